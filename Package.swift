@@ -1,0 +1,79 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "transborder",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "transborder", targets: ["transborder"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // System libraries (Debian: libzmq3-dev, libsqlite3-dev).
+        .systemLibrary(
+            name: "CZeroMQ",
+            pkgConfig: "libzmq",
+            providers: [.apt(["libzmq3-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSQLite",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+
+        // Pure compute core: no sockets, no files, no clocks.
+        .target(name: "CooperationNetwork"),
+        .target(
+            name: "Centrality",
+            dependencies: [.product(name: "HeapModule", package: "swift-collections")]
+        ),
+        .target(name: "StageTransition"),
+        .target(name: "Resampling"),
+        .target(
+            name: "Analysis",
+            dependencies: ["CooperationNetwork", "Centrality", "StageTransition", "Resampling"]
+        ),
+
+        // Edges of the system: files, sockets, the store.
+        .target(
+            name: "JobFiles",
+            dependencies: [
+                "CooperationNetwork", "Analysis",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
+        .target(
+            name: "Cluster",
+            dependencies: [
+                "ZeroMQ", "CSQLite",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "transborder",
+            dependencies: [
+                "CooperationNetwork", "Centrality", "StageTransition", "Resampling",
+                "Analysis", "JobFiles", "ZeroMQ", "Cluster",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // Tests read committed fixtures (Tests/Fixtures); none needs Python.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "CentralityTests", dependencies: ["Centrality", "TestSupport"]),
+        .testTarget(name: "StageTransitionTests", dependencies: ["StageTransition", "TestSupport"]),
+        .testTarget(name: "CooperationNetworkTests", dependencies: ["CooperationNetwork", "JobFiles", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Resampling", "JobFiles", "CooperationNetwork", "TestSupport"]),
+        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "ZeroMQ", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

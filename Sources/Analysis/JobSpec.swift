@@ -1,0 +1,106 @@
+/// A job: which data, which years, how to find stages, how to bootstrap, which
+/// sensitivity scenarios. Parsed from YAML/JSON by `JobFiles`; documented in
+/// docs/JOB_SPEC.md. Pure value, no file paths resolved here.
+public struct JobSpec: Sendable, Hashable, Codable {
+    public var name: String
+    /// Paths of places.csv and links.csv, relative to the job file.
+    public var places: String
+    public var links: String
+    public var firstYear: Int
+    public var lastYear: Int
+    public var directed: Bool
+    public var distance: DistanceSetting
+    public var stages: StageSettings
+    public var bootstrap: BootstrapSettings
+    public var sensitivity: SensitivitySettings
+
+    public init(name: String, places: String = "places.csv", links: String = "links.csv",
+                firstYear: Int, lastYear: Int, directed: Bool = false,
+                distance: DistanceSetting = .inverse,
+                stages: StageSettings = StageSettings(),
+                bootstrap: BootstrapSettings = BootstrapSettings(),
+                sensitivity: SensitivitySettings = SensitivitySettings()) {
+        self.name = name
+        self.places = places
+        self.links = links
+        self.firstYear = firstYear
+        self.lastYear = lastYear
+        self.directed = directed
+        self.distance = distance
+        self.stages = stages
+        self.bootstrap = bootstrap
+        self.sensitivity = sensitivity
+    }
+}
+
+/// How link intensities become lengths for path-based measures.
+public enum DistanceSetting: String, Sendable, Hashable, Codable, CaseIterable {
+    /// length = 1/w (the default for cooperation intensities)
+    case inverse
+    /// the weight already is a length (networkx `weight=`)
+    case raw
+    /// unweighted hop counts
+    case hops
+}
+
+/// Change-point settings for the yearly indicator series.
+public struct StageSettings: Sendable, Hashable, Codable {
+    public enum Method: String, Sendable, Hashable, Codable, CaseIterable { case dynp, pelt }
+    public enum Cost: String, Sendable, Hashable, Codable, CaseIterable { case l2, normal }
+    /// `bic`, `mbic` or a fixed value on the cost scale.
+    public enum PenaltySetting: Sendable, Hashable, Codable {
+        case bic
+        case mbic
+        case value(Double)
+    }
+
+    public var method: Method = .dynp
+    public var cost: Cost = .l2
+    /// Fixed number of breaks; nil = choose k in 0...maxBreaks by the penalty.
+    public var breaks: Int? = nil
+    public var maxBreaks: Int = 5
+    public var penalty: PenaltySetting = .bic
+    public var minSize: Int = 3
+    public var standardize: Bool = true
+    /// Indicator columns used for change points; empty = all.
+    public var indicators: [String] = []
+
+    public init() {}
+}
+
+/// Bootstrap settings: replicate r of scenario s is a pure function of (seed, s, r).
+public struct BootstrapSettings: Sendable, Hashable, Codable {
+    public enum Scheme: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Poisson(1) multiplicity per link per year, everything recomputed.
+        case links
+        /// Within-segment resampling of indicator residuals.
+        case residuals
+        /// Moving blocks of years.
+        case blocks
+    }
+
+    public var scheme: Scheme = .links
+    public var replicates: Int = 100
+    public var seed: UInt64 = 1
+    /// Block length in years for the `blocks` scheme.
+    public var blockLength: Int = 3
+    /// Replicates per task sent to a worker.
+    public var batchSize: Int = 10
+
+    public init() {}
+}
+
+/// Regional sensitivity scenarios, each a full re-analysis of a modified panel.
+public struct SensitivitySettings: Sendable, Hashable, Codable {
+    /// Regions to leave out one at a time; nil = none, empty = every region of the panel.
+    public var leaveOneRegionOut: [String]? = nil
+    /// Layers to leave out one at a time; nil = none, empty = every layer.
+    public var leaveOneLayerOut: [String]? = nil
+    /// Regions whose link weights are scaled by (1 ± factor); nil = none, empty = every region.
+    public var perturbRegion: [String]? = nil
+    public var perturbFactor: Double = 0.2
+    /// Bootstrap replicates per sensitivity scenario (0 = point estimate only).
+    public var replicates: Int = 0
+
+    public init() {}
+}

@@ -1,0 +1,1 @@
+// Placeholder: the compact CSR graph is implemented in this module (issue 2).

@@ -1,0 +1,2 @@
+import ZeroMQ
+// Placeholder (issue 4): protocol, coordinator, worker, store.

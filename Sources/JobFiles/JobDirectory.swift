@@ -1,0 +1,1 @@
+// Placeholder: file loading of panels and job specs.

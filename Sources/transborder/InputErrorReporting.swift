@@ -1,0 +1,23 @@
+import ArgumentParser
+import CooperationNetwork
+import Foundation
+
+/// Prints typed input errors for humans and maps them to exit status 2.
+///
+/// Every command wraps its work in this so that bad input never surfaces as a
+/// stack trace or a generic failure.
+func reportingInputErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as InputError {
+        printError(error.description)
+        throw ExitCode(2)
+    }
+}
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+    var line = text
+    if !line.hasSuffix("\n") { line += "\n" }
+    FileHandle.standardError.write(Data(line.utf8))
+}
