@@ -1,0 +1,118 @@
+/// Folds task outcomes, in task-index order, into the job's aggregates.
+///
+/// Memory is flat in the number of replicates: transition years are counted,
+/// indicator bands are running moments, labels are counted per year. The
+/// fold order is fixed (task index), so the aggregates never depend on which
+/// worker computed what or when it arrived.
+public struct Aggregation: Sendable {
+    public let job: JobAnalysis
+    public private(set) var scenarios: [ScenarioTally]
+    private var nextTask = 0
+
+    public init(job: JobAnalysis) {
+        self.job = job
+        self.scenarios = job.plan.scenarios.map { ScenarioTally(scenario: $0) }
+    }
+
+    /// Whether every task has been folded.
+    public var isComplete: Bool { nextTask == job.taskCount }
+
+    /// Folds the outcome of the next task. Outcomes must come in task-index order.
+    public mutating func fold(_ outcome: TaskOutcome) throws {
+        guard outcome.task == nextTask, job.plan.tasks.indices.contains(outcome.task),
+              job.plan.tasks[outcome.task].scenario == outcome.scenario
+        else {
+            throw AnalysisError.corruptResult(task: outcome.task,
+                                              reason: "expected the result of task \(nextTask) (fold order is the task index)")
+        }
+        let planned = job.plan.tasks[outcome.task]
+        if planned.replicates == nil {
+            guard let point = outcome.point else {
+                throw AnalysisError.corruptResult(task: outcome.task, reason: "point estimate missing")
+            }
+            scenarios[outcome.scenario].setPoint(point, trackIndicators: outcome.scenario == 0)
+        } else {
+            guard outcome.replicates.count == planned.replicates?.count else {
+                throw AnalysisError.corruptResult(task: outcome.task, reason: "wrong number of replicates")
+            }
+            for replicate in outcome.replicates {
+                try scenarios[outcome.scenario].add(replicate, task: outcome.task)
+            }
+        }
+        nextTask += 1
+    }
+}
+
+/// The aggregates of one scenario.
+public struct ScenarioTally: Sendable {
+    public let scenario: Scenario
+    public private(set) var point: ScenarioPoint?
+    public private(set) var replicates = 0
+    /// For each transition of the point estimate: the years of the nearest replicate transition.
+    public private(set) var transitionYears: [YearDistribution] = []
+    /// Replicates with a transition within ±1 year of each point transition.
+    public private(set) var withinOneYear: [Int] = []
+    /// Number of stages → replicates.
+    public private(set) var stageCounts: [Int: Int] = [:]
+    /// Per year row: label → replicates.
+    public private(set) var labelCounts: [[String: Int]] = []
+    /// Per year row and indicator column (baseline only).
+    public private(set) var indicatorMoments: [[RunningMoments]] = []
+
+    init(scenario: Scenario) { self.scenario = scenario }
+
+    mutating func setPoint(_ point: ScenarioPoint, trackIndicators: Bool) {
+        self.point = point
+        let transitions = point.periodization.transitionYears.count
+        transitionYears = Array(repeating: YearDistribution(), count: transitions)
+        withinOneYear = Array(repeating: 0, count: transitions)
+        labelCounts = Array(repeating: [:], count: point.series.years.count)
+        if trackIndicators {
+            indicatorMoments = Array(repeating: Array(repeating: RunningMoments(), count: point.series.columns.count),
+                                     count: point.series.years.count)
+        }
+    }
+
+    mutating func add(_ replicate: ReplicateOutcome, task: Int) throws {
+        guard let point else {
+            throw AnalysisError.corruptResult(task: task, reason: "replicate before its scenario's point estimate")
+        }
+        guard replicate.yearLabels.count == labelCounts.count,
+              indicatorMoments.isEmpty || replicate.indicators.count == indicatorMoments.count
+        else { throw AnalysisError.corruptResult(task: task, reason: "replicate covers other years") }
+        replicates += 1
+        for (j, year) in point.periodization.transitionYears.enumerated() {
+            if let nearest = Self.nearest(to: year, in: replicate.transitionYears) {
+                transitionYears[j].add(nearest)
+                if abs(nearest - year) <= 1 { withinOneYear[j] += 1 }
+            }
+        }
+        stageCounts[replicate.transitionYears.count + 1, default: 0] += 1
+        for (t, label) in replicate.yearLabels.enumerated() { labelCounts[t][label, default: 0] += 1 }
+        for t in indicatorMoments.indices {
+            guard replicate.indicators[t].count == indicatorMoments[t].count else {
+                throw AnalysisError.corruptResult(task: task, reason: "replicate has other indicator columns")
+            }
+            for j in indicatorMoments[t].indices { indicatorMoments[t][j].add(replicate.indicators[t][j]) }
+        }
+    }
+
+    /// The replicate transition nearest to `year` (ties go to the earlier one); nil when there is none.
+    static func nearest(to year: Int, in years: [Int]) -> Int? {
+        var best: Int? = nil
+        for y in years {
+            if let b = best {
+                let d = abs(y - year), db = abs(b - year)
+                if d < db || (d == db && y < b) { best = y }
+            } else {
+                best = y
+            }
+        }
+        return best
+    }
+
+    /// Share of replicates with a transition within ±1 year of point transition `j`.
+    public func withinOneYearShare(_ j: Int) -> Double? {
+        replicates > 0 ? Double(withinOneYear[j]) / Double(replicates) : nil
+    }
+}

@@ -1,0 +1,100 @@
+import CooperationNetwork
+import Resampling
+
+/// A job ready to compute: the panel, the spec and the task plan.
+///
+/// `execute(task:)` is the pure `Task -> TaskResult` function that both the
+/// in-process runner and every worker call, so all give the same bytes.
+public struct JobAnalysis: Sendable {
+    public let analysis: PanelAnalysis
+    public let plan: TaskPlan
+
+    public init(panel: Panel, spec: JobSpec) {
+        self.analysis = PanelAnalysis(panel: panel, spec: spec)
+        self.plan = TaskPlan(spec: spec, panel: panel)
+    }
+
+    public var panel: Panel { analysis.panel }
+    public var spec: JobSpec { analysis.spec }
+    public var taskCount: Int { plan.tasks.count }
+
+    /// Computes task `index`.
+    public func execute(task index: Int) throws -> TaskOutcome {
+        guard plan.tasks.indices.contains(index) else {
+            throw AnalysisError.unknownTask(index, taskCount: plan.tasks.count)
+        }
+        let task = plan.tasks[index]
+        let scenario = plan.scenarios[task.scenario]
+        let weights = scenario.weights(for: panel)
+        guard let replicates = task.replicates else {
+            return TaskOutcome(task: index, scenario: task.scenario,
+                               point: try point(weights: weights), replicates: [])
+        }
+        var outcomes: [ReplicateOutcome] = []
+        outcomes.reserveCapacity(replicates.count)
+        switch spec.bootstrap.scheme {
+        case .links:
+            for r in replicates {
+                outcomes.append(try linkReplicate(weights: weights, scenario: task.scenario, replicate: r))
+            }
+        case .residuals, .blocks:
+            let base = try point(weights: weights)
+            for r in replicates {
+                outcomes.append(try residualReplicate(base, scenario: task.scenario, replicate: r))
+            }
+        }
+        return TaskOutcome(task: index, scenario: task.scenario, point: nil, replicates: outcomes)
+    }
+
+    /// The point estimate under `weights`.
+    public func point(weights: [Double]) throws -> ScenarioPoint {
+        let (series, _) = analysis.indicators(weights: weights, fullCentrality: false)
+        return ScenarioPoint(series: series, periodization: try analysis.periodize(series))
+    }
+
+    private func stream(scenario: Int, replicate: Int) -> RandomStream {
+        RandomStream(seed: spec.bootstrap.seed, scenario: UInt64(scenario), replicate: UInt64(replicate))
+    }
+
+    /// `links` scheme: Poisson(1) multiplicity per link-year, everything recomputed.
+    func linkReplicate(weights: [Double], scenario: Int, replicate: Int) throws -> ReplicateOutcome {
+        var rng = stream(scenario: scenario, replicate: replicate)
+        let multiplicity = BootstrapDraws.linkMultiplicities(count: weights.count, stream: &rng)
+        var resampled = weights
+        for i in resampled.indices { resampled[i] *= Double(multiplicity[i]) }
+        let (series, _) = analysis.indicators(weights: resampled, fullCentrality: false)
+        return outcome(series, try analysis.periodize(series))
+    }
+
+    /// `residuals` / `blocks` schemes: the point segmentation's fitted means plus
+    /// residual rows resampled within each segment (iid or in moving blocks).
+    func residualReplicate(_ base: ScenarioPoint, scenario: Int, replicate: Int) throws -> ReplicateOutcome {
+        var rng = stream(scenario: scenario, replicate: replicate)
+        let series = base.series
+        var segments: [Range<Int>] = []
+        var start = 0
+        for end in base.periodization.breakpoints { segments.append(start..<end); start = end }
+        let rows: [Int] = spec.bootstrap.scheme == .blocks
+            ? BootstrapDraws.blockRows(segments: segments, blockLength: spec.bootstrap.blockLength, stream: &rng)
+            : BootstrapDraws.residualRows(segments: segments, stream: &rng)
+        var fitted = series.values
+        for segment in segments {
+            let means = series.means(over: segment)
+            for t in segment { fitted[t] = means }
+        }
+        var values = series.values
+        for t in values.indices {
+            for j in values[t].indices {
+                values[t][j] = fitted[t][j] + (series.values[rows[t]][j] - fitted[rows[t]][j])
+            }
+        }
+        let resampled = IndicatorSeries(years: series.years, columns: series.columns, values: values)
+        return outcome(resampled, try analysis.periodize(resampled))
+    }
+
+    private func outcome(_ series: IndicatorSeries, _ periodization: Periodization) -> ReplicateOutcome {
+        let labels = periodization.stageOfRow.map { periodization.stages[$0 - 1].label }
+        return ReplicateOutcome(transitionYears: periodization.transitionYears, yearLabels: labels,
+                                indicators: series.values)
+    }
+}

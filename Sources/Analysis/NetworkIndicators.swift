@@ -1,0 +1,95 @@
+import CooperationNetwork
+
+/// The yearly indicators whose series reveal stages (formulas in docs/METHODS.md).
+public enum NetworkIndicators {
+    /// One year's indicator row, in the column order of `IndicatorName.columns(layers:)`.
+    ///
+    /// - Parameters:
+    ///   - network: the year's merged network.
+    ///   - betweenness: normalized betweenness of its nodes (networkx convention).
+    ///   - weights: per-link weights indexed like `panel.links`.
+    public static func row(panel: Panel, network: YearNetwork, betweenness: [Double], weights: [Double]) -> [Double] {
+        let range = panel.linkRange(in: network.year)
+        var total = 0.0, crossBorder = 0.0
+        var byLayer = [Double](repeating: 0, count: panel.layers.count)
+        var byScale = [Double](repeating: 0, count: Scale.allCases.count)
+        for i in range where weights[i] > 0 {
+            let link = panel.links[i], w = weights[i]
+            total += w
+            byLayer[link.layer] += w
+            if panel.isCrossBorder(link) { crossBorder += w }
+            byScale[scaleIndex(panel.places[link.source].scale)] += w
+            byScale[scaleIndex(panel.places[link.target].scale)] += w
+        }
+
+        let n = network.nodeCount
+        var strength = [Double](repeating: 0, count: n)
+        var reachSum = 0.0, reachCount = 0
+        for e in network.edges {
+            strength[e.source] += e.weight
+            strength[e.target] += e.weight
+            let a = panel.places[network.activePlaces[e.source]], b = panel.places[network.activePlaces[e.target]]
+            if a.country != b.country {
+                reachSum += GreatCircle.distanceKm(lat1: a.latitude, lon1: a.longitude, lat2: b.latitude, lon2: b.longitude)
+                reachCount += 1
+            }
+        }
+
+        var row: [Double] = []
+        row.reserveCapacity(6 + panel.layers.count + byScale.count)
+        row.append(density(nodes: n, edges: network.edges.count, directed: network.directed))
+        row.append(freemanCentralization(betweenness))
+        row.append(topShare(strength, k: 3))
+        row.append(gini(strength))
+        row.append(total > 0 ? crossBorder / total : 0)
+        for w in byLayer { row.append(total > 0 ? w / total : 0) }
+        for w in byScale { row.append(total > 0 ? w / (2 * total) : 0) }
+        row.append(reachCount > 0 ? reachSum / Double(reachCount) : 0)
+        return row
+    }
+
+    /// Density: undirected 2m/(n(n−1)), directed m/(n(n−1)); 0 when n < 2.
+    public static func density(nodes n: Int, edges m: Int, directed: Bool) -> Double {
+        guard n >= 2 else { return 0 }
+        let pairs = Double(n) * Double(n - 1)
+        return directed ? Double(m) / pairs : 2 * Double(m) / pairs
+    }
+
+    /// Freeman's betweenness centralization on networkx-normalized betweenness:
+    /// Σ(b_max − b_i)/(n − 1), which is 1 for a star and 0 for a cycle; 0 when n < 3.
+    public static func freemanCentralization(_ betweenness: [Double]) -> Double {
+        let n = betweenness.count
+        guard n >= 3, let top = betweenness.max() else { return 0 }
+        var sum = 0.0
+        for b in betweenness { sum += top - b }
+        return sum / Double(n - 1)
+    }
+
+    /// Share of the total held by the `k` largest values (0 when the total is 0).
+    public static func topShare(_ values: [Double], k: Int) -> Double {
+        let total = values.reduce(0, +)
+        guard total > 0 else { return 0 }
+        return values.sorted(by: >).prefix(k).reduce(0, +) / total
+    }
+
+    /// Gini coefficient Σ_i (2i − n − 1)·x_(i) / (n·Σx) over ascending x (i from 1);
+    /// 0 for an empty or all-zero vector.
+    public static func gini(_ values: [Double]) -> Double {
+        let n = values.count
+        let total = values.reduce(0, +)
+        guard n > 0, total > 0 else { return 0 }
+        let sorted = values.sorted()
+        var acc = 0.0
+        for (i, x) in sorted.enumerated() { acc += Double(2 * (i + 1) - n - 1) * x }
+        return acc / (Double(n) * total)
+    }
+
+    @inline(__always)
+    static func scaleIndex(_ scale: Scale) -> Int {
+        switch scale {
+        case .national: return 0
+        case .regional: return 1
+        case .local: return 2
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// periods.json and periods.csv: one row per stage of the baseline periodization.
+public enum PeriodsOutput {
+    struct Period: Encodable {
+        var stage: Int
+        var start: Int
+        var end: Int
+        var name: String
+        var dominantLayer: String
+        var dominantScale: String
+        var corePlaces: [String]
+        var corePlacesBetweenness: [String]
+        var startInterval90: [Int]?
+        var startInterval95: [Int]?
+        var startWithin1y: Double?
+        var indicatorMeans: [String: Double]
+
+        enum CodingKeys: String, CodingKey {
+            case stage, start, end, name
+            case dominantLayer = "dominant_layer", dominantScale = "dominant_scale"
+            case corePlaces = "core_places", corePlacesBetweenness = "core_places_betweenness"
+            case startInterval90 = "start_interval90", startInterval95 = "start_interval95"
+            case startWithin1y = "start_within_1y", indicatorMeans = "indicator_means"
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(stage, forKey: .stage)
+            try c.encode(start, forKey: .start)
+            try c.encode(end, forKey: .end)
+            try c.encode(name, forKey: .name)
+            try c.encode(dominantLayer, forKey: .dominantLayer)
+            try c.encode(dominantScale, forKey: .dominantScale)
+            try c.encode(corePlaces, forKey: .corePlaces)
+            try c.encode(corePlacesBetweenness, forKey: .corePlacesBetweenness)
+            try c.encode(startInterval90, forKey: .startInterval90)  // explicit null for stage 1
+            try c.encode(startInterval95, forKey: .startInterval95)
+            try c.encode(startWithin1y, forKey: .startWithin1y)
+            try c.encode(indicatorMeans, forKey: .indicatorMeans)
+        }
+    }
+
+    struct Document: Encodable {
+        var job: String
+        var years: [Int]
+        var periods: [Period]
+        var transitions: [Int]
+        var breakpoints: [Int]
+        var cost: Double
+        var bootstrap: Bootstrap
+    }
+
+    struct Bootstrap: Encodable {
+        var scheme: String
+        var replicates: Int
+        var seed: UInt64
+        var stageCountDistribution: [String: Double]
+        enum CodingKeys: String, CodingKey {
+            case scheme, replicates, seed
+            case stageCountDistribution = "stage_count_distribution"
+        }
+    }
+
+    static func periods(_ results: JobResults) -> [Period] {
+        results.periodization.stages.map { stage in
+            let j = stage.number - 2
+            var means: [String: Double] = [:]
+            for (k, column) in results.series.columns.enumerated() { means[column] = stage.indicatorMeans[k] }
+            return Period(stage: stage.number, start: stage.startYear, end: stage.endYear, name: stage.name,
+                          dominantLayer: stage.dominantLayer, dominantScale: stage.dominantScale,
+                          corePlaces: stage.corePlaces, corePlacesBetweenness: stage.corePlacesByBetweenness,
+                          startInterval90: results.startInterval(stage: stage.number, level: 0.90),
+                          startInterval95: results.startInterval(stage: stage.number, level: 0.95),
+                          startWithin1y: j >= 0 ? results.baseline.withinOneYearShare(j) : nil,
+                          indicatorMeans: means)
+        }
+    }
+
+    public static func json(_ results: JobResults) throws -> ResultFile {
+        let tally = results.baseline
+        var distribution: [String: Double] = [:]
+        for (k, count) in tally.stageCounts where tally.replicates > 0 {
+            distribution[String(k)] = Double(count) / Double(tally.replicates)
+        }
+        let doc = Document(job: results.spec.name, years: [results.series.years.first ?? 0, results.series.years.last ?? 0],
+                           periods: periods(results), transitions: results.periodization.transitionYears,
+                           breakpoints: results.periodization.breakpoints, cost: results.periodization.cost,
+                           bootstrap: Bootstrap(scheme: results.spec.bootstrap.scheme.rawValue,
+                                                replicates: tally.replicates, seed: results.spec.bootstrap.seed,
+                                                stageCountDistribution: distribution))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(doc)
+        data.append(0x0A)
+        return ResultFile(name: "periods.json", data: data)
+    }
+
+    public static func csv(_ results: JobResults) -> ResultFile {
+        var csv = CSVText(header: ["stage", "start", "end", "name", "dominant_layer", "dominant_scale", "core_places",
+                                   "core_places_betweenness", "start_lo90", "start_hi90", "start_lo95", "start_hi95",
+                                   "start_within_1y"])
+        for p in periods(results) {
+            csv.append([String(p.stage), String(p.start), String(p.end), p.name, p.dominantLayer, p.dominantScale,
+                        p.corePlaces.joined(separator: ";"), p.corePlacesBetweenness.joined(separator: ";"),
+                        p.startInterval90.map { String($0[0]) } ?? "", p.startInterval90.map { String($0[1]) } ?? "",
+                        p.startInterval95.map { String($0[0]) } ?? "", p.startInterval95.map { String($0[1]) } ?? "",
+                        CSVText.number(p.startWithin1y)])
+        }
+        return ResultFile(name: "periods.csv", text: csv.text)
+    }
+}

@@ -1,0 +1,37 @@
+import CooperationNetwork
+
+/// The documented rule that names a stage (docs/METHODS.md, "Stage labels").
+///
+/// Dominant layer: the layer maximizing (mean share in the stage) / (mean
+/// share over all years); layers with a zero whole-panel share are skipped;
+/// ties go to the first layer in name order. The same rule on the scale
+/// shares gives the dominant scale. Relative rather than absolute shares,
+/// because trade dominates the absolute weight in every year of most panels.
+public enum StageLabel {
+    /// Index of the dominant entry among `stageMeans` relative to `panelMeans` (nil when all panel means are 0).
+    public static func dominant(stageMeans: [Double], panelMeans: [Double]) -> Int? {
+        var best: Int? = nil
+        var bestRatio = -Double.infinity
+        for i in stageMeans.indices where panelMeans[i] > 0 {
+            let ratio = stageMeans[i] / panelMeans[i]
+            if ratio > bestRatio + 1e-12 * Swift.max(1, abs(bestRatio)) {
+                bestRatio = ratio
+                best = i
+            }
+        }
+        return best
+    }
+
+    /// "trade-based", "industrial-park-based", "transport-corridor-oriented", …
+    public static func adjective(forLayer layer: String) -> String {
+        layer.isEmpty ? "unlabelled" : Layer(rawValue: layer).stageAdjective
+    }
+
+    /// "1988–1999 · trade-based · local scale · core: Heihe, Suifenhe".
+    public static func name(startYear: Int, endYear: Int, layer: String, scale: String, coreNames: [String]) -> String {
+        var parts = ["\(startYear)–\(endYear)", adjective(forLayer: layer)]
+        if !scale.isEmpty { parts.append("\(scale) scale") }
+        if !coreNames.isEmpty { parts.append("core: " + coreNames.joined(separator: ", ")) }
+        return parts.joined(separator: " · ")
+    }
+}

@@ -1,0 +1,127 @@
+import CooperationNetwork
+import Foundation
+import Resampling
+
+/// A synthetic two-country panel with planted stages: the ground truth for
+/// tests and scale experiments (`transborder generate`).
+///
+/// Places of country A ("CN") and B ("RU") are scattered on either side of a
+/// border; each layer joins pairs at its own typical distance (trade: nearest
+/// cross-border neighbours; industrial parks: medium; transport corridors:
+/// long range; institutional: between regional capitals). Stage k (0-based)
+/// activates layers 0…k (cumulatively, as in the reference case) and makes
+/// layer k mod 4 dominant (weight ×4), so both the layer mix and the spatial
+/// reach shift at every planted start year. Every link weight is multiplied
+/// by log-normal noise exp(S·Z), Z ~ N(0, 1).
+public struct SyntheticPanel: Sendable {
+    public var places: Int
+    public var years: Int
+    public var stages: Int
+    public var noise: Double
+    public var seed: UInt64
+    public var firstYear = 1990
+    public var replicates = 100
+    /// Add leave-one-region-out and leave-one-layer-out scenarios.
+    public var scenarios = false
+
+    public init(places: Int, years: Int, stages: Int, noise: Double, seed: UInt64) {
+        self.places = places
+        self.years = years
+        self.stages = stages
+        self.noise = noise
+        self.seed = seed
+    }
+
+    /// First year of each planted stage (stage 1 starts at `firstYear`).
+    public var stageStarts: [Int] {
+        (0..<stages).map { firstYear + ($0 * years) / stages }
+    }
+
+    /// The generated files: places.csv, links.csv, job.yaml, truth.json.
+    public func files() -> [ResultFile] {
+        var rng = RandomStream(seed: seed, scenario: 0xFEED, replicate: 0)
+        let half = max(1, places / 2)
+        let regionsPerCountry = max(1, min(4, places / 8))
+        var placeRows: [(id: String, country: String, region: Int, lat: Double, lon: Double, scale: Scale)] = []
+        for i in 0..<places {
+            let inA = i < half
+            let k = inA ? i : i - half
+            let region = k % regionsPerCountry
+            let lat = 42 + 10 * rng.nextUnit()
+            let lon = inA ? 120 + 10 * rng.nextUnit() : 131 + 10 * rng.nextUnit()
+            let scale: Scale = k < regionsPerCountry ? .national : (k < 3 * regionsPerCountry ? .regional : .local)
+            placeRows.append(("p\(i)", inA ? "CN" : "RU", region, lat, lon, scale))
+        }
+        let a = Array(0..<half), b = Array(half..<places)
+        func distance(_ i: Int, _ j: Int) -> Double {
+            GreatCircle.distanceKm(lat1: placeRows[i].lat, lon1: placeRows[i].lon, lat2: placeRows[j].lat, lon2: placeRows[j].lon)
+        }
+        // Pairs per layer: each place of A joins one place of B chosen among 8 random
+        // candidates by the layer's distance preference; institutional joins capitals.
+        var pairs: [[(Int, Int)]] = Array(repeating: [], count: 4)
+        if !b.isEmpty {
+            for i in a {
+                let candidates = (0..<8).map { _ in b[rng.nextIndex(below: b.count)] }
+                let byDistance = candidates.sorted { distance(i, $0) < distance(i, $1) }
+                pairs[0].append((i, byDistance[0]))                       // trade: nearest
+                pairs[1].append((i, byDistance[byDistance.count / 2]))    // parks: median
+                pairs[2].append((i, byDistance[byDistance.count - 1]))    // corridors: farthest
+            }
+            let capitalsA = a.filter { placeRows[$0].scale == .national }
+            let capitalsB = b.filter { placeRows[$0].scale == .national }
+            for i in capitalsA { for j in capitalsB { pairs[3].append((i, j)) } }
+        }
+        let layers = Layer.builtIn
+        var linkText = CSVText(header: ["source", "target", "year", "layer", "weight", "estimated"])
+        let starts = stageStarts
+        for t in 0..<years {
+            let year = firstYear + t
+            let stage = (starts.lastIndex { $0 <= year }) ?? 0
+            for (l, layerPairs) in pairs.enumerated() where l <= stage {
+                let factor = l == stage % 4 ? 4.0 : 1.0
+                for (i, j) in layerPairs {
+                    var w = factor
+                    if noise > 0 { w *= exp(noise * gaussian(&rng)) }
+                    linkText.append([placeRows[i].id, placeRows[j].id, String(year), layers[l].rawValue,
+                                     CSVText.number(w), "false"])
+                }
+            }
+        }
+        var placeText = CSVText(header: ["id", "name", "country", "kind", "scale", "region", "lat", "lon"])
+        for (i, p) in placeRows.enumerated() {
+            placeText.append([p.id, "Place \(i)", p.country, "city", p.scale.rawValue, "\(p.country)-R\(p.region + 1)",
+                              String(format: "%.4f", p.lat), String(format: "%.4f", p.lon)])
+        }
+        let truth = "{\"stage_starts\": [" + starts.map(String.init).joined(separator: ", ") + "]}\n"
+        return [
+            ResultFile(name: "places.csv", text: placeText.text),
+            ResultFile(name: "links.csv", text: linkText.text),
+            ResultFile(name: "job.yaml", text: jobYAML()),
+            ResultFile(name: "truth.json", text: truth),
+        ]
+    }
+
+    func jobYAML() -> String {
+        let minSize = max(2, min(3, years / (2 * max(stages, 1))))
+        let sensitivity = scenarios
+            ? "sensitivity:\n  leave_one_region_out: all\n  leave_one_layer_out: all\n  replicates: 0\n"
+            : ""
+        return """
+        # Synthetic panel: \(places) places, \(years) years, \(stages) planted stages, noise \(noise), seed \(seed).
+        name: synthetic-\(places)x\(years)-k\(stages)-s\(seed)
+        data: {places: places.csv, links: links.csv}
+        years: {first: \(firstYear), last: \(firstYear + years - 1)}
+        directed: false
+        distance: inverse
+        stages: {method: dynp, cost: l2, breaks: auto, max_breaks: \(max(stages + 2, 5)), penalty: bic, min_size: \(minSize), standardize: true}
+        bootstrap: {scheme: links, replicates: \(replicates), seed: \(seed), batch_size: 10}
+
+        """ + sensitivity
+    }
+
+    private func gaussian(_ rng: inout RandomStream) -> Double {
+        // Box–Muller; 1 − u avoids log(0).
+        let u1 = 1 - rng.nextUnit(), u2 = rng.nextUnit()
+        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+    }
+}

@@ -1,0 +1,98 @@
+/// The long-format tables: indicators, centralities and stage labels by year,
+/// centralities by period (columns and units in docs/OUTPUTS.md).
+public enum TablesOutput {
+    /// indicators_by_year.csv: the baseline value of every indicator with its
+    /// bootstrap mean, standard deviation and normal-approximation 95% band
+    /// (mean ± 1.96 sd; empty without replicates).
+    public static func indicatorsByYear(_ results: JobResults) -> ResultFile {
+        var csv = CSVText(header: ["year", "stage", "indicator", "value", "bootstrap_mean", "bootstrap_sd",
+                                   "band_lo95", "band_hi95"])
+        let stageOfRow = results.periodization.stageOfRow
+        let moments = results.baseline.indicatorMoments
+        for (t, year) in results.series.years.enumerated() {
+            for (j, column) in results.series.columns.enumerated() {
+                var fields = [String(year), String(stageOfRow[t]), column, CSVText.number(results.series.values[t][j])]
+                if results.baseline.replicates > 0, t < moments.count {
+                    let m = moments[t][j]
+                    fields += [CSVText.number(m.mean), CSVText.number(m.standardDeviation),
+                               CSVText.number(m.mean - 1.96 * m.standardDeviation),
+                               CSVText.number(m.mean + 1.96 * m.standardDeviation)]
+                } else {
+                    fields += ["", "", "", ""]
+                }
+                csv.append(fields)
+            }
+        }
+        return ResultFile(name: "indicators_by_year.csv", text: csv.text)
+    }
+
+    /// centrality_by_year.csv: every active place, year and measure.
+    public static func centralityByYear(_ results: JobResults) -> ResultFile {
+        let panel = results.job.panel
+        var csv = CSVText(header: ["place", "name", "year", "measure", "value"])
+        for yc in results.centrality {
+            for measure in yc.values.keys.sorted() {
+                guard let values = yc.values[measure] else { continue }
+                for (i, p) in yc.activePlaces.enumerated() {
+                    csv.append([panel.places[p].id, panel.places[p].name, String(yc.year), measure,
+                                CSVText.number(values[i])])
+                }
+            }
+        }
+        return ResultFile(name: "centrality_by_year.csv", text: csv.text)
+    }
+
+    /// centrality_by_period.csv: per place and stage, the mean of each measure
+    /// over the stage's years (inactive years count as 0) and its range across
+    /// those years.
+    public static func centralityByPeriod(_ results: JobResults) -> ResultFile {
+        let panel = results.job.panel
+        var csv = CSVText(header: ["place", "name", "stage", "start", "end", "measure", "mean", "min", "max",
+                                   "years_active"])
+        let measures = results.centrality.first.map { $0.values.keys.sorted() } ?? []
+        for stage in results.periodization.stages {
+            let years = results.centrality.filter { (stage.startYear...stage.endYear).contains($0.year) }
+            for measure in measures {
+                var sum = [Double](repeating: 0, count: panel.places.count)
+                var lo = [Double](repeating: .infinity, count: panel.places.count)
+                var hi = [Double](repeating: -.infinity, count: panel.places.count)
+                var active = [Int](repeating: 0, count: panel.places.count)
+                for yc in years {
+                    var value = [Double](repeating: 0, count: panel.places.count)
+                    if let values = yc.values[measure] {
+                        for (i, p) in yc.activePlaces.enumerated() { value[p] = values[i]; active[p] += 1 }
+                    }
+                    for p in panel.places.indices {
+                        sum[p] += value[p]
+                        lo[p] = min(lo[p], value[p])
+                        hi[p] = max(hi[p], value[p])
+                    }
+                }
+                for p in panel.places.indices where active[p] > 0 {
+                    csv.append([panel.places[p].id, panel.places[p].name, String(stage.number), String(stage.startYear),
+                                String(stage.endYear), measure, CSVText.number(sum[p] / Double(years.count)),
+                                CSVText.number(lo[p]), CSVText.number(hi[p]), String(active[p])])
+                }
+            }
+        }
+        return ResultFile(name: "centrality_by_period.csv", text: csv.text)
+    }
+
+    /// stage_labels_by_year.csv: for every year, the share of replicates giving each stage label.
+    public static func stageLabelsByYear(_ results: JobResults) -> ResultFile {
+        var csv = CSVText(header: ["year", "baseline_label", "label", "replicates", "share"])
+        let tally = results.baseline
+        let stageOfRow = results.periodization.stageOfRow
+        for (t, year) in results.series.years.enumerated() {
+            let baselineLabel = results.periodization.stages[stageOfRow[t] - 1].label
+            let counts = t < tally.labelCounts.count ? tally.labelCounts[t] : [:]
+            for label in counts.keys.sorted() {
+                let count = counts[label] ?? 0
+                csv.append([String(year), baselineLabel, label, String(count),
+                            CSVText.number(Double(count) / Double(max(tally.replicates, 1)))])
+            }
+            if counts.isEmpty { csv.append([String(year), baselineLabel, "", "0", ""]) }
+        }
+        return ResultFile(name: "stage_labels_by_year.csv", text: csv.text)
+    }
+}

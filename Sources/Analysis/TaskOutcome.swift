@@ -1,0 +1,23 @@
+/// The point estimate of one scenario: its indicator series and periodization.
+public struct ScenarioPoint: Sendable, Hashable, Codable {
+    public var series: IndicatorSeries
+    public var periodization: Periodization
+}
+
+/// What one bootstrap replicate contributes to the aggregates.
+public struct ReplicateOutcome: Sendable, Hashable, Codable {
+    /// First year of every stage after the first.
+    public var transitionYears: [Int]
+    /// Stage label of every year row (e.g. "trade-based").
+    public var yearLabels: [String]
+    /// The replicate's indicator rows (same years and columns as the point estimate).
+    public var indicators: [[Double]]
+}
+
+/// The result of one `AnalysisTask`, as sent back by a worker.
+public struct TaskOutcome: Sendable, Hashable, Codable {
+    public var task: Int
+    public var scenario: Int
+    public var point: ScenarioPoint?
+    public var replicates: [ReplicateOutcome]
+}

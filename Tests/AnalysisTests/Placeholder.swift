@@ -1,2 +1,0 @@
-import XCTest
-final class AnalysisTestsPlaceholder: XCTestCase { func testModuleBuilds() { XCTAssertTrue(true) } }
