@@ -1,13 +1,51 @@
 import ArgumentParser
+import Foundation
 
-/// `transborder summary` — placeholder until its issue lands.
+/// `transborder summary`: the periods of a finished job, as a short table.
 struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summary",
-        abstract: "Print the periods table of a finished job's output folder."
+        abstract: "Print the periods table of a finished job's output folder (reads periods.json)."
     )
 
+    @Argument(help: "A job's output folder (holding periods.json).")
+    var folder: String
+
+    struct Document: Decodable {
+        struct Period: Decodable {
+            var stage: Int
+            var start: Int
+            var end: Int
+            var name: String
+            var start_interval95: [Int]?
+            var start_within_1y: Double?
+        }
+        struct Bootstrap: Decodable { var replicates: Int; var scheme: String }
+        var job: String
+        var periods: [Period]
+        var bootstrap: Bootstrap
+    }
+
     func run() throws {
-        throw ValidationError("'summary' is not available in this build yet")
+        let url = URL(fileURLWithPath: folder).appendingPathComponent("periods.json")
+        guard let data = try? Data(contentsOf: url) else {
+            printError("error: \(url.path): cannot read (is this a job's output folder?)")
+            throw ExitCode(2)
+        }
+        let doc: Document
+        do {
+            doc = try JSONDecoder().decode(Document.self, from: data)
+        } catch {
+            printError("error: \(url.path): not a transborder periods.json (\(error))")
+            throw ExitCode(2)
+        }
+        print("\(doc.job): \(doc.periods.count) stages (\(doc.bootstrap.replicates) \(doc.bootstrap.scheme) bootstrap replicates)")
+        print(String(repeating: "-", count: 78))
+        for p in doc.periods {
+            let interval = p.start_interval95.map { "start 95% CI \($0[0])–\($0[1])" } ?? "first stage"
+            let within = p.start_within_1y.map { String(format: ", ±1y %.0f%%", $0 * 100) } ?? ""
+            print("\(p.stage). \(p.name)")
+            print("   \(interval)\(within)")
+        }
     }
 }
