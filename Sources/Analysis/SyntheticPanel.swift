@@ -37,24 +37,26 @@ public struct SyntheticPanel: Sendable {
         (0..<stages).map { firstYear + ($0 * years) / stages }
     }
 
-    /// The generated files: places.csv, links.csv, job.yaml, truth.json.
-    public func files() -> [ResultFile] {
+    /// The generated panel, in memory.
+    public func panel() -> Panel {
         var rng = RandomStream(seed: seed, scenario: 0xFEED, replicate: 0)
         let half = max(1, places / 2)
         let regionsPerCountry = max(1, min(4, places / 8))
-        var placeRows: [(id: String, country: String, region: Int, lat: Double, lon: Double, scale: Scale)] = []
+        var placeList: [Place] = []
         for i in 0..<places {
             let inA = i < half
             let k = inA ? i : i - half
-            let region = k % regionsPerCountry
-            let lat = 42 + 10 * rng.nextUnit()
-            let lon = inA ? 120 + 10 * rng.nextUnit() : 131 + 10 * rng.nextUnit()
+            let country = inA ? "CN" : "RU"
+            let lat = ((42 + 10 * rng.nextUnit()) * 1e4).rounded() / 1e4
+            let lon = ((inA ? 120 + 10 * rng.nextUnit() : 131 + 10 * rng.nextUnit()) * 1e4).rounded() / 1e4
             let scale: Scale = k < regionsPerCountry ? .national : (k < 3 * regionsPerCountry ? .regional : .local)
-            placeRows.append(("p\(i)", inA ? "CN" : "RU", region, lat, lon, scale))
+            placeList.append(Place(id: "p\(i)", name: "Place \(i)", country: country, kind: "city", scale: scale,
+                                   region: "\(country)-R\(k % regionsPerCountry + 1)", latitude: lat, longitude: lon))
         }
         let a = Array(0..<half), b = Array(half..<places)
         func distance(_ i: Int, _ j: Int) -> Double {
-            GreatCircle.distanceKm(lat1: placeRows[i].lat, lon1: placeRows[i].lon, lat2: placeRows[j].lat, lon2: placeRows[j].lon)
+            GreatCircle.distanceKm(lat1: placeList[i].latitude, lon1: placeList[i].longitude,
+                                   lat2: placeList[j].latitude, lon2: placeList[j].longitude)
         }
         // Pairs per layer: each place of A joins one place of B chosen among 8 random
         // candidates by the layer's distance preference; institutional joins capitals.
@@ -67,12 +69,14 @@ public struct SyntheticPanel: Sendable {
                 pairs[1].append((i, byDistance[byDistance.count / 2]))    // parks: median
                 pairs[2].append((i, byDistance[byDistance.count - 1]))    // corridors: farthest
             }
-            let capitalsA = a.filter { placeRows[$0].scale == .national }
-            let capitalsB = b.filter { placeRows[$0].scale == .national }
+            let capitalsA = a.filter { placeList[$0].scale == .national }
+            let capitalsB = b.filter { placeList[$0].scale == .national }
             for i in capitalsA { for j in capitalsB { pairs[3].append((i, j)) } }
         }
-        let layers = Layer.builtIn
-        var linkText = CSVText(header: ["source", "target", "year", "layer", "weight", "estimated"])
+        // Layers in name order, as a loaded panel has them.
+        let layers = Layer.builtIn.sorted()
+        let layerIndex = Layer.builtIn.map { l in layers.firstIndex(of: l)! }
+        var links: [Link] = []
         let starts = stageStarts
         for t in 0..<years {
             let year = firstYear + t
@@ -82,17 +86,44 @@ public struct SyntheticPanel: Sendable {
                 for (i, j) in layerPairs {
                     var w = factor
                     if noise > 0 { w *= exp(noise * gaussian(&rng)) }
-                    linkText.append([placeRows[i].id, placeRows[j].id, String(year), layers[l].rawValue,
-                                     CSVText.number(w), "false"])
+                    links.append(Link(source: i, target: j, year: year, layer: layerIndex[l], weight: w))
                 }
             }
         }
-        var placeText = CSVText(header: ["id", "name", "country", "kind", "scale", "region", "lat", "lon"])
-        for (i, p) in placeRows.enumerated() {
-            placeText.append([p.id, "Place \(i)", p.country, "city", p.scale.rawValue, "\(p.country)-R\(p.region + 1)",
-                              String(format: "%.4f", p.lat), String(format: "%.4f", p.lon)])
+        return Panel(places: placeList, layers: layers, links: links, years: firstYear...(firstYear + years - 1))
+    }
+
+    /// The job spec written into job.yaml.
+    public func spec() -> JobSpec {
+        var spec = JobSpec(name: "synthetic-\(places)x\(years)-k\(stages)-s\(seed)", firstYear: firstYear,
+                           lastYear: firstYear + years - 1)
+        spec.stages.maxBreaks = max(stages + 2, 5)
+        spec.stages.minSize = minSize
+        spec.bootstrap.replicates = replicates
+        spec.bootstrap.seed = seed
+        if scenarios {
+            spec.sensitivity.leaveOneRegionOut = []
+            spec.sensitivity.leaveOneLayerOut = []
         }
-        let truth = "{\"stage_starts\": [" + starts.map(String.init).joined(separator: ", ") + "]}\n"
+        return spec
+    }
+
+    var minSize: Int { max(2, min(3, years / (2 * max(stages, 1)))) }
+
+    /// The generated files: places.csv, links.csv, job.yaml, truth.json.
+    public func files() -> [ResultFile] {
+        let panel = panel()
+        var placeText = CSVText(header: ["id", "name", "country", "kind", "scale", "region", "lat", "lon"])
+        for p in panel.places {
+            placeText.append([p.id, p.name, p.country, p.kind, p.scale.rawValue, p.region,
+                              CSVText.number(p.latitude), CSVText.number(p.longitude)])
+        }
+        var linkText = CSVText(header: ["source", "target", "year", "layer", "weight", "estimated"])
+        for l in panel.links {
+            linkText.append([panel.places[l.source].id, panel.places[l.target].id, String(l.year),
+                             panel.layers[l.layer].rawValue, CSVText.number(l.weight), "false"])
+        }
+        let truth = "{\"stage_starts\": [" + stageStarts.map(String.init).joined(separator: ", ") + "]}\n"
         return [
             ResultFile(name: "places.csv", text: placeText.text),
             ResultFile(name: "links.csv", text: linkText.text),
@@ -102,7 +133,6 @@ public struct SyntheticPanel: Sendable {
     }
 
     func jobYAML() -> String {
-        let minSize = max(2, min(3, years / (2 * max(stages, 1))))
         let sensitivity = scenarios
             ? "sensitivity:\n  leave_one_region_out: all\n  leave_one_layer_out: all\n  replicates: 0\n"
             : ""

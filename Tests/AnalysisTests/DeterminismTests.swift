@@ -1,0 +1,43 @@
+import Analysis
+import XCTest
+
+/// Same job ⇒ same bytes, whatever the grouping of replicates into tasks.
+final class DeterminismTests: XCTestCase {
+    func outputs(batchSize: Int, scheme: BootstrapSettings.Scheme = .links) throws -> [ResultFile] {
+        var generator = SyntheticPanel(places: 24, years: 20, stages: 2, noise: 0.2, seed: 11)
+        generator.replicates = 12
+        generator.scenarios = true
+        var spec = generator.spec()
+        spec.bootstrap.batchSize = batchSize
+        spec.bootstrap.scheme = scheme
+        spec.sensitivity.replicates = 3
+        let job = JobAnalysis(panel: generator.panel(), spec: spec)
+        var aggregation = Aggregation(job: job)
+        for index in 0..<job.taskCount { try aggregation.fold(job.execute(task: index)) }
+        return try OutputSet.files(JobResults(aggregation: aggregation))
+    }
+
+    func testBatchingDoesNotChangeBytes() throws {
+        let a = try outputs(batchSize: 1), b = try outputs(batchSize: 5), c = try outputs(batchSize: 100)
+        XCTAssertEqual(a.map(\.name), b.map(\.name))
+        XCTAssertEqual(a, b)
+        XCTAssertEqual(a, c)
+        XCTAssertTrue(a.contains { $0.name == "periods.json" })
+    }
+
+    func testResidualAndBlockSchemesAreDeterministic() throws {
+        XCTAssertEqual(try outputs(batchSize: 2, scheme: .residuals), try outputs(batchSize: 7, scheme: .residuals))
+        XCTAssertEqual(try outputs(batchSize: 3, scheme: .blocks), try outputs(batchSize: 4, scheme: .blocks))
+    }
+
+    func testOutOfOrderFoldIsRejected() throws {
+        var generator = SyntheticPanel(places: 12, years: 12, stages: 2, noise: 0, seed: 3)
+        generator.replicates = 4
+        var spec = generator.spec()
+        spec.stages.minSize = 2
+        spec.bootstrap.batchSize = 2
+        let job = JobAnalysis(panel: generator.panel(), spec: spec)
+        var aggregation = Aggregation(job: job)
+        XCTAssertThrowsError(try aggregation.fold(job.execute(task: 1)))
+    }
+}
