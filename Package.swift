@@ -65,6 +65,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Builds jobs/heilongjiang-far-east from its facts (jobs/heilongjiang-far-east/RULES.md).
+        .executableTarget(
+            name: "build-default-job",
+            dependencies: [.product(name: "CSV", package: "CSV.swift")],
+            path: "Sources/BuildDefaultJob"
+        ),
 
         // Tests read committed fixtures (Tests/Fixtures); none needs Python.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
