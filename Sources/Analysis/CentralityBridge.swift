@@ -2,10 +2,20 @@ import Centrality
 
 /// The single place where Analysis calls the Centrality module.
 enum CentralityBridge {
-    static let allMeasures = ["degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank"]
-    static let indicatorMeasures = ["betweenness"]
+    static let allMeasures = CentralityMeasure.allCases
+    /// What the indicators need (strength comes from the merged edges directly).
+    static let indicatorMeasures: [CentralityMeasure] = [.betweenness]
 
-    static func compute(_ network: YearNetwork, measures: [String], distance: DistanceSetting) -> [String: [Double]] {
-        fatalError("CentralityBridge: pending the Centrality module API")
+    /// The measures of a year's network, keyed by measure name, one value per active place.
+    static func compute(_ network: YearNetwork, measures: [CentralityMeasure], distance: DistanceMode) -> [String: [Double]] {
+        let edges = network.edges.map { WeightedEdge(source: $0.source, target: $0.target, weight: $0.weight) }
+        // YearNetwork keeps only finite positive weights between its own nodes, so this cannot fail.
+        guard let graph = try? Graph(nodeCount: network.nodeCount, edges: edges, directed: network.directed) else {
+            preconditionFailure("YearNetwork produced an invalid graph")
+        }
+        let values = centralities(of: graph, measures: measures, options: CentralityOptions(distance: distance, threads: 1))
+        var out: [String: [Double]] = [:]
+        for (measure, v) in values { out[measure.rawValue] = v }
+        return out
     }
 }

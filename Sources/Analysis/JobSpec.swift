@@ -1,3 +1,5 @@
+import Centrality
+
 /// A job: which data, which years, how to find stages, how to bootstrap, which
 /// sensitivity scenarios. Parsed from YAML/JSON by `JobFiles`; documented in
 /// docs/JOB_SPEC.md. Pure value, no file paths resolved here.
@@ -33,15 +35,9 @@ public struct JobSpec: Sendable, Hashable, Codable {
     }
 }
 
-/// How link intensities become lengths for path-based measures.
-public enum DistanceSetting: String, Sendable, Hashable, Codable, CaseIterable {
-    /// length = 1/w (the default for cooperation intensities)
-    case inverse
-    /// the weight already is a length (networkx `weight=`)
-    case raw
-    /// unweighted hop counts
-    case hops
-}
+/// How link intensities become lengths for path-based measures: the
+/// Centrality module's `DistanceMode` (inverse 1/w — the default —, raw, hops).
+public typealias DistanceSetting = DistanceMode
 
 /// Change-point settings for the yearly indicator series.
 public struct StageSettings: Sendable, Hashable, Codable {
