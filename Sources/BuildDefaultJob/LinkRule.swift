@@ -60,7 +60,7 @@ struct LinkRule {
             let open = pairs.filter { (portPairs[$0]?.start ?? Int.max) <= year }
             guard !open.isEmpty else { continue }
             guard let total = trade.byYear[year] else {
-                throw BuildError(file: "trade_by_year.csv", "no province trade value for \(year)")
+                throw BuildError(file: "facts/trade_by_year.csv", "no province trade value for \(year)")
             }
             let weight = total.value / Double(open.count)
             for pair in open {
