@@ -1,0 +1,70 @@
+import Dispatch
+
+/// Per-node sums over all sources of single-source shortest paths: the raw
+/// material of betweenness, closeness and harmonic centrality.
+struct PathSums: Sendable {
+    /// Σ_s δ_s(v) over ordered sources (not yet scaled).
+    var betweenness: [Double]
+    /// Σ_s d(s, t) over the sources s ≠ t that reach t (incoming distances).
+    var distanceSum: [Double]
+    /// Σ_s 1 / d(s, t).
+    var harmonic: [Double]
+    /// Number of sources s ≠ t that reach t.
+    var reached: [Int]
+
+    init(nodeCount n: Int) {
+        betweenness = [Double](repeating: 0, count: n)
+        distanceSum = [Double](repeating: 0, count: n)
+        harmonic = [Double](repeating: 0, count: n)
+        reached = [Int](repeating: 0, count: n)
+    }
+
+    /// Adds one chunk's sums (callers add chunks in chunk order: fixed reduction order).
+    mutating func add(_ chunk: ShortestPathWorkspace) {
+        for v in betweenness.indices {
+            betweenness[v] += chunk.betweenness[v]
+            distanceSum[v] += chunk.distanceSum[v]
+            harmonic[v] += chunk.harmonic[v]
+            reached[v] += chunk.reached[v]
+        }
+    }
+
+    /// Computes the sums for every source, on up to `threads` threads.
+    ///
+    /// Determinism: sources are cut into chunks of `sourcesPerChunk` that depend on
+    /// n only; each chunk is summed from zero in its own buffer and the chunk sums
+    /// are added to the totals in chunk order. Threads only change which worker
+    /// computes a chunk, so any thread count gives the same bits.
+    static func compute(graph: Graph, distance: DistanceMode, threads: Int,
+                        betweenness: Bool, distances: Bool) -> PathSums {
+        let n = graph.nodeCount
+        var sums = PathSums(nodeCount: n)
+        guard n > 0, betweenness || distances else { return sums }
+        let pathGraph = PathGraph(graph: graph, distance: distance)
+        let chunkCount = (n + sourcesPerChunk - 1) / sourcesPerChunk
+        // Small graphs: thread start-up costs more than it saves (same bits either way).
+        let workers = n < 256 ? 1 : max(1, min(threads, chunkCount))
+        let workspaces = (0..<workers).map { _ in ShortestPathWorkspace(graph: pathGraph) }
+        var first = 0
+        while first < chunkCount {
+            let batch = min(workers, chunkCount - first)
+            if batch == 1 {
+                workspaces[0].processChunk(chunkSources(first, nodeCount: n), betweenness: betweenness, distances: distances)
+            } else {
+                let base = first
+                DispatchQueue.concurrentPerform(iterations: batch) { i in
+                    workspaces[i].processChunk(chunkSources(base + i, nodeCount: n), betweenness: betweenness, distances: distances)
+                }
+            }
+            for i in 0..<batch { sums.add(workspaces[i]) }
+            first += batch
+        }
+        return sums
+    }
+
+    static let sourcesPerChunk = 32
+
+    static func chunkSources(_ chunk: Int, nodeCount n: Int) -> Range<Int> {
+        chunk * sourcesPerChunk..<min(n, (chunk + 1) * sourcesPerChunk)
+    }
+}

@@ -1,0 +1,214 @@
+import HeapModule
+
+/// Scratch memory of one worker for single-source shortest paths (Brandes 2001)
+/// and the per-chunk sums that the parallel driver reduces in a fixed order.
+///
+/// Everything is allocated once (O(n + m)) and reset per source only where the
+/// search touched it, so the inner loops never allocate. An instance is used by
+/// one thread at a time: the driver gives each concurrent iteration its own
+/// workspace, which is why `@unchecked Sendable` is sound here.
+final class ShortestPathWorkspace: @unchecked Sendable {
+    /// Relative tolerance for comparing path lengths, as igraph's
+    /// `IGRAPH_SHORTEST_PATH_EPSILON`: `a` and `b` are equal when
+    /// |a − b| < ε (|a| + |b|). Exact rational ties such as 1/2 + 1/2 = 1/1 are then
+    /// found although their floating-point sums differ in the last bit.
+    static let epsilon = 1e-10
+
+    let graph: PathGraph
+    /// Distance from the current source; +∞ = not reached.
+    let distance: UnsafeMutableBufferPointer<Double>
+    /// σ: number of shortest paths from the source (Double: counts can exceed Int).
+    let sigma: UnsafeMutableBufferPointer<Double>
+    /// δ: dependency of the source on each node.
+    let delta: UnsafeMutableBufferPointer<Double>
+    /// Nodes in the order they were settled (Brandes' stack S); `order[0]` is the source.
+    let order: UnsafeMutableBufferPointer<Int32>
+    var reachedCount = 0
+    let predecessorCount: UnsafeMutableBufferPointer<Int32>
+    let predecessors: UnsafeMutableBufferPointer<Int32>
+    let settled: UnsafeMutableBufferPointer<Bool>
+    var queue: Heap<QueueEntry>
+
+    /// Sums over the sources of the current chunk.
+    let betweenness: UnsafeMutableBufferPointer<Double>
+    let distanceSum: UnsafeMutableBufferPointer<Double>
+    let harmonic: UnsafeMutableBufferPointer<Double>
+    let reached: UnsafeMutableBufferPointer<Int>
+
+    init(graph: PathGraph) {
+        self.graph = graph
+        let n = graph.nodeCount
+        distance = .allocate(capacity: n)
+        distance.initialize(repeating: .infinity)
+        sigma = .allocate(capacity: n)
+        sigma.initialize(repeating: 0)
+        delta = .allocate(capacity: n)
+        delta.initialize(repeating: 0)
+        order = .allocate(capacity: n)
+        order.initialize(repeating: 0)
+        predecessorCount = .allocate(capacity: n)
+        predecessorCount.initialize(repeating: 0)
+        predecessors = .allocate(capacity: graph.arcCount)
+        predecessors.initialize(repeating: 0)
+        settled = .allocate(capacity: n)
+        settled.initialize(repeating: false)
+        queue = Heap(minimumCapacity: graph.weighted ? min(graph.arcCount + 1, 1 << 20) : 0)
+        betweenness = .allocate(capacity: n)
+        betweenness.initialize(repeating: 0)
+        distanceSum = .allocate(capacity: n)
+        distanceSum.initialize(repeating: 0)
+        harmonic = .allocate(capacity: n)
+        harmonic.initialize(repeating: 0)
+        reached = .allocate(capacity: n)
+        reached.initialize(repeating: 0)
+    }
+
+    deinit {
+        for buffer in [distance, sigma, delta, betweenness, distanceSum, harmonic] { buffer.deallocate() }
+        order.deallocate()
+        predecessorCount.deallocate()
+        predecessors.deallocate()
+        settled.deallocate()
+        reached.deallocate()
+    }
+
+    /// Runs every source of `sources` and leaves their sums in the chunk buffers
+    /// (zeroed first, so a chunk's sums never depend on what ran before).
+    func processChunk(_ sources: Range<Int>, betweenness wantBetweenness: Bool, distances wantDistances: Bool) {
+        betweenness.update(repeating: 0)
+        distanceSum.update(repeating: 0)
+        harmonic.update(repeating: 0)
+        reached.update(repeating: 0)
+        for source in sources {
+            if graph.weighted {
+                dijkstra(from: source, countPaths: wantBetweenness)
+            } else {
+                breadthFirst(from: source, countPaths: wantBetweenness)
+            }
+            if wantBetweenness { accumulateDependencies() }
+            if wantDistances { accumulateDistances() }
+            resetTouched()
+        }
+    }
+
+    /// Unweighted single-source search; `order` doubles as the FIFO queue.
+    func breadthFirst(from source: Int, countPaths: Bool) {
+        let offsets = graph.offsets, targets = graph.targets, predecessorOffsets = graph.predecessorOffsets
+        distance[source] = 0
+        sigma[source] = 1
+        order[0] = Int32(source)
+        var head = 0, tail = 1
+        while head < tail {
+            let v = Int(order[head])
+            head += 1
+            let next = distance[v] + 1
+            let sigmaV = sigma[v]
+            for arc in offsets[v]..<offsets[v + 1] {
+                let w = Int(targets[arc])
+                let current = distance[w]
+                if current == .infinity {
+                    distance[w] = next
+                    order[tail] = Int32(w)
+                    tail += 1
+                    if countPaths {
+                        sigma[w] = sigmaV
+                        predecessors[predecessorOffsets[w]] = Int32(v)
+                        predecessorCount[w] = 1
+                    }
+                } else if countPaths && current == next {
+                    sigma[w] += sigmaV
+                    predecessors[predecessorOffsets[w] + Int(predecessorCount[w])] = Int32(v)
+                    predecessorCount[w] += 1
+                }
+            }
+        }
+        reachedCount = tail
+    }
+
+    /// Weighted single-source search: Dijkstra with a lazy-deletion binary heap
+    /// and igraph's relative-epsilon comparison of path lengths.
+    func dijkstra(from source: Int, countPaths: Bool) {
+        let offsets = graph.offsets, targets = graph.targets, lengths = graph.lengths
+        let predecessorOffsets = graph.predecessorOffsets
+        let epsilon = Self.epsilon
+        distance[source] = 0
+        sigma[source] = 1
+        queue.insert(QueueEntry(distance: 0, node: Int32(source)))
+        var count = 0
+        while let entry = queue.popMin() {
+            let v = Int(entry.node)
+            if settled[v] { continue }  // stale entry of an improved node
+            settled[v] = true
+            order[count] = entry.node
+            count += 1
+            let distanceV = distance[v]
+            let sigmaV = sigma[v]
+            for arc in offsets[v]..<offsets[v + 1] {
+                let w = Int(targets[arc])
+                if settled[w] { continue }
+                let candidate = distanceV + lengths[arc]
+                let current = distance[w]
+                if current == .infinity || (candidate < current && current - candidate >= epsilon * (candidate + current)) {
+                    // First or strictly shorter path: w's predecessors restart at v.
+                    distance[w] = candidate
+                    if countPaths {
+                        sigma[w] = sigmaV
+                        predecessors[predecessorOffsets[w]] = Int32(v)
+                        predecessorCount[w] = 1
+                    }
+                    queue.insert(QueueEntry(distance: candidate, node: Int32(w)))
+                } else if countPaths && (candidate == current || abs(candidate - current) < epsilon * (candidate + current)) {
+                    // Equally short within ε: one more predecessor.
+                    sigma[w] += sigmaV
+                    predecessors[predecessorOffsets[w] + Int(predecessorCount[w])] = Int32(v)
+                    predecessorCount[w] += 1
+                }
+            }
+        }
+        reachedCount = count
+    }
+
+    /// Brandes' backward pass, as networkx `_accumulate_basic`:
+    /// δ(v) += σ(v) · (1 + δ(w)) / σ(w) for every predecessor v of w.
+    func accumulateDependencies() {
+        let predecessorOffsets = graph.predecessorOffsets
+        var i = reachedCount - 1
+        while i >= 1 {  // order[0] is the source: no predecessors, no credit
+            let w = Int(order[i])
+            let coefficient = (1 + delta[w]) / sigma[w]
+            let start = predecessorOffsets[w]
+            for k in start..<(start + Int(predecessorCount[w])) {
+                let v = Int(predecessors[k])
+                delta[v] += sigma[v] * coefficient
+            }
+            betweenness[w] += delta[w]
+            i -= 1
+        }
+    }
+
+    /// Adds d(source, t) for every reached t ≠ source: *incoming* distance sums of t.
+    func accumulateDistances() {
+        var i = 1
+        while i < reachedCount {
+            let t = Int(order[i])
+            let d = distance[t]
+            distanceSum[t] += d
+            harmonic[t] += 1 / d
+            reached[t] += 1
+            i += 1
+        }
+    }
+
+    /// Restores the per-source arrays where the last search touched them.
+    func resetTouched() {
+        for i in 0..<reachedCount {
+            let v = Int(order[i])
+            distance[v] = .infinity
+            sigma[v] = 0
+            delta[v] = 0
+            predecessorCount[v] = 0
+            settled[v] = false
+        }
+        reachedCount = 0
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class CentralityTestsPlaceholder: XCTestCase { func testModuleBuilds() { XCTAssertTrue(true) } }
