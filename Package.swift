@@ -61,6 +61,7 @@ let package = Package(
             dependencies: [
                 "CooperationNetwork", "Centrality", "StageTransition", "Resampling",
                 "Analysis", "JobFiles", "ZeroMQ", "Cluster",
+                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
