@@ -52,7 +52,7 @@ let package = Package(
         .target(
             name: "Cluster",
             dependencies: [
-                "ZeroMQ", "CSQLite",
+                "ZeroMQ", "CSQLite", "CooperationNetwork",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
