@@ -19,5 +19,5 @@ public enum OutputSet {
 
     /// Further writers (GeoJSON, HTML report) registered here by name so the
     /// set stays in one place.
-    static let extraWriters: [@Sendable (JobResults) throws -> [ResultFile]] = []
+    static let extraWriters: [@Sendable (JobResults) throws -> [ResultFile]] = [{ [try GeoJSONOutput.geojson($0)] }, { [ReportOutput.html($0)] }]
 }

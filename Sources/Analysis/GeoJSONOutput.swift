@@ -1,0 +1,148 @@
+import CooperationNetwork
+import Foundation
+
+/// network_by_period.geojson: the baseline network of every stage as an
+/// RFC 7946 FeatureCollection (WGS 84, positions [longitude, latitude]).
+///
+/// Places are Point features carrying their mean centralities per stage as
+/// flat properties (`stage_<k>_pagerank` …), so QGIS and geopandas show them
+/// as ordinary attribute columns; links are LineString features, one per
+/// (stage, layer, pair), merged over the stage's years (`StageNetwork`). No
+/// foreign members, no `crs`. One feature per line, keys sorted: the file is
+/// deterministic and diffs line by line. Properties in docs/OUTPUTS.md.
+public enum GeoJSONOutput {
+    public static let fileName = "network_by_period.geojson"
+
+    enum Property: Encodable, Equatable {
+        case string(String)
+        case number(Double)
+        case integer(Int)
+        case bool(Bool)
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.singleValueContainer()
+            switch self {
+            case .string(let s): try c.encode(s)
+            case .number(let x): try c.encode(x)
+            case .integer(let n): try c.encode(n)
+            case .bool(let b): try c.encode(b)
+            }
+        }
+    }
+
+    enum Geometry: Encodable {
+        case point([Double])
+        case lineString([[Double]])
+        /// A line cut at the antimeridian (RFC 7946 §3.1.9).
+        case multiLineString([[[Double]]])
+
+        enum CodingKeys: String, CodingKey { case type, coordinates }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            switch self {
+            case .point(let p):
+                try c.encode("Point", forKey: .type)
+                try c.encode(p, forKey: .coordinates)
+            case .lineString(let line):
+                try c.encode("LineString", forKey: .type)
+                try c.encode(line, forKey: .coordinates)
+            case .multiLineString(let lines):
+                try c.encode("MultiLineString", forKey: .type)
+                try c.encode(lines, forKey: .coordinates)
+            }
+        }
+    }
+
+    struct Feature: Encodable {
+        var type = "Feature"
+        var id: String
+        var geometry: Geometry
+        var properties: [String: Property]
+    }
+
+    public static func geojson(_ results: JobResults) throws -> ResultFile {
+        let panel = results.job.panel
+        let networks = StageNetwork.all(results)
+        var features: [Feature] = []
+        for (p, place) in panel.places.enumerated() {
+            var properties: [String: Property] = [
+                "feature": .string("place"), "id": .string(place.id), "name": .string(place.name),
+                "country": .string(place.country), "kind": .string(place.kind),
+                "scale": .string(place.scale.rawValue), "region": .string(place.region),
+            ]
+            for network in networks {
+                let prefix = "stage_\(network.stage.number)_"
+                for measure in StageNetwork.measures {
+                    properties[prefix + measure] = .number(network.mean(measure, place: p))
+                }
+                properties[prefix + "years_active"] = .integer(network.yearsActive[p])
+            }
+            features.append(Feature(id: "place:" + place.id, geometry: .point(position(place)),
+                                    properties: properties))
+        }
+        for network in networks {
+            let stage = network.stage
+            for link in network.links {
+                let a = panel.places[link.source], b = panel.places[link.target]
+                let layer = panel.layers[link.layer].rawValue
+                let properties: [String: Property] = [
+                    "feature": .string("link"), "stage": .integer(stage.number),
+                    "stage_start": .integer(stage.startYear), "stage_end": .integer(stage.endYear),
+                    "stage_name": .string(stage.name), "stage_label": .string(stage.label),
+                    "layer": .string(layer), "source": .string(a.id), "target": .string(b.id),
+                    "source_name": .string(a.name), "target_name": .string(b.name),
+                    "cross_border": .bool(a.country != b.country),
+                    "weight_total": .number(link.weightTotal), "weight_mean": .number(link.weightMean),
+                    "years_active": .integer(link.yearsActive), "estimated_years": .integer(link.estimatedYears),
+                    "length_km": .number(GreatCircle.distanceKm(lat1: a.latitude, lon1: a.longitude,
+                                                                lat2: b.latitude, lon2: b.longitude)),
+                ]
+                features.append(Feature(id: "link:\(stage.number):\(layer):\(a.id):\(b.id)",
+                                        geometry: line(from: position(a), to: position(b)),
+                                        properties: properties))
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var text = "{\"type\": \"FeatureCollection\",\n"
+        if let bbox = boundingBox(panel.places) {
+            text += "\"bbox\": " + String(decoding: try encoder.encode(bbox), as: UTF8.self) + ",\n"
+        }
+        text += "\"features\": ["
+        for (i, feature) in features.enumerated() {
+            text += (i == 0 ? "\n" : ",\n") + String(decoding: try encoder.encode(feature), as: UTF8.self)
+        }
+        text += "\n]}\n"
+        return ResultFile(name: fileName, text: text)
+    }
+
+    /// RFC 7946 position: [longitude, latitude] in degrees.
+    static func position(_ place: Place) -> [Double] { [place.longitude, place.latitude] }
+
+    /// [west, south, east, north] over every place (nil without places).
+    static func boundingBox(_ places: [Place]) -> [Double]? {
+        guard let first = places.first else { return nil }
+        var box = [first.longitude, first.latitude, first.longitude, first.latitude]
+        for p in places {
+            box[0] = min(box[0], p.longitude)
+            box[1] = min(box[1], p.latitude)
+            box[2] = max(box[2], p.longitude)
+            box[3] = max(box[3], p.latitude)
+        }
+        return box
+    }
+
+    /// The straight segment between two positions; a segment spanning more than
+    /// 180° of longitude takes the short way across the antimeridian and is cut
+    /// there into a MultiLineString, as RFC 7946 §3.1.9 asks.
+    static func line(from a: [Double], to b: [Double]) -> Geometry {
+        let dLon = b[0] - a[0]
+        guard abs(dLon) > 180 else { return .lineString([a, b]) }
+        let edge = dLon > 0 ? -180.0 : 180.0              // the meridian a's side reaches
+        let unwrappedB = b[0] - (dLon > 0 ? 360 : -360)    // b moved next to a
+        let t = (edge - a[0]) / (unwrappedB - a[0])
+        let lat = a[1] + t * (b[1] - a[1])
+        return .multiLineString([[a, [edge, lat]], [[-edge, lat], b]])
+    }
+}

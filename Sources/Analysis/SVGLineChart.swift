@@ -1,0 +1,120 @@
+/// A small SVG line chart of one yearly indicator: the baseline series, its
+/// bootstrap band, the stages as shaded bands and every transition's 95%
+/// interval as a whisker.
+///
+/// Years are points at the centre of unit cells, so a stage covering
+/// start…end is shaded over [start − ½, end + ½] and the boundary of a stage
+/// starting in year Y (and a whisker end at year Y) sits at Y − ½, halfway
+/// between the last year of one stage and the first of the next.
+struct SVGLineChart: Sendable {
+    struct StageBand: Sendable {
+        var number: Int
+        var start: Int
+        var end: Int
+        var colour: String
+    }
+
+    struct Transition: Sendable {
+        var year: Int
+        /// The 95% interval of the start year, nil without replicates.
+        var interval95: [Int]?
+    }
+
+    var years: [Int]
+    var values: [Double]
+    /// Lower and upper band (mean ± 1.96 sd), aligned with `years`; nil without replicates.
+    var band: (lower: [Double], upper: [Double])?
+    var stages: [StageBand]
+    var transitions: [Transition]
+    /// Y axis title including the unit, e.g. "share of weight (0–1)".
+    var unit: String
+    /// Accessible description (the SVG <title>).
+    var title: String
+
+    static let width = 360.0, height = 210.0
+    static let left = 50.0, right = 10.0, top = 18.0, bottom = 34.0
+
+    func svg() -> String {
+        let w = Self.width, h = Self.height
+        let plotLeft = Self.left, plotRight = w - Self.right, plotTop = Self.top, plotBottom = h - Self.bottom
+        guard let first = years.first, let last = years.last else { return "" }
+        let x = SVGAxis(years: first, last, from: plotLeft, to: plotRight, targetTicks: 7)
+        var covered = values
+        if let band { covered += band.lower + band.upper }
+        let y = SVGAxis(covering: covered, from: plotBottom, to: plotTop)
+        func fx(_ v: Double) -> String { HTMLText.fixed(v, digits: 1) }
+
+        var m = HTMLText()
+        m.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(fx(w)) \(fx(h))"),
+                       ("class", "chart"), ("role", "img")])
+        m.element("title", text: title)
+        // Stage bands, alternating in strength so equal colours stay apart.
+        for band in stages {
+            let x0 = x.position(Double(band.start) - 0.5), x1 = x.position(Double(band.end) + 0.5)
+            m.empty("rect", [("x", fx(x0)), ("y", fx(plotTop)), ("width", fx(x1 - x0)), ("height", fx(plotBottom - plotTop)),
+                             ("fill", band.colour), ("fill-opacity", band.number % 2 == 1 ? "0.13" : "0.24")])
+        }
+        // Grid and y ticks.
+        for tick in y.ticks {
+            let py = y.position(tick)
+            m.empty("line", [("x1", fx(plotLeft)), ("x2", fx(plotRight)), ("y1", fx(py)), ("y2", fx(py)),
+                             ("stroke", "#000"), ("stroke-opacity", "0.12")])
+            m.element("text", [("x", fx(plotLeft - 4)), ("y", fx(py + 3.5)), ("text-anchor", "end"),
+                               ("font-size", "10")], text: y.label(tick))
+        }
+        // X ticks.
+        for tick in x.ticks {
+            let px = x.position(tick)
+            m.empty("line", [("x1", fx(px)), ("x2", fx(px)), ("y1", fx(plotBottom)), ("y2", fx(plotBottom + 4)),
+                             ("stroke", "#444")])
+            m.element("text", [("x", fx(px)), ("y", fx(plotBottom + 15)), ("text-anchor", "middle"),
+                               ("font-size", "10")], text: x.label(tick))
+        }
+        m.empty("rect", [("x", fx(plotLeft)), ("y", fx(plotTop)), ("width", fx(plotRight - plotLeft)),
+                         ("height", fx(plotBottom - plotTop)), ("fill", "none"), ("stroke", "#444")])
+        // Axis titles with units.
+        m.element("text", [("x", fx((plotLeft + plotRight) / 2)), ("y", fx(h - 4)), ("text-anchor", "middle"),
+                           ("font-size", "10"), ("class", "axis-title")], text: "year")
+        m.element("text", [("x", "11"), ("y", fx((plotTop + plotBottom) / 2)), ("text-anchor", "middle"),
+                           ("font-size", "10"), ("class", "axis-title"),
+                           ("transform", "rotate(-90 11 \(fx((plotTop + plotBottom) / 2)))")], text: unit)
+        // Bootstrap band.
+        if let band, band.lower.count == years.count, band.upper.count == years.count {
+            var points: [String] = []
+            for (t, year) in years.enumerated() {
+                points.append(fx(x.position(Double(year))) + "," + fx(y.position(band.upper[t])))
+            }
+            for (t, year) in years.enumerated().reversed() {
+                points.append(fx(x.position(Double(year))) + "," + fx(y.position(band.lower[t])))
+            }
+            m.empty("polygon", [("points", points.joined(separator: " ")), ("fill", "#555"),
+                                ("fill-opacity", "0.22"), ("class", "band")])
+        }
+        // Transitions: boundary line and 95% whisker along the top.
+        for transition in transitions {
+            let px = x.position(Double(transition.year) - 0.5)
+            m.empty("line", [("x1", fx(px)), ("x2", fx(px)), ("y1", fx(plotTop)), ("y2", fx(plotBottom)),
+                             ("stroke", "#333"), ("stroke-dasharray", "3 2")])
+            if let interval = transition.interval95 {
+                let x0 = x.position(Double(interval[0]) - 0.5), x1 = x.position(Double(interval[1]) - 0.5)
+                let wy = plotTop + 5
+                m.open("g", [("class", "whisker"), ("stroke", "#000"), ("stroke-width", "1.5")])
+                m.element("title", text: "transition \(transition.year), 95% interval \(interval[0])–\(interval[1])")
+                m.empty("line", [("x1", fx(x0)), ("x2", fx(x1)), ("y1", fx(wy)), ("y2", fx(wy))])
+                m.empty("line", [("x1", fx(x0)), ("x2", fx(x0)), ("y1", fx(wy - 3.5)), ("y2", fx(wy + 3.5))])
+                m.empty("line", [("x1", fx(x1)), ("x2", fx(x1)), ("y1", fx(wy - 3.5)), ("y2", fx(wy + 3.5))])
+                m.close("g")
+            }
+        }
+        // Baseline series.
+        let line = zip(years, values).map { fx(x.position(Double($0))) + "," + fx(y.position($1)) }
+        m.empty("polyline", [("points", line.joined(separator: " ")), ("fill", "none"), ("stroke", "#111"),
+                             ("stroke-width", "1.6"), ("class", "baseline")])
+        for (year, value) in zip(years, values) {
+            m.empty("circle", [("cx", fx(x.position(Double(year)))), ("cy", fx(y.position(value))), ("r", "1.7"),
+                               ("fill", "#111")])
+        }
+        m.close("svg")
+        return m.text
+    }
+}
