@@ -1,9 +1,10 @@
 import Centrality
+import StageTransition
 
 /// A job: which data, which years, how to find stages, how to bootstrap, which
 /// sensitivity scenarios. Parsed from YAML/JSON by `JobFiles`; documented in
 /// docs/JOB_SPEC.md. Pure value, no file paths resolved here.
-public struct JobSpec: Sendable, Hashable, Codable {
+public struct JobSpec: Sendable, Hashable {
     public var name: String
     /// Paths of places.csv and links.csv, relative to the job file.
     public var places: String
@@ -39,33 +40,36 @@ public struct JobSpec: Sendable, Hashable, Codable {
 /// Centrality module's `DistanceMode` (inverse 1/w — the default —, raw, hops).
 public typealias DistanceSetting = DistanceMode
 
-/// Change-point settings for the yearly indicator series.
-public struct StageSettings: Sendable, Hashable, Codable {
-    public enum Method: String, Sendable, Hashable, Codable, CaseIterable { case dynp, pelt }
-    public enum Cost: String, Sendable, Hashable, Codable, CaseIterable { case l2, normal }
+/// Change-point settings for the yearly indicator series: the StageTransition
+/// module's `SegmentationSettings` plus the choice of indicator columns.
+public struct StageSettings: Sendable, Hashable {
+    public typealias Method = SegmentationSettings.Method
+    public typealias Cost = CostModel
     /// `bic`, `mbic` or a fixed value on the cost scale.
-    public enum PenaltySetting: Sendable, Hashable, Codable {
-        case bic
-        case mbic
-        case value(Double)
-    }
+    public typealias PenaltySetting = Penalty
 
     public var method: Method = .dynp
-    public var cost: Cost = .l2
+    public var cost: CostModel = .l2
     /// Fixed number of breaks; nil = choose k in 0...maxBreaks by the penalty.
     public var breaks: Int? = nil
     public var maxBreaks: Int = 5
-    public var penalty: PenaltySetting = .bic
+    public var penalty: Penalty = .bic
     public var minSize: Int = 3
     public var standardize: Bool = true
     /// Indicator columns used for change points; empty = all.
     public var indicators: [String] = []
 
     public init() {}
+
+    /// The settings handed to `ChangePoints.segment`.
+    public var segmentation: SegmentationSettings {
+        SegmentationSettings(method: method, cost: cost, minSize: minSize, breaks: breaks,
+                             maxBreaks: maxBreaks, penalty: penalty, standardize: standardize)
+    }
 }
 
 /// Bootstrap settings: replicate r of scenario s is a pure function of (seed, s, r).
-public struct BootstrapSettings: Sendable, Hashable, Codable {
+public struct BootstrapSettings: Sendable, Hashable {
     public enum Scheme: String, Sendable, Hashable, Codable, CaseIterable {
         /// Poisson(1) multiplicity per link per year, everything recomputed.
         case links
@@ -87,7 +91,7 @@ public struct BootstrapSettings: Sendable, Hashable, Codable {
 }
 
 /// Regional sensitivity scenarios, each a full re-analysis of a modified panel.
-public struct SensitivitySettings: Sendable, Hashable, Codable {
+public struct SensitivitySettings: Sendable, Hashable {
     /// Regions to leave out one at a time; nil = none, empty = every region of the panel.
     public var leaveOneRegionOut: [String]? = nil
     /// Layers to leave out one at a time; nil = none, empty = every layer.

@@ -2,7 +2,23 @@ import StageTransition
 
 /// The single place where Analysis calls the StageTransition module.
 enum SegmentationBridge {
+    /// Change points of the indicator rows. Columns constant over the years are
+    /// dropped first (no information; they would only inflate the BIC penalty,
+    /// which grows with the number of dimensions); with no varying column the
+    /// whole series is one stage. `max_breaks` is capped at what min_size allows.
     static func segment(_ rows: [[Double]], settings: StageSettings) throws -> (breakpoints: [Int], cost: Double) {
-        fatalError("SegmentationBridge: pending the StageTransition module API")
+        let n = rows.count
+        guard let width = rows.first?.count else { throw AnalysisError.tooFewYears(years: 0, minSize: settings.minSize) }
+        let varying = (0..<width).filter { j in rows.contains { $0[j] != rows[0][j] } }
+        if varying.isEmpty { return ([n], 0) }
+        var segmentation = settings.segmentation
+        segmentation.maxBreaks = max(0, min(segmentation.maxBreaks, n / max(settings.minSize, 1) - 1))
+        do {
+            let signal = try Signal(rows: rows.map { row in varying.map { row[$0] } })
+            let result = try ChangePoints.segment(signal, settings: segmentation)
+            return (result.breakpoints, result.cost)
+        } catch {
+            throw AnalysisError.segmentation(String(describing: error))
+        }
     }
 }
