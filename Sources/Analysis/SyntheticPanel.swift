@@ -10,7 +10,7 @@ import Resampling
 /// cross-border neighbours; industrial parks: medium; transport corridors:
 /// long range; institutional: between regional capitals). Stage k (0-based)
 /// activates layers 0…k (cumulatively, as in the reference case) and makes
-/// layer k mod 4 dominant (weight ×4), so both the layer mix and the spatial
+/// layer k mod 4 dominant (weight × `dominance`), so both the layer mix and the spatial
 /// reach shift at every planted start year. Every link weight is multiplied
 /// by log-normal noise exp(S·Z), Z ~ N(0, 1).
 public struct SyntheticPanel: Sendable {
@@ -19,6 +19,11 @@ public struct SyntheticPanel: Sendable {
     public var stages: Int
     public var noise: Double
     public var seed: UInt64
+    /// Weight multiplier of the dominant layer of a stage. Large enough that,
+    /// without noise, every planted shift outweighs the BIC penalty of one more
+    /// stage on panels of ≥ 10 years per stage.
+    public static let dominance = 8.0
+
     public var firstYear = 1990
     public var replicates = 100
     /// Add leave-one-region-out and leave-one-layer-out scenarios.
@@ -82,7 +87,7 @@ public struct SyntheticPanel: Sendable {
             let year = firstYear + t
             let stage = (starts.lastIndex { $0 <= year }) ?? 0
             for (l, layerPairs) in pairs.enumerated() where l <= stage {
-                let factor = l == stage % 4 ? 4.0 : 1.0
+                let factor = l == stage % 4 ? SyntheticPanel.dominance : 1.0
                 for (i, j) in layerPairs {
                     var w = factor
                     if noise > 0 { w *= exp(noise * gaussian(&rng)) }
