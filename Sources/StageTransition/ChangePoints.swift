@@ -1,0 +1,124 @@
+/// Change-point detection on a multivariate series, with ruptures 1.1.10's
+/// conventions (docs/CONVENTIONS.md §7) and jump = 1: breakpoints are sorted
+/// segment end indices with last = n, `min_size` binds every segment, and
+/// results (ties included) equal ruptures's `Dynp` and `Pelt`.
+///
+/// Pure and allocation-light: no files, no clocks; safe to call from many
+/// threads at once (one call per bootstrap replicate).
+public enum ChangePoints {
+    /// One call for the whole request: standardizes when asked, then runs
+    /// `dynp` with `breaks`, `dynp` with automatic k, or `pelt`.
+    public static func segment(_ signal: Signal, settings: SegmentationSettings) throws(SegmentationError) -> Segmentation {
+        let input = settings.standardize ? signal.standardized() : signal
+        switch settings.method {
+        case .dynp:
+            if let breaks = settings.breaks {
+                return try optimal(input, breaks: breaks, cost: settings.cost, minSize: settings.minSize)
+            }
+            return try automatic(input, penalty: settings.penalty, maxBreaks: settings.maxBreaks,
+                                 cost: settings.cost, minSize: settings.minSize)
+        case .pelt:
+            return try pelt(input, penalty: settings.penalty, cost: settings.cost, minSize: settings.minSize)
+        }
+    }
+
+    /// The exact optimum with `breaks` breaks (ruptures `Dynp(model, min_size, jump=1).fit_predict(signal, n_bkps=breaks)`).
+    ///
+    /// Throws `tooManyBreaks` when (breaks + 1) × min_size > n (ruptures's
+    /// `BadSegmentationParameters`).
+    public static func optimal(_ signal: Signal, breaks: Int, cost: CostModel, minSize: Int) throws(SegmentationError) -> Segmentation {
+        let m = try effectiveMinSize(minSize, cost: cost, rows: signal.rows)
+        guard breaks >= 0 else { throw .negativeBreaks(breaks) }
+        guard (breaks + 1) * m <= signal.rows else {
+            throw .tooManyBreaks(breaks: breaks, rows: signal.rows, minSize: m)
+        }
+        return cost.segment(signal, lengthWeight: 0, FixedBreaks(minSize: m, breaks: breaks))
+    }
+
+    /// PELT for a penalty (ruptures `Pelt(model, min_size, jump=1).fit_predict(signal, pen)` for
+    /// `.value(pen)`; `bic` and `mbic` as documented on `Penalty`).
+    public static func pelt(_ signal: Signal, penalty: Penalty, cost: CostModel, minSize: Int) throws(SegmentationError) -> Segmentation {
+        let m = try effectiveMinSize(minSize, cost: cost, rows: signal.rows)
+        let terms = try penalty.terms(rows: signal.rows, dims: signal.dims, cost: cost)
+        return cost.segment(signal, lengthWeight: terms.lengthWeight, Pruned(minSize: m, penalty: terms.perSegment))
+    }
+
+    /// The number of breaks k ∈ 0...K minimizing best(k) + pen × (k + 1),
+    /// where best(k) is the exact optimum with k breaks (as `optimal`) and
+    /// K = min(maxBreaks, ⌊n / min_size⌋ − 1), the most that fit. Ties go
+    /// to the smaller k. For `mbic` the DP also carries the segment-length
+    /// term (see `Penalty`), so best(k) minimizes the whole criterion.
+    public static func automatic(_ signal: Signal, penalty: Penalty, maxBreaks: Int, cost: CostModel, minSize: Int) throws(SegmentationError) -> Segmentation {
+        let m = try effectiveMinSize(minSize, cost: cost, rows: signal.rows)
+        guard maxBreaks >= 0 else { throw .negativeBreaks(maxBreaks) }
+        let terms = try penalty.terms(rows: signal.rows, dims: signal.dims, cost: cost)
+        let largest = min(maxBreaks, signal.rows / m - 1)
+        return cost.segment(signal, lengthWeight: terms.lengthWeight,
+                            PenalizedBreaks(minSize: m, maxBreaks: largest, penalty: terms.perSegment))
+    }
+
+    /// The cost of every segment of a given segmentation (end indices, last =
+    /// n), e.g. to price a segmentation found on another replicate.
+    /// Throws `invalidBreakpoints` unless the ends increase strictly, end at
+    /// n, and every segment has at least `cost.minimumSegmentLength` rows.
+    public static func segmentCosts(of breakpoints: [Int], in signal: Signal, cost: CostModel) throws(SegmentationError) -> [Double] {
+        guard breakpoints.last == signal.rows else { throw .invalidBreakpoints(breakpoints, rows: signal.rows) }
+        var start = 0
+        for end in breakpoints {
+            guard end - start >= cost.minimumSegmentLength else {
+                throw .invalidBreakpoints(breakpoints, rows: signal.rows)
+            }
+            start = end
+        }
+        return cost.segmentCosts(signal, breakpoints: breakpoints)
+    }
+
+    /// max(minSize, cost's own minimum), checked against n.
+    static func effectiveMinSize(_ minSize: Int, cost: CostModel, rows: Int) throws(SegmentationError) -> Int {
+        guard minSize >= 1 else { throw .invalidMinSize(minSize) }
+        let m = max(minSize, cost.minimumSegmentLength)
+        guard m <= rows else { throw .tooFewRows(rows: rows, minSize: m) }
+        return m
+    }
+}
+
+/// `Dynp` with a fixed number of breaks.
+private struct FixedBreaks: CostVisitor {
+    let minSize: Int
+    let breaks: Int
+
+    func visit<Cost: SegmentCost>(_ cost: Cost) -> [Int] {
+        OptimalPartition(cost: cost, minSize: minSize, maxBreaks: breaks).breakpoints(breaks: breaks)
+    }
+}
+
+/// `Dynp` over k = 0...maxBreaks, k chosen by the penalty.
+private struct PenalizedBreaks: CostVisitor {
+    let minSize: Int
+    let maxBreaks: Int
+    let penalty: Double
+
+    func visit<Cost: SegmentCost>(_ cost: Cost) -> [Int] {
+        let table = OptimalPartition(cost: cost, minSize: minSize, maxBreaks: maxBreaks)
+        var chosen = 0
+        var bestCriterion = Double.infinity
+        for k in 0...maxBreaks where table.isFeasible(breaks: k) {
+            let criterion = table.value(breaks: k) + penalty * Double(k + 1)
+            if Ties.isBetter(criterion, than: bestCriterion) {
+                bestCriterion = criterion
+                chosen = k
+            }
+        }
+        return table.breakpoints(breaks: chosen)
+    }
+}
+
+/// PELT.
+private struct Pruned: CostVisitor {
+    let minSize: Int
+    let penalty: Double
+
+    func visit<Cost: SegmentCost>(_ cost: Cost) -> [Int] {
+        PeltSearch.breakpoints(cost: cost, minSize: minSize, penalty: penalty)
+    }
+}

@@ -1,0 +1,57 @@
+/// ruptures `CostL2` in O(d) per segment:
+/// c[a, b) = Σ_t ‖x_t‖² − ‖Σ_t x_t‖² / (b − a), from compensated prefix sums
+/// of ‖x_t‖² (summed over columns) and of every column.
+///
+/// Columns are first centred on their overall mean (the cost is invariant
+/// to a shift), which keeps raw, unstandardized series with large offsets
+/// from cancelling catastrophically. The result is clamped at 0 like a
+/// variance.
+struct L2Cost: SegmentCost {
+    let rows: Int
+    let dims: Int
+    private let sums: CompensatedPrefixSums
+
+    init(_ signal: Signal) {
+        let n = signal.rows, d = signal.dims
+        var centred = signal.values
+        for column in 0..<d {
+            var sum = 0.0
+            for row in 0..<n { sum += centred[row * d + column] }
+            let mean = sum / Double(n)
+            for row in 0..<n { centred[row * d + column] -= mean }
+        }
+        rows = n
+        dims = d
+        // Channel 0: Σ_dims x²; channels 1...d: the columns.
+        sums = CompensatedPrefixSums(rows: n, channels: d + 1) { row, channel in
+            if channel == 0 {
+                var square = 0.0
+                for column in 0..<d {
+                    let x = centred[row * d + column]
+                    square += x * x
+                }
+                return square
+            }
+            return centred[row * d + channel - 1]
+        }
+    }
+
+    @inline(__always)
+    func cost(_ start: Int, _ end: Int) -> Double {
+        let stride = sums.stride
+        let d = dims
+        return sums.storage.withUnsafeBufferPointer { p -> Double in
+            let a = start * stride, b = end * stride
+            let squares = (p[b] - p[a]) + (p[b + 1] - p[a + 1])
+            var linear = 0.0
+            var offset = 2
+            for _ in 0..<d {
+                let s = (p[b + offset] - p[a + offset]) + (p[b + offset + 1] - p[a + offset + 1])
+                linear += s * s
+                offset += 2
+            }
+            let value = squares - linear / Double(end - start)
+            return value > 0 ? value : 0
+        }
+    }
+}

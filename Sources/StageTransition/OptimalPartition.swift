@@ -1,0 +1,80 @@
+/// Exact optimal segmentation by dynamic programming (ruptures `Dynp` with
+/// jump = 1), for every number of breaks 0...maxBreaks at once.
+///
+/// best(k, e) = min over b of best(k−1, b) + c[b, e), with b ranging over
+/// ruptures's admissible last breaks: b ∈ [k·m, e − m] (`sanity_check` on
+/// the left part, ≥ m rows on the right). Candidates are tried in increasing
+/// b and only a value smaller beyond rounding (`Ties`) replaces the best,
+/// which is Python's `min` picking the first minimum: ties go to the
+/// earliest break, exactly as in ruptures. Values are accumulated left to right, as ruptures
+/// sums a partition dict, so equal inputs give equal sums.
+///
+/// O(n²·(d + K)) time with O(d) costs, O(n·K) memory; each segment cost is
+/// evaluated once and shared by all k.
+struct OptimalPartition: Sendable {
+    let rows: Int
+    let minSize: Int
+    let maxBreaks: Int
+    /// best[e * (maxBreaks + 1) + k]; +∞ where infeasible. Row k = maxBreaks is filled only at e = n.
+    private var best: [Double]
+    private var previous: [Int]
+
+    /// Requires 1 ≤ minSize ≤ rows and maxBreaks ≥ 0.
+    init<Cost: SegmentCost>(cost: Cost, minSize m: Int, maxBreaks: Int) {
+        let n = cost.rows
+        let width = maxBreaks + 1
+        var best = [Double](repeating: .infinity, count: (n + 1) * width)
+        var previous = [Int](repeating: -1, count: (n + 1) * width)
+        best.withUnsafeMutableBufferPointer { best in
+            previous.withUnsafeMutableBufferPointer { previous in
+                for end in m...n {
+                    let row = end * width
+                    best[row] = cost.cost(0, end)
+                    let topBreaks = end == n ? maxBreaks : maxBreaks - 1
+                    guard topBreaks >= 1, end - m >= m else { continue }
+                    for split in m...(end - m) {
+                        let segment = cost.cost(split, end)
+                        let left = split * width
+                        let breaks = min(topBreaks, split / m)
+                        for k in 1...breaks {
+                            let candidate = best[left + k - 1] + segment
+                            if Ties.isBetter(candidate, than: best[row + k]) {
+                                best[row + k] = candidate
+                                previous[row + k] = split
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        self.rows = n
+        self.minSize = m
+        self.maxBreaks = maxBreaks
+        self.best = best
+        self.previous = previous
+    }
+
+    /// Whether k breaks fit: (k + 1)·m ≤ n (and k ≤ maxBreaks).
+    func isFeasible(breaks k: Int) -> Bool {
+        k >= 0 && k <= maxBreaks && (k + 1) * minSize <= rows
+    }
+
+    /// The optimal objective with k breaks (Σ of the segment costs used).
+    func value(breaks k: Int) -> Double {
+        best[rows * (maxBreaks + 1) + k]
+    }
+
+    /// The optimal end indices with k breaks (last = n).
+    func breakpoints(breaks k: Int) -> [Int] {
+        let width = maxBreaks + 1
+        var ends = [rows]
+        var end = rows
+        var remaining = k
+        while remaining > 0 {
+            end = previous[end * width + remaining]
+            ends.append(end)
+            remaining -= 1
+        }
+        return ends.reversed()
+    }
+}

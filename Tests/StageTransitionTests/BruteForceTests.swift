@@ -1,0 +1,122 @@
+import Foundation
+import StageTransition
+import XCTest
+
+/// The searches against an exhaustive enumeration of every segmentation of
+/// short random signals (n ≤ 13), priced with `DirectCost`.
+final class BruteForceTests: XCTestCase {
+    /// Every segmentation of 0..<n with all segments ≥ m rows, as end indices.
+    private func allSegmentations(rows n: Int, minSize m: Int) -> [[Int]] {
+        var out: [[Int]] = []
+        func extend(_ ends: [Int], from start: Int) {
+            if start == n { out.append(ends); return }
+            var end = start + m
+            while end <= n {
+                if n - end == 0 || n - end >= m { extend(ends + [end], from: end) }
+                end += 1
+            }
+        }
+        extend([], from: 0)
+        return out
+    }
+
+    private struct Case {
+        var values: [Double]
+        var rows: Int
+        var dims: Int
+        var minSize: Int
+        var model: CostModel
+    }
+
+    private func cases(count: Int, seed: UInt64) -> [Case] {
+        var random = TestRandom(seed: seed)
+        return (0..<count).map { index in
+            let rows = random.int(8...13)
+            let dims = random.int(1...2)
+            let model: CostModel = index % 3 == 2 ? .normal : .l2
+            let minSize = random.int(model == .normal ? 2...3 : 1...3)
+            return Case(values: random.steps(rows: rows, dims: dims), rows: rows, dims: dims, minSize: minSize, model: model)
+        }
+    }
+
+    func testDynpIsTheExactOptimumForEveryK() throws {
+        for c in cases(count: 60, seed: 11) {
+            let signal = try Signal(rows: c.rows, dims: c.dims, values: c.values)
+            let all = allSegmentations(rows: c.rows, minSize: c.minSize)
+            for k in 0...(c.rows / c.minSize - 1) {
+                let candidates = all.filter { $0.count == k + 1 }
+                let best = candidates.map { DirectCost.total(c.model, c.values, dims: c.dims, $0) }.min()!
+                let result = try ChangePoints.optimal(signal, breaks: k, cost: c.model, minSize: c.minSize)
+                XCTAssertEqual(result.breakCount, k)
+                XCTAssertTrue(candidates.contains(result.breakpoints))
+                let direct = DirectCost.total(c.model, c.values, dims: c.dims, result.breakpoints)
+                XCTAssertEqual(direct, best, accuracy: 1e-9 * max(1, abs(best)))
+                XCTAssertEqual(result.cost, direct, accuracy: 1e-10 * max(1, abs(direct)))
+            }
+        }
+    }
+
+    func testAutomaticMinimizesThePenalizedCostOverK() throws {
+        for (index, c) in cases(count: 60, seed: 12).enumerated() {
+            let signal = try Signal(rows: c.rows, dims: c.dims, values: c.values)
+            let pen = [0.5, 2.0, 6.0][index % 3]
+            let maxBreaks = 1 + index % 3
+            let candidates = allSegmentations(rows: c.rows, minSize: c.minSize).filter { $0.count <= maxBreaks + 1 }
+            let best = candidates.map {
+                DirectCost.total(c.model, c.values, dims: c.dims, $0) + pen * Double($0.count)
+            }.min()!
+            let result = try ChangePoints.automatic(signal, penalty: .value(pen), maxBreaks: maxBreaks,
+                                                    cost: c.model, minSize: c.minSize)
+            let criterion = DirectCost.total(c.model, c.values, dims: c.dims, result.breakpoints)
+                + pen * Double(result.breakpoints.count)
+            XCTAssertEqual(criterion, best, accuracy: 1e-9 * max(1, abs(best)))
+        }
+    }
+
+    /// Modified BIC: cost + 3·p·ln n per segment + p·Σ ln(l/n), minimized over
+    /// all segmentations by the DP (k ≤ K) and by PELT (l2, min_size 1, where
+    /// its pruning is exact).
+    func testMbicIsMinimizedByDynpAndPelt() throws {
+        for (index, c) in cases(count: 60, seed: 13).enumerated() {
+            let signal = try Signal(rows: c.rows, dims: c.dims, values: c.values)
+            let p = Double(c.model.parametersPerSegment(dims: c.dims))
+            let n = Double(c.rows)
+            func mbic(_ ends: [Int]) -> Double {
+                var start = 0
+                var lengths = 0.0
+                for end in ends { lengths += log(Double(end - start) / n); start = end }
+                return DirectCost.total(c.model, c.values, dims: c.dims, ends) + 3 * p * log(n) * Double(ends.count) + p * lengths
+            }
+            let maxBreaks = 1 + index % 4
+            let all = allSegmentations(rows: c.rows, minSize: c.minSize)
+            let bestBounded = all.filter { $0.count <= maxBreaks + 1 }.map(mbic).min()!
+            let auto = try ChangePoints.automatic(signal, penalty: .mbic, maxBreaks: maxBreaks, cost: c.model, minSize: c.minSize)
+            XCTAssertEqual(mbic(auto.breakpoints), bestBounded, accuracy: 1e-9 * max(1, abs(bestBounded)))
+            XCTAssertEqual(auto.cost, DirectCost.total(c.model, c.values, dims: c.dims, auto.breakpoints),
+                           accuracy: 1e-9 * max(1, abs(auto.cost)), "cost excludes the penalty terms")
+            if c.model == .l2 {
+                let unbounded = allSegmentations(rows: c.rows, minSize: 1).map(mbic).min()!
+                let pelt = try ChangePoints.pelt(signal, penalty: .mbic, cost: .l2, minSize: 1)
+                XCTAssertEqual(mbic(pelt.breakpoints), unbounded, accuracy: 1e-9 * max(1, abs(unbounded)))
+            }
+        }
+    }
+
+    /// With the l2 cost and min_size 1, ruptures's PELT pruning is exact:
+    /// PELT equals the best segmentation over all k.
+    func testPeltIsExactForL2WithMinSizeOne() throws {
+        var random = TestRandom(seed: 14)
+        for index in 0..<60 {
+            let rows = random.int(8...13), dims = random.int(1...3)
+            let values = random.steps(rows: rows, dims: dims)
+            let signal = try Signal(rows: rows, dims: dims, values: values)
+            let pen = [0.2, 1.0, 3.0, 10.0][index % 4]
+            let best = allSegmentations(rows: rows, minSize: 1).map {
+                DirectCost.total(.l2, values, dims: dims, $0) + pen * Double($0.count)
+            }.min()!
+            let result = try ChangePoints.pelt(signal, penalty: .value(pen), cost: .l2, minSize: 1)
+            let criterion = DirectCost.total(.l2, values, dims: dims, result.breakpoints) + pen * Double(result.breakpoints.count)
+            XCTAssertEqual(criterion, best, accuracy: 1e-9 * max(1, best))
+        }
+    }
+}
