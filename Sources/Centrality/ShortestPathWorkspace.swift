@@ -1,5 +1,3 @@
-import HeapModule
-
 /// Scratch memory of one worker for single-source shortest paths (Brandes 2001)
 /// and the per-chunk sums that the parallel driver reduces in a fixed order.
 ///
@@ -26,8 +24,10 @@ final class ShortestPathWorkspace: @unchecked Sendable {
     var reachedCount = 0
     let predecessorCount: UnsafeMutableBufferPointer<Int32>
     let predecessors: UnsafeMutableBufferPointer<Int32>
-    let settled: UnsafeMutableBufferPointer<Bool>
-    var queue: Heap<QueueEntry>
+    /// Storage of the Dijkstra queue (`IndexedMinHeap`): keys, nodes, and each node's slot.
+    let heapKeys: UnsafeMutableBufferPointer<Double>
+    let heapNodes: UnsafeMutableBufferPointer<Int32>
+    let heapPosition: UnsafeMutableBufferPointer<Int32>
 
     /// Sums over the sources of the current chunk.
     let betweenness: UnsafeMutableBufferPointer<Double>
@@ -50,9 +50,12 @@ final class ShortestPathWorkspace: @unchecked Sendable {
         predecessorCount.initialize(repeating: 0)
         predecessors = .allocate(capacity: graph.arcCount)
         predecessors.initialize(repeating: 0)
-        settled = .allocate(capacity: n)
-        settled.initialize(repeating: false)
-        queue = Heap(minimumCapacity: graph.weighted ? min(graph.arcCount + 1, 1 << 20) : 0)
+        heapKeys = .allocate(capacity: n)
+        heapKeys.initialize(repeating: 0)
+        heapNodes = .allocate(capacity: n)
+        heapNodes.initialize(repeating: 0)
+        heapPosition = .allocate(capacity: n)
+        heapPosition.initialize(repeating: IndexedMinHeap.notQueued)
         betweenness = .allocate(capacity: n)
         betweenness.initialize(repeating: 0)
         distanceSum = .allocate(capacity: n)
@@ -64,11 +67,8 @@ final class ShortestPathWorkspace: @unchecked Sendable {
     }
 
     deinit {
-        for buffer in [distance, sigma, delta, betweenness, distanceSum, harmonic] { buffer.deallocate() }
-        order.deallocate()
-        predecessorCount.deallocate()
-        predecessors.deallocate()
-        settled.deallocate()
+        for buffer in [distance, sigma, delta, betweenness, distanceSum, harmonic, heapKeys] { buffer.deallocate() }
+        for buffer in [order, predecessorCount, predecessors, heapNodes, heapPosition] { buffer.deallocate() }
         reached.deallocate()
     }
 
@@ -93,7 +93,10 @@ final class ShortestPathWorkspace: @unchecked Sendable {
 
     /// Unweighted single-source search; `order` doubles as the FIFO queue.
     func breadthFirst(from source: Int, countPaths: Bool) {
-        let offsets = graph.offsets, targets = graph.targets, predecessorOffsets = graph.predecessorOffsets
+        let offsets = graph.offsets.baseAddress!, targets = graph.targets.baseAddress!
+        let predecessorOffsets = graph.predecessorOffsets.baseAddress!
+        let distance = distance.baseAddress!, sigma = sigma.baseAddress!, order = order.baseAddress!
+        let predecessors = predecessors.baseAddress!, predecessorCount = predecessorCount.baseAddress!
         distance[source] = 0
         sigma[source] = 1
         order[0] = Int32(source)
@@ -125,42 +128,58 @@ final class ShortestPathWorkspace: @unchecked Sendable {
         reachedCount = tail
     }
 
-    /// Weighted single-source search: Dijkstra with a lazy-deletion binary heap
-    /// and igraph's relative-epsilon comparison of path lengths.
+    /// Weighted single-source search: Dijkstra with an indexed 4-ary heap
+    /// (decrease-key) and igraph's relative-epsilon comparison of path lengths.
     func dijkstra(from source: Int, countPaths: Bool) {
-        let offsets = graph.offsets, targets = graph.targets, lengths = graph.lengths
-        let predecessorOffsets = graph.predecessorOffsets
+        let offsets = graph.offsets.baseAddress!, targets = graph.targets.baseAddress!
+        let lengths = graph.lengths.baseAddress!, predecessorOffsets = graph.predecessorOffsets.baseAddress!
+        let distance = distance.baseAddress!, sigma = sigma.baseAddress!, order = order.baseAddress!
+        let predecessors = predecessors.baseAddress!, predecessorCount = predecessorCount.baseAddress!
+        var heap = IndexedMinHeap(keys: heapKeys.baseAddress!, nodes: heapNodes.baseAddress!,
+                                  position: heapPosition.baseAddress!)
+        let position = heap.position
         let epsilon = Self.epsilon
         distance[source] = 0
         sigma[source] = 1
-        queue.insert(QueueEntry(distance: 0, node: Int32(source)))
+        heap.insert(Int32(source), key: 0)
         var count = 0
-        while let entry = queue.popMin() {
-            let v = Int(entry.node)
-            if settled[v] { continue }  // stale entry of an improved node
-            settled[v] = true
-            order[count] = entry.node
+        while !heap.isEmpty {
+            let node = heap.popMin()
+            order[count] = node
             count += 1
+            let v = Int(node)
             let distanceV = distance[v]
             let sigmaV = sigma[v]
             for arc in offsets[v]..<offsets[v + 1] {
                 let w = Int(targets[arc])
-                if settled[w] { continue }
+                let slot = position[w]
+                if slot == IndexedMinHeap.settled { continue }
                 let candidate = distanceV + lengths[arc]
-                let current = distance[w]
-                if current == .infinity || (candidate < current && current - candidate >= epsilon * (candidate + current)) {
-                    // First or strictly shorter path: w's predecessors restart at v.
+                if slot == IndexedMinHeap.notQueued {
                     distance[w] = candidate
                     if countPaths {
                         sigma[w] = sigmaV
-                        predecessors[predecessorOffsets[w]] = Int32(v)
+                        predecessors[predecessorOffsets[w]] = node
                         predecessorCount[w] = 1
                     }
-                    queue.insert(QueueEntry(distance: candidate, node: Int32(w)))
-                } else if countPaths && (candidate == current || abs(candidate - current) < epsilon * (candidate + current)) {
+                    heap.insert(Int32(w), key: candidate)
+                    continue
+                }
+                let current = distance[w]
+                let tolerance = epsilon * (candidate + current)
+                if candidate < current && current - candidate >= tolerance {
+                    // Strictly shorter (beyond ε): w's predecessors restart at v.
+                    distance[w] = candidate
+                    if countPaths {
+                        sigma[w] = sigmaV
+                        predecessors[predecessorOffsets[w]] = node
+                        predecessorCount[w] = 1
+                    }
+                    heap.decrease(Int32(w), to: candidate)
+                } else if countPaths && (candidate == current || abs(candidate - current) < tolerance) {
                     // Equally short within ε: one more predecessor.
                     sigma[w] += sigmaV
-                    predecessors[predecessorOffsets[w] + Int(predecessorCount[w])] = Int32(v)
+                    predecessors[predecessorOffsets[w] + Int(predecessorCount[w])] = node
                     predecessorCount[w] += 1
                 }
             }
@@ -171,7 +190,10 @@ final class ShortestPathWorkspace: @unchecked Sendable {
     /// Brandes' backward pass, as networkx `_accumulate_basic`:
     /// δ(v) += σ(v) · (1 + δ(w)) / σ(w) for every predecessor v of w.
     func accumulateDependencies() {
-        let predecessorOffsets = graph.predecessorOffsets
+        let predecessorOffsets = graph.predecessorOffsets.baseAddress!
+        let sigma = sigma.baseAddress!, delta = delta.baseAddress!, order = order.baseAddress!
+        let predecessors = predecessors.baseAddress!, predecessorCount = predecessorCount.baseAddress!
+        let betweenness = betweenness.baseAddress!
         var i = reachedCount - 1
         while i >= 1 {  // order[0] is the source: no predecessors, no credit
             let w = Int(order[i])
@@ -188,6 +210,8 @@ final class ShortestPathWorkspace: @unchecked Sendable {
 
     /// Adds d(source, t) for every reached t ≠ source: *incoming* distance sums of t.
     func accumulateDistances() {
+        let distance = distance.baseAddress!, order = order.baseAddress!
+        let distanceSum = distanceSum.baseAddress!, harmonic = harmonic.baseAddress!, reached = reached.baseAddress!
         var i = 1
         while i < reachedCount {
             let t = Int(order[i])
@@ -207,7 +231,7 @@ final class ShortestPathWorkspace: @unchecked Sendable {
             sigma[v] = 0
             delta[v] = 0
             predecessorCount[v] = 0
-            settled[v] = false
+            heapPosition[v] = IndexedMinHeap.notQueued
         }
         reachedCount = 0
     }
