@@ -1,0 +1,65 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+#if canImport(Glibc)
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+private let systemWrite = Darwin.write
+#endif
+
+/// Writes files so that readers see either the old content or the new one,
+/// never a part: write to a temporary name in the same folder, fsync, rename
+/// over the target, fsync the folder.
+public enum AtomicFile {
+    /// Writes `data` to `url` atomically. The folder must exist.
+    ///
+    /// - Throws: `FileWriteError`; the target is then untouched and the temporary file removed.
+    public static func write(_ data: Data, to url: URL) throws {
+        let folder = url.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(UUID().uuidString)")
+        try writeSynced(data, to: temporary)
+        guard rename(temporary.path, url.path) == 0 else {
+            let error = FileWriteError.system("rename", path: url.path)
+            unlink(temporary.path)
+            throw error
+        }
+        syncFolder(folder)
+    }
+
+    /// Creates `url` (which must not exist), writes `data` and fsyncs it.
+    static func writeSynced(_ data: Data, to url: URL) throws {
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileWriteError.system("open", path: url.path) }
+        var failure: FileWriteError?
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count, let base = buffer.baseAddress {
+                let written = systemWrite(descriptor, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = .system("write", path: url.path)
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == nil, fsync(descriptor) != 0 { failure = .system("fsync", path: url.path) }
+        if close(descriptor) != 0, failure == nil { failure = .system("close", path: url.path) }
+        if let failure {
+            unlink(url.path)
+            throw failure
+        }
+    }
+
+    /// Makes a rename durable (best effort: some file systems refuse fsync on folders).
+    static func syncFolder(_ folder: URL) {
+        let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        close(descriptor)
+    }
+}

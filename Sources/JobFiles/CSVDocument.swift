@@ -1,0 +1,61 @@
+import CSV
+import CooperationNetwork
+import Foundation
+
+/// A CSV file read with CSV.swift (RFC 4180 quoting), each record tagged with
+/// the physical line it starts on.
+///
+/// Line numbers: the header is line 1; a record that holds a quoted line break
+/// spans several physical lines, and the next record's number accounts for
+/// them (LF, CR LF and a lone CR each end one line). Blank lines are skipped
+/// but counted.
+struct CSVDocument {
+    struct Record {
+        /// 1-based physical line on which the record starts.
+        var line: Int
+        var fields: [String]
+    }
+
+    var header: [String]
+    var records: [Record]
+
+    /// Parses `data` (UTF-8, optional BOM). Rows whose field count differs from the
+    /// header's are reported and left out.
+    ///
+    /// - Throws: `InputError` for bad encoding, an empty file or a CSV syntax
+    ///   error; row-level problems are appended to `issues` instead.
+    static func parse(_ data: Data, file: String, issues: inout InputError) throws -> CSVDocument {
+        let text = try UTF8Text.decode(data, file: file)
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: false)
+        } catch {
+            throw InputError(file: file, line: 1, "cannot parse CSV: \(error)")
+        }
+        var line = 1
+        var header: [String]?
+        var records: [Record] = []
+        while let fields = reader.next() {
+            let start = line
+            line += 1 + fields.reduce(0) { $0 + UTF8Text.lineBreaks(in: $1.unicodeScalars.lazy.map(\.value)) }
+            if fields.count == 1 && fields[0].unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            guard let header else {
+                header = fields
+                continue
+            }
+            if fields.count != header.count {
+                issues.append(InputIssue(file: file, line: start, message:
+                    "expected \(header.count) fields as in the header, found \(fields.count)"))
+                continue
+            }
+            records.append(Record(line: start, fields: fields))
+        }
+        if let error = reader.error {
+            throw InputError(file: file, line: line, "cannot parse CSV: \(error)")
+        }
+        guard let header else {
+            throw InputError(file: file, line: 1, "empty file: no header row")
+        }
+        return CSVDocument(header: header, records: records)
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class CooperationNetworkTestsPlaceholder: XCTestCase { func testModuleBuilds() { XCTAssertTrue(true) } }
