@@ -19,10 +19,23 @@ struct HTMLText: Sendable {
         text += "</" + name + ">"
     }
 
-    /// `<name …/>` (void HTML elements and childless SVG elements).
+    /// An element without content: `<name …/>` for HTML void elements and SVG
+    /// shapes, `<name …></name>` for every other name — an HTML parser reads
+    /// `<span/>` as an open tag, so only those may close themselves.
     mutating func empty(_ name: String, _ attributes: [(String, String)] = []) {
-        text += "<" + name + Self.attributes(attributes) + "/>"
+        if Self.selfClosing.contains(name) {
+            text += "<" + name + Self.attributes(attributes) + "/>"
+        } else {
+            open(name, attributes)
+            close(name)
+        }
     }
+
+    /// HTML void elements and the SVG shapes the report draws.
+    static let selfClosing: Set<String> = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+        "circle", "ellipse", "line", "path", "polygon", "polyline", "rect", "stop", "use",
+    ]
 
     /// `<name …>escaped text</name>`
     mutating func element(_ name: String, _ attributes: [(String, String)] = [], text content: String) {

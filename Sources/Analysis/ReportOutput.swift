@@ -54,6 +54,7 @@ public enum ReportOutput {
         th,td{padding:3px 8px;border-bottom:1px solid #E4E4E4;text-align:left;vertical-align:top}
         th{background:#F0F0F0;font-weight:600}
         td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+        table.periods,table.sensitivity{width:100%}
         tr.changed td{background:#FFF6E0}
         table.summary th{background:none;font-weight:600;white-space:nowrap}
         .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(340px,1fr));gap:12px}
