@@ -1,0 +1,134 @@
+import Analysis
+import Cluster
+import CooperationNetwork
+import Foundation
+import JobFiles
+
+/// The `analysis` backend: a job spec and its panel, computed by the pure
+/// `JobAnalysis.execute(task:)` on every worker and aggregated in task order.
+struct AnalysisBackend: TaskBackend {
+    let kind = "analysis"
+
+    func prepare(_ bundle: JobBundle) throws -> any PreparedJob {
+        let loaded = try JobBundleLoading.load(bundle)
+        return PreparedAnalysis(job: JobAnalysis(panel: loaded.panel, spec: loaded.spec), bundle: bundle)
+    }
+}
+
+/// Parses an `analysis` bundle's spec and data with the same code as local files.
+enum JobBundleLoading {
+    static func load(_ bundle: JobBundle) throws -> (spec: JobSpec, panel: Panel) {
+        let text = String(decoding: bundle.spec, as: UTF8.self)
+        let spec = try JobSpecParser.parse(yaml: text, fileName: "job.yaml")
+        let panel = try PanelLoader.load(placesCSV: bundle.places, placesName: spec.places,
+                                         linksCSV: bundle.links, linksName: spec.links,
+                                         years: spec.firstYear...spec.lastYear, directed: spec.directed)
+        try JobSpecParser.checkAgainstPanel(spec, panel: panel, fileName: "job.yaml")
+        return (spec, panel)
+    }
+}
+
+/// A prepared analysis job: task results are `TaskOutcome`s as key-sorted JSON.
+struct PreparedAnalysis: PreparedJob {
+    let job: JobAnalysis
+    let bundle: JobBundle
+
+    var taskCount: Int { job.taskCount }
+
+    func execute(task index: Int) throws -> Data {
+        try TaskOutcomeCoding.encode(job.execute(task: index))
+    }
+
+    func aggregate(results: (Int) throws -> Data) throws -> [OutputFile] {
+        var aggregation = Aggregation(job: job)
+        for index in 0..<job.taskCount {
+            try aggregation.fold(TaskOutcomeCoding.decode(results(index), task: index))
+        }
+        return try OutputSet.files(JobResults(aggregation: aggregation)).map { OutputFile(name: $0.name, data: $0.data) }
+    }
+
+    func manifest(run: RunRecord) -> OutputFile {
+        let manifest = RunManifest(run: run, job: job, bundle: bundle)
+        return OutputFile(name: "manifest.json", data: manifest.jsonData())
+    }
+}
+
+/// The wire form of task results.
+enum TaskOutcomeCoding {
+    static func encode(_ outcome: TaskOutcome) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try encoder.encode(outcome)
+    }
+
+    static func decode(_ data: Data, task: Int) throws -> TaskOutcome {
+        do {
+            return try JSONDecoder().decode(TaskOutcome.self, from: data)
+        } catch {
+            throw AnalysisError.corruptResult(task: task, reason: String(describing: error))
+        }
+    }
+}
+
+/// manifest.json: what produced the outputs (tool, spec and data hashes, seed)
+/// and how the run went (workers, timings) — the one file allowed to differ
+/// between runs of the same job.
+struct RunManifest: Encodable {
+    var tool: String
+    var version: String
+    var job: String
+    var jobID: String
+    var specSHA256: String
+    var dataSHA256: String
+    var bundleSHA256: String
+    var seed: UInt64
+    var scheme: String
+    var replicates: Int
+    var scenarios: Int
+    var tasks: Int
+    var workers: Int
+    var retries: Int
+    var lostLeases: Int
+    var duplicateResults: Int
+    var elapsedSeconds: Double
+    var submittedAt: String
+    var finishedAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case tool, version, job, seed, scheme, replicates, scenarios, tasks, workers, retries
+        case jobID = "job_id", specSHA256 = "spec_sha256", dataSHA256 = "data_sha256", bundleSHA256 = "bundle_sha256"
+        case lostLeases = "lost_leases", duplicateResults = "duplicate_results", elapsedSeconds = "elapsed_seconds"
+        case submittedAt = "submitted_at", finishedAt = "finished_at"
+    }
+
+    init(run: RunRecord, job: JobAnalysis, bundle: JobBundle) {
+        tool = "transborder"
+        version = ToolVersion.current
+        self.job = job.spec.name
+        jobID = run.job
+        specSHA256 = ContentHash.sha256(bundle.spec)
+        dataSHA256 = ContentHash.sha256(parts: [Array(bundle.places), Array(bundle.links)])
+        bundleSHA256 = run.bundleHash
+        seed = job.spec.bootstrap.seed
+        scheme = job.spec.bootstrap.scheme.rawValue
+        replicates = job.spec.bootstrap.replicates
+        scenarios = job.plan.scenarios.count
+        tasks = run.tasks
+        workers = run.workers
+        retries = run.retries
+        lostLeases = run.lost
+        duplicateResults = run.duplicates
+        elapsedSeconds = run.elapsedSeconds
+        let format = ISO8601DateFormatter()
+        submittedAt = format.string(from: Date(timeIntervalSince1970: run.submittedAt))
+        finishedAt = format.string(from: Date(timeIntervalSince1970: run.finishedAt))
+    }
+
+    func jsonData() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = (try? encoder.encode(self)) ?? Data("{}".utf8)
+        data.append(0x0A)
+        return data
+    }
+}
