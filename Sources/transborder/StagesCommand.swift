@@ -1,13 +1,280 @@
 import ArgumentParser
+import CSV
+import CooperationNetwork
+import Foundation
+import StageTransition
 
-/// `transborder stages` — placeholder until its issue lands.
+/// `transborder stages`: change points and periods of one indicator series,
+/// with ruptures 1.1.10's conventions (docs/CONVENTIONS.md §7, jump = 1).
+/// A stable contract: options, JSON shape and CSV columns do not change.
 struct StagesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stages",
-        abstract: "Change points and periods of a yearly indicator series (ruptures conventions)."
+        abstract: "Change points and periods of a yearly indicator series (ruptures conventions).",
+        discussion: """
+        SERIES.csv has the header t,<indicator>,... : one row per time step (t numeric and strictly
+        increasing, e.g. the year), one column per indicator, every cell a finite number. A UTF-8 byte
+        order mark and CRLF line ends are accepted.
+
+        Columns are standardized (z-scores with the population standard deviation; a constant column
+        becomes zeros) unless --no-standardize. Methods (jump = 1, --min-size binds every segment,
+        the normal cost needs at least 2):
+          dynp  exact optimum (ruptures Dynp): --breaks K, or K chosen in 0..--max-breaks (default 5)
+                minimizing cost(K) + pen·(K+1) with --penalty (default bic)
+          pelt  PELT (ruptures Pelt) for --penalty (default bic)
+        Penalties (p = d for l2, d + d(d+1)/2 for normal; n rows):
+          bic   2·p·ln n (σ = 1: meant for standardized columns)
+          mbic  Zhang & Siegmund's modified BIC: 3·p·ln n per segment plus p·ln(length/n) per segment
+          VALUE a number ≥ 0 on the cost scale, charged per segment (ruptures's pen)
+
+        Output: JSON {"breakpoints": [<segment end indices, last = n>], "periods": [{"start": <t>,
+        "end": <t>}, ...], "cost": <sum of segment costs, penalty excluded>} or CSV with one row per
+        period: period,start,end,end_index,cost (that period's own cost). Bad input is reported on
+        stderr as file:line: field 'x': message, with exit status 2 and nothing on stdout.
+        """
     )
 
+    @Argument(help: "Series CSV with the header t,<indicator>,...")
+    var series: String
+
+    @Option(help: ArgumentHelp("dynp (exact optimum) or pelt.", valueName: "dynp|pelt"))
+    var method: Method = .dynp
+
+    @Option(help: "dynp only: the number of breaks (default: chosen by --penalty).")
+    var breaks: Int?
+
+    @Option(help: ArgumentHelp("bic, mbic or a number ≥ 0 (default bic).", valueName: "bic|mbic|VALUE"))
+    var penalty: PenaltyArgument?
+
+    @Option(help: "Minimum segment length in rows, for every segment.")
+    var minSize: Int = 3
+
+    @Option(help: ArgumentHelp("l2 (mean changes) or normal (mean and covariance changes).", valueName: "l2|normal"))
+    var cost: Cost = .l2
+
+    @Flag(help: "Keep raw values (no z-scores).")
+    var noStandardize = false
+
+    @Option(help: "dynp with automatic K: the largest number of breaks tried (default 5).")
+    var maxBreaks: Int?
+
+    @Option(help: ArgumentHelp("Output format on stdout: json or csv.", valueName: "json|csv"))
+    var format: Format = .json
+
+    func validate() throws {
+        guard minSize >= 1 else { throw ValidationError("--min-size must be at least 1") }
+        if let breaks {
+            guard breaks >= 0 else { throw ValidationError("--breaks must be at least 0") }
+            guard method == .dynp else { throw ValidationError("--breaks needs --method dynp (pelt chooses the breaks by --penalty)") }
+            guard penalty == nil else { throw ValidationError("give either --breaks or --penalty, not both") }
+            guard maxBreaks == nil else { throw ValidationError("--max-breaks applies only when --breaks is not given") }
+        }
+        if let maxBreaks {
+            guard maxBreaks >= 0 else { throw ValidationError("--max-breaks must be at least 0") }
+            guard method == .dynp else { throw ValidationError("--max-breaks applies to --method dynp only") }
+        }
+    }
+
+    var settings: SegmentationSettings {
+        SegmentationSettings(method: method.method, cost: cost.model, minSize: minSize, breaks: breaks,
+                             maxBreaks: maxBreaks ?? 5, penalty: penalty?.penalty ?? .bic,
+                             standardize: !noStandardize)
+    }
+
     func run() throws {
-        throw ValidationError("'stages' is not available in this build yet")
+        let settings = self.settings
+        let (table, segmentation, costs) = try reportingInputErrors {
+            let table = try SeriesTable(path: series)
+            do {
+                let result = try ChangePoints.segment(table.signal, settings: settings)
+                let input = settings.standardize ? table.signal.standardized() : table.signal
+                let costs = try ChangePoints.segmentCosts(of: result.breakpoints, in: input, cost: settings.cost)
+                return (table, result, costs)
+            } catch {
+                throw InputError(file: series, "\(error)")
+            }
+        }
+        let text: String
+        switch format {
+        case .json: text = Self.json(segmentation, times: table.times)
+        case .csv: text = try Self.csv(segmentation, times: table.times, costs: costs)
+        }
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+extension StagesCommand {
+    enum Method: String, CaseIterable, ExpressibleByArgument {
+        case dynp, pelt
+        var method: SegmentationSettings.Method { self == .dynp ? .dynp : .pelt }
+    }
+
+    enum Cost: String, CaseIterable, ExpressibleByArgument {
+        case l2, normal
+        var model: CostModel { self == .l2 ? .l2 : .normal }
+    }
+
+    enum Format: String, CaseIterable, ExpressibleByArgument {
+        case json, csv
+    }
+
+    /// `--penalty bic|mbic|VALUE`.
+    struct PenaltyArgument: ExpressibleByArgument, Equatable {
+        var penalty: Penalty
+
+        init?(argument: String) {
+            switch argument.lowercased() {
+            case "bic": penalty = .bic
+            case "mbic": penalty = .mbic
+            default:
+                guard let value = Double(argument), value.isFinite, value >= 0 else { return nil }
+                penalty = .value(value)
+            }
+        }
+    }
+
+    /// SERIES.csv read and validated: the t column and the indicator values.
+    ///
+    /// Line numbers are physical lines (the header is line 1; a quoted field
+    /// holding line breaks advances them; blank lines are skipped but counted).
+    struct SeriesTable {
+        var indicators: [String]
+        var times: [Double]
+        var signal: Signal
+
+        init(path: String) throws {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
+                throw InputError(file: path, reason)
+            }
+            guard var text = String(data: data, encoding: .utf8) else {
+                throw InputError(file: path, "not valid UTF-8 text")
+            }
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+            let reader: CSVReader
+            do {
+                reader = try CSVReader(string: text, hasHeaderRow: false)
+            } catch {
+                throw InputError(file: path, "cannot parse CSV: \(error)")
+            }
+            var line = 1
+            var header: [String]?
+            var problems = InputError()
+            var times: [Double] = []
+            var values: [Double] = []
+            var lastTime: (value: Double, line: Int)?
+            while let row = reader.next() {
+                let start = line
+                line += 1 + row.reduce(0) { $0 + $1.filter { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.count }
+                if row.count == 1 && row[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
+                guard let columns = header else {
+                    header = Self.header(row, path: path, problems: &problems)
+                    try problems.throwIfAny()
+                    continue
+                }
+                guard row.count == columns.count else {
+                    problems.append(InputIssue(file: path, line: start,
+                                               message: "expected \(columns.count) fields as in the header, found \(row.count)"))
+                    continue
+                }
+                var rowValues: [Double] = []
+                var valid = true
+                for (name, raw) in zip(columns, row) {
+                    let cell = raw.trimmingCharacters(in: .whitespaces)
+                    guard let value = Double(cell), value.isFinite else {
+                        let reason = cell.isEmpty ? "empty cell"
+                            : Double(cell) == nil ? "'\(cell)' is not a number" : "\(cell) is not a finite number"
+                        problems.append(InputIssue(file: path, line: start, field: name, message: reason))
+                        valid = false
+                        continue
+                    }
+                    rowValues.append(value)
+                }
+                guard valid else { continue }
+                if let lastTime, rowValues[0] <= lastTime.value {
+                    problems.append(InputIssue(file: path, line: start, field: columns[0], message:
+                        "t must increase strictly (line \(lastTime.line) has \(Self.number(lastTime.value)))"))
+                }
+                lastTime = (rowValues[0], start)
+                times.append(rowValues[0])
+                values.append(contentsOf: rowValues.dropFirst())
+            }
+            if let error = reader.error {
+                problems.append(InputIssue(file: path, line: line, message: "cannot parse CSV: \(error)"))
+            }
+            try problems.throwIfAny()
+            guard let columns = header else {
+                throw InputError(file: path, line: 1, "empty file: expected the header t,<indicator>,...")
+            }
+            guard !times.isEmpty else {
+                throw InputError(file: path, line: line, "no data rows after the header")
+            }
+            indicators = Array(columns.dropFirst())
+            self.times = times
+            do {
+                signal = try Signal(rows: times.count, dims: indicators.count, values: values)
+            } catch {
+                throw InputError(file: path, "\(error)")
+            }
+        }
+
+        /// Checks the header t,<indicator>,... and returns its trimmed names.
+        private static func header(_ row: [String], path: String, problems: inout InputError) -> [String] {
+            let names = row.map { $0.trimmingCharacters(in: .whitespaces) }
+            if names.first != "t" {
+                problems.append(InputIssue(file: path, line: 1, field: names.first ?? "",
+                                           message: "the first column must be t (the header is t,<indicator>,...)"))
+            }
+            if names.count < 2 {
+                problems.append(InputIssue(file: path, line: 1, message: "no indicator column (the header is t,<indicator>,...)"))
+            }
+            var seen: Set<String> = []
+            for name in names {
+                if name.isEmpty {
+                    problems.append(InputIssue(file: path, line: 1, message: "empty column name"))
+                } else if !seen.insert(name).inserted {
+                    problems.append(InputIssue(file: path, line: 1, field: name, message: "duplicated column"))
+                }
+            }
+            return names
+        }
+
+        /// t as written for a number: integers without a decimal point.
+        static func number(_ value: Double) -> String {
+            if value == value.rounded(), abs(value) < 9.0e15 { return String(Int64(value)) }
+            return value.description
+        }
+    }
+
+    /// A double with full precision (shortest round-trip text); `null` if not finite.
+    static func number(_ value: Double) -> String {
+        value.isFinite ? value.description : "null"
+    }
+
+    static func json(_ segmentation: Segmentation, times: [Double]) -> String {
+        let periods = segmentation.segments.map { range in
+            "{\"start\": \(SeriesTable.number(times[range.lowerBound])), \"end\": \(SeriesTable.number(times[range.upperBound - 1]))}"
+        }
+        return """
+        {"breakpoints": [\(segmentation.breakpoints.map(String.init).joined(separator: ", "))], \
+        "periods": [\(periods.joined(separator: ", "))], \
+        "cost": \(number(segmentation.cost))}
+
+        """
+    }
+
+    static func csv(_ segmentation: Segmentation, times: [Double], costs: [Double]) throws -> String {
+        let stream = OutputStream.toMemory()
+        stream.open()
+        let writer = try CSVWriter(stream: stream)
+        try writer.write(row: ["period", "start", "end", "end_index", "cost"])
+        for (index, range) in segmentation.segments.enumerated() {
+            try writer.write(row: [String(index + 1), SeriesTable.number(times[range.lowerBound]),
+                                   SeriesTable.number(times[range.upperBound - 1]), String(range.upperBound),
+                                   number(costs[index])])
+        }
+        stream.close()
+        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }
