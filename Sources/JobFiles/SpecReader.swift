@@ -16,7 +16,7 @@ struct SpecReader {
     init(file: String) { self.file = file }
 
     mutating func report(_ path: String?, line: Int?, _ message: String) {
-        issues.append(InputIssue(file: file, line: line, field: path, message: message))
+        issues.append(InputIssue(file: file, line: line, field: path?.isEmpty == false ? path : nil, message: message))
     }
 
     mutating func report(_ path: String, _ node: Node, _ message: String) {
