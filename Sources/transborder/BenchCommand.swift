@@ -1,13 +1,79 @@
 import ArgumentParser
+import Cluster
+import Foundation
 
-/// `transborder bench` — placeholder until its issue lands.
+/// `transborder bench`: built-in benchmarks.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Built-in benchmarks (e.g. bench cluster)."
+        abstract: "Built-in benchmarks (e.g. bench cluster).",
+        discussion: """
+        `bench cluster --tasks N --workers W --transport tcp|ipc` runs N noop tasks end to \
+        end through a real coordinator (in this process), its SQLite store (every result \
+        committed before it is acknowledged) and W worker processes; it waits for the \
+        workers to register, then times submit → job done (aggregate written) and prints a \
+        last line `tasks/s: <number>`.
+        """
     )
 
+    @Argument(help: "Benchmark to run: cluster.")
+    var name: String
+
+    @Option(help: "Number of noop tasks.")
+    var tasks: Int = 200_000
+
+    @Option(help: "Worker processes.")
+    var workers: Int = 2
+
+    @Option(help: "Compute threads per worker.")
+    var threads: Int = 1
+
+    @Option(help: "Credit per worker (tasks in flight).")
+    var credit: Int = 1024
+
+    @Option(help: "Transport: tcp (127.0.0.1) or ipc.")
+    var transport: String = "tcp"
+
+    @Option(help: "Result bytes per task.")
+    var payloadBytes: Int = 8
+
+    @OptionGroup var logging: ClusterLoggingOptions
+
+    func validate() throws {
+        guard name == "cluster" else { throw ValidationError("unknown benchmark '\(name)'; available: cluster") }
+        guard tasks >= 1, workers >= 1, threads >= 1, credit >= 1 else { throw ValidationError("--tasks, --workers, --threads and --credit must be positive") }
+        guard Transport(rawValue: transport) != nil else { throw ValidationError("--transport must be tcp or ipc") }
+    }
+
     func run() throws {
-        throw ValidationError("'bench' is not available in this build yet")
+        let logger = logging.logger("bench")
+        try reportingClientErrors("bench") {
+            let cluster = try LocalCluster(workers: workers, threads: threads, credit: credit,
+                                           transport: Transport(rawValue: transport) ?? .tcp,
+                                           backends: BackendRegistry.all,
+                                           executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(),
+                                           workerArguments: ["--log-level", "warning"], logger: logger)
+            defer { cluster.stop() }
+            let client = try ClusterClient(endpoint: cluster.endpoint, timeout: 30)
+            defer { client.close() }
+            let waitUntil = Date().addingTimeInterval(30)
+            while try client.clusterStatus().workers.count < workers {
+                guard Date() < waitUntil else { throw ClientError.timeout(endpoint: cluster.endpoint, seconds: 30) }
+                usleep(20_000)
+            }
+            let spec = "{\"tasks\": \(tasks), \"payload_bytes\": \(payloadBytes), \"nonce\": \"\(UUID().uuidString)\"}"
+            let bundle = JobBundle(kind: "noop", spec: Data(spec.utf8))
+            let start = Date()
+            let id = try client.submit(bundle)
+            let final = try client.wait(job: id, interval: 0.005)
+            let seconds = Date().timeIntervalSince(start)
+            guard final.state == "done" else {
+                printError("bench: job \(final.state): \(final.error ?? "")")
+                throw ExitCode(1)
+            }
+            print("transport: \(transport)  workers: \(workers)  threads: \(threads)  credit: \(credit)")
+            print("tasks: \(tasks)  seconds: \(String(format: "%.3f", seconds))  retries: \(final.retries)  lost: \(final.lost)")
+            print("tasks/s: \(String(format: "%.0f", Double(tasks) / seconds))")
+        }
     }
 }

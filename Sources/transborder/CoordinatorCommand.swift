@@ -1,13 +1,76 @@
 import ArgumentParser
+import Cluster
+import Foundation
 
-/// `transborder coordinator` — placeholder until its issue lands.
+/// `transborder coordinator`: serve jobs to workers over ZeroMQ, state in a SQLite store.
 struct CoordinatorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coordinator",
-        abstract: "Serve jobs to workers over ZeroMQ, keeping state in a SQLite store."
+        abstract: "Serve jobs to workers over ZeroMQ, keeping state in a SQLite store.",
+        discussion: """
+        Binds a ROUTER socket that workers (`transborder worker`) and clients (`submit`, \
+        `status`, `fetch`, `cancel`) connect to (protocol: docs/PROTOCOL.md). Every result is \
+        committed to the store before it is acknowledged; restarted on the same --store after \
+        a crash, the coordinator resumes unfinished jobs without recomputing finished tasks. \
+        Finished jobs are written atomically into <results>/<job id>/. SIGTERM or SIGINT: stop \
+        accepting, commit, release the workers and exit 0.
+        """
     )
 
+    @Option(help: "ZeroMQ endpoint to bind (tcp://HOST:PORT, tcp://127.0.0.1:* for any free port, ipc://PATH).")
+    var bind: String = "tcp://0.0.0.0:5555"
+
+    @Option(help: "SQLite job store (created if missing, resumed if present).")
+    var store: String = "transborder-state.db"
+
+    @Option(help: "Folder receiving one <job id>/ folder of results per finished job.")
+    var results: String = "results"
+
+    @Option(help: "Attempts per task before its own error fails the job.")
+    var maxAttempts: Int = 3
+
+    @Option(help: "Seconds of silence after which a worker is declared dead and its tasks re-queued.")
+    var heartbeatTimeout: Double = 5
+
+    @Option(help: "Seconds a worker may hold one task before it is re-queued.")
+    var leaseTimeout: Double = 900
+
+    @Option(help: "Largest accepted message in bytes (ZMQ_MAXMSGSIZE); bounds job bundles.")
+    var maxMessageBytes: Int = 64 * 1024 * 1024
+
+    @Option(help: "Write the bound endpoint (with the chosen port) to this file once listening.")
+    var endpointFile: String?
+
+    @OptionGroup var logging: ClusterLoggingOptions
+
+    func validate() throws {
+        guard maxAttempts >= 1 else { throw ValidationError("--max-attempts must be at least 1") }
+        guard heartbeatTimeout > 1, leaseTimeout > 0 else { throw ValidationError("--heartbeat-timeout must exceed 1 s and --lease-timeout be positive") }
+        guard maxMessageBytes >= 65_536 else { throw ValidationError("--max-message-bytes must be at least 65536") }
+    }
+
     func run() throws {
-        throw ValidationError("'coordinator' is not available in this build yet")
+        let logger = logging.logger("coordinator")
+        let stop = StopSignal.onTermination()
+        var config = CoordinatorConfiguration(bind: bind, storePath: store,
+                                              resultsDirectory: URL(fileURLWithPath: results),
+                                              backends: BackendRegistry.all)
+        config.maxAttempts = maxAttempts
+        config.heartbeatTimeout = heartbeatTimeout
+        config.leaseTimeout = leaseTimeout
+        config.maxMessageBytes = maxMessageBytes
+        if let endpointFile {
+            config.onListening = { endpoint in
+                try? ResultFolder.write([OutputFile(name: URL(fileURLWithPath: endpointFile).lastPathComponent, data: Data((endpoint + "\n").utf8))],
+                                        into: URL(fileURLWithPath: endpointFile).deletingLastPathComponent())
+            }
+        }
+        do {
+            let coordinator = try Coordinator(configuration: config, logger: logger)
+            try coordinator.run(until: stop)
+        } catch {
+            printError("coordinator: \(error)")
+            throw ExitCode(1)
+        }
     }
 }

@@ -1,13 +1,30 @@
 import ArgumentParser
+import Cluster
+import Foundation
 
-/// `transborder fetch` — placeholder until its issue lands.
+/// `transborder fetch`: download a finished job's result files.
 struct FetchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fetch",
-        abstract: "Download a finished job's result files."
+        abstract: "Download the result files of a finished job.",
+        discussion: "Files arrive in chunks (several in flight), are checked against their SHA-256 and renamed into place."
     )
 
+    @Argument(help: "Job id (16 hex digits).")
+    var job: String
+
+    @OptionGroup var endpoint: ClusterEndpointOptions
+
+    @Option(help: "Folder to write the files into (created if missing).")
+    var out: String
+
+    @OptionGroup var logging: ClusterLoggingOptions
+
     func run() throws {
-        throw ValidationError("'fetch' is not available in this build yet")
+        _ = logging.logger("client")
+        try reportingClientErrors("fetch") {
+            let names = try endpoint.client().fetch(job: job, into: URL(fileURLWithPath: out))
+            for name in names { print(name) }
+        }
     }
 }

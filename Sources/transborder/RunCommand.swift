@@ -1,13 +1,90 @@
 import ArgumentParser
+import Cluster
+import Foundation
 
-/// `transborder run` — placeholder until its issue lands.
+/// `transborder run`: a whole job on this machine.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a whole job: in-process (--workers 0) or with local worker processes."
+        abstract: "Run a whole job: in-process (--workers 0) or with local worker processes.",
+        discussion: """
+        With --workers N > 0: starts a coordinator inside this process on an ipc:// endpoint \
+        in a temporary folder and N `transborder worker` child processes, submits the job, \
+        waits, writes the outputs into --out (each file to a temporary name, then renamed) \
+        and tears everything down. With --workers 0 the same task and aggregation code runs \
+        in this process without sockets. The outputs are byte-identical for any N; only \
+        manifest.json records how the run went.
+        """
     )
 
+    @Argument(help: "Job folder or job.yaml (analysis), or a spec file for --kind noop/failing.")
+    var job: String
+
+    @Option(help: "Worker processes (0: compute in this process).")
+    var workers: Int = 2
+
+    @Option(help: "Compute threads per worker process.")
+    var threads: Int = 1
+
+    @Option(help: "Output folder (created if missing).")
+    var out: String
+
+    @Option(help: "Job kind (backend): analysis, or noop/failing for tests and benchmarks.")
+    var kind: String = "analysis"
+
+    @Option(help: "Transport between the local processes: ipc or tcp (loopback).")
+    var transport: String = "ipc"
+
+    @OptionGroup var logging: ClusterLoggingOptions
+
+    func validate() throws {
+        guard (0...256).contains(workers) else { throw ValidationError("--workers must be 0…256") }
+        guard (1...4096).contains(threads) else { throw ValidationError("--threads must be 1…4096") }
+        guard Transport(rawValue: transport) != nil else { throw ValidationError("--transport must be ipc or tcp") }
+    }
+
     func run() throws {
-        throw ValidationError("'run' is not available in this build yet")
+        let logger = logging.logger("run")
+        try reportingClientErrors("run") {
+            let bundle = try makeBundle(jobPath: job, kind: kind)
+            guard let backend = BackendRegistry.all[bundle.kind] else {
+                throw InputErrorForKind.unknown(bundle.kind)
+            }
+            let outFolder = URL(fileURLWithPath: out)
+            if workers == 0 {
+                let files = try InProcessRun.run(bundle, backend: backend)
+                try ResultFolder.write(files, into: outFolder)
+                printError("wrote \(files.count) files into \(outFolder.path)")
+                return
+            }
+            let cluster = try LocalCluster(workers: workers, threads: threads, credit: nil,
+                                           transport: Transport(rawValue: transport) ?? .ipc,
+                                           backends: BackendRegistry.all,
+                                           executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(),
+                                           workerArguments: ["--log-level", logging.logLevel == "info" ? "warning" : logging.logLevel],
+                                           logger: logger)
+            defer { cluster.stop() }
+            let client = try ClusterClient(endpoint: cluster.endpoint, timeout: 30)
+            defer { client.close() }
+            let id = try client.submit(bundle)
+            var display = ProgressDisplay()
+            let final = try client.wait(job: id, interval: 0.05) { display.show($0) }
+            display.finish()
+            guard final.state == "done" else {
+                printError("run: job \(id) \(final.state)\(final.error.map { ": \($0)" } ?? "")")
+                throw ExitCode(1)
+            }
+            let files = try ResultFolder.read(cluster.resultsDirectory.appendingPathComponent(id))
+            try ResultFolder.write(files, into: outFolder)
+            printError("wrote \(files.count) files into \(outFolder.path)")
+        }
+    }
+}
+
+/// A kind with no backend in this build.
+enum InputErrorForKind: Error, CustomStringConvertible {
+    case unknown(String)
+    var description: String {
+        switch self { case let .unknown(kind): "no backend for job kind '\(kind)'" }
     }
 }

@@ -1,13 +1,64 @@
 import ArgumentParser
+import Cluster
+import Foundation
 
-/// `transborder worker` — placeholder until its issue lands.
+/// `transborder worker`: compute tasks for a coordinator.
 struct WorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "worker",
-        abstract: "Connect to a coordinator and compute tasks."
+        abstract: "Compute tasks for a coordinator.",
+        discussion: """
+        Connects a DEALER to the coordinator, registers (READY) with its thread count and \
+        credit, and computes the tasks it is sent, fetching each job's data once. If the \
+        coordinator goes silent the worker reconnects with backoff (1 s … 32 s) and \
+        registers again. SIGTERM or SIGINT: hand back queued tasks, finish running ones, \
+        leave, exit 0. Exit status 1 when the coordinator refuses the worker.
+        """
     )
 
+    @Option(help: "Coordinator endpoint, e.g. tcp://HOST:5555 or ipc://PATH.")
+    var connect: String
+
+    @Option(help: "Tasks computed concurrently.")
+    var threads: Int = 1
+
+    @Option(help: "Name shown in the coordinator's logs and status (default: host-pid).")
+    var name: String?
+
+    @Option(help: "Tasks held at once, computing or queued (default: 4 × threads).")
+    var credit: Int?
+
+    @Option(help: "Seconds of coordinator silence before reconnecting.")
+    var heartbeatTimeout: Double = 5
+
+    @OptionGroup var logging: ClusterLoggingOptions
+
+    func validate() throws {
+        guard (1...4096).contains(threads) else { throw ValidationError("--threads must be 1…4096") }
+        if let credit { guard (1...65536).contains(credit) else { throw ValidationError("--credit must be 1…65536") } }
+        if let name { guard !name.isEmpty, name.utf8.count <= 255 else { throw ValidationError("--name must be 1–255 bytes") } }
+    }
+
     func run() throws {
-        throw ValidationError("'worker' is not available in this build yet")
+        let logger = logging.logger("worker")
+        let stop = StopSignal.onTermination()
+        let workerName = name ?? "\(ProcessInfo.processInfo.hostName)-\(getpid())"
+        var config = WorkerConfiguration(endpoint: connect, name: workerName, threads: threads, credit: credit,
+                                         backends: BackendRegistry.all)
+        config.heartbeatTimeout = heartbeatTimeout
+        do {
+            let loop = try WorkerLoop(configuration: config, logger: logger)
+            switch try loop.run(until: stop) {
+            case .stopped: return
+            case let .refused(reason):
+                printError("worker: refused by the coordinator: \(reason)")
+                throw ExitCode(1)
+            }
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            printError("worker: \(error)")
+            throw ExitCode(1)
+        }
     }
 }

@@ -1,0 +1,25 @@
+import ZeroMQ
+
+/// Why a client request failed.
+public enum ClientError: Error, CustomStringConvertible, Sendable {
+    /// No reply within the timeout (coordinator down or unreachable).
+    case timeout(endpoint: String, seconds: Double)
+    /// The coordinator answered with ERROR.
+    case refused(code: ClientErrorCode, message: String)
+    /// The coordinator's reply made no sense for the request.
+    case unexpectedReply(String)
+    /// A fetched file did not match its announced size or SHA-256.
+    case integrity(String)
+    /// A ZeroMQ call failed.
+    case transport(ZMQError)
+
+    public var description: String {
+        switch self {
+        case let .timeout(endpoint, seconds): "no reply from the coordinator at \(endpoint) within \(Int(seconds)) s"
+        case let .refused(code, message): "coordinator: \(code): \(message)"
+        case let .unexpectedReply(what): "unexpected reply from the coordinator: \(what)"
+        case let .integrity(what): "fetched file is corrupt: \(what)"
+        case let .transport(error): "ZeroMQ: \(error)"
+        }
+    }
+}

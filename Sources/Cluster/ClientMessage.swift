@@ -1,0 +1,109 @@
+import Foundation
+
+/// The client protocol `TBC1` (docs/PROTOCOL.md): submit, status, cancel and fetch.
+public enum ClientMessage: Sendable, Equatable {
+    /// Client → coordinator: a job bundle (canonical encoding).
+    case submit(bundle: [UInt8])
+    /// Coordinator → client: the job id of a submitted job.
+    case accepted(job: String)
+    /// Client → coordinator: status of one job, or of everything when `job` is nil.
+    case status(job: String?)
+    /// Coordinator → client: status as UTF-8 JSON.
+    case statusReply(json: [UInt8])
+    /// Client → coordinator: cancel a job (reply: STATUS_REPLY).
+    case cancel(job: String)
+    /// Client → coordinator: list the result files of a finished job.
+    case fetch(job: String)
+    /// Coordinator → client: the result files, as UTF-8 JSON `[{"name", "size", "sha256"}]`.
+    case files(job: String, json: [UInt8])
+    /// Client → coordinator: bytes `offset ..< offset+length` of a result file.
+    case chunkRequest(job: String, name: String, offset: UInt64, length: UInt32)
+    /// Coordinator → client: a chunk (shorter than asked at the end of the file).
+    case chunk(job: String, name: String, offset: UInt64, data: [UInt8])
+    /// Coordinator → client: the request failed.
+    case error(code: ClientErrorCode, message: String)
+
+    enum Code: UInt8 {
+        case submit = 0x11, accepted = 0x12, status = 0x13, statusReply = 0x14, cancel = 0x15
+        case fetch = 0x16, files = 0x17, chunkRequest = 0x18, chunk = 0x19, error = 0x1f
+    }
+
+    /// Header, command and body frames (without any routing id).
+    public var frames: [[UInt8]] {
+        let h = WireProtocol.clientHeader
+        switch self {
+        case let .submit(bundle): return [h, [Code.submit.rawValue], bundle]
+        case let .accepted(job): return [h, [Code.accepted.rawValue], Array(job.utf8)]
+        case let .status(job): return [h, [Code.status.rawValue], Array((job ?? "").utf8)]
+        case let .statusReply(json): return [h, [Code.statusReply.rawValue], json]
+        case let .cancel(job): return [h, [Code.cancel.rawValue], Array(job.utf8)]
+        case let .fetch(job): return [h, [Code.fetch.rawValue], Array(job.utf8)]
+        case let .files(job, json): return [h, [Code.files.rawValue], Array(job.utf8), json]
+        case let .chunkRequest(job, name, offset, length):
+            var w = ByteWriter(capacity: 12)
+            w.appendUInt64(offset); w.appendUInt32(length)
+            return [h, [Code.chunkRequest.rawValue], Array(job.utf8), Array(name.utf8), w.bytes]
+        case let .chunk(job, name, offset, data):
+            var w = ByteWriter(capacity: 8)
+            w.appendUInt64(offset)
+            return [h, [Code.chunk.rawValue], Array(job.utf8), Array(name.utf8), w.bytes, data]
+        case let .error(code, message):
+            var w = ByteWriter(capacity: 2)
+            w.appendUInt16(code.rawValue)
+            return [h, [Code.error.rawValue], w.bytes, Array(message.utf8.prefix(WireProtocol.maxTextBytes))]
+        }
+    }
+
+    /// Decodes the frames after the header (command first). Validates every field.
+    static func decode(_ frames: ArraySlice<[UInt8]>) throws(FrameError) -> ClientMessage {
+        guard let commandFrame = frames.first else { throw .malformed("missing command frame") }
+        guard commandFrame.count == 1 else { throw .malformed("command frame must be 1 byte") }
+        guard let code = Code(rawValue: commandFrame[0]) else { throw .unknownCommand(commandFrame[0]) }
+        let body = frames.dropFirst()
+        let f = Array(body)
+        switch code {
+        case .submit:
+            try WireFields.exactCount(body, 1, "SUBMIT")
+            return .submit(bundle: f[0])
+        case .accepted:
+            try WireFields.exactCount(body, 1, "ACCEPTED")
+            return .accepted(job: try WireFields.jobID(f[0]))
+        case .status:
+            try WireFields.exactCount(body, 1, "STATUS")
+            return .status(job: f[0].isEmpty ? nil : try WireFields.jobID(f[0]))
+        case .statusReply:
+            try WireFields.exactCount(body, 1, "STATUS_REPLY")
+            return .statusReply(json: f[0])
+        case .cancel:
+            try WireFields.exactCount(body, 1, "CANCEL")
+            return .cancel(job: try WireFields.jobID(f[0]))
+        case .fetch:
+            try WireFields.exactCount(body, 1, "FETCH")
+            return .fetch(job: try WireFields.jobID(f[0]))
+        case .files:
+            try WireFields.exactCount(body, 2, "FILES")
+            return .files(job: try WireFields.jobID(f[0]), json: f[1])
+        case .chunkRequest:
+            try WireFields.exactCount(body, 3, "CHUNK request")
+            let job = try WireFields.jobID(f[0])
+            let name = try WireFields.text(f[1], limit: 255, field: "file name")
+            guard f[2].count == 12 else { throw .malformed("CHUNK request range must be 12 bytes") }
+            var r = ByteReader(f[2])
+            let offset = try r.readUInt64(), length = try r.readUInt32()
+            return .chunkRequest(job: job, name: name, offset: offset, length: length)
+        case .chunk:
+            try WireFields.exactCount(body, 4, "CHUNK")
+            let job = try WireFields.jobID(f[0])
+            let name = try WireFields.text(f[1], limit: 255, field: "file name")
+            guard f[2].count == 8 else { throw .malformed("CHUNK offset must be 8 bytes") }
+            var r = ByteReader(f[2])
+            return .chunk(job: job, name: name, offset: try r.readUInt64(), data: f[3])
+        case .error:
+            try WireFields.exactCount(body, 2, "ERROR")
+            guard f[0].count == 2 else { throw .malformed("ERROR code must be 2 bytes") }
+            var r = ByteReader(f[0])
+            let code = ClientErrorCode(rawValue: try r.readUInt16()) ?? .other
+            return .error(code: code, message: try WireFields.text(f[1], limit: WireProtocol.maxTextBytes, field: "message"))
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import ZeroMQ
+
+/// A client of the coordinator (submit, status, cancel, fetch) over one DEALER socket.
+/// Not thread-safe: use it from the thread that made it.
+public final class ClusterClient {
+    public let endpoint: String
+    /// Seconds to wait for each reply.
+    public var timeout: Double
+    private let context: ZMQContext
+    private var socket: ZMQSocket
+    private let maxMessageBytes: Int
+
+    public init(endpoint: String, timeout: Double = 10, maxMessageBytes: Int = WireProtocol.defaultMaxMessageBytes) throws {
+        self.endpoint = endpoint
+        self.timeout = timeout
+        self.maxMessageBytes = maxMessageBytes
+        context = try ZMQContext()
+        socket = try Self.makeSocket(context, endpoint, maxMessageBytes)
+    }
+
+    private static func makeSocket(_ context: ZMQContext, _ endpoint: String, _ limit: Int) throws -> ZMQSocket {
+        let socket = try context.socket(.dealer)
+        try socket.setMaxMessageSize(limit)
+        try socket.setHighWaterMarks(send: 1000, receive: 1000)
+        try socket.connect(endpoint)
+        return socket
+    }
+
+    /// Replaces the socket (after a timeout, so stale replies are not read as new ones).
+    public func reconnect() throws {
+        socket.close()
+        socket = try Self.makeSocket(context, endpoint, maxMessageBytes)
+    }
+
+    public func close() { socket.close() }
+
+    func send(_ message: ClientMessage) throws {
+        do { try socket.send(message.frames, dontWait: false) } catch let error as ZMQError { throw ClientError.transport(error) }
+    }
+
+    /// The next valid reply, or a timeout error.
+    func receive() throws -> ClientMessage {
+        let deadline = MonotonicClock.now() + timeout
+        var poller = ZMQPoller()
+        poller.addReadable(socket)
+        while true {
+            let left = deadline - MonotonicClock.now()
+            if left <= 0 { throw ClientError.timeout(endpoint: endpoint, seconds: timeout) }
+            do {
+                guard try poller.poll(timeoutMilliseconds: Int(left * 1000) + 1) > 0,
+                      let message = try socket.receive(dontWait: true, maxFrames: 8, maxBytes: maxMessageBytes) else { continue }
+                guard message.withinLimits, message.frames.first == WireProtocol.clientHeader,
+                      let decoded = try? ClientMessage.decode(message.frames.dropFirst()) else {
+                    throw ClientError.unexpectedReply("a frame that is not TBC1")
+                }
+                if case let .error(code, text) = decoded { throw ClientError.refused(code: code, message: text) }
+                return decoded
+            } catch let error as ZMQError {
+                throw ClientError.transport(error)
+            }
+        }
+    }
+
+    func request(_ message: ClientMessage) throws -> ClientMessage {
+        try send(message)
+        return try receive()
+    }
+
+    /// Submits a job; returns its id (the same id for the same bundle).
+    public func submit(_ bundle: JobBundle) throws -> String {
+        guard case let .accepted(job) = try request(.submit(bundle: bundle.encoded)) else {
+            throw ClientError.unexpectedReply("expected ACCEPTED")
+        }
+        return job
+    }
+
+    /// The raw JSON status of one job, or of the whole cluster when `job` is nil.
+    public func statusJSON(job: String?) throws -> Data {
+        guard case let .statusReply(json) = try request(.status(job: job)) else {
+            throw ClientError.unexpectedReply("expected STATUS_REPLY")
+        }
+        return Data(json)
+    }
+
+    public func status(job: String) throws -> JobStatus {
+        try decode(JobStatus.self, try statusJSON(job: job))
+    }
+
+    public func clusterStatus() throws -> ClusterStatus {
+        try decode(ClusterStatus.self, try statusJSON(job: nil))
+    }
+
+    /// Cancels a job; returns its status afterwards.
+    public func cancel(job: String) throws -> JobStatus {
+        guard case let .statusReply(json) = try request(.cancel(job: job)) else {
+            throw ClientError.unexpectedReply("expected STATUS_REPLY")
+        }
+        return try decode(JobStatus.self, Data(json))
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, _ data: Data) throws -> T {
+        do { return try JSONDecoder().decode(T.self, from: data) } catch {
+            throw ClientError.unexpectedReply("status JSON: \(error)")
+        }
+    }
+
+    /// Polls until the job is done, failed or cancelled, calling `progress` after each poll.
+    /// Survives a coordinator restart (timeouts are retried on a fresh socket).
+    public func wait(job: String, interval: Double = 0.2, progress: (JobStatus) -> Void = { _ in }) throws -> JobStatus {
+        while true {
+            do {
+                let status = try status(job: job)
+                progress(status)
+                if ["done", "failed", "cancelled"].contains(status.state) { return status }
+            } catch ClientError.timeout {
+                try reconnect()
+            }
+            usleep(UInt32(interval * 1_000_000))
+        }
+    }
+
+    /// Downloads the result files of a finished job into `folder`, `credit` chunks in flight,
+    /// checking size and SHA-256, each file written to a temporary name and renamed.
+    /// Returns the file names.
+    @discardableResult
+    public func fetch(job: String, into folder: URL, chunkBytes: Int = 1 << 20, credit: Int = 8) throws -> [String] {
+        guard case let .files(_, json) = try request(.fetch(job: job)) else {
+            throw ClientError.unexpectedReply("expected FILES")
+        }
+        let files: [FetchedFile]
+        do { files = try JSONDecoder().decode([FetchedFile].self, from: Data(json)) } catch {
+            throw ClientError.unexpectedReply("FILES JSON: \(error)")
+        }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for file in files {
+            guard ResultFolder.isSafeName(file.name), file.size >= 0 else { throw ClientError.unexpectedReply("bad file name \(file.name)") }
+            var data = Data(count: file.size)
+            var nextOffset = 0
+            var received = 0
+            var inFlight = 0
+            while received < file.size {
+                while inFlight < credit && nextOffset < file.size {
+                    let length = min(chunkBytes, file.size - nextOffset)
+                    try send(.chunkRequest(job: job, name: file.name, offset: UInt64(nextOffset), length: UInt32(length)))
+                    nextOffset += length
+                    inFlight += 1
+                }
+                guard case let .chunk(_, name, offset, bytes) = try receive(), name == file.name,
+                      Int(offset) + bytes.count <= file.size, !bytes.isEmpty else {
+                    throw ClientError.unexpectedReply("expected a CHUNK of \(file.name)")
+                }
+                data.replaceSubrange(Int(offset)..<Int(offset) + bytes.count, with: bytes)
+                received += bytes.count
+                inFlight -= 1
+            }
+            guard ContentHashing.sha256(data) == file.sha256 else { throw ClientError.integrity("\(file.name) does not match its SHA-256") }
+            try ResultFolder.write([OutputFile(name: file.name, data: data)], into: folder)
+        }
+        return files.map(\.name)
+    }
+}

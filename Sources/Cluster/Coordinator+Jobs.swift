@@ -1,0 +1,160 @@
+import Foundation
+import Logging
+
+/// Job life cycle: resume after a restart, dispatch, aggregation, finishing.
+extension Coordinator {
+    /// Loads every job of the store: active ones resume (finished tasks are not recomputed).
+    func resume() throws {
+        for record in try store.jobs() {
+            if record.state.isActive {
+                try activate(record)
+            } else {
+                let done = record.state == .done ? record.taskCount : try store.resultCount(job: record.serial)
+                remember(status(of: record, done: done))
+            }
+        }
+    }
+
+    /// Makes a stored job active: reads which tasks are finished and their failure counts.
+    func activate(_ record: JobRecord) throws {
+        let job = ActiveJob(record: record, failures: try store.failureCounts(job: record.serial))
+        try store.forEachResultIndex(job: record.serial) { index in
+            if index < job.taskCount { job.done.insert(index) }
+        }
+        jobs[job.id] = job
+        jobOrder.append(job.id)
+        if job.isComplete { completed.append(job.id) }
+        if record.state != .queued || job.done.count > 0 {
+            logger.info("job resumed", metadata: ["job": "\(job.id)", "done": "\(job.done.count)", "total": "\(job.taskCount)"])
+        }
+    }
+
+    func status(of record: JobRecord, done: Int) -> JobStatus {
+        JobStatus(job: record.id, kind: record.kind, state: record.state.reported, tasksDone: done, tasksTotal: record.taskCount,
+                  tasksInFlight: 0, retries: record.retries, lost: record.lost, error: record.error,
+                  submittedAt: record.submittedAt, finishedAt: record.finishedAt)
+    }
+
+    func status(of job: ActiveJob) -> JobStatus {
+        let inFlight = leases.keys.reduce(0) { $0 + ($1.job == job.id ? 1 : 0) }
+        return JobStatus(job: job.id, kind: job.kind, state: job.state.reported, tasksDone: job.done.count,
+                         tasksTotal: job.taskCount, tasksInFlight: inFlight, retries: job.retries, lost: job.lost,
+                         error: nil, submittedAt: job.submittedAt, finishedAt: nil)
+    }
+
+    func remember(_ status: JobStatus) {
+        if finished.updateValue(status, forKey: status.job) == nil { finishedOrder.append(status.job) }
+    }
+
+    /// Ends an active job (done, failed or cancelled) and revokes its leases.
+    func finish(_ job: ActiveJob, state: JobState, error: String? = nil) throws {
+        let wall = MonotonicClock.wall()
+        job.state = state
+        try store.begin()
+        try store.setCounters(serial: job.serial, retries: job.retries, lost: job.lost)
+        try store.setState(serial: job.serial, state, error: error, finishedAt: wall)
+        for key in leases.keys where key.job == job.id { leases.removeValue(forKey: key) }
+        jobs.removeValue(forKey: job.id)
+        jobOrder.removeAll { $0 == job.id }
+        var final = status(of: job)
+        final.state = state.reported
+        final.error = error
+        final.finishedAt = wall
+        final.tasksInFlight = 0
+        remember(final)
+        let metadata: Logger.Metadata = ["job": "\(job.id)", "tasks": "\(job.taskCount)", "retries": "\(job.retries)", "lost": "\(job.lost)"]
+        switch state {
+        case .done: logger.info("job done", metadata: metadata)
+        case .failed: logger.error("job failed: \(error ?? "")", metadata: metadata)
+        default: logger.info("job \(state.rawValue)", metadata: metadata)
+        }
+    }
+
+    /// Hands fully computed jobs to the aggregator (after their results are committed).
+    func startAggregations() throws {
+        guard !completed.isEmpty else { return }
+        let ids = completed
+        completed.removeAll()
+        for id in ids {
+            guard let job = jobs[id], job.state != .aggregating, job.state.isActive else { continue }
+            guard let backend = config.backends[job.kind],
+                  let bytes = try store.bundle(serial: job.serial) else {
+                try finish(job, state: .failed, error: "no backend for job kind '\(job.kind)' on this coordinator")
+                continue
+            }
+            let bundle = try JobBundle(encoded: bytes)
+            job.state = .aggregating
+            try store.begin()
+            try store.setState(serial: job.serial, .aggregating)
+            let wall = MonotonicClock.wall()
+            let record = RunRecord(job: job.id, kind: job.kind, bundleHash: job.bundleHash, tasks: job.taskCount,
+                                   workers: job.contributors.count, retries: job.retries, lost: job.lost,
+                                   duplicates: job.duplicates, elapsedSeconds: wall - job.submittedAt,
+                                   submittedAt: job.submittedAt, finishedAt: wall)
+            logger.info("all tasks stored, aggregating", metadata: ["job": "\(id)", "tasks": "\(job.taskCount)"])
+            aggregator.start(AggregationWork(serial: job.serial, id: job.id, bundle: bundle, backend: backend,
+                                             storePath: config.storePath,
+                                             destination: config.resultsDirectory.appendingPathComponent(job.id),
+                                             record: record))
+        }
+    }
+
+    func collectAggregations() throws {
+        for outcome in aggregator.takeFinished() {
+            guard let job = jobs[outcome.id], job.state == .aggregating else { continue }
+            if let error = outcome.error {
+                try finish(job, state: .failed, error: error)
+            } else {
+                try finish(job, state: .done)
+            }
+        }
+    }
+
+    /// Sends tasks to every worker with free credit, oldest job first, batched per message.
+    func dispatch() throws {
+        guard !workerOrder.isEmpty, jobOrder.contains(where: { jobs[$0]?.hasPending == true }) else { return }
+        let now = MonotonicClock.now()
+        let count = workerOrder.count
+        dispatchStart = (dispatchStart + 1) % count
+        for offset in 0..<count {
+            let peer = workerOrder[(dispatchStart + offset) % count]
+            guard var session = workers[peer] else { continue }
+            var free = session.freeCredit
+            jobLoop: for id in jobOrder where free > 0 {
+                guard let job = jobs[id] else { continue }
+                while free > 0 && job.hasPending {
+                    let batch = job.take(limit: min(free, WireProtocol.maxBatch)) { leases[TaskKey(job: id, index: $0)] != nil }
+                    if batch.isEmpty { break }
+                    let frames = WorkerMessage.tasks(job: id, bundleHash: job.bundleHash, tasks: batch).frames
+                    let sent: Bool
+                    do {
+                        sent = try router.send([peer.bytes] + frames)
+                    } catch {
+                        job.putBack(batch)
+                        workers[peer] = session
+                        try releaseWorker(peer, reason: "unreachable (\(error))")
+                        return
+                    }
+                    guard sent else {
+                        job.putBack(batch)
+                        break jobLoop
+                    }
+                    if job.state == .queued {
+                        job.state = .running
+                        try store.begin()
+                        try store.setState(serial: job.serial, .running)
+                    }
+                    let deadline = now + config.leaseTimeout
+                    for task in batch {
+                        let key = TaskKey(job: id, index: task.index)
+                        leases[key] = Lease(worker: peer, deadline: deadline, attempt: task.attempt)
+                        session.inFlight.insert(key)
+                    }
+                    session.lastSent = now
+                    free -= batch.count
+                }
+            }
+            workers[peer] = session
+        }
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import Logging
+import ZeroMQ
+
+/// The coordinator: one ROUTER socket that workers and clients connect to, one SQLite
+/// store, one thread.
+///
+/// Each loop iteration: poll (≤ 100 ms) → read up to `maxMessagesPerIteration` messages,
+/// staging every write in one store transaction → timers (heartbeats, dead workers,
+/// expired leases) → **commit** → send the replies held back during the iteration →
+/// dispatch tasks to workers with free credit. Nothing is acknowledged (no reply, no new
+/// credit) before the writes it depends on are committed.
+///
+/// Create and run it on the same thread: the sockets and the store connection belong to it.
+public final class Coordinator {
+    let config: CoordinatorConfiguration
+    let logger: Logger
+    let context: ZMQContext
+    let router: ZMQSocket
+    let wakeReceiver: ZMQSocket
+    let store: JobStore
+    let aggregator: Aggregator
+
+    /// The endpoint actually bound (with the tcp port resolved).
+    public let endpoint: String
+
+    var workers: [PeerID: WorkerSession] = [:]
+    var workerOrder: [PeerID] = []
+    var dispatchStart = 0
+    /// Jobs still being worked on, by id, and their submission order.
+    var jobs: [String: ActiveJob] = [:]
+    var jobOrder: [String] = []
+    /// Jobs whose last result is stored and that wait for aggregation.
+    var completed: [String] = []
+    /// Status of jobs no longer active (done, failed, cancelled), by id.
+    var finished: [String: JobStatus] = [:]
+    var finishedOrder: [String] = []
+    var leases: [TaskKey: Lease] = [:]
+    /// Replies held until the iteration's commit.
+    var outbox: [(PeerID, [[UInt8]])] = []
+    var accepting = true
+    var lastTimerRun = 0.0
+
+    public init(configuration: CoordinatorConfiguration, logger: Logger) throws {
+        config = configuration
+        self.logger = logger
+        context = try ZMQContext()
+        router = try context.socket(.router)
+        try router.setMaxMessageSize(configuration.maxMessageBytes)
+        try router.setHighWaterMarks(send: configuration.highWaterMark, receive: configuration.highWaterMark)
+        try router.setRouterMandatory(true)
+        try router.bind(configuration.bind)
+        endpoint = (try? router.lastEndpoint) ?? configuration.bind
+        let wake = try WakeSignal(context: context)
+        wakeReceiver = try wake.makeReceiver()
+        store = try JobStore(path: configuration.storePath)
+        aggregator = Aggregator(wake: wake, logger: logger)
+        try FileManager.default.createDirectory(at: configuration.resultsDirectory, withIntermediateDirectories: true)
+        try resume()
+        configuration.onListening?(endpoint)
+        logger.info("coordinator listening", metadata: ["endpoint": "\(endpoint)", "store": "\(configuration.storePath)"])
+    }
+
+    /// Serves until `stop` is requested, then stops accepting jobs, commits, tells the
+    /// workers it is leaving, and returns.
+    public func run(until stop: StopSignal) throws {
+        var poller = ZMQPoller()
+        poller.addReadable(router)
+        poller.addReadable(wakeReceiver)
+        while !stop.isRequested {
+            _ = try poller.poll(timeoutMilliseconds: 100)
+            if poller.isReadable(1) { WakeSignal.drain(wakeReceiver) }
+            try iterate()
+        }
+        try shutdown()
+    }
+
+    /// One loop iteration after `zmq_poll` (see the type's documentation).
+    func iterate() throws {
+        var handled = 0
+        while handled < config.maxMessagesPerIteration,
+              let message = try router.receive(dontWait: true, maxFrames: WireProtocol.maxFrames, maxBytes: config.maxMessageBytes) {
+            handled += 1
+            try handle(message)
+        }
+        try collectAggregations()
+        let now = MonotonicClock.now()
+        if now - lastTimerRun >= min(1.0, config.heartbeatInterval) {
+            lastTimerRun = now
+            try runTimers(now: now)
+        }
+        try store.commit()
+        try startAggregations()
+        flushOutbox()
+        try dispatch()
+    }
+
+    func shutdown() throws {
+        accepting = false
+        logger.info("coordinator stopping: committing state and releasing workers")
+        for session in workers.values {
+            try store.begin()
+            try store.recordWorker(name: session.name, threads: session.threads, credit: session.credit,
+                                   state: "released", now: MonotonicClock.wall(), tasksDone: session.tasksDoneUnsaved)
+        }
+        try persistCounters()
+        try store.commit()
+        for peer in workerOrder {
+            send(peer, WorkerMessage.disconnect(reason: .shutdown, text: "coordinator shutting down").frames)
+        }
+        flushOutbox()
+        router.close()
+        wakeReceiver.close()
+        logger.info("coordinator stopped")
+    }
+
+    // MARK: replies
+
+    /// Queues a reply, sent after the iteration's commit.
+    func reply(_ peer: PeerID, _ frames: [[UInt8]]) {
+        outbox.append((peer, frames))
+    }
+
+    func flushOutbox() {
+        for (peer, frames) in outbox { send(peer, frames) }
+        outbox.removeAll(keepingCapacity: true)
+    }
+
+    /// Sends now; a vanished or full peer is logged, never fatal.
+    @discardableResult
+    func send(_ peer: PeerID, _ frames: [[UInt8]]) -> Bool {
+        do {
+            let sent = try router.send([peer.bytes] + frames)
+            if !sent { logger.warning("peer queue full, message dropped", metadata: ["peer": "\(peer)"]) }
+            return sent
+        } catch let error as ZMQError where error.isHostUnreachable {
+            logger.debug("peer gone, message dropped", metadata: ["peer": "\(peer)"])
+            return false
+        } catch {
+            logger.warning("send failed", metadata: ["peer": "\(peer)", "error": "\(error)"])
+            return false
+        }
+    }
+
+    // MARK: inbound
+
+    func handle(_ message: ReceivedMessage) throws {
+        guard let first = message.frames.first else { return }
+        let peer = PeerID(first)
+        guard message.withinLimits else {
+            logger.warning("dropped oversized message", metadata: [
+                "peer": "\(peer)", "frames": "\(message.frameCount)", "bytes": "\(message.byteCount)"])
+            return
+        }
+        let decoded: InboundMessage
+        do {
+            decoded = try InboundMessage.decode(message.frames.dropFirst())
+        } catch let error {
+            refuseOrDrop(peer, frames: message.frames, error: error)
+            return
+        }
+        switch decoded {
+        case let .worker(m): try handleWorker(peer, m)
+        case let .client(m): try handleClient(peer, m)
+        }
+    }
+
+    func refuseOrDrop(_ peer: PeerID, frames: [[UInt8]], error: FrameError) {
+        if case let .unsupportedVersion(header) = error {
+            if header.hasPrefix("TBW") {
+                logger.warning("refused worker: protocol version \(header), this coordinator speaks TBW1", metadata: ["peer": "\(peer)"])
+                reply(peer, WorkerMessage.disconnect(reason: .unsupportedVersion,
+                                                     text: "protocol version \(header) not supported; this coordinator speaks TBW1").frames)
+            } else {
+                logger.warning("refused client: protocol version \(header), this coordinator speaks TBC1", metadata: ["peer": "\(peer)"])
+                reply(peer, ClientMessage.error(code: .unsupportedVersion,
+                                                message: "protocol version \(header) not supported; this coordinator speaks TBC1").frames)
+            }
+            return
+        }
+        logger.warning("dropped invalid message: \(error)", metadata: ["peer": "\(peer)", "frames": "\(frames.count - 1)"])
+        if frames.count > 1, frames[1] == WireProtocol.clientHeader {
+            reply(peer, ClientMessage.error(code: .malformedRequest, message: "\(error)").frames)
+        }
+    }
+}

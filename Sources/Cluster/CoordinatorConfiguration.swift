@@ -1,0 +1,37 @@
+import Foundation
+
+/// Settings of a coordinator (`transborder coordinator` options map onto these).
+public struct CoordinatorConfiguration: Sendable {
+    /// ZeroMQ endpoint to bind, e.g. `tcp://0.0.0.0:5555`, `tcp://127.0.0.1:*`, `ipc:///tmp/tb.sock`.
+    public var bind: String
+    /// SQLite store path (created if missing; resumed if present).
+    public var storePath: String
+    /// Folder that receives `<job id>/` result folders.
+    public var resultsDirectory: URL
+    /// Backends by kind.
+    public var backends: [String: any TaskBackend]
+    /// Attempts per task before its own error fails the job.
+    public var maxAttempts = 3
+    /// Seconds between heartbeats to an otherwise silent worker.
+    public var heartbeatInterval = 1.0
+    /// Seconds of silence after which a worker is declared dead.
+    public var heartbeatTimeout = 5.0
+    /// Seconds a worker may hold a task before it is re-queued.
+    public var leaseTimeout = 900.0
+    /// ZMQ_MAXMSGSIZE and the total-bytes limit of one message.
+    public var maxMessageBytes = WireProtocol.defaultMaxMessageBytes
+    /// ROUTER high-water marks in messages: large enough for every worker's full credit
+    /// of TASK messages plus replies; credit, not the HWM, bounds what is in flight.
+    public var highWaterMark = 100_000
+    /// Messages handled per loop iteration before the store commits (the batch size of commits).
+    public var maxMessagesPerIteration = 4096
+    /// Called once the socket is bound, with the resolved endpoint (e.g. the chosen tcp port).
+    public var onListening: (@Sendable (String) -> Void)?
+
+    public init(bind: String, storePath: String, resultsDirectory: URL, backends: [String: any TaskBackend]) {
+        self.bind = bind
+        self.storePath = storePath
+        self.resultsDirectory = resultsDirectory
+        self.backends = backends
+    }
+}

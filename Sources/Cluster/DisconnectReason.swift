@@ -1,0 +1,13 @@
+/// The `u16` reason code of a DISCONNECT (docs/PROTOCOL.md).
+public enum DisconnectReason: UInt16, Sendable {
+    /// The coordinator is shutting down; reconnect later.
+    case shutdown = 1
+    /// The peer speaks another protocol version; do not retry.
+    case unsupportedVersion = 2
+    /// The coordinator does not know this worker (e.g. it restarted): send READY again.
+    case unknownWorker = 3
+    /// The worker is leaving; its unfinished tasks go back to the queue.
+    case leaving = 4
+    /// Any other code (kept so a newer peer's code does not fail decoding).
+    case other = 0xffff
+}

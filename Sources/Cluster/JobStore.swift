@@ -1,0 +1,234 @@
+import CSQLite
+import Foundation
+
+/// The coordinator's durable state: SQLite in WAL mode (synchronous=NORMAL: a transaction
+/// committed before a `kill -9` survives it; a power cut may lose the last ones).
+///
+/// Tables: `jobs` (one row per job, with its bundle), `results` (one row per finished task,
+/// keyed by (job, task index) — the key that deduplicates), `tasks` (only tasks with a
+/// history: failures, lost leases, last error), `workers` (registrations).
+/// A task is finished exactly when its `results` row exists; tasks never dispatched have
+/// no row at all, so submitting 10⁶ tasks writes one row.
+///
+/// Writes are grouped: the coordinator calls `begin()` once per poll-loop iteration and
+/// `commit()` before it acknowledges anything (replies, new credit).
+final class JobStore {
+    let path: String
+    private let db: SQLiteDatabase
+    private var inTransaction = false
+    private var insertResultStatement: SQLiteStatement?
+    private var readResultStatement: SQLiteStatement?
+
+    static let schemaVersion = 1
+
+    init(path: String, readOnly: Bool = false) throws(StoreError) {
+        self.path = path
+        db = try SQLiteDatabase(path: path, readOnly: readOnly)
+        if readOnly { return }
+        try db.execute("""
+        PRAGMA journal_mode=WAL;
+        PRAGMA synchronous=NORMAL;
+        CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS jobs(
+            serial INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            bundle_hash TEXT NOT NULL,
+            bundle BLOB NOT NULL,
+            task_count INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            error TEXT,
+            submitted_at REAL NOT NULL,
+            finished_at REAL,
+            retries INTEGER NOT NULL DEFAULT 0,
+            lost INTEGER NOT NULL DEFAULT 0);
+        CREATE TABLE IF NOT EXISTS results(
+            job INTEGER NOT NULL,
+            task_index INTEGER NOT NULL,
+            data BLOB NOT NULL,
+            PRIMARY KEY(job, task_index)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS tasks(
+            job INTEGER NOT NULL,
+            task_index INTEGER NOT NULL,
+            failures INTEGER NOT NULL DEFAULT 0,
+            lost INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            PRIMARY KEY(job, task_index)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS workers(
+            name TEXT PRIMARY KEY,
+            threads INTEGER NOT NULL,
+            credit INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            first_seen REAL NOT NULL,
+            last_seen REAL NOT NULL,
+            tasks_done INTEGER NOT NULL DEFAULT 0);
+        INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '\(Self.schemaVersion)');
+        """)
+    }
+
+    // MARK: transactions
+
+    /// Opens the loop iteration's transaction (no-op when one is open).
+    func begin() throws(StoreError) {
+        guard !inTransaction else { return }
+        try db.execute("BEGIN IMMEDIATE")
+        inTransaction = true
+    }
+
+    /// Commits the open transaction, if any. Only after this returns may anything be acknowledged.
+    func commit() throws(StoreError) {
+        guard inTransaction else { return }
+        try db.execute("COMMIT")
+        inTransaction = false
+    }
+
+    // MARK: jobs
+
+    func job(id: String) throws(StoreError) -> JobRecord? {
+        try jobs(where: "id = ?", [id]).first
+    }
+
+    /// Jobs in submission order; `activeOnly` limits to queued/running/aggregating.
+    func jobs(activeOnly: Bool = false) throws(StoreError) -> [JobRecord] {
+        try jobs(where: activeOnly ? "state IN ('queued','running','aggregating')" : "1", [])
+    }
+
+    private func jobs(where clause: String, _ values: [Any?]) throws(StoreError) -> [JobRecord] {
+        let s = try db.prepare("""
+        SELECT serial, id, kind, bundle_hash, task_count, state, error, submitted_at, finished_at, retries, lost
+        FROM jobs WHERE \(clause) ORDER BY serial
+        """)
+        try s.bind(values)
+        var out: [JobRecord] = []
+        while try s.step() {
+            out.append(JobRecord(
+                serial: s.int(0), id: s.string(1) ?? "", kind: s.string(2) ?? "", bundleHash: s.string(3) ?? "",
+                taskCount: s.int(4), state: JobState(rawValue: s.string(5) ?? "") ?? .failed, error: s.string(6),
+                submittedAt: s.double(7), finishedAt: s.isNull(8) ? nil : s.double(8),
+                retries: s.int(9), lost: s.int(10)))
+        }
+        return out
+    }
+
+    /// Inserts a new job; returns its serial.
+    func insertJob(id: String, kind: String, bundleHash: String, bundle: [UInt8], taskCount: Int, submittedAt: Double) throws(StoreError) -> Int {
+        let s = try db.prepare("""
+        INSERT INTO jobs(id, kind, bundle_hash, bundle, task_count, state, submitted_at) VALUES (?, ?, ?, ?, ?, 'queued', ?)
+        """)
+        try s.bind([id, kind, bundleHash, bundle, taskCount, submittedAt])
+        try s.step()
+        return Int(sqlite3_last_insert_rowid(db.handle))
+    }
+
+    func bundle(serial: Int) throws(StoreError) -> [UInt8]? {
+        let s = try db.prepare("SELECT bundle FROM jobs WHERE serial = ?")
+        try s.bind([serial])
+        guard try s.step() else { return nil }
+        return [UInt8](s.blob(0))
+    }
+
+    func setState(serial: Int, _ state: JobState, error: String? = nil, finishedAt: Double? = nil) throws(StoreError) {
+        let s = try db.prepare("UPDATE jobs SET state = ?, error = ?, finished_at = ? WHERE serial = ?")
+        try s.bind([state.rawValue, error, finishedAt, serial])
+        try s.step()
+    }
+
+    func setCounters(serial: Int, retries: Int, lost: Int) throws(StoreError) {
+        let s = try db.prepare("UPDATE jobs SET retries = ?, lost = ? WHERE serial = ?")
+        try s.bind([retries, lost, serial])
+        try s.step()
+    }
+
+    /// Forgets failure histories of a job (a failed or cancelled job submitted again).
+    func clearTaskHistory(serial: Int) throws(StoreError) {
+        let s = try db.prepare("DELETE FROM tasks WHERE job = ?")
+        try s.bind([serial])
+        try s.step()
+    }
+
+    // MARK: results
+
+    /// Stores a result; false when (job, index) already has one (a duplicate).
+    func insertResult(job serial: Int, index: Int, payload: [UInt8]) throws(StoreError) -> Bool {
+        if insertResultStatement == nil {
+            insertResultStatement = try db.prepare("INSERT OR IGNORE INTO results(job, task_index, data) VALUES (?, ?, ?)")
+        }
+        guard let s = insertResultStatement else { return false }
+        try s.bindResult(job: serial, index: index, payload: payload)
+        try s.step()
+        return db.changes == 1
+    }
+
+    /// The stored result of a task, or nil.
+    func result(job serial: Int, index: Int) throws(StoreError) -> Data? {
+        if readResultStatement == nil {
+            readResultStatement = try db.prepare("SELECT data FROM results WHERE job = ? AND task_index = ?")
+        }
+        guard let s = readResultStatement else { return nil }
+        try s.bind([serial, index])
+        defer { s.reset() }
+        guard try s.step() else { return nil }
+        return s.blob(0)
+    }
+
+    /// Calls `body` with every finished task index of a job, ascending.
+    func forEachResultIndex(job serial: Int, _ body: (Int) -> Void) throws(StoreError) {
+        let s = try db.prepare("SELECT task_index FROM results WHERE job = ? ORDER BY task_index")
+        try s.bind([serial])
+        while try s.step() { body(s.int(0)) }
+    }
+
+    func resultCount(job serial: Int) throws(StoreError) -> Int {
+        let s = try db.prepare("SELECT COUNT(*) FROM results WHERE job = ?")
+        try s.bind([serial])
+        guard try s.step() else { return 0 }
+        return s.int(0)
+    }
+
+    // MARK: task histories
+
+    /// Records a failure by the task's own error; returns the task's failure count.
+    func recordFailure(job serial: Int, index: Int, error: String) throws(StoreError) -> Int {
+        let s = try db.prepare("""
+        INSERT INTO tasks(job, task_index, failures, last_error) VALUES (?, ?, 1, ?)
+        ON CONFLICT(job, task_index) DO UPDATE SET failures = failures + 1, last_error = excluded.last_error
+        RETURNING failures
+        """)
+        try s.bind([serial, index, error])
+        guard try s.step() else { return 1 }
+        let failures = s.int(0)
+        s.reset()
+        return failures
+    }
+
+    /// Records a lost lease (worker died, left or the lease expired): not a failure.
+    func recordLost(job serial: Int, index: Int) throws(StoreError) {
+        let s = try db.prepare("""
+        INSERT INTO tasks(job, task_index, lost) VALUES (?, ?, 1)
+        ON CONFLICT(job, task_index) DO UPDATE SET lost = lost + 1
+        """)
+        try s.bind([serial, index])
+        try s.step()
+    }
+
+    /// Failure counts of a job's tasks that have any (for attempt numbers after a restart).
+    func failureCounts(job serial: Int) throws(StoreError) -> [Int: Int] {
+        let s = try db.prepare("SELECT task_index, failures FROM tasks WHERE job = ? AND failures > 0")
+        try s.bind([serial])
+        var out: [Int: Int] = [:]
+        while try s.step() { out[s.int(0)] = s.int(1) }
+        return out
+    }
+
+    // MARK: workers
+
+    func recordWorker(name: String, threads: Int, credit: Int, state: String, now: Double, tasksDone: Int) throws(StoreError) {
+        let s = try db.prepare("""
+        INSERT INTO workers(name, threads, credit, state, first_seen, last_seen, tasks_done) VALUES (?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT(name) DO UPDATE SET threads = excluded.threads, credit = excluded.credit, state = excluded.state,
+            last_seen = excluded.last_seen, tasks_done = workers.tasks_done + excluded.tasks_done
+        """)
+        try s.bind([name, threads, credit, state, now, now, tasksDone])
+        try s.step()
+    }
+}

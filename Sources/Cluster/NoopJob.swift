@@ -1,0 +1,78 @@
+import Foundation
+
+/// A prepared `noop` job (see `NoopBackend`).
+public struct NoopJob: PreparedJob {
+    struct Spec: Decodable {
+        var tasks: Int
+        var payload_bytes: Int?
+        var sleep_ms: Int?
+        var count_file: String?
+    }
+
+    public let taskCount: Int
+    let payloadBytes: Int
+    let sleepMilliseconds: Int
+    let countFile: String?
+    let bundleHash: String
+
+    init(spec data: Data, bundleHash: String) throws {
+        let spec: Spec
+        do {
+            spec = try JSONDecoder().decode(Spec.self, from: data)
+        } catch {
+            throw BackendError.invalidSpec(kind: "noop", reason: "expected JSON {\"tasks\": N, \"payload_bytes\": k}: \(error)")
+        }
+        guard (0...100_000_000).contains(spec.tasks) else {
+            throw BackendError.invalidSpec(kind: "noop", reason: "tasks must be 0…100000000, got \(spec.tasks)")
+        }
+        let payload = spec.payload_bytes ?? 8
+        guard (4...1_048_576).contains(payload) else {
+            throw BackendError.invalidSpec(kind: "noop", reason: "payload_bytes must be 4…1048576, got \(payload)")
+        }
+        taskCount = spec.tasks
+        payloadBytes = payload
+        sleepMilliseconds = max(0, spec.sleep_ms ?? 0)
+        countFile = spec.count_file
+        self.bundleHash = bundleHash
+    }
+
+    public func execute(task index: Int) throws -> Data {
+        guard (0..<taskCount).contains(index) else { throw BackendError.taskOutOfRange(index: index, count: taskCount) }
+        if sleepMilliseconds > 0 { usleep(UInt32(sleepMilliseconds) * 1000) }
+        if let countFile { ExecutionLog.append(index: index, to: countFile) }
+        var bytes = [UInt8](repeating: 0, count: payloadBytes)
+        let value = UInt32(truncatingIfNeeded: index)
+        bytes[0] = UInt8(value >> 24); bytes[1] = UInt8((value >> 16) & 0xff)
+        bytes[2] = UInt8((value >> 8) & 0xff); bytes[3] = UInt8(value & 0xff)
+        var x = UInt64(index) &* 0x9E37_79B9_7F4A_7C15
+        for j in 4..<payloadBytes {
+            x ^= x >> 29; x = x &* 0xBF58_476D_1CE4_E5B9
+            bytes[j] = UInt8(truncatingIfNeeded: x >> 56)
+        }
+        return Data(bytes)
+    }
+
+    public func aggregate(results: (Int) throws -> Data) throws -> [OutputFile] {
+        var digest = FNV1a64()
+        var total = 0
+        for index in 0..<taskCount {
+            let data = try results(index)
+            total += data.count
+            digest.update(data)
+        }
+        let text = """
+        {
+          "digest_fnv1a64": "\(digest.hex)",
+          "payload_bytes": \(payloadBytes),
+          "result_bytes": \(total),
+          "tasks": \(taskCount)
+        }
+
+        """
+        return [OutputFile(name: "noop-summary.json", data: Data(text.utf8))]
+    }
+
+    public func manifest(run: RunRecord) -> OutputFile {
+        OutputFile(name: "manifest.json", data: run.jsonData())
+    }
+}

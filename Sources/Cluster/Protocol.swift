@@ -1,2 +1,0 @@
-import ZeroMQ
-// Placeholder (issue 4): protocol, coordinator, worker, store.

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Writes output files so that readers never see half a file or half a set.
+public enum ResultFolder {
+    /// Publishes `files` as the folder `destination`: writes them into a temporary
+    /// sibling folder, then renames it into place (replacing an older one).
+    public static func publish(_ files: [OutputFile], as destination: URL) throws {
+        let fm = FileManager.default
+        let parent = destination.deletingLastPathComponent()
+        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        let temporary = parent.appendingPathComponent(".\(destination.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try? fm.removeItem(at: temporary)
+        try fm.createDirectory(at: temporary, withIntermediateDirectories: false)
+        do {
+            for file in files {
+                try checkName(file.name)
+                try file.data.write(to: temporary.appendingPathComponent(file.name))
+            }
+            if fm.fileExists(atPath: destination.path) {
+                try fm.removeItem(at: destination)
+            }
+            try fm.moveItem(at: temporary, to: destination)
+        } catch {
+            try? fm.removeItem(at: temporary)
+            throw error
+        }
+    }
+
+    /// Writes each file into `folder` (created if needed) under a temporary name, then
+    /// renames it over the final name.
+    public static func write(_ files: [OutputFile], into folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for file in files {
+            try checkName(file.name)
+            let final = folder.appendingPathComponent(file.name)
+            let temporary = folder.appendingPathComponent(".\(file.name).tmp-\(getpid())")
+            try file.data.write(to: temporary)
+            if rename(temporary.path, final.path) != 0 {
+                try? FileManager.default.removeItem(at: temporary)
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: final.path])
+            }
+        }
+    }
+
+    /// Reads every regular file of a result folder, sorted by name.
+    public static func read(_ folder: URL) throws -> [OutputFile] {
+        try fileNames(in: folder).map { OutputFile(name: $0, data: try Data(contentsOf: folder.appendingPathComponent($0))) }
+    }
+
+    /// Names of the published files of a folder, sorted (hidden temporaries excluded).
+    public static func fileNames(in folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { !$0.hasPrefix(".") }
+            .sorted()
+    }
+
+    /// A bare file name: no folders, no dot-files.
+    static func isSafeName(_ name: String) -> Bool {
+        !name.isEmpty && !name.contains("/") && !name.hasPrefix(".") && name.utf8.count <= 255 && !name.contains("\0")
+    }
+
+    private static func checkName(_ name: String) throws {
+        guard isSafeName(name) else { throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: name]) }
+    }
+}

@@ -1,0 +1,79 @@
+import CSQLite
+import Foundation
+
+/// A prepared statement, reused across calls (bind, step, reset).
+final class SQLiteStatement {
+    private let statement: OpaquePointer
+    private unowned let database: SQLiteDatabase
+    private let sql: String
+
+    init(statement: OpaquePointer, database: SQLiteDatabase, sql: String) {
+        self.statement = statement
+        self.database = database
+        self.sql = sql
+    }
+
+    deinit { sqlite3_finalize(statement) }
+
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    /// Binds parameters (1-based, in order): Int, Double, String, [UInt8], Data or nil.
+    func bind(_ values: [Any?]) throws(StoreError) {
+        sqlite3_reset(statement)
+        sqlite3_clear_bindings(statement)
+        for (i, value) in values.enumerated() {
+            let position = Int32(i + 1)
+            let rc: Int32
+            switch value {
+            case nil: rc = sqlite3_bind_null(statement, position)
+            case let v as Int: rc = sqlite3_bind_int64(statement, position, Int64(v))
+            case let v as Double: rc = sqlite3_bind_double(statement, position, v)
+            case let v as String: rc = sqlite3_bind_text(statement, position, v, -1, Self.transient)
+            case let v as [UInt8]:
+                rc = v.withUnsafeBytes { sqlite3_bind_blob(statement, position, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32($0.count), Self.transient) }
+            case let v as Data:
+                rc = v.withUnsafeBytes { sqlite3_bind_blob(statement, position, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32($0.count), Self.transient) }
+            default: rc = SQLITE_MISMATCH
+            }
+            guard rc == SQLITE_OK else { throw database.error("bind \(sql)", rc) }
+        }
+    }
+
+    /// Binds a job serial, a task index and a blob — the hot path of result inserts, without boxing.
+    func bindResult(job: Int, index: Int, payload: [UInt8]) throws(StoreError) {
+        sqlite3_reset(statement)
+        sqlite3_bind_int64(statement, 1, Int64(job))
+        sqlite3_bind_int64(statement, 2, Int64(index))
+        let rc = payload.withUnsafeBytes {
+            sqlite3_bind_blob(statement, 3, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32($0.count), Self.transient)
+        }
+        guard rc == SQLITE_OK else { throw database.error("bind \(sql)", rc) }
+    }
+
+    /// Advances; true when a row is available.
+    @discardableResult
+    func step() throws(StoreError) -> Bool {
+        let rc = sqlite3_step(statement)
+        if rc == SQLITE_ROW { return true }
+        if rc == SQLITE_DONE { return false }
+        sqlite3_reset(statement)
+        throw database.error("step \(sql)", rc)
+    }
+
+    func reset() { sqlite3_reset(statement) }
+
+    func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(statement, column)) }
+    func double(_ column: Int32) -> Double { sqlite3_column_double(statement, column) }
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
+
+    func string(_ column: Int32) -> String? {
+        guard let text = sqlite3_column_text(statement, column) else { return nil }
+        return String(cString: text)
+    }
+
+    func blob(_ column: Int32) -> Data {
+        let count = Int(sqlite3_column_bytes(statement, column))
+        guard count > 0, let pointer = sqlite3_column_blob(statement, column) else { return Data() }
+        return Data(bytes: pointer, count: count)
+    }
+}

@@ -1,0 +1,44 @@
+import ZeroMQ
+
+/// Wakes a thread blocked in `zmq_poll` from another thread: the owner binds an inproc
+/// PULL socket and polls it; each other thread makes its own PUSH sender.
+final class WakeSignal: @unchecked Sendable {
+    let context: ZMQContext
+    let address: String
+
+    private static let counter = Counter()
+
+    /// Creates the receiving side on the calling (owner) thread.
+    init(context: ZMQContext) throws {
+        self.context = context
+        address = "inproc://transborder-wake-\(Self.counter.next())"
+    }
+
+    func makeReceiver() throws -> ZMQSocket {
+        let socket = try context.socket(.pull)
+        try socket.bind(address)
+        return socket
+    }
+
+    /// A sender for the calling thread (keep it for the thread's life).
+    func makeSender() throws -> ZMQSocket {
+        let socket = try context.socket(.push)
+        try socket.connect(address)
+        return socket
+    }
+
+    /// Empties the receiver without blocking.
+    static func drain(_ receiver: ZMQSocket) {
+        while (try? receiver.receive(dontWait: true)) != nil {}
+    }
+}
+
+/// A process-wide counter for unique inproc addresses.
+final class Counter: @unchecked Sendable {
+    private let lock = Lock()
+    private var value = 0
+
+    func next() -> Int {
+        lock.withLock { value += 1; return value }
+    }
+}

@@ -1,0 +1,29 @@
+/// Validation of the fixed-form fields shared by both protocols.
+enum WireFields {
+    static func isLowerHex(_ bytes: some Collection<UInt8>) -> Bool {
+        bytes.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
+    /// A job id: exactly 16 lowercase hex digits.
+    static func jobID(_ frame: [UInt8]) throws(FrameError) -> String {
+        guard frame.count == 16, isLowerHex(frame) else { throw .malformed("job id is not 16 lowercase hex digits") }
+        return String(decoding: frame, as: UTF8.self)
+    }
+
+    /// A content hash: exactly 64 lowercase hex digits.
+    static func hash(_ frame: [UInt8]) throws(FrameError) -> String {
+        guard frame.count == 64, isLowerHex(frame) else { throw .malformed("hash is not 64 lowercase hex digits") }
+        return String(decoding: frame, as: UTF8.self)
+    }
+
+    /// UTF-8 text of at most `limit` bytes.
+    static func text(_ frame: [UInt8], limit: Int, field: String) throws(FrameError) -> String {
+        guard frame.count <= limit else { throw .malformed("\(field) longer than \(limit) bytes") }
+        guard let s = String(validating: frame, as: UTF8.self) else { throw .malformed("\(field) is not UTF-8") }
+        return s
+    }
+
+    static func exactCount(_ frames: ArraySlice<[UInt8]>, _ n: Int, _ command: String) throws(FrameError) {
+        guard frames.count == n else { throw .malformed("\(command) needs \(n) body frames, got \(frames.count)") }
+    }
+}

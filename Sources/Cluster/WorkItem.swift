@@ -1,0 +1,6 @@
+/// A task queued on a worker, with the prepared job that computes it.
+struct WorkItem: Sendable {
+    var job: String
+    var task: TaskAssignment
+    var prepared: any PreparedJob
+}

@@ -1,0 +1,254 @@
+import Foundation
+import Logging
+import ZeroMQ
+
+/// A worker process's I/O thread: one DEALER to the coordinator, a pool of compute threads.
+///
+/// Registers with READY, computes the TASKs it receives (fetching each job's bundle once,
+/// by content hash, and preparing it once), returns results in batches, heartbeats, and
+/// reconnects with a fresh socket and backoff when the coordinator goes silent (Paranoid
+/// Pirate). On stop it hands back queued tasks, finishes running ones, says DISCONNECT.
+public final class WorkerLoop {
+    let config: WorkerConfiguration
+    var logger: Logger
+    let context: ZMQContext
+    let wake: WakeSignal
+    let wakeReceiver: ZMQSocket
+    let pool: TaskPool
+
+    /// Prepared jobs by bundle hash (a few recent ones).
+    var prepared: [String: any PreparedJob] = [:]
+    var preparedOrder: [String] = []
+    /// Tasks waiting for their bundle, by bundle hash.
+    var waiting: [String: [(job: String, task: TaskAssignment)]] = [:]
+    var pending: [ComputedTask] = []
+
+    public init(configuration: WorkerConfiguration, logger: Logger) throws {
+        config = configuration
+        self.logger = logger
+        self.logger[metadataKey: "worker"] = "\(configuration.name)"
+        context = try ZMQContext()
+        wake = try WakeSignal(context: context)
+        wakeReceiver = try wake.makeReceiver()
+        pool = TaskPool(threads: configuration.threads, wake: wake)
+    }
+
+    deinit { pool.stop() }
+
+    /// Why the loop ended.
+    public enum Exit: Sendable, Equatable {
+        /// Stopped on request after draining.
+        case stopped
+        /// The coordinator refused this worker (e.g. protocol version); do not restart.
+        case refused(String)
+    }
+
+    /// Serves until `stop` is requested (then drains) or the coordinator refuses us.
+    public func run(until stop: StopSignal) throws -> Exit {
+        var backoff = Backoff(initial: config.backoffInitial, maximum: config.backoffMaximum)
+        while !stop.isRequested {
+            switch try session(stop: stop) {
+            case .reconnectNow:
+                continue
+            case .reconnectLater:
+                pool.clearQueue()
+                waiting.removeAll()
+                let delay = backoff.next()
+                logger.warning("coordinator not answering; reconnecting in \(delay) s", metadata: ["endpoint": "\(config.endpoint)"])
+                let until = MonotonicClock.now() + delay
+                while MonotonicClock.now() < until && !stop.isRequested { usleep(100_000) }
+            case .registered:
+                backoff.reset()
+            case let .finished(exit):
+                pool.stop()
+                return exit
+            }
+        }
+        pool.stop()
+        return .stopped
+    }
+
+    enum SessionEnd {
+        case reconnectNow, reconnectLater, registered, finished(Exit)
+    }
+
+    /// One connection's life: from READY to silence, refusal, re-registration or stop.
+    func session(stop: StopSignal) throws -> SessionEnd {
+        let socket = try context.socket(.dealer)
+        defer { socket.close() }
+        try socket.setMaxMessageSize(config.maxMessageBytes)
+        try socket.setHighWaterMarks(send: 10_000, receive: 10_000)
+        try socket.setReconnectInterval(milliseconds: 200, maximum: 2000)
+        try socket.connect(config.endpoint)
+        try socket.send(WorkerMessage.ready(name: config.name, threads: config.threads, credit: config.credit).frames, dontWait: false)
+        logger.info("connecting", metadata: ["endpoint": "\(config.endpoint)", "threads": "\(config.threads)", "credit": "\(config.credit)"])
+
+        var poller = ZMQPoller()
+        poller.addReadable(socket)
+        poller.addReadable(wakeReceiver)
+        var lastHeard = MonotonicClock.now()
+        var lastSent = lastHeard
+        var registered = false
+        var drainDeadline: Double?
+
+        while true {
+            _ = try poller.poll(timeoutMilliseconds: 100)
+            let now = MonotonicClock.now()
+            if poller.isReadable(1) { WakeSignal.drain(wakeReceiver) }
+
+            if stop.isRequested && drainDeadline == nil {
+                let handedBack = pool.clearQueue()
+                waiting.removeAll()
+                drainDeadline = now + config.drainTimeout
+                logger.info("stopping: finishing running tasks, handing back \(handedBack) queued")
+                if !registered { return .finished(.stopped) }
+            }
+
+            while let message = try socket.receive(dontWait: true, maxFrames: WireProtocol.maxFrames, maxBytes: config.maxMessageBytes) {
+                guard message.withinLimits else {
+                    logger.warning("dropped oversized message", metadata: ["frames": "\(message.frameCount)", "bytes": "\(message.byteCount)"])
+                    continue
+                }
+                guard message.frames.first == WireProtocol.workerHeader else {
+                    logger.warning("dropped message with unknown header")
+                    continue
+                }
+                let decoded: WorkerMessage
+                do { decoded = try WorkerMessage.decode(message.frames.dropFirst()) } catch {
+                    logger.warning("dropped invalid message: \(error)")
+                    continue
+                }
+                lastHeard = now
+                switch decoded {
+                case .heartbeat:
+                    if !registered { logger.info("registered", metadata: ["endpoint": "\(config.endpoint)"]) }
+                    registered = true
+                case let .tasks(job, hash, tasks):
+                    registered = true
+                    if drainDeadline != nil { continue }  // handed back by DISCONNECT
+                    try receiveTasks(socket, job: job, hash: hash, tasks: tasks)
+                case let .dataset(hash, bundle):
+                    try receiveDataset(socket, hash: hash, bytes: bundle)
+                case let .disconnect(reason, text):
+                    switch reason {
+                    case .unsupportedVersion, .other:
+                        logger.error("coordinator refused this worker: \(text)")
+                        return .finished(.refused(text))
+                    case .unknownWorker:
+                        logger.info("coordinator does not know this worker (restarted?): registering again")
+                        return .reconnectNow
+                    case .shutdown, .leaving:
+                        logger.info("coordinator left: \(text)")
+                        if drainDeadline != nil { return .finished(.stopped) }
+                        return .reconnectLater
+                    }
+                case .ready, .results, .failed, .datasetRequest:
+                    logger.warning("dropped worker-only command sent by the coordinator")
+                }
+            }
+
+            pending.append(contentsOf: pool.takeOutcomes())
+            if !pending.isEmpty, try flushResults(socket) { lastSent = now }
+
+            if now - lastSent >= config.heartbeatInterval {
+                if try socket.send(WorkerMessage.heartbeat.frames) { lastSent = now }
+            }
+            if let deadline = drainDeadline, (pool.busy == 0 && pending.isEmpty) || now > deadline {
+                _ = try socket.send(WorkerMessage.disconnect(reason: .leaving, text: "worker stopping").frames)
+                logger.info("left the coordinator")
+                // Give libzmq a moment to hand the last frames to the kernel (LINGER is 0).
+                usleep(100_000)
+                return .finished(.stopped)
+            }
+            if now - lastHeard > config.heartbeatTimeout {
+                return registered ? .reconnectNow : .reconnectLater
+            }
+        }
+    }
+
+    func receiveTasks(_ socket: ZMQSocket, job: String, hash: String, tasks: [TaskAssignment]) throws {
+        if let ready = prepared[hash] {
+            pool.enqueue(tasks.map { WorkItem(job: job, task: $0, prepared: ready) })
+            return
+        }
+        let first = waiting[hash] == nil
+        waiting[hash, default: []].append(contentsOf: tasks.map { (job: job, task: $0) })
+        if first {
+            logger.debug("fetching dataset", metadata: ["job": "\(job)", "hash": "\(hash)"])
+            try socket.send(WorkerMessage.datasetRequest(hash: hash).frames, dontWait: false)
+        }
+    }
+
+    func receiveDataset(_ socket: ZMQSocket, hash: String, bytes: [UInt8]) throws {
+        guard let tasks = waiting.removeValue(forKey: hash) else { return }
+        let result: Result<any PreparedJob, TaskError>
+        do {
+            guard !bytes.isEmpty else { throw TaskError(message: "the coordinator has no dataset \(hash)") }
+            let bundle = try JobBundle(encoded: bytes)
+            guard bundle.contentHash == hash else { throw TaskError(message: "dataset does not match its hash \(hash)") }
+            guard let backend = config.backends[bundle.kind] else {
+                throw TaskError(message: "worker \(config.name) has no backend for job kind '\(bundle.kind)'")
+            }
+            result = .success(try backend.prepare(bundle))
+        } catch let error as TaskError {
+            result = .failure(error)
+        } catch {
+            result = .failure(TaskError(message: String(describing: error)))
+        }
+        switch result {
+        case let .success(job):
+            prepared[hash] = job
+            preparedOrder.append(hash)
+            if preparedOrder.count > 8 { prepared.removeValue(forKey: preparedOrder.removeFirst()) }
+            logger.debug("dataset ready", metadata: ["hash": "\(hash)", "bytes": "\(bytes.count)"])
+            pool.enqueue(tasks.map { WorkItem(job: $0.job, task: $0.task, prepared: job) })
+        case let .failure(error):
+            logger.error("cannot prepare job: \(error.message)", metadata: ["hash": "\(hash)"])
+            pending.append(contentsOf: tasks.map { ComputedTask(job: $0.job, task: $0.task, outcome: .failure(error)) })
+        }
+    }
+
+    /// Sends pending outcomes: results batched per job, failures one by one. Keeps what
+    /// could not be queued (send high-water mark) for the next iteration.
+    func flushResults(_ socket: ZMQSocket) throws -> Bool {
+        var sentAny = false
+        var rest: [ComputedTask] = []
+        var batches: [String: (indices: [Int], payloads: [[UInt8]])] = [:]
+        var order: [String] = []
+        for item in pending {
+            switch item.outcome {
+            case let .success(bytes):
+                if batches[item.job] == nil { order.append(item.job); batches[item.job] = ([], []) }
+                batches[item.job]!.indices.append(item.task.index)
+                batches[item.job]!.payloads.append(bytes)
+            case let .failure(error):
+                logger.warning("task failed: \(error.message)", metadata: ["job": "\(item.job)", "task": "\(item.task.index)", "attempt": "\(item.task.attempt)"])
+                if try socket.send(WorkerMessage.failed(job: item.job, task: item.task, error: error.message).frames) {
+                    sentAny = true
+                } else {
+                    rest.append(item)
+                }
+            }
+        }
+        for job in order {
+            guard let batch = batches[job] else { continue }
+            var start = 0
+            while start < batch.indices.count {
+                let end = min(batch.indices.count, start + WireProtocol.maxBatch)
+                let message = WorkerMessage.results(job: job, indices: Array(batch.indices[start..<end]),
+                                                    payloads: Array(batch.payloads[start..<end]))
+                if try socket.send(message.frames) {
+                    sentAny = true
+                } else {
+                    for i in start..<end {
+                        rest.append(ComputedTask(job: job, task: TaskAssignment(index: batch.indices[i], attempt: 0),
+                                                 outcome: .success(batch.payloads[i])))
+                    }
+                }
+                start = end
+            }
+        }
+        pending = rest
+        return sentAny
+    }
+}

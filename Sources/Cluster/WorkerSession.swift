@@ -1,0 +1,17 @@
+/// The coordinator's view of a registered worker.
+struct WorkerSession {
+    var peer: PeerID
+    var name: String
+    var threads: Int
+    /// Most tasks this worker holds at once (declared in READY).
+    var credit: Int
+    /// Tasks sent to this worker and not yet answered.
+    var inFlight: Set<TaskKey> = []
+    var lastHeard: Double
+    var lastSent: Double
+    /// Results stored from this worker since it joined / since last persisted.
+    var tasksDone = 0
+    var tasksDoneUnsaved = 0
+
+    var freeCredit: Int { max(0, credit - inFlight.count) }
+}

@@ -1,0 +1,38 @@
+import CZeroMQ
+
+/// A 32-byte CURVE key (public or secret), written as 40 characters of Z85 text.
+public struct CurveKey: Sendable, Hashable, CustomStringConvertible {
+    /// The raw 32 bytes.
+    public let bytes: [UInt8]
+
+    /// Wraps raw key bytes; nil unless exactly 32 bytes.
+    public init?(bytes: [UInt8]) {
+        guard bytes.count == 32 else { return nil }
+        self.bytes = bytes
+    }
+
+    /// Decodes Z85 text (40 characters); nil when malformed.
+    public init?(z85 text: String) {
+        let chars = Array(text.utf8)
+        guard chars.count == 40 else { return nil }
+        var out = [UInt8](repeating: 0, count: 32)
+        let ok = (chars + [0]).withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                src.baseAddress!.withMemoryRebound(to: CChar.self, capacity: 41) { zmq_z85_decode(dst.baseAddress, $0) != nil }
+            }
+        }
+        guard ok else { return nil }
+        self.bytes = out
+    }
+
+    /// The key as 40 characters of Z85 text.
+    public var z85: String {
+        var out = [CChar](repeating: 0, count: 41)
+        bytes.withUnsafeBufferPointer { src in
+            _ = zmq_z85_encode(&out, src.baseAddress, 32)
+        }
+        return String(decoding: out.prefix(40).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    public var description: String { z85 }
+}

@@ -1,0 +1,18 @@
+import CZeroMQ
+
+/// The ZeroMQ socket patterns this project uses.
+public enum SocketType: Sendable {
+    case router, dealer, push, pull, pair, req, rep
+
+    var rawValue: Int32 {
+        switch self {
+        case .router: ZMQ_ROUTER
+        case .dealer: ZMQ_DEALER
+        case .push: ZMQ_PUSH
+        case .pull: ZMQ_PULL
+        case .pair: ZMQ_PAIR
+        case .req: ZMQ_REQ
+        case .rep: ZMQ_REP
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Logging
+
+/// `--log-level` for the cluster commands; logs go to stderr through swift-log.
+struct ClusterLoggingOptions: ParsableArguments {
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error or critical.")
+    var logLevel: String = "info"
+
+    func validate() throws {
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
+        }
+    }
+
+    /// Bootstraps swift-log (once per process) and returns the component's logger.
+    func logger(_ component: String) -> Logger {
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        ClusterLogging.bootstrapOnce(level: level)
+        var logger = Logger(label: "transborder.\(component)")
+        logger.logLevel = level
+        return logger
+    }
+}
+
+/// The process-wide swift-log bootstrap.
+enum ClusterLogging {
+    nonisolated(unsafe) private static var done = false
+
+    static func bootstrapOnce(level: Logger.Level) {
+        guard !done else { return }
+        done = true
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+    }
+}
