@@ -58,6 +58,7 @@ public enum ReportOutput {
         tr.changed td{background:#FFF6E0}
         table.summary th{background:none;font-weight:600;white-space:nowrap}
         .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(340px,1fr));gap:12px}
+        .grid.maps{grid-template-columns:repeat(auto-fill,minmax(480px,1fr))}
         figure{margin:0;background:#FFF;border:1px solid #E0E0E0;padding:6px 8px}
         figcaption{font-size:13px;font-weight:600;margin-bottom:2px}
         figcaption span{font-weight:400;color:#555}
@@ -184,7 +185,7 @@ public enum ReportOutput {
         page.open("section", [("id", "indicators")])
         page.element("h2", text: "Indicators by year")
         page.element("p", text: tally.replicates > 0
-                     ? "Black line: the baseline value. Grey band: bootstrap mean ± 1.96 standard deviations over \(tally.replicates) replicates. Shaded: the stages; dashed lines: transitions, with the 95% interval of each as a whisker along the top. Formulas: docs/METHODS.md §3."
+                     ? "Black line: the baseline value. Grey band: bootstrap mean ± 1.96 standard deviations over \(tally.replicates) replicates, drawn within the indicator's range (0–1; km ≥ 0). Shaded: the stages; dashed lines: transitions, with the 95% interval of each as a whisker along the top. Formulas: docs/METHODS.md §3."
                      : "Black line: the baseline value (no bootstrap replicates, so no band). Shaded: the stages; dashed lines: transitions. Formulas: docs/METHODS.md §3.")
         page.open("div", [("class", "grid")])
         for (j, column) in series.columns.enumerated() {
@@ -196,7 +197,8 @@ public enum ReportOutput {
                         moments.map { $0.mean + 1.96 * $0.standardDeviation })
             }
             let chart = SVGLineChart(years: series.years, values: series.values.map { $0[j] }, band: band,
-                                     stages: bands, transitions: marks, unit: unit, title: "\(title) (\(column)) by year")
+                                     stages: bands, transitions: marks, unit: unit, title: "\(title) (\(column)) by year",
+                                     bounds: column == IndicatorName.reachKm ? 0...Double.infinity : 0...1)
             page.open("figure", [("class", "indicator"), ("data-indicator", column)])
             page.open("figcaption")
             page.text(title + " ")
@@ -230,7 +232,7 @@ public enum ReportOutput {
             page.close("span")
         }
         page.close("div")
-        page.open("div", [("class", "grid")])
+        page.open("div", [("class", "grid maps")])
         for network in networks {
             let stage = network.stage
             let map = SVGStageMap(network: network, panel: panel, frame: frame, palette: palette,

@@ -102,21 +102,31 @@ enum ReportTables {
         page.element("p", [("class", "estimated-summary"), ("data-count", String(estimated.count))],
                      text: "\(estimated.count) of \(panel.links.count) link rows carry an estimated weight (flagged in links.csv, column estimated), "
                      + HTMLText.fixed(totalWeight > 0 ? 100 * estimatedWeight / totalWeight : 0, digits: 1)
-                     + "% of the total weight, in \(years.count) years. The analysis treats them like sourced values; the years are marked on the timeline above. Counts of estimated link rows by year and layer:")
+                     + "% of the total weight, in \(years.count) years. The analysis treats them like sourced values; the years are marked on the timeline above. Counts of estimated link rows per year, by layer:")
         var counts: [Int: [Int: Int]] = [:]
         for link in estimated { counts[link.year, default: [:]][link.layer, default: 0] += 1 }
         page.open("table", [("class", "estimated")])
         page.open("tr")
-        page.element("th", [("class", "num")], text: "year")
+        page.element("th", [("class", "num")], text: "years")
         for layer in layers { page.element("th", [("class", "num")], text: panel.layers[layer].rawValue) }
         page.element("th", [("class", "num")], text: "total")
         page.close("tr")
+        // Consecutive years with the same counts share one row ("1993–2003").
+        var runs: [(first: Int, last: Int, row: [Int])] = []
         for year in years {
-            let row = counts[year] ?? [:]
-            page.open("tr", [("class", "estimated-year"), ("data-year", String(year))])
-            page.element("td", [("class", "num")], text: String(year))
-            for layer in layers { page.element("td", [("class", "num")], text: String(row[layer] ?? 0)) }
-            page.element("td", [("class", "num")], text: String(row.values.reduce(0, +)))
+            let row = layers.map { counts[year]?[$0] ?? 0 }
+            if let last = runs.last, last.last == year - 1, last.row == row {
+                runs[runs.count - 1].last = year
+            } else {
+                runs.append((year, year, row))
+            }
+        }
+        for run in runs {
+            page.open("tr", [("class", "estimated-years"), ("data-first", String(run.first)),
+                             ("data-last", String(run.last))])
+            page.element("td", [("class", "num")], text: run.first == run.last ? String(run.first) : "\(run.first)–\(run.last)")
+            for count in run.row { page.element("td", [("class", "num")], text: String(count)) }
+            page.element("td", [("class", "num")], text: String(run.row.reduce(0, +)))
             page.close("tr")
         }
         page.close("table")

@@ -30,15 +30,23 @@ struct SVGLineChart: Sendable {
     var unit: String
     /// Accessible description (the SVG <title>).
     var title: String
+    /// The indicator's possible range (e.g. 0…1 for a share): the normal-approximation
+    /// band is drawn clamped to it, so a band reaching below 0 does not stretch the axis.
+    var bounds: ClosedRange<Double> = -Double.infinity...Double.infinity
 
     static let width = 360.0, height = 210.0
     static let left = 50.0, right = 10.0, top = 18.0, bottom = 34.0
+
+    func clamp(_ v: Double) -> Double { min(max(v, bounds.lowerBound), bounds.upperBound) }
 
     func svg() -> String {
         let w = Self.width, h = Self.height
         let plotLeft = Self.left, plotRight = w - Self.right, plotTop = Self.top, plotBottom = h - Self.bottom
         guard let first = years.first, let last = years.last else { return "" }
         let x = SVGAxis(years: first, last, from: plotLeft, to: plotRight, targetTicks: 7)
+        let band = self.band.map { band in
+            (lower: band.lower.map(clamp), upper: band.upper.map(clamp))
+        }
         var covered = values
         if let band { covered += band.lower + band.upper }
         let y = SVGAxis(covering: covered, from: plotBottom, to: plotTop)

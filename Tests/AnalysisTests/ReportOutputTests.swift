@@ -213,17 +213,20 @@ final class ReportOutputTests: XCTestCase {
         XCTAssertFalse(estimated.isEmpty)
         let summary = try XCTUnwrap(root.elements("p", class: "estimated-summary").first)
         XCTAssertEqual(summary.attributes["data-count"], String(estimated.count))
-        let rows = root.elements("tr", class: "estimated-year")
-        XCTAssertEqual(rows.compactMap { $0.attributes["data-year"].flatMap(Int.init) },
-                       Array(Set(estimated.map(\.year))).sorted())
+        let rows = root.elements("tr", class: "estimated-years")
+        var years: [Int] = []
         for row in rows {
-            let year = Int(row.attributes["data-year"] ?? "")
+            let first = try XCTUnwrap(Int(row.attributes["data-first"] ?? "")), last = try XCTUnwrap(Int(row.attributes["data-last"] ?? ""))
             let cells = row.elements("td").map(\.allText)
-            XCTAssertEqual(cells.last, String(estimated.filter { $0.year == year }.count))
+            for year in first...last {
+                years.append(year)
+                XCTAssertEqual(cells.last, String(estimated.filter { $0.year == year }.count), "total of \(year)")
+            }
         }
+        XCTAssertEqual(years, Array(Set(estimated.map(\.year))).sorted())
         // The timeline marks the same years.
         let marked = root.elements("svg", class: "timeline").flatMap { $0.elements("rect", class: "estimated-year") }
-        XCTAssertEqual(marked.count, rows.count)
+        XCTAssertEqual(marked.count, years.count)
     }
 
     func testSensitivityTableMatchesTheCSV() throws {
@@ -311,6 +314,19 @@ final class ReportOutputTests: XCTestCase {
         XCTAssertEqual(SVGAxis.niceStep(0.3), 0.5)
         XCTAssertEqual(SVGAxis.niceStep(7), 10)
         XCTAssertEqual(SVGAxis.niceStep(2), 2)
+    }
+
+    func testBandIsDrawnWithinTheIndicatorRange() throws {
+        let chart = SVGLineChart(years: [2000, 2001, 2002], values: [0.2, 0.5, 0.4],
+                                 band: (lower: [-0.4, 0.1, -0.2], upper: [0.6, 1.3, 0.7]), stages: [], transitions: [],
+                                 unit: "share of weight (0–1)", title: "t", bounds: 0...1)
+        let svg = try XMLNode.parse(Data(chart.svg().utf8))
+        let tickLabels = svg.elements("text").filter { $0.attributes["class"] == nil }.map(\.allText)
+        XCTAssertEqual(tickLabels, ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0", "2000", "2001", "2002"])
+        let unclamped = SVGLineChart(years: [2000, 2001], values: [0.2, 0.5], band: (lower: [-0.4, 0.1], upper: [0.6, 0.9]),
+                                     stages: [], transitions: [], unit: "km", title: "t")
+        let labels = try XMLNode.parse(Data(unclamped.svg().utf8)).elements("text").map(\.allText)
+        XCTAssertTrue(labels.contains { $0.hasPrefix("-") }, "without bounds the axis reaches below 0")
     }
 
     func testMapProjectionIsEquirectangularAtTheMiddleLatitude() throws {
