@@ -2,7 +2,8 @@
 ///
 /// Uses the Levenshtein distance on Unicode scalars, case-insensitively; a
 /// candidate is suggested when it is within a third of the name's length
-/// (at least 1, at most 3 edits). Ties go to the earliest candidate, so the
+/// (at least 1, at most 3 edits); failing that, a candidate that starts with
+/// the name or the reverse. Ties go to the earliest candidate, so the
 /// suggestion is deterministic for a fixed candidate order.
 public enum NameSuggestion {
     /// The closest candidate to `name`, or nil when none is close enough.
@@ -19,7 +20,15 @@ public enum NameSuggestion {
                 best = (distance, candidate)
             }
         }
-        return best?.candidate
+        if let best { return best.candidate }
+        // No near spelling: a name that is a prefix of a candidate or the reverse
+        // ("Amur" → "Amur Oblast", "latitude" → "lat"), at least 3 letters shared.
+        let lowered = name.lowercased()
+        guard lowered.count >= 3 else { return nil }
+        return candidates.first { candidate in
+            let other = candidate.lowercased()
+            return other.count >= 3 && (other.hasPrefix(lowered) || lowered.hasPrefix(other))
+        }
     }
 
     /// " (did you mean 'x'?)" or "" — ready to append to a message.

@@ -27,9 +27,7 @@ struct CSVColumns {
         }
         let unknown = names.filter { !$0.isEmpty && !required.contains($0) && !optional.contains($0) }
         for name in required where positions[name] == nil {
-            let nearMiss = NameSuggestion.closest(to: name, in: unknown)
-                ?? unknown.first { $0.lowercased().hasPrefix(name) || name.hasPrefix($0.lowercased()) }
-            let hint = nearMiss.map { " (is '\($0)' meant to be '\(name)'?)" } ?? ""
+            let hint = NameSuggestion.closest(to: name, in: unknown).map { " (is '\($0)' meant to be '\(name)'?)" } ?? ""
             issues.append(InputIssue(file: file, line: 1, field: name, message:
                 "missing required column (the header needs \(required.joined(separator: ",")))" + hint))
             valid = false

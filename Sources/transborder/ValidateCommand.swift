@@ -1,13 +1,67 @@
+import Analysis
 import ArgumentParser
+import CooperationNetwork
+import Foundation
+import JobFiles
 
-/// `transborder validate` — placeholder until its issue lands.
+/// `transborder validate JOB`: loads the spec and the data with the same code
+/// as `run`, reports every issue (file:line: field 'x': message, exit 2) or a
+/// short summary of what would run (exit 0). Writes nothing.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check a job spec and its data without running it."
+        abstract: "Check a job spec and its data without running it.",
+        discussion: """
+        JOB is a job.yaml, job.yml or job.json file, or a folder holding one (looked for in that order).
+        The spec's data paths are relative to the spec's folder. Every problem in the spec, places.csv and
+        links.csv is listed on stderr as file:line: field 'x': message (up to 50), with exit status 2; on
+        success a summary goes to stdout (exit 0). Nothing is written. Format: docs/JOB_SPEC.md.
+        """
     )
 
+    @Argument(help: "A job spec file (job.yaml/job.yml/job.json) or a folder holding one.")
+    var job: String
+
     func run() throws {
-        throw ValidationError("'validate' is not available in this build yet")
+        let loaded = try reportingInputErrors { try JobLoader.load(path: job) }
+        print(Self.summary(loaded), terminator: "")
+        let empty = loaded.panel.years.filter { loaded.panel.links(in: $0).isEmpty }
+        if !empty.isEmpty {
+            printError("note: \(empty.count) year(s) without any link: \(empty.map(String.init).joined(separator: ", "))")
+        }
+    }
+
+    /// The summary printed on success.
+    static func summary(_ job: LoadedJob) -> String {
+        let panel = job.panel, spec = job.spec
+        func counts<T: Hashable & Comparable>(_ values: [T], _ name: (T) -> String) -> String {
+            Dictionary(grouping: values, by: { $0 }).sorted { $0.key < $1.key }
+                .map { "\(name($0.key)) \($0.value.count)" }.joined(separator: ", ")
+        }
+        let estimated = panel.links.filter(\.estimated).count
+        let scenarios = Scenario.planned(by: spec.sensitivity, panel: panel)
+        let kinds = counts(scenarios.map(\.kind)) { $0 }
+        let breaks = spec.stages.breaks.map { "\($0) breaks" } ?? "breaks auto (0–\(spec.stages.maxBreaks))"
+        let penalty: String
+        switch spec.stages.penalty {
+        case .bic: penalty = "bic"
+        case .mbic: penalty = "mbic"
+        case .value(let v): penalty = "\(v)"
+        }
+        let lines = [
+            "\(job.directory.specPath): job '\(spec.name)' is valid",
+            "  places     \(panel.places.count) (\(counts(panel.places.map(\.country)) { $0 }); "
+                + "\(counts(panel.places.map(\.scale)) { $0.rawValue }))",
+            "  links      \(panel.links.count) (\(estimated) estimated), \(panel.directed ? "directed" : "undirected")",
+            "  years      \(panel.years.lowerBound)–\(panel.years.upperBound) (\(panel.yearCount))",
+            "  layers     \(panel.layers.map(\.rawValue).joined(separator: ", "))",
+            "  regions    \(panel.regions.count): \(panel.regions.joined(separator: ", "))",
+            "  stages     \(spec.stages.method.rawValue), cost \(spec.stages.cost.rawValue), \(breaks), "
+                + "penalty \(penalty), min_size \(spec.stages.minSize)",
+            "  bootstrap  \(spec.bootstrap.replicates) \(spec.bootstrap.scheme.rawValue) replicates, "
+                + "seed \(spec.bootstrap.seed), batch_size \(spec.bootstrap.batchSize)",
+            "  scenarios  \(scenarios.count) (\(kinds))",
+        ]
+        return lines.joined(separator: "\n") + "\n"
     }
 }
