@@ -39,7 +39,8 @@ struct SVGStageMap: Sendable {
     var maxPageRank: Double
     /// Largest mean link weight of each layer over all stages (line width scale).
     var maxWeightByLayer: [Double]
-    /// Number of place names written on the map (the top places by mean PageRank).
+    /// Number of place names tried on the map (the top places by mean PageRank; names that would
+    /// overlap an earlier one are left out).
     var labelCount = 4
 
     static let width = 360.0, maxHeight = 330.0, pad = 6.0
@@ -135,13 +136,26 @@ struct SVGStageMap: Sendable {
             .prefix(labelCount)
         m.open("g", [("class", "labels"), ("font-size", "10"), ("paint-order", "stroke"), ("stroke", "#fff"),
                      ("stroke-width", "3"), ("stroke-linejoin", "round")])
+        // Each name goes right of its circle, else left, else is left out, so that names never overlap
+        // (width estimated at 5.6 px per character of 10 px text).
+        var placed: [(x0: Double, x1: Double, y0: Double, y1: Double)] = []
         for p in top {
             let place = panel.places[p]
             let c = project(longitude: place.longitude, latitude: place.latitude)
-            let r = radius(p)
-            let rightSide = c.x < s.width * 0.7
-            m.element("text", [("x", fx(rightSide ? c.x + r + 2 : c.x - r - 2)), ("y", fx(c.y + 3.5)),
-                               ("text-anchor", rightSide ? "start" : "end")], text: place.name)
+            let r = radius(p), width = 5.6 * Double(place.name.count)
+            let right = (x0: c.x + r + 2, x1: c.x + r + 2 + width, y0: c.y - 6, y1: c.y + 6)
+            let left = (x0: c.x - r - 2 - width, x1: c.x - r - 2, y0: c.y - 6, y1: c.y + 6)
+            let free = { (box: (x0: Double, x1: Double, y0: Double, y1: Double)) -> Bool in
+                box.x0 >= 0 && box.x1 <= s.width
+                    && !placed.contains { $0.x0 < box.x1 && box.x0 < $0.x1 && $0.y0 < box.y1 && box.y0 < $0.y1 }
+            }
+            if free(right) {
+                placed.append(right)
+                m.element("text", [("x", fx(right.x0)), ("y", fx(c.y + 3.5))], text: place.name)
+            } else if free(left) {
+                placed.append(left)
+                m.element("text", [("x", fx(left.x1)), ("y", fx(c.y + 3.5)), ("text-anchor", "end")], text: place.name)
+            }
         }
         m.close("g")
         m.close("svg")
