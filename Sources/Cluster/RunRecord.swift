@@ -13,7 +13,7 @@ public struct RunRecord: Sendable, Hashable, Codable {
     public var tasks: Int
     /// Distinct workers that returned at least one result (0 for an in-process run).
     public var workers: Int
-    /// Task attempts that failed with the task's own error and were retried.
+    /// Task attempts that failed with the task's own error (each one retried until the limit).
     public var retries: Int
     /// Task leases lost to dead or departed workers, or expired (re-queued, not failures).
     public var lost: Int

@@ -1,0 +1,102 @@
+import Foundation
+import TestSupport
+import XCTest
+import ZeroMQ
+@testable import Cluster
+
+/// Hostile and mistaken peers: a real coordinator process, raw ZeroMQ sockets from the test.
+final class ClusterProtocolTests: XCTestCase {
+    func rawDealer(_ context: ZMQContext, _ endpoint: String) throws -> ZMQSocket {
+        let socket = try context.socket(.dealer)
+        try socket.connect(endpoint)
+        return socket
+    }
+
+    func receive(_ socket: ZMQSocket, timeout: Int = 5000) throws -> [[UInt8]]? {
+        var poller = ZMQPoller()
+        poller.addReadable(socket)
+        guard try poller.poll(timeoutMilliseconds: timeout) > 0 else { return nil }
+        return try socket.receive(dontWait: true)?.frames
+    }
+
+    func testWrongProtocolVersionIsRefusedWithALoggedReason() throws {
+        let h = try ClusterHarness()
+        defer { h.stopAll() }
+        try h.startCoordinator(transport: .tcp)
+        let context = try ZMQContext()
+        let socket = try rawDealer(context, h.endpoint)
+        defer { socket.close() }
+        try socket.send([Array("TBW2".utf8), [0x01], [0, 0, 0, 1, 0, 0, 0, 4], Array("old".utf8)], dontWait: false)
+        let reply = try XCTUnwrap(try receive(socket), "no reply to a wrong version")
+        XCTAssertEqual(reply.first, WireProtocol.workerHeader)
+        guard case let .disconnect(reason, text) = try WorkerMessage.decode(reply.dropFirst()) else { return XCTFail("expected DISCONNECT") }
+        XCTAssertEqual(reason, .unsupportedVersion)
+        XCTAssertTrue(text.contains("TBW2"), text)
+        try h.waitFor("logged refusal", timeout: 10) { h.log("coordinator").contains("refused worker: protocol version TBW2") }
+        XCTAssertEqual(try h.client().clusterStatus().workers.count, 0)
+    }
+
+    func testGarbageTruncatedAndOversizedFramesLeaveTheCoordinatorServing() throws {
+        let h = try ClusterHarness()
+        defer { h.stopAll() }
+        try h.startCoordinator(transport: .tcp, extra: ["--max-message-bytes", "65536"])
+        let context = try ZMQContext()
+        let socket = try rawDealer(context, h.endpoint)
+        defer { socket.close() }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let frames = (0..<Int.random(in: 1...5, using: &generator)).map { _ in
+                (0..<Int.random(in: 0...64, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            }
+            try socket.send(frames, dontWait: false)
+        }
+        let w = WireProtocol.workerHeader
+        let truncated: [[[UInt8]]] = [
+            [w], [w, [0x01], [0, 0, 1]], [w, [0x04], Array("0123456789abcdef".utf8), [0, 0, 0]],
+            [w, [0x04], Array("0123456789abcdef".utf8), [0, 0, 0, 1, 0, 0, 0, 2], [1]],
+            [WireProtocol.clientHeader, [0x11]], [WireProtocol.clientHeader, [0x11], [1, 2, 3]],
+            [WireProtocol.clientHeader, [0x18], Array("0123456789abcdef".utf8), Array("../etc/passwd".utf8), [UInt8](repeating: 0, count: 12)],
+        ]
+        for frames in truncated { try socket.send(frames, dontWait: false) }
+        // A frame over ZMQ_MAXMSGSIZE: libzmq drops the connection of that peer.
+        let big = try rawDealer(context, h.endpoint)
+        try big.send([w, [0x01], [UInt8](repeating: 7, count: 200_000)], dontWait: false)
+        usleep(300_000)
+        big.close()
+
+        try h.waitFor("logged drops", timeout: 10) { h.log("coordinator").contains("dropped invalid message") }
+        XCTAssertTrue(h.coordinator?.isRunning ?? false)
+
+        // Still serving: a real job completes.
+        try h.startWorker("w1")
+        let spec = try h.noopSpec(tasks: 50)
+        let id = try h.client().submit(JobBundle(kind: "noop", spec: try Data(contentsOf: URL(fileURLWithPath: spec))))
+        XCTAssertEqual(try h.waitForJob(id).state, "done")
+        XCTAssertEqual(try h.summary(of: id), try ClusterHarness.reference(specPath: spec))
+    }
+
+    func testClientErrorsCarryReasonCodes() throws {
+        let h = try ClusterHarness()
+        defer { h.stopAll() }
+        try h.startCoordinator(transport: .ipc)
+        let client = try h.client()
+        XCTAssertThrowsError(try client.status(job: "0123456789abcdef")) { error in
+            guard case let ClientError.refused(code, _) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(code, .unknownJob)
+        }
+        XCTAssertThrowsError(try client.submit(JobBundle(kind: "nonsense", spec: Data()))) { error in
+            guard case let ClientError.refused(code, _) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(code, .unknownKind)
+        }
+        XCTAssertThrowsError(try client.submit(JobBundle(kind: "noop", spec: Data("{\"tasks\": -1}".utf8)))) { error in
+            guard case let ClientError.refused(code, _) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(code, .invalidJob)
+        }
+        let id = try client.submit(JobBundle(kind: "noop", spec: Data("{\"tasks\": 10}".utf8)))
+        XCTAssertThrowsError(try client.fetch(job: id, into: h.directory.appendingPathComponent("x"))) { error in
+            guard case let ClientError.refused(code, _) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(code, .notFinished, "no worker, so the job cannot be finished")
+        }
+        XCTAssertEqual(try client.cancel(job: id).state, "cancelled")
+    }
+}

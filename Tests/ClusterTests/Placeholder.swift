@@ -1,2 +1,0 @@
-import XCTest
-final class ClusterTestsPlaceholder: XCTestCase { func testModuleBuilds() { XCTAssertTrue(true) } }
