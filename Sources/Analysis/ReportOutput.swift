@@ -106,7 +106,7 @@ public enum ReportOutput {
         var bootstrap = "scheme \(spec.bootstrap.scheme.rawValue), \(tally.replicates) replicates, seed \(spec.bootstrap.seed)"
         if tally.replicates > 0 {
             let counts = tally.stageCounts.keys.sorted().map { k in
-                "\(k) stages: " + HTMLText.fixed(Double(tally.stageCounts[k] ?? 0) / Double(tally.replicates), digits: 3)
+                "\(k) stage\(k == 1 ? "" : "s"): " + HTMLText.fixed(Double(tally.stageCounts[k] ?? 0) / Double(tally.replicates), digits: 3)
             }
             bootstrap += " (share of replicates with " + counts.joined(separator: "; ") + ")"
         }

@@ -3,8 +3,13 @@ import CooperationNetwork
 /// The report's colours: one per layer (Okabe–Ito, readable by colour-blind
 /// readers), reused for the stages (coloured by their dominant layer) and the
 /// stage labels (a label is a layer's adjective), and one fill per country.
+/// The built-in layers keep their colour in every report; user layers take
+/// the remaining ones in name order.
 struct ReportPalette: Sendable {
-    static let layerColours = ["#E69F00", "#0072B2", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+    static let builtInColours: [Layer: String] = [
+        .trade: "#E69F00", .industrialPark: "#009E73", .transportCorridor: "#0072B2", .institutional: "#CC79A7",
+    ]
+    static let otherColours = ["#D55E00", "#56B4E9", "#F0E442", "#000000"]
     static let countryFills = ["#333333", "#FFFFFF", "#999999", "#DDDDDD"]
     static let unknown = "#9E9E9E"
 
@@ -18,7 +23,10 @@ struct ReportPalette: Sendable {
 
     /// Colour of layer `index` (index into `Panel.layers`, sorted by name).
     func layer(_ index: Int) -> String {
-        index >= 0 ? Self.layerColours[index % Self.layerColours.count] : Self.unknown
+        guard layers.indices.contains(index) else { return Self.unknown }
+        if let colour = Self.builtInColours[layers[index]] { return colour }
+        let rank = layers[..<index].filter { Self.builtInColours[$0] == nil }.count
+        return Self.otherColours[rank % Self.otherColours.count]
     }
 
     /// Colour of a layer given by name ("" or an unknown name: grey).

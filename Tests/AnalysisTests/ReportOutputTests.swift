@@ -316,6 +316,24 @@ final class ReportOutputTests: XCTestCase {
         XCTAssertEqual(SVGAxis.niceStep(2), 2)
     }
 
+    func testBuiltInLayersKeepTheirColourInEveryPanel() {
+        let place = Place(id: "a", name: "A", country: "CN", kind: "city", scale: .local, region: "R", latitude: 45, longitude: 130)
+        func palette(_ layers: [Layer]) -> ReportPalette {
+            ReportPalette(panel: Panel(places: [place], layers: layers, links: [], years: 2000...2001))
+        }
+        let full = palette(Layer.builtIn.sorted())
+        let small = palette([.trade, .transportCorridor])
+        XCTAssertEqual(full.layer(named: "trade"), small.layer(named: "trade"))
+        XCTAssertEqual(full.layer(named: "transport_corridor"), small.layer(named: "transport_corridor"))
+        XCTAssertEqual(Set(Layer.builtIn.map { full.layer(named: $0.rawValue) }).count, 4)
+        let custom = palette([Layer(rawValue: "energy"), .trade, Layer(rawValue: "tourism")])
+        XCTAssertEqual(custom.layer(named: "trade"), full.layer(named: "trade"))
+        XCTAssertEqual(Set([custom.layer(0), custom.layer(1), custom.layer(2)]).count, 3)
+        XCTAssertEqual(custom.label("tourism-based"), custom.layer(2))
+        XCTAssertEqual(custom.label("unlabelled"), ReportPalette.unknown)
+        XCTAssertEqual(custom.layer(named: ""), ReportPalette.unknown)
+    }
+
     func testBandIsDrawnWithinTheIndicatorRange() throws {
         let chart = SVGLineChart(years: [2000, 2001, 2002], values: [0.2, 0.5, 0.4],
                                  band: (lower: [-0.4, 0.1, -0.2], upper: [0.6, 1.3, 0.7]), stages: [], transitions: [],
