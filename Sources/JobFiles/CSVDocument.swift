@@ -37,7 +37,11 @@ struct CSVDocument {
         var records: [Record] = []
         while let fields = reader.next() {
             let start = line
-            line += 1 + fields.reduce(0) { $0 + UTF8Text.lineBreaks(in: $1.unicodeScalars.lazy.map(\.value)) }
+            line += 1
+            // Only quoted fields can hold line breaks; most rows have none.
+            for field in fields where field.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+                line += UTF8Text.lineBreaks(in: field.utf8)
+            }
             if fields.count == 1 && fields[0].unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
             guard let header else {
                 header = fields

@@ -10,15 +10,14 @@ import Foundation
 /// so one run of `transborder validate` shows everything to fix.
 public enum JobLoader {
     /// Loads the job at `path`: a job.yaml/job.yml/job.json file or a folder holding one.
-    /// Data paths are relative to the spec's folder. A missing `name` defaults to the folder's name.
+    /// Data paths are relative to the spec's folder.
     ///
     /// - Throws: `InputError`.
     public static func load(path: String) throws -> LoadedJob {
         let directory = try JobDirectory(path: path)
         let specBytes = try read(directory.specURL, shownAs: directory.specPath)
         let text = try UTF8Text.decode(specBytes, file: directory.specPath)
-        let folderName = directory.specURL.standardizedFileURL.deletingLastPathComponent().lastPathComponent
-        var reading = JobSpecParser.read(yaml: text, fileName: directory.specPath, defaultName: folderName)
+        var reading = JobSpecParser.read(yaml: text, fileName: directory.specPath)
         var issues = reading.issues
         guard reading.dataValid else { throw issues }
         let spec = reading.spec

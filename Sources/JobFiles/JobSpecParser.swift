@@ -24,7 +24,7 @@ public enum JobSpecParser {
     /// - Parameter fileName: how issues name the file.
     /// - Throws: `InputError` with every issue (path in `field`, 1-based `line`).
     public static func parse(yaml: String, fileName: String) throws -> JobSpec {
-        let reading = read(yaml: yaml, fileName: fileName, defaultName: nil)
+        let reading = read(yaml: yaml, fileName: fileName)
         try reading.issues.throwIfAny()
         return reading.spec
     }
@@ -37,11 +37,10 @@ public enum JobSpecParser {
         try panelIssues(spec, panel: panel, fileName: fileName, lines: [:]).throwIfAny()
     }
 
-    /// Reads a spec, collecting issues. `defaultName` is used when `name` is absent
-    /// (nil: `name` is required).
-    static func read(yaml: String, fileName: String, defaultName: String?) -> JobSpecReading {
+    /// Reads a spec, collecting issues.
+    static func read(yaml: String, fileName: String) -> JobSpecReading {
         var reader = SpecReader(file: fileName)
-        var spec = JobSpec(name: defaultName ?? "", firstYear: 0, lastYear: 0)
+        var spec = JobSpec(name: "", firstYear: 0, lastYear: 0)
         var reading = JobSpecReading(spec: spec, issues: InputError(), lines: [:], dataValid: false, yearsValid: false)
         let root: Node
         do {
@@ -63,7 +62,9 @@ public enum JobSpecParser {
         }
         if let node = top["name"] {
             if let name = reader.name(node, path: "name") { spec.name = name }
-        } else if defaultName == nil {
+        } else {
+            // Required rather than defaulted from the folder: workers parse the
+            // same bytes without knowing any folder, and must read the same spec.
             reader.report("name", line: root.mark?.line, "missing key 'name' (the job's name, used in outputs)")
         }
         var dataValid = true

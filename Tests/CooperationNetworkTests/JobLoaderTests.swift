@@ -54,12 +54,12 @@ final class JobLoaderTests: XCTestCase {
         XCTAssertEqual(try JobLoader.load(path: folder.appendingPathComponent("job.yaml").path).spec, job.spec)
     }
 
-    func testLoadsJobJSONAndDefaultsTheNameToTheFolder() throws {
-        let json = "{\"data\": {\"places\": \"data/places.csv\", \"links\": \"data/links.csv\"},"
+    func testLoadsJobJSON() throws {
+        let json = "{\"name\": \"as-json\", \"data\": {\"places\": \"data/places.csv\", \"links\": \"data/links.csv\"},"
             + " \"years\": {\"first\": 2000, \"last\": 2002}, \"stages\": {\"min_size\": 1}}"
         try writeJob(spec: json, specName: "job.json")
         let job = try JobLoader.load(path: folder.path)
-        XCTAssertEqual(job.spec.name, folder.lastPathComponent)
+        XCTAssertEqual(job.spec.name, "as-json")
         XCTAssertEqual(job.panel.years, 2000...2002)
     }
 
