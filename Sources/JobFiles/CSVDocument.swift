@@ -48,8 +48,12 @@ struct CSVDocument {
                 continue
             }
             if fields.count != header.count {
+                // A swallowed final line end does not start another line of the row.
+                let trailing = fields.last?.utf8.last.map { $0 == 0x0A || $0 == 0x0D } ?? false
+                let end = line - 1 - (trailing ? 1 : 0)
+                let spans = end > start ? "; the row runs over lines \(start)–\(end): is a closing quote missing?" : ""
                 issues.append(InputIssue(file: file, line: start, message:
-                    "expected \(header.count) fields as in the header, found \(fields.count)"))
+                    "expected \(header.count) fields as in the header, found \(fields.count)" + spans))
                 continue
             }
             records.append(Record(line: start, fields: fields))

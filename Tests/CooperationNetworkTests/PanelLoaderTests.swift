@@ -240,6 +240,14 @@ final class PanelLoaderTests: XCTestCase {
                        contains: "expected 5 fields as in the header, found 4")
     }
 
+    func testUnterminatedQuoteIsReportedWhereItStarts() {
+        var links = P.links
+        links[2] = "harbin,blag,2001,\"trade,2"
+        let issues = P.issues { try P.load(links: links) }
+        P.assertSingle(issues, file: "links.csv", line: 3, field: nil, contains: "expected 5 fields as in the header")
+        XCTAssertTrue(issues[0].message.contains("runs over lines 3–4: is a closing quote missing?"), issues[0].message)
+    }
+
     func testEstimatedColumn() throws {
         let links = [P.linksHeader + ",estimated,note",
                      "heihe,blag,2000,trade,1.5,TRUE,a",
