@@ -10,16 +10,15 @@ import CooperationNetwork
 public enum StageLabel {
     /// Index of the dominant entry among `stageMeans` relative to `panelMeans` (nil when all panel means are 0).
     public static func dominant(stageMeans: [Double], panelMeans: [Double]) -> Int? {
-        var best: Int? = nil
-        var bestRatio = -Double.infinity
+        var best: (index: Int, ratio: Double)? = nil
         for i in stageMeans.indices where panelMeans[i] > 0 {
             let ratio = stageMeans[i] / panelMeans[i]
-            if ratio > bestRatio + 1e-12 * Swift.max(1, abs(bestRatio)) {
-                bestRatio = ratio
-                best = i
+            // A later entry wins only when clearly larger (ties, up to rounding, keep the first).
+            if best == nil || ratio > best!.ratio + 1e-12 * Swift.max(1, abs(best!.ratio)) {
+                best = (i, ratio)
             }
         }
-        return best
+        return best?.index
     }
 
     /// "trade-based", "industrial-park-based", "transport-corridor-oriented", …

@@ -3,10 +3,10 @@ import Cluster
 /// The task backends this build of `transborder` offers, by `JobBundle.kind`.
 /// Coordinators and workers must be built with the same registry.
 enum BackendRegistry {
-    /// Every backend: the built-in `noop` (benchmarks, tests) and `failing` (tests);
-    /// the `analysis` backend is added here when it lands.
+    /// Every backend: `analysis` (the product), the built-in `noop` (benchmarks,
+    /// tests) and `failing` (tests).
     static var all: [String: any TaskBackend] {
-        let backends: [any TaskBackend] = [NoopBackend(), FailingBackend()]
+        let backends: [any TaskBackend] = [AnalysisBackend(), NoopBackend(), FailingBackend()]
         return Dictionary(uniqueKeysWithValues: backends.map { ($0.kind, $0) })
     }
 

@@ -1,37 +1,14 @@
 import Cluster
 import CooperationNetwork
 import Foundation
+import JobFiles
 
-/// Builds the `analysis` bundle of a job folder or job spec file.
-///
-/// Placeholder until the analysis backend lands (the lead replaces it with JobFiles
-/// loading): reads job.yaml / job.yml / job.json from the folder (or the given file) and
-/// places.csv / links.csv beside it, as raw bytes.
+/// The bundle of an analysis job folder or spec: validates spec and data
+/// locally first (every issue, with file, line and field; exit 2), then ships
+/// the exact bytes, which workers re-parse with the same code.
 func makeAnalysisBundle(jobPath: String) throws -> JobBundle {
-    let url = URL(fileURLWithPath: jobPath)
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
-        throw InputError(file: jobPath, "no such job folder or spec file")
-    }
-    let specURL: URL
-    if isFolder.boolValue {
-        guard let found = ["job.yaml", "job.yml", "job.json"].map({ url.appendingPathComponent($0) })
-            .first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
-            throw InputError(file: jobPath, "job folder has no job.yaml, job.yml or job.json")
-        }
-        specURL = found
-    } else {
-        specURL = url
-    }
-    let folder = specURL.deletingLastPathComponent()
-    func read(_ file: URL) throws -> Data {
-        do { return try Data(contentsOf: file) } catch {
-            throw InputError(file: file.path, "cannot read: \(error.localizedDescription)")
-        }
-    }
-    return JobBundle(kind: "analysis", spec: try read(specURL),
-                     places: try read(folder.appendingPathComponent("places.csv")),
-                     links: try read(folder.appendingPathComponent("links.csv")))
+    let loaded = try JobLoader.load(path: jobPath)
+    return JobBundle(kind: "analysis", spec: loaded.specBytes, places: loaded.placesBytes, links: loaded.linksBytes)
 }
 
 /// The bundle of `JOB` for `--kind KIND`: `analysis` goes through `makeAnalysisBundle`;

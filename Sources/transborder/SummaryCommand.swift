@@ -42,7 +42,14 @@ struct SummaryCommand: ParsableCommand {
         print("\(doc.job): \(doc.periods.count) stages (\(doc.bootstrap.replicates) \(doc.bootstrap.scheme) bootstrap replicates)")
         print(String(repeating: "-", count: 78))
         for p in doc.periods {
-            let interval = p.start_interval95.map { "start 95% CI \($0[0])–\($0[1])" } ?? "first stage"
+            let interval: String
+            if let ci = p.start_interval95 {
+                interval = "start \(p.start), 95% interval \(ci[0])–\(ci[1])"
+            } else if p.stage == 1 {
+                interval = "first stage"
+            } else {
+                interval = "start \(p.start), no bootstrap interval (no replicate has a transition)"
+            }
             let within = p.start_within_1y.map { String(format: ", ±1y %.0f%%", $0 * 100) } ?? ""
             print("\(p.stage). \(p.name)")
             print("   \(interval)\(within)")

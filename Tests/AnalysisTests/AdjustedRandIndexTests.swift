@@ -15,3 +15,25 @@ final class AdjustedRandIndexTests: XCTestCase {
         }
     }
 }
+
+/// The stage-labelling rule of docs/METHODS.md §5.
+final class StageLabelTests: XCTestCase {
+    func testDominantIsTheLargestRelativeShare() {
+        // trade is the largest share but only at its usual level; parks are 3× their mean.
+        XCTAssertEqual(StageLabel.dominant(stageMeans: [0.6, 0.3, 0.1], panelMeans: [0.7, 0.1, 0.2]), 1)
+        XCTAssertEqual(StageLabel.dominant(stageMeans: [0.9, 0.1], panelMeans: [0.5, 0.5]), 0)
+    }
+
+    func testZeroPanelMeansAreSkippedAndTiesKeepTheFirst() {
+        XCTAssertEqual(StageLabel.dominant(stageMeans: [0, 0.5, 0.5], panelMeans: [0, 0.25, 0.25]), 1)
+        XCTAssertNil(StageLabel.dominant(stageMeans: [0, 0], panelMeans: [0, 0]))
+    }
+
+    func testNames() {
+        XCTAssertEqual(StageLabel.name(startYear: 1988, endYear: 1999, layer: "trade", scale: "local",
+                                       coreNames: ["Heihe", "Suifenhe"]),
+                       "1988–1999 · trade-based · local scale · core: Heihe, Suifenhe")
+        XCTAssertEqual(StageLabel.adjective(forLayer: "transport_corridor"), "transport-corridor-oriented")
+        XCTAssertEqual(StageLabel.adjective(forLayer: "industrial_park"), "industrial-park-based")
+    }
+}
