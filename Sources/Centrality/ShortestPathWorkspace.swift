@@ -38,32 +38,25 @@ final class ShortestPathWorkspace: @unchecked Sendable {
     init(graph: PathGraph) {
         self.graph = graph
         let n = graph.nodeCount
-        distance = .allocate(capacity: n)
-        distance.initialize(repeating: .infinity)
-        sigma = .allocate(capacity: n)
-        sigma.initialize(repeating: 0)
-        delta = .allocate(capacity: n)
-        delta.initialize(repeating: 0)
-        order = .allocate(capacity: n)
-        order.initialize(repeating: 0)
-        predecessorCount = .allocate(capacity: n)
-        predecessorCount.initialize(repeating: 0)
-        predecessors = .allocate(capacity: graph.arcCount)
-        predecessors.initialize(repeating: 0)
-        heapKeys = .allocate(capacity: n)
-        heapKeys.initialize(repeating: 0)
-        heapNodes = .allocate(capacity: n)
-        heapNodes.initialize(repeating: 0)
-        heapPosition = .allocate(capacity: n)
-        heapPosition.initialize(repeating: IndexedMinHeap.notQueued)
-        betweenness = .allocate(capacity: n)
-        betweenness.initialize(repeating: 0)
-        distanceSum = .allocate(capacity: n)
-        distanceSum.initialize(repeating: 0)
-        harmonic = .allocate(capacity: n)
-        harmonic.initialize(repeating: 0)
-        reached = .allocate(capacity: n)
-        reached.initialize(repeating: 0)
+        distance = Self.buffer(n, .infinity)
+        sigma = Self.buffer(n, 0)
+        delta = Self.buffer(n, 0)
+        order = Self.buffer(n, 0)
+        predecessorCount = Self.buffer(n, 0)
+        predecessors = Self.buffer(graph.arcCount, 0)
+        heapKeys = Self.buffer(n, 0)
+        heapNodes = Self.buffer(n, 0)
+        heapPosition = Self.buffer(n, IndexedMinHeap.notQueued)
+        betweenness = Self.buffer(n, 0)
+        distanceSum = Self.buffer(n, 0)
+        harmonic = Self.buffer(n, 0)
+        reached = Self.buffer(n, 0)
+    }
+
+    private static func buffer<T>(_ count: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+        buffer.initialize(repeating: value)
+        return buffer
     }
 
     deinit {

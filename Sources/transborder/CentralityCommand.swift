@@ -181,14 +181,14 @@ extension CentralityCommand {
             var line = 1
             while let row = reader.next() {
                 line += 1
-                if row.count == 1 && row[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }  // blank line
+                if row.count == 1 && Self.trimmed(row[0]).isEmpty { continue }  // blank line
                 guard row.count == header.count else {
                     problems.append(InputIssue(file: path, line: line,
                                                message: "expected \(header.count) fields, found \(row.count)"))
                     continue
                 }
-                let source = row[sourceColumn].trimmingCharacters(in: .whitespaces)
-                let target = row[targetColumn].trimmingCharacters(in: .whitespaces)
+                let source = Self.trimmed(row[sourceColumn])
+                let target = Self.trimmed(row[targetColumn])
                 var weight = 1.0
                 var valid = true
                 for (field, value) in [("source", source), ("target", target)] where value.isEmpty {
@@ -196,7 +196,7 @@ extension CentralityCommand {
                     valid = false
                 }
                 if let weightColumn {
-                    let raw = row[weightColumn].trimmingCharacters(in: .whitespaces)
+                    let raw = Self.trimmed(row[weightColumn])
                     if let parsed = Double(raw), parsed.isFinite, parsed > 0 {
                         weight = parsed
                     } else {
@@ -214,6 +214,14 @@ extension CentralityCommand {
                 problems.append(InputIssue(file: path, line: line, message: "cannot parse CSV: \(error)"))
             }
             try problems.throwIfAny()
+        }
+
+        /// Surrounding spaces and tabs removed; the common unpadded field is returned as is
+        /// (Foundation's trimming dominated the parse time of large edge lists).
+        static func trimmed(_ field: String) -> String {
+            guard let first = field.unicodeScalars.first, let last = field.unicodeScalars.last,
+                  first == " " || first == "\t" || last == " " || last == "\t" else { return field }
+            return field.trimmingCharacters(in: .whitespaces)
         }
 
         /// Maps the header's column names (trimmed) to positions, reporting
