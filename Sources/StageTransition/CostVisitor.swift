@@ -22,16 +22,8 @@ extension CostModel {
     /// The plain cost of every segment of `breakpoints` (already validated).
     func segmentCosts(_ signal: Signal, breakpoints: [Int]) -> [Double] {
         switch self {
-        case .l2: return Self.costs(L2Cost(signal), breakpoints)
-        case .normal: return Self.costs(NormalCost(signal), breakpoints)
-        }
-    }
-
-    private static func costs<Cost: SegmentCost>(_ cost: Cost, _ breakpoints: [Int]) -> [Double] {
-        var start = 0
-        return breakpoints.map { end in
-            defer { start = end }
-            return cost.cost(start, end)
+        case .l2: return L2Cost(signal).costs(of: breakpoints)
+        case .normal: return NormalCost(signal).costs(of: breakpoints)
         }
     }
 

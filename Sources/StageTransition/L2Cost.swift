@@ -36,17 +36,26 @@ struct L2Cost: SegmentCost {
         }
     }
 
-    @inline(__always)
-    func cost(_ start: Int, _ end: Int) -> Double {
-        let stride = sums.stride
-        let d = dims
-        return sums.storage.withUnsafeBufferPointer { p -> Double in
-            let a = start * stride, b = end * stride
-            let squares = (p[b] - p[a]) + (p[b + 1] - p[a + 1])
+    func withKernel<Result>(_ body: (Kernel) -> Result) -> Result {
+        sums.storage.withUnsafeBufferPointer { buffer in
+            // storage is never empty: it holds row 0 at least.
+            body(Kernel(sums: buffer.baseAddress!, stride: sums.stride, dims: dims))
+        }
+    }
+
+    struct Kernel: SegmentKernel {
+        let sums: UnsafePointer<Double>
+        let stride: Int
+        let dims: Int
+
+        @inline(__always)
+        func cost(_ start: Int, _ end: Int) -> Double {
+            let a = sums + start * stride, b = sums + end * stride
+            let squares = (b[0] - a[0]) + (b[1] - a[1])
             var linear = 0.0
             var offset = 2
-            for _ in 0..<d {
-                let s = (p[b + offset] - p[a + offset]) + (p[b + offset + 1] - p[a + offset + 1])
+            for _ in 0..<dims {
+                let s = (b[offset] - a[offset]) + (b[offset + 1] - a[offset + 1])
                 linear += s * s
                 offset += 2
             }

@@ -15,8 +15,18 @@ struct LengthAdjustedCost<Base: SegmentCost>: SegmentCost {
 
     var rows: Int { base.rows }
 
-    @inline(__always)
-    func cost(_ start: Int, _ end: Int) -> Double {
-        base.cost(start, end) + weight * (log(Double(end - start)) - logRows)
+    func withKernel<Result>(_ body: (Kernel) -> Result) -> Result {
+        base.withKernel { inner in body(Kernel(base: inner, weight: weight, logRows: logRows)) }
+    }
+
+    struct Kernel: SegmentKernel {
+        let base: Base.Kernel
+        let weight: Double
+        let logRows: Double
+
+        @inline(__always)
+        func cost(_ start: Int, _ end: Int) -> Double {
+            base.cost(start, end) + weight * (log(Double(end - start)) - logRows)
+        }
     }
 }

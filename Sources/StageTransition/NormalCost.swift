@@ -50,15 +50,27 @@ struct NormalCost: SegmentCost {
         }
     }
 
-    func cost(_ start: Int, _ end: Int) -> Double {
-        let length = Double(end - start)
-        let d = dims
-        let stride = sums.stride
-        return sums.storage.withUnsafeBufferPointer { p -> Double in
-            let a = start * stride, b = end * stride
+    func withKernel<Result>(_ body: (Kernel) -> Result) -> Result {
+        sums.storage.withUnsafeBufferPointer { buffer in
+            productChannel.withUnsafeBufferPointer { channels in
+                body(Kernel(sums: buffer.baseAddress!, stride: sums.stride, dims: dims, productChannel: channels))
+            }
+        }
+    }
+
+    struct Kernel: SegmentKernel {
+        let sums: UnsafePointer<Double>
+        let stride: Int
+        let dims: Int
+        let productChannel: UnsafeBufferPointer<Int>
+
+        func cost(_ start: Int, _ end: Int) -> Double {
+            let length = Double(end - start)
+            let d = dims
+            let a = sums + start * stride, b = sums + end * stride
             @inline(__always) func segmentSum(_ channel: Int) -> Double {
                 let o = 2 * channel
-                return (p[b + o] - p[a + o]) + (p[b + o + 1] - p[a + o + 1])
+                return (b[o] - a[o]) + (b[o + 1] - a[o + 1])
             }
             if d == 1 {
                 let s = segmentSum(0)

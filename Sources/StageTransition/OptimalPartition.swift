@@ -25,15 +25,16 @@ struct OptimalPartition: Sendable {
         let width = maxBreaks + 1
         var best = [Double](repeating: .infinity, count: (n + 1) * width)
         var previous = [Int](repeating: -1, count: (n + 1) * width)
+        cost.withKernel { kernel in
         best.withUnsafeMutableBufferPointer { best in
             previous.withUnsafeMutableBufferPointer { previous in
                 for end in m...n {
                     let row = end * width
-                    best[row] = cost.cost(0, end)
+                    best[row] = kernel.cost(0, end)
                     let topBreaks = end == n ? maxBreaks : maxBreaks - 1
                     guard topBreaks >= 1, end - m >= m else { continue }
                     for split in m...(end - m) {
-                        let segment = cost.cost(split, end)
+                        let segment = kernel.cost(split, end)
                         let left = split * width
                         let breaks = min(topBreaks, split / m)
                         for k in 1...breaks {
@@ -46,6 +47,7 @@ struct OptimalPartition: Sendable {
                     }
                 }
             }
+        }
         }
         self.rows = n
         self.minSize = m

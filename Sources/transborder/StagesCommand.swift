@@ -165,7 +165,7 @@ extension StagesCommand {
             var lastTime: (value: Double, line: Int)?
             while let row = reader.next() {
                 let start = line
-                line += 1 + row.reduce(0) { $0 + $1.filter { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.count }
+                line += 1 + row.reduce(0) { $0 + Self.lineBreaks(in: $1) }
                 if row.count == 1 && row[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
                 guard let columns = header else {
                     header = Self.header(row, path: path, problems: &problems)
@@ -180,6 +180,11 @@ extension StagesCommand {
                 var rowValues: [Double] = []
                 var valid = true
                 for (name, raw) in zip(columns, row) {
+                    // Fast path: most cells are plain numbers; trim only when needed.
+                    if let value = Double(raw), value.isFinite {
+                        rowValues.append(value)
+                        continue
+                    }
                     let cell = raw.trimmingCharacters(in: .whitespaces)
                     guard let value = Double(cell), value.isFinite else {
                         let reason = cell.isEmpty ? "empty cell"
@@ -216,6 +221,20 @@ extension StagesCommand {
             } catch {
                 throw InputError(file: path, "\(error)")
             }
+        }
+
+        /// Line breaks inside a (quoted) field: LF, CR LF and a lone CR each count once.
+        static func lineBreaks(in field: String) -> Int {
+            let bytes = field.utf8
+            guard bytes.contains(where: { $0 == 10 || $0 == 13 }) else { return 0 }
+            var count = 0
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == 10 && previous != 13 { count += 1 }
+                if byte == 13 { count += 1 }
+                previous = byte
+            }
+            return count
         }
 
         /// Checks the header t,<indicator>,... and returns its trimmed names.
