@@ -10,18 +10,15 @@ struct L2Cost: SegmentCost {
     let rows: Int
     let dims: Int
     private let sums: CompensatedPrefixSums
+    /// 1 / length for every length 0...n (a load instead of a division in the kernel).
+    private let reciprocals: [Double]
 
     init(_ signal: Signal) {
         let n = signal.rows, d = signal.dims
-        var centred = signal.values
-        for column in 0..<d {
-            var sum = 0.0
-            for row in 0..<n { sum += centred[row * d + column] }
-            let mean = sum / Double(n)
-            for row in 0..<n { centred[row * d + column] -= mean }
-        }
+        let centred = signal.centredValues()
         rows = n
         dims = d
+        reciprocals = (0...n).map { $0 == 0 ? 0 : 1 / Double($0) }
         // Channel 0: Σ_dims x²; channels 1...d: the columns.
         sums = CompensatedPrefixSums(rows: n, channels: d + 1) { row, channel in
             if channel == 0 {
@@ -38,13 +35,17 @@ struct L2Cost: SegmentCost {
 
     func withKernel<Result>(_ body: (Kernel) -> Result) -> Result {
         sums.storage.withUnsafeBufferPointer { buffer in
-            // storage is never empty: it holds row 0 at least.
-            body(Kernel(sums: buffer.baseAddress!, stride: sums.stride, dims: dims))
+            reciprocals.withUnsafeBufferPointer { reciprocals in
+                // Neither array is empty: they hold row 0 / length 0 at least.
+                body(Kernel(sums: buffer.baseAddress!, reciprocals: reciprocals.baseAddress!,
+                            stride: sums.stride, dims: dims))
+            }
         }
     }
 
     struct Kernel: SegmentKernel {
         let sums: UnsafePointer<Double>
+        let reciprocals: UnsafePointer<Double>
         let stride: Int
         let dims: Int
 
@@ -59,7 +60,7 @@ struct L2Cost: SegmentCost {
                 linear += s * s
                 offset += 2
             }
-            let value = squares - linear / Double(end - start)
+            let value = squares - linear * reciprocals[end - start]
             return value > 0 ? value : 0
         }
     }

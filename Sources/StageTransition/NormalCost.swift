@@ -23,13 +23,7 @@ struct NormalCost: SegmentCost {
 
     init(_ signal: Signal) {
         let n = signal.rows, d = signal.dims
-        var centred = signal.values
-        for column in 0..<d {
-            var sum = 0.0
-            for row in 0..<n { sum += centred[row * d + column] }
-            let mean = sum / Double(n)
-            for row in 0..<n { centred[row * d + column] -= mean }
-        }
+        let centred = signal.centredValues()
         var channelOf = [Int](repeating: 0, count: d * d)
         var pairs: [(Int, Int)] = []
         for i in 0..<d {

@@ -90,6 +90,19 @@ public struct Signal: Sendable, Hashable {
         return Signal(unchecked: rows, dims: dims, values: out)
     }
 
+    /// The values with every column shifted to mean ≈ 0: the costs are
+    /// shift-invariant, and centring keeps their prefix sums small.
+    func centredValues() -> [Double] {
+        var centred = values
+        for column in 0..<dims {
+            var sum = 0.0
+            for row in 0..<rows { sum += centred[row * dims + column] }
+            let mean = sum / Double(rows)
+            for row in 0..<rows { centred[row * dims + column] -= mean }
+        }
+        return centred
+    }
+
     /// For transformations that provably keep the invariants.
     init(unchecked rows: Int, dims: Int, values: [Double]) {
         self.rows = rows
