@@ -40,6 +40,8 @@ final class Aggregator: @unchecked Sendable {
     static func aggregate(_ work: AggregationWork) -> AggregationOutcome {
         do {
             let store = try JobStore(path: work.storePath, readOnly: true)
+            try store.beginRead()
+            defer { try? store.commit() }
             let prepared = try work.backend.prepare(work.bundle)
             var files = try prepared.aggregate { index in
                 guard let data = try store.result(job: work.serial, index: index) else {

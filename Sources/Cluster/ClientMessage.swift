@@ -56,10 +56,8 @@ public enum ClientMessage: Sendable, Equatable {
 
     /// Decodes the frames after the header (command first). Validates every field.
     static func decode(_ frames: ArraySlice<[UInt8]>) throws(FrameError) -> ClientMessage {
-        guard let commandFrame = frames.first else { throw .malformed("missing command frame") }
-        guard commandFrame.count == 1 else { throw .malformed("command frame must be 1 byte") }
-        guard let code = Code(rawValue: commandFrame[0]) else { throw .unknownCommand(commandFrame[0]) }
-        let body = frames.dropFirst()
+        let (byte, body) = try WireFields.command(frames)
+        guard let code = Code(rawValue: byte) else { throw .unknownCommand(byte) }
         let f = Array(body)
         switch code {
         case .submit:

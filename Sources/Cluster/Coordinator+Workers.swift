@@ -114,13 +114,7 @@ extension Coordinator {
         try store.begin()
         for key in session.inFlight {
             guard leases[key]?.worker == peer else { continue }
-            leases.removeValue(forKey: key)
-            guard let job = jobs[key.job], job.state.isActive, !job.done.contains(key.index) else { continue }
-            job.requeued.pushFront(key.index)
-            job.lost += 1
-            job.countersDirty = true
-            try store.recordLost(job: job.serial, index: key.index)
-            requeued += 1
+            if try revokeLease(key) { requeued += 1 }
         }
         try store.recordWorker(name: session.name, threads: session.threads, credit: session.credit,
                                state: reason, now: MonotonicClock.wall(), tasksDone: session.tasksDoneUnsaved)
@@ -139,22 +133,34 @@ extension Coordinator {
             if now - session.lastHeard > config.heartbeatTimeout {
                 try releaseWorker(peer, reason: "no message for \(Int(now - session.lastHeard)) s")
             } else if now - session.lastSent >= config.heartbeatInterval {
-                if send(peer, WorkerMessage.heartbeat.frames) { workers[peer]?.lastSent = now }
+                do {
+                    if try router.send([peer.bytes] + WorkerMessage.heartbeat.frames) { workers[peer]?.lastSent = now }
+                } catch {
+                    // EHOSTUNREACH: the connection is gone (e.g. the process was killed).
+                    try releaseWorker(peer, reason: "disconnected (\(error))")
+                }
             }
         }
         let expired = leases.filter { $0.value.deadline < now }
-        if !expired.isEmpty { try store.begin() }
         for (key, lease) in expired {
-            leases.removeValue(forKey: key)
-            guard let job = jobs[key.job], job.state.isActive, !job.done.contains(key.index) else { continue }
-            job.requeued.pushFront(key.index)
-            job.lost += 1
-            job.countersDirty = true
-            try store.recordLost(job: job.serial, index: key.index)
+            guard try revokeLease(key) else { continue }
             logger.warning("lease expired, task re-queued", metadata: [
                 "job": "\(key.job)", "task": "\(key.index)", "worker": "\(workers[lease.worker]?.name ?? "gone")"])
         }
         try persistCounters()
+    }
+
+    /// Ends a lease without a result and re-queues the task first in line, counting it as
+    /// lost (not failed). False when the task needs no re-run (finished or job inactive).
+    func revokeLease(_ key: TaskKey) throws -> Bool {
+        leases.removeValue(forKey: key)
+        guard let job = jobs[key.job], job.state.isActive, job.state != .aggregating, !job.done.contains(key.index) else { return false }
+        job.requeued.pushFront(key.index)
+        job.lost += 1
+        job.countersDirty = true
+        try store.begin()
+        try store.recordLost(job: job.serial, index: key.index)
+        return true
     }
 
     func persistCounters() throws {

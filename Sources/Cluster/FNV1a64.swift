@@ -5,10 +5,14 @@ struct FNV1a64 {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     mutating func update(_ data: Data) {
-        for byte in data {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01B3
+        var v = value
+        data.withUnsafeBytes { buffer in
+            for byte in buffer {
+                v ^= UInt64(byte)
+                v = v &* 0x0000_0100_0000_01B3
+            }
         }
+        value = v
     }
 
     var hex: String {

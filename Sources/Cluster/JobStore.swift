@@ -75,6 +75,13 @@ final class JobStore {
         inTransaction = true
     }
 
+    /// Opens a read transaction: one snapshot and one lock for many reads (aggregation).
+    func beginRead() throws(StoreError) {
+        guard !inTransaction else { return }
+        try db.execute("BEGIN")
+        inTransaction = true
+    }
+
     /// Commits the open transaction, if any. Only after this returns may anything be acknowledged.
     func commit() throws(StoreError) {
         guard inTransaction else { return }
@@ -165,7 +172,7 @@ final class JobStore {
             readResultStatement = try db.prepare("SELECT data FROM results WHERE job = ? AND task_index = ?")
         }
         guard let s = readResultStatement else { return nil }
-        try s.bind([serial, index])
+        try s.bindIntegers(serial, index)
         defer { s.reset() }
         guard try s.step() else { return nil }
         return s.blob(0)

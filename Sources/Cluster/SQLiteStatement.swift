@@ -50,6 +50,14 @@ final class SQLiteStatement {
         guard rc == SQLITE_OK else { throw database.error("bind \(sql)", rc) }
     }
 
+    /// Binds two integers (a job serial and a task index) without boxing.
+    func bindIntegers(_ first: Int, _ second: Int) throws(StoreError) {
+        sqlite3_reset(statement)
+        let rc1 = sqlite3_bind_int64(statement, 1, Int64(first))
+        let rc2 = sqlite3_bind_int64(statement, 2, Int64(second))
+        guard rc1 == SQLITE_OK, rc2 == SQLITE_OK else { throw database.error("bind \(sql)", rc1 == SQLITE_OK ? rc2 : rc1) }
+    }
+
     /// Advances; true when a row is available.
     @discardableResult
     func step() throws(StoreError) -> Bool {

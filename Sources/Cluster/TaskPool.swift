@@ -36,6 +36,12 @@ final class TaskPool: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// Tasks queued and not started.
+    var queued: Int {
+        condition.lock(); defer { condition.unlock() }
+        return queue.count - head
+    }
+
     /// Drops tasks not started yet; returns how many (they go back to the coordinator).
     @discardableResult
     func clearQueue() -> Int {

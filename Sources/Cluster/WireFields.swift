@@ -23,6 +23,13 @@ enum WireFields {
         return s
     }
 
+    /// Splits the command byte from the body frames (frames after the header).
+    static func command(_ frames: ArraySlice<[UInt8]>) throws(FrameError) -> (code: UInt8, body: ArraySlice<[UInt8]>) {
+        guard let commandFrame = frames.first else { throw .malformed("missing command frame") }
+        guard commandFrame.count == 1 else { throw .malformed("command frame must be 1 byte") }
+        return (commandFrame[0], frames.dropFirst())
+    }
+
     static func exactCount(_ frames: ArraySlice<[UInt8]>, _ n: Int, _ command: String) throws(FrameError) {
         guard frames.count == n else { throw .malformed("\(command) needs \(n) body frames, got \(frames.count)") }
     }

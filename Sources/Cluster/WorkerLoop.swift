@@ -91,8 +91,9 @@ public final class WorkerLoop {
         var registered = false
         var drainDeadline: Double?
 
+        var pendingSince = 0.0
         while true {
-            _ = try poller.poll(timeoutMilliseconds: 100)
+            _ = try poller.poll(timeoutMilliseconds: pending.isEmpty ? 100 : 2)
             let now = MonotonicClock.now()
             if poller.isReadable(1) { WakeSignal.drain(wakeReceiver) }
 
@@ -147,8 +148,15 @@ public final class WorkerLoop {
                 }
             }
 
-            pending.append(contentsOf: pool.takeOutcomes())
-            if !pending.isEmpty, try flushResults(socket) { lastSent = now }
+            let outcomes = pool.takeOutcomes()
+            if pending.isEmpty && !outcomes.isEmpty { pendingSince = now }
+            pending.append(contentsOf: outcomes)
+            // Batch results: send when many are ready, when nothing else is queued, or after 2 ms.
+            if !pending.isEmpty, pending.count >= 256 || pool.queued == 0 || now - pendingSince >= 0.002 || drainDeadline != nil,
+               try flushResults(socket) {
+                lastSent = now
+                pendingSince = now
+            }
 
             if now - lastSent >= config.heartbeatInterval {
                 if try socket.send(WorkerMessage.heartbeat.frames) { lastSent = now }
