@@ -1,0 +1,50 @@
+import CooperationNetwork
+import Foundation
+import ZeroMQ
+
+/// The public keys a coordinator admits: every `*.pub` file of a folder, named after
+/// the file (`worker.pub` → "worker"; the name is the peer's ZAP user id in the logs).
+///
+/// Hidden entries are skipped, which also skips Kubernetes' `..data` links in a mounted
+/// Secret. An empty folder is an error: such a coordinator would admit nobody.
+public struct AuthorizedKeys: Sendable, Hashable {
+    /// Key → name of the file it came from (the first file, when two hold the same key).
+    public private(set) var names: [CurveKey: String]
+
+    public init(_ names: [CurveKey: String]) {
+        self.names = names
+    }
+
+    /// Reads every `*.pub` in `folder`; collects every bad file into one `InputError`.
+    public static func read(folder: String) throws -> AuthorizedKeys {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw InputError(file: folder, "authorized-keys folder does not exist (it should hold the .pub files of the workers and clients to admit)")
+        }
+        let entries: [String]
+        do { entries = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
+            throw InputError(file: folder, "cannot list: \(error.localizedDescription)")
+        }
+        var names: [CurveKey: String] = [:]
+        var problems = InputError()
+        for entry in entries.sorted() where entry.hasSuffix(".pub") && !entry.hasPrefix(".") {
+            let path = (folder as NSString).appendingPathComponent(entry)
+            do {
+                let key = try CurveKeyFile.readPublicKey(path)
+                if names[key] == nil { names[key] = String(entry.dropLast(4)) }
+            } catch let error as InputError {
+                problems.append(contentsOf: error)
+            }
+        }
+        try problems.throwIfAny()
+        guard !names.isEmpty else {
+            throw InputError(file: folder, "no .pub file: the coordinator would admit nobody (copy the workers' and clients' NAME.pub here)")
+        }
+        return AuthorizedKeys(names)
+    }
+
+    /// The name a key is listed under, or nil when it is not authorized.
+    public func name(of key: CurveKey) -> String? { names[key] }
+
+    public var count: Int { names.count }
+}

@@ -1,0 +1,33 @@
+import CZeroMQ
+
+/// Options that put a socket under a ZAP handler's control.
+extension ZMQSocket {
+    /// The ZAP domain sent with every authentication request (`ZMQ_ZAP_DOMAIN`).
+    public func setZAPDomain(_ domain: String) throws {
+        try setBytes(ZMQ_ZAP_DOMAIN, Array(domain.utf8), name: "ZMQ_ZAP_DOMAIN")
+    }
+
+    /// Asks libzmq to refuse CURVE peers when no ZAP handler answers
+    /// (`ZMQ_ZAP_ENFORCE_DOMAIN`, option 93). Without it libzmq 4.3 admits every CURVE
+    /// peer while no handler is bound. The option is a DRAFT API: returns false when
+    /// this libzmq was built without it (Debian's is), so the caller must keep the
+    /// handler bound for the socket's whole life.
+    @discardableResult
+    public func enforceZAPDomain() -> Bool {
+        (try? setInt(93, 1, name: "ZMQ_ZAP_ENFORCE_DOMAIN")) != nil
+    }
+
+    /// Publishes this socket's accepted/handshake/disconnect events on an inproc PAIR
+    /// endpoint (`zmq_socket_monitor`). Call before `bind` so no connection is missed.
+    public func monitorConnections(at endpoint: String) throws {
+        let h = try liveHandle("zmq_socket_monitor \(endpoint)")
+        guard zmq_socket_monitor(h, endpoint, ConnectionEvent.mask) == 0 else {
+            throw ZMQError.last("zmq_socket_monitor \(endpoint)")
+        }
+    }
+
+    private func liveHandle(_ operation: String) throws -> UnsafeMutableRawPointer {
+        guard let handle else { throw ZMQError(operation: operation, code: ENOTSOCK) }
+        return handle
+    }
+}
