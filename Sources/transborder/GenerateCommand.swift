@@ -1,6 +1,7 @@
 import Analysis
 import ArgumentParser
 import Foundation
+import JobFiles
 
 /// `transborder generate`: a synthetic panel with planted stages.
 struct GenerateCommand: ParsableCommand {
@@ -50,7 +51,12 @@ struct GenerateCommand: ParsableCommand {
         var generator = SyntheticPanel(places: places, years: years, stages: stages, noise: noise, seed: seed)
         generator.replicates = replicates
         generator.scenarios = scenarios
-        try ResultWriting.write(generator.files(), into: URL(fileURLWithPath: out))
+        do {
+            try OutputFolder(URL(fileURLWithPath: out)).write(generator.files())
+        } catch let error as FileWriteError {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
         printError("wrote \(out)/{places.csv,links.csv,job.yaml,truth.json}")
     }
 }
