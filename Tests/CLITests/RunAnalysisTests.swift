@@ -1,0 +1,91 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// `transborder run` on analysis jobs, as real processes: same bytes for any
+/// number of workers, the periods.json contract, ground truth through the CLI,
+/// and bad specs rejected before anything is written.
+final class RunAnalysisTests: XCTestCase {
+    static let tinyJob = Fixtures.repositoryRoot.appendingPathComponent("jobs/examples/tiny").path
+
+    func outputs(_ dir: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) where name != "manifest.json" {
+            files[name] = try Data(contentsOf: dir.appendingPathComponent(name))
+        }
+        return files
+    }
+
+    func run(_ job: String, workers: Int) throws -> URL {
+        let out = try Fixtures.temporaryDirectory("run\(workers)").appendingPathComponent("out")
+        let result = try runTransborder(["run", job, "--workers", String(workers), "--out", out.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        return out
+    }
+
+    func testSameBytesForAnyNumberOfWorkers() throws {
+        let reference = try outputs(run(Self.tinyJob, workers: 0))
+        for name in ["periods.json", "periods.csv", "breakpoints.csv", "sensitivity_by_region.csv",
+                     "indicators_by_year.csv", "centrality_by_year.csv", "centrality_by_period.csv",
+                     "network_by_period.geojson", "report.html"] {
+            XCTAssertNotNil(reference[name], "missing \(name)")
+        }
+        for workers in [1, 2, 4, 8] {
+            let files = try outputs(run(Self.tinyJob, workers: workers))
+            XCTAssertEqual(Set(files.keys), Set(reference.keys), "\(workers) workers")
+            for (name, data) in reference {
+                XCTAssertEqual(files[name], data, "\(name) differs with \(workers) workers")
+            }
+        }
+    }
+
+    func testPeriodsJSONContract() throws {
+        let out = try run(Self.tinyJob, workers: 0)
+        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("periods.json"))) as? [String: Any])
+        let periods = try XCTUnwrap(doc["periods"] as? [[String: Any]])
+        XCTAssertEqual(periods.count, 2)
+        XCTAssertEqual(periods[0]["stage"] as? Int, 1)
+        XCTAssertEqual(periods[0]["start"] as? Int, 2000)
+        XCTAssertEqual(periods[0]["end"] as? Int, 2004)
+        XCTAssertEqual(periods[1]["start"] as? Int, 2005)
+        XCTAssertEqual(periods[0]["dominant_layer"] as? String, "trade")
+        XCTAssertEqual(periods[1]["dominant_layer"] as? String, "transport_corridor")
+        XCTAssertTrue(periods[0]["start_interval95"] is NSNull, "the first stage has no start interval")
+        XCTAssertTrue((periods[1]["name"] as? String)?.hasPrefix("2005–2009 · transport-corridor-oriented") == true)
+        XCTAssertFalse((periods[0]["core_places"] as? [String] ?? []).isEmpty)
+        let manifest = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json"))) as? [String: Any])
+        XCTAssertEqual(manifest["seed"] as? Int, 7)
+        XCTAssertEqual((manifest["spec_sha256"] as? String)?.count, 64)
+    }
+
+    func testPlantedStagesRecoveredThroughTheCLI() throws {
+        let dir = try Fixtures.temporaryDirectory("truth")
+        XCTAssertEqual(try runTransborder(["generate", "--places", "40", "--years", "30", "--stages", "3", "--noise", "0",
+                                           "--seed", "4", "--replicates", "10", "--out", dir.path]).status, 0)
+        let out = try run(dir.path, workers: 2)
+        let truth = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("truth.json"))) as? [String: [Int]])
+        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("periods.json"))) as? [String: Any])
+        let starts = (doc["periods"] as? [[String: Any]] ?? []).compactMap { $0["start"] as? Int }
+        XCTAssertEqual(starts, truth["stage_starts"])
+    }
+
+    func testBadSpecExitsTwoAndWritesNothing() throws {
+        let job = try Fixtures.temporaryDirectory("badspec")
+        for name in ["places.csv", "links.csv"] {
+            try FileManager.default.copyItem(at: URL(fileURLWithPath: Self.tinyJob).appendingPathComponent(name),
+                                             to: job.appendingPathComponent(name))
+        }
+        let spec = try String(contentsOf: URL(fileURLWithPath: Self.tinyJob).appendingPathComponent("job.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "replicates: 20", with: "replicates: -3")
+            .replacingOccurrences(of: "leave_one_region_out: all", with: "leave_one_region_out: [Atlantis]")
+        try spec.write(to: job.appendingPathComponent("job.yaml"), atomically: true, encoding: .utf8)
+        let out = job.appendingPathComponent("out")
+        for workers in ["0", "2"] {
+            let result = try runTransborder(["run", job.path, "--workers", workers, "--out", out.path])
+            XCTAssertEqual(result.status, 2, result.stderr)
+            XCTAssertTrue(result.stderr.contains("job.yaml:"), result.stderr)
+            XCTAssertTrue(result.stderr.contains("bootstrap.replicates"), result.stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "nothing may be written")
+        }
+    }
+}
