@@ -4,7 +4,8 @@ import ZeroMQ
 /// The coordinator's gate: a ZAP handler that admits only authorized CURVE keys, and
 /// the options that make its ROUTER a CURVE server under that handler.
 ///
-/// Order matters (libzmq 4.3 admits every CURVE peer while no handler is bound):
+/// Order matters (libzmq 4.3 admits every CURVE peer while no handler is bound, unless
+/// `ZMQ_ZAP_ENFORCE_DOMAIN` is available, which `secure` also sets):
 /// `init` (handler bound) → `secure(router)` → `router.bind` … `router.close()` → `stop()`.
 /// Every refusal is logged at warning level with what is known: the key (Z85) and
 /// address for a key that is not listed; the reason and the peer address (when it can be

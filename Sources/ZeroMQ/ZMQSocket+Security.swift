@@ -8,10 +8,10 @@ extension ZMQSocket {
     }
 
     /// Asks libzmq to refuse CURVE peers when no ZAP handler answers
-    /// (`ZMQ_ZAP_ENFORCE_DOMAIN`, option 93). Without it libzmq 4.3 admits every CURVE
-    /// peer while no handler is bound. The option is a DRAFT API: returns false when
-    /// this libzmq was built without it (Debian's is), so the caller must keep the
-    /// handler bound for the socket's whole life.
+    /// (`ZMQ_ZAP_ENFORCE_DOMAIN`, option 93; effective once a ZAP domain is set).
+    /// Without it libzmq 4.3 admits every CURVE peer while no handler is bound. The
+    /// option is a DRAFT API (Debian's libzmq 4.3.4 accepts it): returns false when
+    /// this libzmq lacks it, so callers still keep the handler bound for the socket's life.
     @discardableResult
     public func enforceZAPDomain() -> Bool {
         (try? setInt(93, 1, name: "ZMQ_ZAP_ENFORCE_DOMAIN")) != nil
