@@ -12,25 +12,31 @@ struct StagesCommand: ParsableCommand {
         commandName: "stages",
         abstract: "Change points and periods of a yearly indicator series (ruptures conventions).",
         discussion: """
-        SERIES.csv has the header t,<indicator>,... : one row per time step (t numeric and strictly
-        increasing, e.g. the year), one column per indicator, every cell a finite number. A UTF-8 byte
-        order mark and CRLF line ends are accepted.
+        SERIES.csv has the header t,<indicator>,... : one row per time step (t
+        numeric and strictly increasing, e.g. the year), one column per
+        indicator, every cell a finite number. A UTF-8 byte order mark and
+        CRLF line ends are accepted.
 
-        Columns are standardized (z-scores with the population standard deviation; a constant column
-        becomes zeros) unless --no-standardize. Methods (jump = 1, --min-size binds every segment,
-        the normal cost needs at least 2):
-          dynp  exact optimum (ruptures Dynp): --breaks K, or K chosen in 0..--max-breaks (default 5)
-                minimizing cost(K) + pen·(K+1) with --penalty (default bic)
+        Columns are standardized (z-scores, population standard deviation; a
+        constant column becomes zeros) unless --no-standardize. jump = 1;
+        --min-size binds every segment (the normal cost needs at least 2).
+          dynp  exact optimum (ruptures Dynp): --breaks K, or K in
+                0..--max-breaks (default 5) minimizing cost(K) + pen·(K+1)
+                with --penalty (default bic)
           pelt  PELT (ruptures Pelt) for --penalty (default bic)
         Penalties (p = d for l2, d + d(d+1)/2 for normal; n rows):
           bic   2·p·ln n (σ = 1: meant for standardized columns)
-          mbic  Zhang & Siegmund's modified BIC: 3·p·ln n per segment plus p·ln(length/n) per segment
-          VALUE a number ≥ 0 on the cost scale, charged per segment (ruptures's pen)
+          mbic  modified BIC (Zhang & Siegmund 2007): 3·p·ln n per segment
+                plus p·ln(length/n) for each segment
+          VALUE a number ≥ 0 on the cost scale, charged per segment
+                (ruptures's pen)
 
-        Output: JSON {"breakpoints": [<segment end indices, last = n>], "periods": [{"start": <t>,
-        "end": <t>}, ...], "cost": <sum of segment costs, penalty excluded>} or CSV with one row per
-        period: period,start,end,end_index,cost (that period's own cost). Bad input is reported on
-        stderr as file:line: field 'x': message, with exit status 2 and nothing on stdout.
+        Output: JSON {"breakpoints": [<segment end indices, last = n>],
+        "periods": [{"start": <t>, "end": <t>}, ...], "cost": <sum of the
+        segment costs, penalty excluded>}, or CSV with one row per period:
+        period,start,end,end_index,cost (that period's own cost). Bad input
+        is reported on stderr as file:line: field 'x': message, with exit
+        status 2 and nothing on stdout.
         """
     )
 
