@@ -39,23 +39,21 @@ final class SQLiteStatement {
         }
     }
 
-    /// Binds a job serial, a task index and a blob — the hot path of result inserts, without boxing.
-    func bindResult(job: Int, index: Int, payload: [UInt8]) throws(StoreError) {
+    /// Binds a task key and a blob — the hot path of result inserts, without boxing.
+    func bindResult(key: Int, payload: [UInt8]) throws(StoreError) {
         sqlite3_reset(statement)
-        sqlite3_bind_int64(statement, 1, Int64(job))
-        sqlite3_bind_int64(statement, 2, Int64(index))
+        sqlite3_bind_int64(statement, 1, Int64(key))
         let rc = payload.withUnsafeBytes {
-            sqlite3_bind_blob(statement, 3, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32($0.count), Self.transient)
+            sqlite3_bind_blob(statement, 2, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32($0.count), Self.transient)
         }
         guard rc == SQLITE_OK else { throw database.error("bind \(sql)", rc) }
     }
 
-    /// Binds two integers (a job serial and a task index) without boxing.
-    func bindIntegers(_ first: Int, _ second: Int) throws(StoreError) {
+    /// Binds one integer without boxing.
+    func bindInteger(_ value: Int) throws(StoreError) {
         sqlite3_reset(statement)
-        let rc1 = sqlite3_bind_int64(statement, 1, Int64(first))
-        let rc2 = sqlite3_bind_int64(statement, 2, Int64(second))
-        guard rc1 == SQLITE_OK, rc2 == SQLITE_OK else { throw database.error("bind \(sql)", rc1 == SQLITE_OK ? rc2 : rc1) }
+        let rc = sqlite3_bind_int64(statement, 1, Int64(value))
+        guard rc == SQLITE_OK else { throw database.error("bind \(sql)", rc) }
     }
 
     /// Advances; true when a row is available.

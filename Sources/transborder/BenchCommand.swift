@@ -16,7 +16,7 @@ struct BenchCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Benchmark to run: cluster, or codec (binary frames vs JSON, messages/s).")
+    @Argument(help: "Benchmark to run: cluster; raw (pipelined DEALER->ROUTER messages/s, the ceiling, --tasks messages); codec (binary frames vs JSON, messages/s).")
     var name: String
 
     @Option(help: "Number of noop tasks.")
@@ -40,13 +40,19 @@ struct BenchCommand: ParsableCommand {
     @OptionGroup var logging: ClusterLoggingOptions
 
     func validate() throws {
-        guard ["cluster", "codec"].contains(name) else { throw ValidationError("unknown benchmark '\(name)'; available: cluster, codec") }
+        guard ["cluster", "raw", "codec"].contains(name) else { throw ValidationError("unknown benchmark '\(name)'; available: cluster, raw, codec") }
         guard tasks >= 1, workers >= 1, threads >= 1, credit >= 1 else { throw ValidationError("--tasks, --workers, --threads and --credit must be positive") }
         guard Transport(rawValue: transport) != nil else { throw ValidationError("--transport must be tcp or ipc") }
     }
 
     func run() throws {
         let logger = logging.logger("bench")
+        if name == "raw" {
+            let rate = try RawZeroMQBenchmark.run(count: tasks, transport: Transport(rawValue: transport) ?? .tcp)
+            print("raw pipelined DEALER->ROUTER 100 B over \(transport), \(tasks) messages")
+            print("messages/s: \(String(format: "%.0f", rate))")
+            return
+        }
         if name == "codec" {
             let rates = CodecBenchmark.run(count: tasks)
             print("binary RESULT encode+decode: \(String(format: "%.0f", rates.binary)) messages/s")
