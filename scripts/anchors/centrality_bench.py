@@ -140,6 +140,7 @@ def main():
 
     print("machine: %d cores (%s); igraph %s, networkit %s, networkx %s" % (
         os.cpu_count(), os.uname().machine, ig.__version__, nk.__version__, nx.__version__))
+    print("load average at start: %.2f %.2f %.2f (other work on the machine inflates every time)" % os.getloadavg())
     print("transborder = whole process (CSV in, CSV out); anchors = library call alone; medians")
     header = ("%-8s %-27s | %-12s %-12s %-7s | %-12s %-12s %-7s | %-14s" % (
         "n/m", "measure", "tb 1 thread", "igraph", "ratio", "tb 2 threads", "NetworKit 2t", "ratio", "networkx (extr.)"))
@@ -168,6 +169,7 @@ def main():
                 rows.append(row)
                 print(row, file=sys.stderr, flush=True)
     print("\n".join(rows))
+    print("load average at end: %.2f %.2f %.2f" % os.getloadavg())
     print("ratio = anchor time / transborder time (> 1: transborder faster). transborder reps: %d" % args.reps)
 
 
