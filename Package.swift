@@ -10,7 +10,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
@@ -28,10 +27,7 @@ let package = Package(
 
         // Pure compute core: no sockets, no files, no clocks.
         .target(name: "CooperationNetwork"),
-        .target(
-            name: "Centrality",
-            dependencies: [.product(name: "HeapModule", package: "swift-collections")]
-        ),
+        .target(name: "Centrality"),
         .target(name: "StageTransition"),
         .target(name: "Resampling"),
         .target(
