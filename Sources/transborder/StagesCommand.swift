@@ -149,20 +149,7 @@ extension StagesCommand {
         var signal: Signal
 
         init(path: String) throws {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
-                throw InputError(file: path, reason)
-            }
-            guard var text = String(data: data, encoding: .utf8) else {
-                throw InputError(file: path, "not valid UTF-8 text")
-            }
-            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-            let reader: CSVReader
-            do {
-                reader = try CSVReader(string: text, hasHeaderRow: false)
-            } catch {
-                throw InputError(file: path, "cannot parse CSV: \(error)")
-            }
+            let reader = try CSVInputFile.open(path)
             var line = 1
             var header: [String]?
             var problems = InputError()
