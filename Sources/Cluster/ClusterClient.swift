@@ -10,19 +10,25 @@ public final class ClusterClient {
     private let context: ZMQContext
     private var socket: ZMQSocket
     private let maxMessageBytes: Int
+    private let curve: CurveClientCredentials?
 
-    public init(endpoint: String, timeout: Double = 10, maxMessageBytes: Int = WireProtocol.defaultMaxMessageBytes) throws {
+    /// - Parameter curve: this client's key pair and the coordinator's public key (nil: plaintext).
+    public init(endpoint: String, timeout: Double = 10, maxMessageBytes: Int = WireProtocol.defaultMaxMessageBytes,
+                curve: CurveClientCredentials? = nil) throws {
         self.endpoint = endpoint
         self.timeout = timeout
         self.maxMessageBytes = maxMessageBytes
+        self.curve = curve
         context = try ZMQContext()
-        socket = try Self.makeSocket(context, endpoint, maxMessageBytes)
+        socket = try Self.makeSocket(context, endpoint, maxMessageBytes, curve)
     }
 
-    private static func makeSocket(_ context: ZMQContext, _ endpoint: String, _ limit: Int) throws -> ZMQSocket {
+    private static func makeSocket(_ context: ZMQContext, _ endpoint: String, _ limit: Int,
+                                   _ curve: CurveClientCredentials?) throws -> ZMQSocket {
         let socket = try context.socket(.dealer)
         try socket.setMaxMessageSize(limit)
         try socket.setHighWaterMarks(send: 1000, receive: 1000)
+        try curve?.apply(to: socket)
         try socket.connect(endpoint)
         return socket
     }
@@ -30,7 +36,7 @@ public final class ClusterClient {
     /// Replaces the socket (after a timeout, so stale replies are not read as new ones).
     public func reconnect() throws {
         socket.close()
-        socket = try Self.makeSocket(context, endpoint, maxMessageBytes)
+        socket = try Self.makeSocket(context, endpoint, maxMessageBytes, curve)
     }
 
     public func close() { socket.close() }

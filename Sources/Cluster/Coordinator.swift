@@ -20,6 +20,7 @@ public final class Coordinator {
     let wakeReceiver: ZMQSocket
     let store: JobStore
     let aggregator: Aggregator
+    let admission: CurveAdmission?
 
     /// The endpoint actually bound (with the tcp port resolved).
     public let endpoint: String
@@ -49,6 +50,13 @@ public final class Coordinator {
         try router.setMaxMessageSize(configuration.maxMessageBytes)
         try router.setHighWaterMarks(send: configuration.highWaterMark, receive: configuration.highWaterMark)
         try router.setRouterMandatory(true)
+        if let curve = configuration.curve {
+            let admission = try CurveAdmission(context: context, credentials: curve, logger: logger)
+            try admission.secure(router)
+            self.admission = admission
+        } else {
+            admission = nil
+        }
         try router.bind(configuration.bind)
         endpoint = (try? router.lastEndpoint) ?? configuration.bind
         let wake = try WakeSignal(context: context)
@@ -111,6 +119,7 @@ public final class Coordinator {
         flushOutbox()
         router.close()
         wakeReceiver.close()
+        admission?.stop()
         logger.info("coordinator stopped")
     }
 

@@ -25,6 +25,9 @@ public struct CoordinatorConfiguration: Sendable {
     public var highWaterMark = 100_000
     /// Messages handled per loop iteration before the store commits (the batch size of commits).
     public var maxMessagesPerIteration = 4096
+    /// CURVE: the coordinator's key pair and the public keys it admits (nil: plaintext).
+    /// With it, a ZAP handler runs in the coordinator's context before the socket binds.
+    public var curve: CurveServerCredentials?
     /// Called once the socket is bound, with the resolved endpoint (e.g. the chosen tcp port).
     public var onListening: (@Sendable (String) -> Void)?
 

@@ -19,6 +19,8 @@ public struct WorkerConfiguration: Sendable {
     public var backoffMaximum = 32.0
     /// On SIGTERM, seconds to wait for running tasks before leaving anyway.
     public var drainTimeout = 30.0
+    /// CURVE: this worker's key pair and the coordinator's public key (nil: plaintext).
+    public var curve: CurveClientCredentials?
     /// ZMQ_MAXMSGSIZE of the worker's socket.
     public var maxMessageBytes = WireProtocol.defaultMaxMessageBytes
 

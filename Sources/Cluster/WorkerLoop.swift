@@ -79,6 +79,7 @@ public final class WorkerLoop {
         try socket.setMaxMessageSize(config.maxMessageBytes)
         try socket.setHighWaterMarks(send: 10_000, receive: 10_000)
         try socket.setReconnectInterval(milliseconds: 200, maximum: 2000)
+        try config.curve?.apply(to: socket)
         try socket.connect(config.endpoint)
         try socket.send(WorkerMessage.ready(name: config.name, threads: config.threads, credit: config.credit).frames, dontWait: false)
         logger.info("connecting", metadata: ["endpoint": "\(config.endpoint)", "threads": "\(config.threads)", "credit": "\(config.credit)"])
@@ -226,9 +227,9 @@ public final class WorkerLoop {
         for item in pending {
             switch item.outcome {
             case let .success(bytes):
-                if batches[item.job] == nil { order.append(item.job); batches[item.job] = ([], []) }
-                batches[item.job]!.indices.append(item.task.index)
-                batches[item.job]!.payloads.append(bytes)
+                if batches[item.job] == nil { order.append(item.job) }
+                batches[item.job, default: ([], [])].indices.append(item.task.index)
+                batches[item.job, default: ([], [])].payloads.append(bytes)
             case let .failure(error):
                 logger.warning("task failed: \(error.message)", metadata: ["job": "\(item.job)", "task": "\(item.task.index)", "attempt": "\(item.task.attempt)"])
                 if try socket.send(WorkerMessage.failed(job: item.job, task: item.task, error: error.message).frames) {

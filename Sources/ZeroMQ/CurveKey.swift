@@ -16,11 +16,8 @@ public struct CurveKey: Sendable, Hashable, CustomStringConvertible {
         let chars = Array(text.utf8)
         guard chars.count == 40 else { return nil }
         var out = [UInt8](repeating: 0, count: 32)
-        let ok = (chars + [0]).withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
-                src.baseAddress!.withMemoryRebound(to: CChar.self, capacity: 41) { zmq_z85_decode(dst.baseAddress, $0) != nil }
-            }
-        }
+        let text = chars.map { CChar(bitPattern: $0) } + [0]
+        let ok = out.withUnsafeMutableBufferPointer { dst in zmq_z85_decode(dst.baseAddress, text) != nil }
         guard ok else { return nil }
         self.bytes = out
     }
