@@ -9,8 +9,10 @@ struct ClusterEndpointOptions: ParsableArguments {
     @Option(help: "Seconds to wait for each reply from the coordinator.")
     var timeout: Double = 10
 
+    @OptionGroup var curve: CurveClientOptions
+
     func client() throws -> ClusterClient {
-        try ClusterClient(endpoint: to, timeout: timeout)
+        try ClusterClient(endpoint: to, timeout: timeout, curve: try curve.credentials())
     }
 }
 

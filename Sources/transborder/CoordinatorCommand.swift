@@ -41,6 +41,8 @@ struct CoordinatorCommand: ParsableCommand {
     @Option(help: "Write the bound endpoint (with the chosen port) to this file once listening.")
     var endpointFile: String?
 
+    @OptionGroup var security: CoordinatorSecurityOptions
+
     @OptionGroup var logging: ClusterLoggingOptions
 
     func validate() throws {
@@ -51,6 +53,7 @@ struct CoordinatorCommand: ParsableCommand {
 
     func run() throws {
         let logger = logging.logger("coordinator")
+        let curve = try reportingInputErrors { try security.credentials(bind: bind) }
         let stop = StopSignal.onTermination()
         var config = CoordinatorConfiguration(bind: bind, storePath: store,
                                               resultsDirectory: URL(fileURLWithPath: results),
@@ -59,6 +62,7 @@ struct CoordinatorCommand: ParsableCommand {
         config.heartbeatTimeout = heartbeatTimeout
         config.leaseTimeout = leaseTimeout
         config.maxMessageBytes = maxMessageBytes
+        config.curve = curve
         if let endpointFile {
             config.onListening = { endpoint in
                 try? ResultFolder.write([OutputFile(name: URL(fileURLWithPath: endpointFile).lastPathComponent, data: Data((endpoint + "\n").utf8))],

@@ -31,6 +31,8 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "Seconds of coordinator silence before reconnecting.")
     var heartbeatTimeout: Double = 5
 
+    @OptionGroup var curve: CurveClientOptions
+
     @OptionGroup var logging: ClusterLoggingOptions
 
     func validate() throws {
@@ -46,6 +48,7 @@ struct WorkerCommand: ParsableCommand {
         var config = WorkerConfiguration(endpoint: connect, name: workerName, threads: threads, credit: credit,
                                          backends: BackendRegistry.all)
         config.heartbeatTimeout = heartbeatTimeout
+        config.curve = try reportingInputErrors { try curve.credentials() }
         do {
             let loop = try WorkerLoop(configuration: config, logger: logger)
             switch try loop.run(until: stop) {
