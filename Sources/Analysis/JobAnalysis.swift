@@ -63,7 +63,7 @@ public struct JobAnalysis: Sendable {
         var resampled = weights
         for i in resampled.indices { resampled[i] *= Double(multiplicity[i]) }
         let (series, _) = analysis.indicators(weights: resampled, fullCentrality: false)
-        return outcome(series, try analysis.periodize(series))
+        return outcome(series, try analysis.periodize(series), scenario: scenario)
     }
 
     /// `residuals` / `blocks` schemes: the point segmentation's fitted means plus
@@ -89,12 +89,14 @@ public struct JobAnalysis: Sendable {
             }
         }
         let resampled = IndicatorSeries(years: series.years, columns: series.columns, values: values)
-        return outcome(resampled, try analysis.periodize(resampled))
+        return outcome(resampled, try analysis.periodize(resampled), scenario: scenario)
     }
 
-    private func outcome(_ series: IndicatorSeries, _ periodization: Periodization) -> ReplicateOutcome {
+    /// Only the baseline's replicates carry their indicator rows (the bands of
+    /// indicators_by_year.csv); sensitivity replicates need only their stages.
+    private func outcome(_ series: IndicatorSeries, _ periodization: Periodization, scenario: Int) -> ReplicateOutcome {
         let labels = periodization.stageOfRow.map { periodization.stages[$0 - 1].label }
         return ReplicateOutcome(transitionYears: periodization.transitionYears, yearLabels: labels,
-                                indicators: series.values)
+                                indicators: scenario == 0 ? series.values : [])
     }
 }

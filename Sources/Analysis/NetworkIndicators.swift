@@ -8,18 +8,20 @@ public enum NetworkIndicators {
     ///   - network: the year's merged network.
     ///   - betweenness: normalized betweenness of its nodes (networkx convention).
     ///   - weights: per-link weights indexed like `panel.links`.
-    public static func row(panel: Panel, network: YearNetwork, betweenness: [Double], weights: [Double]) -> [Double] {
+    ///   - facts: the panel's per-link facts.
+    public static func row(panel: Panel, network: YearNetwork, betweenness: [Double], weights: [Double],
+                           facts: LinkFacts) -> [Double] {
         let range = panel.linkRange(in: network.year)
         var total = 0.0, crossBorder = 0.0
         var byLayer = [Double](repeating: 0, count: panel.layers.count)
         var byScale = [Double](repeating: 0, count: Scale.allCases.count)
         for i in range where weights[i] > 0 {
-            let link = panel.links[i], w = weights[i]
+            let w = weights[i]
             total += w
-            byLayer[link.layer] += w
-            if panel.isCrossBorder(link) { crossBorder += w }
-            byScale[scaleIndex(panel.places[link.source].scale)] += w
-            byScale[scaleIndex(panel.places[link.target].scale)] += w
+            byLayer[panel.links[i].layer] += w
+            if facts.crossBorder[i] { crossBorder += w }
+            byScale[facts.sourceScale[i]] += w
+            byScale[facts.targetScale[i]] += w
         }
 
         let n = network.nodeCount
@@ -28,9 +30,8 @@ public enum NetworkIndicators {
         for e in network.edges {
             strength[e.source] += e.weight
             strength[e.target] += e.weight
-            let a = panel.places[network.activePlaces[e.source]], b = panel.places[network.activePlaces[e.target]]
-            if a.country != b.country {
-                reachSum += GreatCircle.distanceKm(lat1: a.latitude, lon1: a.longitude, lat2: b.latitude, lon2: b.longitude)
+            if e.crossBorder {
+                reachSum += e.lengthKm
                 reachCount += 1
             }
         }

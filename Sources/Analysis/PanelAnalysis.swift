@@ -11,11 +11,14 @@ public struct PanelAnalysis: Sendable {
     public let spec: JobSpec
     /// Indicator columns of this panel, in output order.
     public let columns: [String]
+    /// Per-link facts shared by every replicate.
+    public let facts: LinkFacts
 
     public init(panel: Panel, spec: JobSpec) {
         self.panel = panel
         self.spec = spec
         self.columns = IndicatorName.columns(layers: panel.layers)
+        self.facts = LinkFacts(panel: panel)
     }
 
     /// The yearly indicator series under `weights` (indexed like `panel.links`).
@@ -27,10 +30,11 @@ public struct PanelAnalysis: Sendable {
         rows.reserveCapacity(panel.yearCount)
         let measures = fullCentrality ? CentralityBridge.allMeasures : CentralityBridge.indicatorMeasures
         for year in panel.years {
-            let network = YearNetwork(panel: panel, year: year, weights: weights)
+            let network = YearNetwork(panel: panel, year: year, weights: weights, facts: facts)
             let values = CentralityBridge.compute(network, measures: measures, distance: spec.distance)
             let betweenness = values["betweenness"] ?? []
-            rows.append(NetworkIndicators.row(panel: panel, network: network, betweenness: betweenness, weights: weights))
+            rows.append(NetworkIndicators.row(panel: panel, network: network, betweenness: betweenness,
+                                              weights: weights, facts: facts))
             if fullCentrality {
                 centralities.append(YearCentrality(year: year, activePlaces: network.activePlaces, values: values))
             }

@@ -10,7 +10,8 @@ public struct ReplicateOutcome: Sendable, Hashable, Codable {
     public var transitionYears: [Int]
     /// Stage label of every year row (e.g. "trade-based").
     public var yearLabels: [String]
-    /// The replicate's indicator rows (same years and columns as the point estimate).
+    /// The replicate's indicator rows (same years and columns as the point
+    /// estimate); empty outside the baseline scenario.
     public var indicators: [[Double]]
 }
 

@@ -11,7 +11,7 @@ public struct YearNetwork: Sendable {
     public let year: Int
     /// Panel place indices of the nodes, ascending; node i is `activePlaces[i]`.
     public let activePlaces: [Int]
-    /// Merged edges between node indices (u < v for undirected panels), sorted.
+    /// Merged edges between node indices (u < v for undirected panels), sorted by (u, v).
     public let edges: [MergedEdge]
     public let directed: Bool
 
@@ -19,36 +19,51 @@ public struct YearNetwork: Sendable {
         public var source: Int
         public var target: Int
         public var weight: Double
+        /// Whether the pair crosses the border.
+        public var crossBorder: Bool
+        /// Great-circle length of the pair (km).
+        public var lengthKm: Double
     }
 
     /// Builds the year's network with per-link weights `weights` (indexed like
     /// `panel.links`; pass the panel's own weights or resampled ones).
-    public init(panel: Panel, year: Int, weights: [Double]) {
+    public init(panel: Panel, year: Int, weights: [Double], facts: LinkFacts) {
         self.year = year
         self.directed = panel.directed
         let range = panel.linkRange(in: year)
-        var isActive = [Bool](repeating: false, count: panel.places.count)
+        var local = [Int](repeating: -1, count: panel.places.count)
         for i in range where weights[i] > 0 {
-            isActive[panel.links[i].source] = true
-            isActive[panel.links[i].target] = true
+            local[panel.links[i].source] = 0
+            local[panel.links[i].target] = 0
         }
         var active: [Int] = []
-        var local = [Int](repeating: -1, count: panel.places.count)
-        for p in panel.places.indices where isActive[p] {
+        for p in panel.places.indices where local[p] == 0 {
             local[p] = active.count
             active.append(p)
         }
         self.activePlaces = active
-        var merged: [Int: Double] = [:]
+        // (pair key, link index) sorted by key, then summed in link order: the
+        // same order, hence the same bits, on every run.
         let n = active.count
+        var keyed: [(key: Int, link: Int)] = []
+        keyed.reserveCapacity(range.count)
         for i in range where weights[i] > 0 {
             var u = local[panel.links[i].source], v = local[panel.links[i].target]
             if !panel.directed && u > v { swap(&u, &v) }
-            merged[u * n + v, default: 0] += weights[i]
+            keyed.append((u * n + v, i))
         }
-        self.edges = merged.keys.sorted().map { key in
-            MergedEdge(source: key / n, target: key % n, weight: merged[key]!)
+        keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.link < $1.link }
+        var edges: [MergedEdge] = []
+        edges.reserveCapacity(keyed.count)
+        for (key, i) in keyed {
+            if let last = edges.last, last.source * n + last.target == key {
+                edges[edges.count - 1].weight += weights[i]
+            } else {
+                edges.append(MergedEdge(source: key / n, target: key % n, weight: weights[i],
+                                        crossBorder: facts.crossBorder[i], lengthKm: facts.lengthKm[i]))
+            }
         }
+        self.edges = edges
     }
 
     public var nodeCount: Int { activePlaces.count }
