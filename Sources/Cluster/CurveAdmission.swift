@@ -26,10 +26,11 @@ public final class CurveAdmission {
         self.credentials = credentials
         monitorEndpoint = "inproc://transborder-curve-monitor-\(Self.counter.next())"
         let authorized = credentials.authorized
+        let throttle = RefusalThrottle()
         handler = try ZAPHandler(context: context, monitorEndpoint: monitorEndpoint, decide: { request in
             Self.decide(request, authorized: authorized)
         }, report: { event in
-            Self.log(event, logger: logger)
+            Self.log(event, logger: logger, throttle: throttle)
         })
         logger.info("CURVE on: admitting \(authorized.count) key(s)", metadata: [
             "server_key": "\(credentials.keyPair.publicKey.z85)",
@@ -56,14 +57,17 @@ public final class CurveAdmission {
         return .admit(userID: name)
     }
 
-    static func log(_ event: ZAPHandler.Event, logger: Logger) {
+    /// Logs one handler event; repeated refusals of the same peer for the same reason are
+    /// warnings once a minute and debug lines in between (see `RefusalThrottle`).
+    static func log(_ event: ZAPHandler.Event, logger: Logger, throttle: RefusalThrottle) {
         switch event {
         case let .decided(request, decision):
             let key = request.curveKey?.z85 ?? "none"
             if decision.isAdmitted {
                 logger.info("admitted CURVE key", metadata: ["key": "\(key)", "name": "\(decision.userID)", "address": "\(request.address)"])
             } else {
-                logger.warning("refused connection: \(decision.statusText)", metadata: [
+                let level: Logger.Level = throttle.shouldWarn("zap \(key) \(request.address)") ? .warning : .debug
+                logger.log(level: level, "refused connection: \(decision.statusText)", metadata: [
                     "key": "\(key)", "address": "\(request.address)", "mechanism": "\(request.mechanism)"])
             }
         case let .malformedRequest(frames):
@@ -73,7 +77,10 @@ public final class CurveAdmission {
             if let peer = event.peer { metadata["peer"] = "\(peer)" }
             switch event.kind {
             case .handshakeFailedProtocol, .handshakeFailed:
-                logger.warning("refused connection: \(event.reason)", metadata: metadata)
+                // Throttled per reason and peer host (the port changes with every retry).
+                let host = event.peer.map { String($0[..<($0.lastIndex(of: ":") ?? $0.endIndex)]) } ?? "unknown"
+                let level: Logger.Level = throttle.shouldWarn("\(event.kind) \(event.value) \(host)") ? .warning : .debug
+                logger.log(level: level, "refused connection: \(event.reason)", metadata: metadata)
             case .handshakeFailedAuthentication:
                 logger.debug("handshake refused after ZAP", metadata: metadata)
             case .accepted, .handshakeSucceeded, .disconnected:

@@ -74,7 +74,10 @@ public struct ConnectionEvent: Sendable, Hashable, CustomStringConvertible {
         case .disconnected: return "disconnected"
         case .handshakeSucceeded: return "handshake succeeded"
         case .handshakeFailedAuthentication: return "refused by the ZAP handler (status \(value))"
-        case .handshakeFailed: return "handshake failed (\(String(cString: zmq_strerror(Int32(bitPattern: value)))))"
+        case .handshakeFailed:
+            // Typically EPIPE/ECONNRESET: the peer hung up mid-handshake, e.g. a plaintext
+            // client that saw the CURVE greeting first and closed.
+            return "handshake failed (\(String(cString: zmq_strerror(Int32(bitPattern: value))))): the peer hung up during the security handshake (a plaintext client, or wrong keys?)"
         case .handshakeFailedProtocol:
             switch Int32(bitPattern: value) {
             case ZMQ_PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH:

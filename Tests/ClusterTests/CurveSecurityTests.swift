@@ -126,11 +126,22 @@ final class CurveSecurityTests: XCTestCase {
         try dealer.send(submitFrames(), dontWait: true)
         XCTAssertNil(try receive(try XCTUnwrap(router), within: 2), "a plaintext message reached a CURVE server")
         XCTAssertTrue(events.decisions.isEmpty, "libzmq refuses a NULL-mechanism peer before asking ZAP")
-        let failure = try XCTUnwrap(events.connections.first { $0.kind == .handshakeFailedProtocol }, "no handshake failure reported: \(events.connections)")
-        XCTAssertEqual(Int32(bitPattern: failure.value), ZMQ_PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH_VALUE)
-        XCTAssertTrue(failure.reason.contains("does not speak CURVE"), failure.reason)
-        // One connection was pending, so the refusal names the client's address.
-        XCTAssertEqual(failure.peer?.hasPrefix("127.0.0.1:"), true, "peer: \(String(describing: failure.peer))")
+        let connections = events.connections
+        XCTAssertFalse(connections.contains { $0.kind == .handshakeSucceeded }, "\(connections)")
+        // The DEALER retries for 2 s; each attempt ends in a mechanism mismatch, or, when
+        // the client noticed first and hung up, in a failed handshake (EPIPE/ECONNRESET).
+        let refusals = connections.filter(\.isRefusal)
+        XCTAssertFalse(refusals.isEmpty, "no handshake failure reported: \(connections)")
+        for refusal in refusals {
+            if refusal.kind == .handshakeFailedProtocol {
+                XCTAssertEqual(Int32(bitPattern: refusal.value), ZMQ_PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH_VALUE)
+                XCTAssertTrue(refusal.reason.contains("does not speak CURVE"), refusal.reason)
+            } else {
+                XCTAssertEqual(refusal.kind, .handshakeFailed, "\(refusal)")
+            }
+        }
+        // Attempts are sequential, so each refusal names the client's address.
+        XCTAssertTrue(refusals.allSatisfy { $0.peer?.hasPrefix("127.0.0.1:") == true }, "\(refusals)")
         dealer.close()
     }
 
@@ -142,6 +153,9 @@ final class CurveSecurityTests: XCTestCase {
         try dealer.send(submitFrames(), dontWait: true)
         XCTAssertNil(try receive(try XCTUnwrap(router), within: 2))
         XCTAssertTrue(events.decisions.isEmpty, "a client with the wrong server key cannot finish the handshake")
+        let failure = events.connections.first { $0.kind == .handshakeFailedProtocol }
+        XCTAssertTrue(failure?.reason.contains("wrong server key") == true, "\(events.connections)")
+        XCTAssertEqual(failure?.peer?.hasPrefix("127.0.0.1:"), true)
         dealer.close()
     }
 
@@ -195,6 +209,14 @@ final class CurveSecurityTests: XCTestCase {
         XCTAssertEqual(CurveAdmission.decide(request("PLAIN", [Array("u".utf8), Array("p".utf8)]), authorized: authorized).statusCode, "400")
         XCTAssertEqual(CurveAdmission.decide(request("CURVE", [Array(listed.publicKey.bytes.prefix(31))]), authorized: authorized).statusCode, "400")
         XCTAssertNil(ZAPRequest(frames: [Array("1.0".utf8), [1], [], []]))
+    }
+
+    func testRepeatedRefusalsWarnOncePerInterval() {
+        let throttle = RefusalThrottle(interval: 60)
+        XCTAssertTrue(throttle.shouldWarn("zap K 10.0.0.7", now: 100))
+        XCTAssertFalse(throttle.shouldWarn("zap K 10.0.0.7", now: 130), "a retry within the minute is a debug line")
+        XCTAssertTrue(throttle.shouldWarn("zap K 10.0.0.8", now: 130), "another peer is warned about")
+        XCTAssertTrue(throttle.shouldWarn("zap K 10.0.0.7", now: 160.5), "and the same peer again after the interval")
     }
 
     func testReplyFramesFollowRFC27() {

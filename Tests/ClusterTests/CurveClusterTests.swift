@@ -1,0 +1,158 @@
+import Foundation
+import TestSupport
+import XCTest
+@testable import Cluster
+import ZeroMQ
+
+/// CURVE end to end with real `transborder` processes: keygen, a coordinator with
+/// --curve-secret/--authorized-keys, authorized and unauthorized workers and clients,
+/// and the refusal to bind a non-loopback address without keys.
+final class CurveClusterTests: XCTestCase {
+    var harness: ClusterHarness!
+    var keys: URL!
+
+    override func setUpWithError() throws {
+        try XCTSkipUnless(CurveKeyPair.isAvailable, "libzmq without CURVE")
+        harness = try ClusterHarness()
+        keys = harness.directory.appendingPathComponent("keys")
+        try FileManager.default.createDirectory(at: keys.appendingPathComponent("authorized"), withIntermediateDirectories: true)
+    }
+
+    override func tearDown() {
+        harness?.stopAll()
+    }
+
+    func key(_ name: String) -> String { keys.appendingPathComponent(name).path }
+
+    /// `transborder keygen --out keys/NAME`; returns the public key it printed.
+    @discardableResult
+    func keygen(_ name: String, authorize: Bool = false) throws -> String {
+        let out = try runTransborder(["keygen", "--out", key(name)])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let printed = out.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        if authorize {
+            try FileManager.default.copyItem(atPath: key("\(name).pub"), toPath: key("authorized/\(name).pub"))
+        }
+        return printed
+    }
+
+    func security(_ name: String) -> [String] {
+        ["--curve-secret", key("\(name).key"), "--server-key", key("server.pub")]
+    }
+
+    func startSecureCoordinator() throws {
+        try keygen("server")
+        try harness.startCoordinator(extra: ["--curve-secret", key("server.key"), "--authorized-keys", key("authorized")])
+    }
+
+    func testKeygenWritesAPairAndNeverOverwrites() throws {
+        let printed = try keygen("node")
+        XCTAssertEqual(printed.count, 40)
+        XCTAssertEqual(try String(contentsOfFile: key("node.pub"), encoding: .utf8), printed + "\n")
+        let mode = try FileManager.default.attributesOfItem(atPath: key("node.key"))[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o600)
+        let pair = try CurveKeyFile.readKeyPair(secretFile: key("node.key"))
+        XCTAssertEqual(pair.publicKey.z85, printed, "the public key is the secret key's")
+        let again = try runTransborder(["keygen", "--out", key("node")])
+        XCTAssertEqual(again.status, 2)
+        XCTAssertTrue(again.stderr.contains("\(key("node.key")): already exists"), again.stderr)
+        XCTAssertEqual(try CurveKeyFile.readKeyPair(secretFile: key("node.key")), pair, "the existing key is untouched")
+    }
+
+    func testAuthorizedWorkerCompletesAJobAndStrangersAreRefusedAndLogged() throws {
+        try keygen("good", authorize: true)
+        try keygen("client", authorize: true)
+        let intruderKey = try keygen("intruder")
+        try startSecureCoordinator()
+        let endpoint = harness.endpoint
+        try harness.spawn("intruder", ["worker", "--connect", endpoint, "--name", "intruder", "--log-level", "debug"] + security("intruder"))
+        try harness.spawn("plain", ["worker", "--connect", endpoint, "--name", "plain", "--log-level", "debug"])
+        try harness.spawn("good", ["worker", "--connect", endpoint, "--name", "good", "--threads", "2", "--log-level", "debug"] + security("good"))
+
+        let spec = try harness.noopSpec(tasks: 40, sleepMilliseconds: 5)
+        let out = harness.directory.appendingPathComponent("out")
+        let submit = try runTransborder(["submit", spec, "--kind", "noop", "--to", endpoint, "--wait", "--out", out.path,
+                                         "--timeout", "20"] + security("client"))
+        XCTAssertEqual(submit.status, 0, submit.stderr)
+        XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent("noop-summary.json")),
+                       try ClusterHarness.reference(specPath: spec), "outputs over CURVE equal the in-process run")
+
+        try harness.waitFor("refusals in the coordinator log", timeout: 20) {
+            let log = harness.log("coordinator")
+            return log.contains("key=\(intruderKey)") && Self.hasPlaintextRefusal(log)
+        }
+        let log = harness.log("coordinator")
+        let refusal = log.split(separator: "\n").first { $0.contains("key=\(intruderKey)") } ?? ""
+        XCTAssertTrue(refusal.contains("refused connection: key not authorized"), String(refusal))
+        XCTAssertTrue(refusal.contains("address=127.0.0.1"), String(refusal))
+        XCTAssertTrue(log.contains("admitted CURVE key") && log.contains("name=good"), log)
+        XCTAssertTrue(log.contains("worker joined") && log.contains("worker=good"), log)
+        XCTAssertFalse(log.contains("worker=intruder"), "the unauthorized worker joined")
+        XCTAssertFalse(log.contains("worker=plain"), "the plaintext worker joined")
+        XCTAssertTrue(log.contains("CURVE on: admitting 2 key(s)"), log)
+    }
+
+    func testUnauthorizedAndPlaintextClientsGetNoAnswer() throws {
+        try keygen("client", authorize: true)
+        try keygen("stranger")
+        try startSecureCoordinator()
+        let allowed = try runTransborder(["status", "--to", harness.endpoint, "--timeout", "10"] + security("client"))
+        XCTAssertEqual(allowed.status, 0, allowed.stderr)
+        XCTAssertTrue(allowed.stdout.contains("workers: 0"), allowed.stdout)
+        for (label, extra) in [("stranger", security("stranger")), ("plaintext", [String]())] {
+            let refused = try runTransborder(["status", "--to", harness.endpoint, "--timeout", "2"] + extra)
+            XCTAssertEqual(refused.status, 1, "\(label): \(refused.stdout) \(refused.stderr)")
+            XCTAssertFalse(refused.stdout.contains("workers:"), "\(label) got a status")
+        }
+        let strangerKey = try CurveKeyFile.readKeyPair(secretFile: key("stranger.key")).publicKey.z85
+        try harness.waitFor("both refusals logged", timeout: 10) {
+            let log = harness.log("coordinator")
+            return log.contains("key=\(strangerKey)") && Self.hasPlaintextRefusal(log)
+        }
+    }
+
+    /// A plaintext peer is refused by libzmq before ZAP: mechanism mismatch, or a failed
+    /// handshake when the peer noticed first and hung up; both are logged with the peer.
+    static func hasPlaintextRefusal(_ log: String) -> Bool {
+        log.split(separator: "\n").contains {
+            ($0.contains("refused connection: security mechanism mismatch") || $0.contains("refused connection: handshake failed"))
+                && $0.contains("peer=127.0.0.1:")
+        }
+    }
+
+    func testNonLoopbackBindNeedsKeysOrInsecure() throws {
+        let refused = try runTransborder(["coordinator", "--bind", "tcp://0.0.0.0:*", "--store", harness.storePath,
+                                          "--results", harness.resultsPath])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("refusing to bind tcp://0.0.0.0:* without CURVE keys"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("--insecure"), refused.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: harness.storePath), "nothing is created before the refusal")
+
+        let endpointFile = harness.directory.appendingPathComponent("insecure.endpoint")
+        let insecure = try harness.spawn("insecure", ["coordinator", "--bind", "tcp://0.0.0.0:*", "--insecure", "--store", harness.storePath,
+                                                      "--results", harness.resultsPath, "--endpoint-file", endpointFile.path])
+        try harness.waitFor("the --insecure coordinator to listen", timeout: 20) {
+            FileManager.default.fileExists(atPath: endpointFile.path) || !insecure.isRunning
+        }
+        XCTAssertTrue(insecure.isRunning, harness.log("insecure"))
+    }
+
+    func testBadKeyFilesExitWithStatus2NamingTheFile() throws {
+        try keygen("server")
+        try keygen("worker")
+        try FileManager.default.copyItem(atPath: key("worker.pub"), toPath: key("authorized/worker.pub"))
+        chmod(key("server.key"), 0o644)
+        let open = try runTransborder(["coordinator", "--bind", "tcp://127.0.0.1:*", "--store", harness.storePath, "--results", harness.resultsPath,
+                                       "--curve-secret", key("server.key"), "--authorized-keys", key("authorized")])
+        XCTAssertEqual(open.status, 2)
+        XCTAssertTrue(open.stderr.contains("\(key("server.key")): secret key is accessible to every user"), open.stderr)
+
+        let swapped = try runTransborder(["worker", "--connect", "tcp://127.0.0.1:9", "--curve-secret", key("worker.key"), "--server-key", key("server.key")])
+        XCTAssertEqual(swapped.status, 2)
+        XCTAssertTrue(swapped.stderr.contains("this is a secret key file"), swapped.stderr)
+
+        let half = try runTransborder(["status", "--to", "tcp://127.0.0.1:9", "--curve-secret", key("worker.key")])
+        XCTAssertNotEqual(half.status, 0)
+        XCTAssertTrue(half.stderr.contains("--curve-secret and --server-key go together"), half.stderr)
+    }
+}
