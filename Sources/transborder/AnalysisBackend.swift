@@ -53,17 +53,15 @@ struct PreparedAnalysis: PreparedJob {
     }
 }
 
-/// The wire form of task results.
+/// The wire form of task results: `TaskOutcomeCodec`'s binary layout.
 enum TaskOutcomeCoding {
     static func encode(_ outcome: TaskOutcome) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return try encoder.encode(outcome)
+        TaskOutcomeCodec.encode(outcome)
     }
 
     static func decode(_ data: Data, task: Int) throws -> TaskOutcome {
         do {
-            return try JSONDecoder().decode(TaskOutcome.self, from: data)
+            return try TaskOutcomeCodec.decode(data)
         } catch {
             throw AnalysisError.corruptResult(task: task, reason: String(describing: error))
         }

@@ -41,3 +41,39 @@ final class DeterminismTests: XCTestCase {
         XCTAssertThrowsError(try aggregation.fold(job.execute(task: 1)))
     }
 }
+
+/// The binary task-outcome codec: lossless, and corrupt bytes are errors, never traps.
+final class TaskOutcomeCodecTests: XCTestCase {
+    func outcomes() throws -> [TaskOutcome] {
+        var generator = SyntheticPanel(places: 20, years: 16, stages: 2, noise: 0.3, seed: 8)
+        generator.replicates = 6
+        generator.scenarios = true
+        var spec = generator.spec()
+        spec.bootstrap.batchSize = 3
+        spec.sensitivity.replicates = 2
+        let job = JobAnalysis(panel: generator.panel(), spec: spec)
+        return try (0..<job.taskCount).map { try job.execute(task: $0) }
+    }
+
+    func testRoundTripIsLossless() throws {
+        let all = try outcomes()
+        XCTAssertTrue(all.contains { $0.point != nil } && all.contains { !$0.replicates.isEmpty })
+        for outcome in all {
+            XCTAssertEqual(try TaskOutcomeCodec.decode(TaskOutcomeCodec.encode(outcome)), outcome)
+        }
+    }
+
+    func testTruncatedAndCorruptBytesAreRejected() throws {
+        let data = TaskOutcomeCodec.encode(try outcomes()[1])
+        for cut in stride(from: 0, to: data.count, by: max(1, data.count / 40)) {
+            XCTAssertThrowsError(try TaskOutcomeCodec.decode(data.prefix(cut)), "cut at \(cut)")
+        }
+        XCTAssertThrowsError(try TaskOutcomeCodec.decode(data + Data([0])))
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            var bytes = [UInt8](data)
+            for _ in 0..<3 { bytes[Int.random(in: 4..<bytes.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng) }
+            _ = try? TaskOutcomeCodec.decode(Data(bytes))  // must not trap
+        }
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+
+/// The compact binary form of a `TaskOutcome`, as workers send it and the
+/// coordinator stores it (JSON took longer to decode than the replicates took
+/// to compute, and aggregation is the one serial step of a job).
+///
+/// Layout (all integers little-endian): magic "TBO1"; task i64; scenario
+/// i64; a point flag u8, then the point (series: years [i64], columns [str],
+/// rows × columns f64; periodization: breakpoints [i64], transition years
+/// [i64], cost f64, stages); the replicate count u32, then each replicate
+/// (transition years [i64], year labels [str], indicator rows u32 × columns
+/// u32 f64). `[x]` is a u32 count followed by the items; `str` a u32 byte
+/// count and UTF-8 bytes. Decoding checks every count against the bytes left,
+/// so a truncated or corrupt result is an error, never a trap.
+public enum TaskOutcomeCodec {
+    static let magic: [UInt8] = Array("TBO1".utf8)
+
+    public static func encode(_ outcome: TaskOutcome) -> Data {
+        var out = Encoder()
+        out.bytes.append(contentsOf: magic)
+        out.int(outcome.task)
+        out.int(outcome.scenario)
+        if let point = outcome.point {
+            out.bytes.append(1)
+            out.series(point.series)
+            out.periodization(point.periodization)
+        } else {
+            out.bytes.append(0)
+        }
+        out.count(outcome.replicates.count)
+        for r in outcome.replicates {
+            out.ints(r.transitionYears)
+            out.strings(r.yearLabels)
+            out.matrix(r.indicators)
+        }
+        return Data(out.bytes)
+    }
+
+    public static func decode(_ data: Data) throws -> TaskOutcome {
+        var input = Decoder(bytes: [UInt8](data))
+        guard try Array(input.take(4)) == magic else { throw CodecError("not a TBO1 task outcome") }
+        let task = try input.int(), scenario = try input.int()
+        var point: ScenarioPoint? = nil
+        switch try input.take(1).first {
+        case 0: break
+        case 1: point = ScenarioPoint(series: try input.series(), periodization: try input.periodization())
+        default: throw CodecError("bad point flag")
+        }
+        let count = try input.count(minimumItemBytes: 12)
+        var replicates: [ReplicateOutcome] = []
+        replicates.reserveCapacity(count)
+        for _ in 0..<count {
+            replicates.append(ReplicateOutcome(transitionYears: try input.ints(), yearLabels: try input.strings(),
+                                               indicators: try input.matrix()))
+        }
+        guard input.offset == input.bytes.count else { throw CodecError("trailing bytes") }
+        return TaskOutcome(task: task, scenario: scenario, point: point, replicates: replicates)
+    }
+
+    /// A result that does not decode.
+    public struct CodecError: Error, CustomStringConvertible {
+        public var description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    struct Encoder {
+        var bytes: [UInt8] = []
+
+        mutating func count(_ n: Int) { withUnsafeBytes(of: UInt32(n).littleEndian) { bytes.append(contentsOf: $0) } }
+        mutating func int(_ v: Int) { withUnsafeBytes(of: Int64(v).littleEndian) { bytes.append(contentsOf: $0) } }
+        mutating func double(_ v: Double) { withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes.append(contentsOf: $0) } }
+        mutating func ints(_ v: [Int]) { count(v.count); for x in v { int(x) } }
+        mutating func doubles(_ v: [Double]) { for x in v { double(x) } }
+        mutating func string(_ s: String) { count(s.utf8.count); bytes.append(contentsOf: s.utf8) }
+        mutating func strings(_ v: [String]) { count(v.count); for s in v { string(s) } }
+
+        mutating func matrix(_ rows: [[Double]]) {
+            count(rows.count)
+            count(rows.first?.count ?? 0)
+            for row in rows { doubles(row) }
+        }
+
+        mutating func series(_ s: IndicatorSeries) {
+            ints(s.years)
+            strings(s.columns)
+            matrix(s.values)
+        }
+
+        mutating func periodization(_ p: Periodization) {
+            ints(p.breakpoints)
+            ints(p.transitionYears)
+            double(p.cost)
+            count(p.stages.count)
+            for stage in p.stages {
+                int(stage.number); int(stage.startYear); int(stage.endYear)
+                string(stage.dominantLayer); string(stage.dominantScale)
+                strings(stage.corePlaces); strings(stage.corePlacesByBetweenness)
+                count(stage.indicatorMeans.count); doubles(stage.indicatorMeans)
+                string(stage.name)
+            }
+        }
+    }
+
+    struct Decoder {
+        let bytes: [UInt8]
+        var offset = 0
+
+        mutating func take(_ n: Int) throws -> ArraySlice<UInt8> {
+            guard n >= 0, n <= bytes.count - offset else { throw CodecError("truncated at byte \(offset)") }
+            defer { offset += n }
+            return bytes[offset..<offset + n]
+        }
+
+        mutating func word(_ n: Int) throws -> UInt64 {
+            var v: UInt64 = 0
+            for (shift, b) in try take(n).enumerated() { v |= UInt64(b) << (8 * UInt64(shift)) }
+            return v
+        }
+
+        /// A count, checked against the bytes left (each item takes at least `minimumItemBytes`).
+        mutating func count(minimumItemBytes: Int) throws -> Int {
+            let n = Int(try word(4))
+            guard n * max(minimumItemBytes, 0) <= bytes.count - offset else { throw CodecError("count \(n) exceeds the data") }
+            return n
+        }
+
+        mutating func int() throws -> Int { Int(Int64(bitPattern: try word(8))) }
+        mutating func double() throws -> Double { Double(bitPattern: try word(8)) }
+        mutating func ints() throws -> [Int] { try (0..<count(minimumItemBytes: 8)).map { _ in try int() } }
+        mutating func doubles(_ n: Int) throws -> [Double] { try (0..<n).map { _ in try double() } }
+
+        mutating func string() throws -> String {
+            let n = try count(minimumItemBytes: 1)
+            guard let s = String(bytes: try take(n), encoding: .utf8) else { throw CodecError("invalid UTF-8") }
+            return s
+        }
+
+        mutating func strings() throws -> [String] { try (0..<count(minimumItemBytes: 4)).map { _ in try string() } }
+
+        mutating func matrix() throws -> [[Double]] {
+            let rows = try count(minimumItemBytes: 0), columns = try count(minimumItemBytes: 0)
+            // An empty row takes no bytes, so only "no rows" may have no columns.
+            guard columns > 0 || rows == 0, rows * columns * 8 <= bytes.count - offset else {
+                throw CodecError("matrix of \(rows) × \(columns) does not fit the data")
+            }
+            return try (0..<rows).map { _ in try doubles(columns) }
+        }
+
+        mutating func series() throws -> IndicatorSeries {
+            IndicatorSeries(years: try ints(), columns: try strings(), values: try matrix())
+        }
+
+        mutating func periodization() throws -> Periodization {
+            let breakpoints = try ints(), transitions = try ints(), cost = try double()
+            let n = try count(minimumItemBytes: 24)
+            var stages: [Stage] = []
+            for _ in 0..<n {
+                let number = try int(), start = try int(), end = try int()
+                let layer = try string(), scale = try string()
+                let core = try strings(), coreB = try strings()
+                let means = try doubles(try count(minimumItemBytes: 8))
+                let name = try string()
+                stages.append(Stage(number: number, startYear: start, endYear: end, dominantLayer: layer,
+                                    dominantScale: scale, corePlaces: core, corePlacesByBetweenness: coreB,
+                                    indicatorMeans: means, name: name))
+            }
+            return Periodization(breakpoints: breakpoints, transitionYears: transitions, stages: stages, cost: cost)
+        }
+    }
+}
