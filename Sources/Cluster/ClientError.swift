@@ -4,6 +4,8 @@ import ZeroMQ
 public enum ClientError: Error, CustomStringConvertible, Sendable {
     /// No reply within the timeout (coordinator down or unreachable).
     case timeout(endpoint: String, seconds: Double)
+    /// The coordinator turned the connection away during the security handshake (CURVE).
+    case rejected(endpoint: String, reason: String)
     /// The coordinator answered with ERROR.
     case refused(code: ClientErrorCode, message: String)
     /// The coordinator's reply made no sense for the request.
@@ -16,6 +18,7 @@ public enum ClientError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case let .timeout(endpoint, seconds): "no reply from the coordinator at \(endpoint) within \(Int(seconds)) s"
+        case let .rejected(endpoint, reason): "no reply from the coordinator at \(endpoint): \(reason)"
         case let .refused(code, message): "coordinator: \(code): \(message)"
         case let .unexpectedReply(what): "unexpected reply from the coordinator: \(what)"
         case let .integrity(what): "fetched file is corrupt: \(what)"

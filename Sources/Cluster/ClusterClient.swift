@@ -11,6 +11,7 @@ public final class ClusterClient {
     private var socket: ZMQSocket
     private let maxMessageBytes: Int
     private let curve: CurveClientCredentials?
+    private var handshakes: HandshakeWatch
 
     /// - Parameter curve: this client's key pair and the coordinator's public key (nil: plaintext).
     public init(endpoint: String, timeout: Double = 10, maxMessageBytes: Int = WireProtocol.defaultMaxMessageBytes,
@@ -20,23 +21,24 @@ public final class ClusterClient {
         self.maxMessageBytes = maxMessageBytes
         self.curve = curve
         context = try ZMQContext()
-        socket = try Self.makeSocket(context, endpoint, maxMessageBytes, curve)
+        (socket, handshakes) = try Self.makeSocket(context, endpoint, maxMessageBytes, curve)
     }
 
     private static func makeSocket(_ context: ZMQContext, _ endpoint: String, _ limit: Int,
-                                   _ curve: CurveClientCredentials?) throws -> ZMQSocket {
+                                   _ curve: CurveClientCredentials?) throws -> (ZMQSocket, HandshakeWatch) {
         let socket = try context.socket(.dealer)
         try socket.setMaxMessageSize(limit)
         try socket.setHighWaterMarks(send: 1000, receive: 1000)
         try curve?.apply(to: socket)
+        let handshakes = try HandshakeWatch(context: context, socket: socket)
         try socket.connect(endpoint)
-        return socket
+        return (socket, handshakes)
     }
 
     /// Replaces the socket (after a timeout, so stale replies are not read as new ones).
     public func reconnect() throws {
         socket.close()
-        socket = try Self.makeSocket(context, endpoint, maxMessageBytes, curve)
+        (socket, handshakes) = try Self.makeSocket(context, endpoint, maxMessageBytes, curve)
     }
 
     public func close() { socket.close() }
@@ -52,7 +54,10 @@ public final class ClusterClient {
         poller.addReadable(socket)
         while true {
             let left = deadline - MonotonicClock.now()
-            if left <= 0 { throw ClientError.timeout(endpoint: endpoint, seconds: timeout) }
+            if left <= 0 {
+                if let reason = handshakes.failures().last { throw ClientError.rejected(endpoint: endpoint, reason: reason) }
+                throw ClientError.timeout(endpoint: endpoint, seconds: timeout)
+            }
             do {
                 guard try poller.poll(timeoutMilliseconds: Int(left * 1000) + 1) > 0,
                       let message = try socket.receive(dontWait: true, maxFrames: 8, maxBytes: maxMessageBytes) else { continue }

@@ -80,6 +80,7 @@ public final class WorkerLoop {
         try socket.setHighWaterMarks(send: 10_000, receive: 10_000)
         try socket.setReconnectInterval(milliseconds: 200, maximum: 2000)
         try config.curve?.apply(to: socket)
+        let handshakes = try HandshakeWatch(context: context, socket: socket)
         try socket.connect(config.endpoint)
         try socket.send(WorkerMessage.ready(name: config.name, threads: config.threads, credit: config.credit).frames, dontWait: false)
         logger.info("connecting", metadata: ["endpoint": "\(config.endpoint)", "threads": "\(config.threads)", "credit": "\(config.credit)"])
@@ -170,6 +171,8 @@ public final class WorkerLoop {
                 return .finished(.stopped)
             }
             if now - lastHeard > config.heartbeatTimeout {
+                // Silence may be a refusal: the coordinator logs it, say it here too.
+                for reason in Set(handshakes.failures()).sorted() { logger.error("\(reason)", metadata: ["endpoint": "\(config.endpoint)"]) }
                 return registered ? .reconnectNow : .reconnectLater
             }
         }

@@ -65,7 +65,7 @@ final class CurveClusterTests: XCTestCase {
         let intruderKey = try keygen("intruder")
         try startSecureCoordinator()
         let endpoint = harness.endpoint
-        try harness.spawn("intruder", ["worker", "--connect", endpoint, "--name", "intruder", "--log-level", "debug"] + security("intruder"))
+        try harness.spawn("intruder", ["worker", "--connect", endpoint, "--name", "intruder", "--heartbeat-timeout", "2", "--log-level", "debug"] + security("intruder"))
         try harness.spawn("plain", ["worker", "--connect", endpoint, "--name", "plain", "--log-level", "debug"])
         try harness.spawn("good", ["worker", "--connect", endpoint, "--name", "good", "--threads", "2", "--log-level", "debug"] + security("good"))
 
@@ -90,6 +90,10 @@ final class CurveClusterTests: XCTestCase {
         XCTAssertFalse(log.contains("worker=intruder"), "the unauthorized worker joined")
         XCTAssertFalse(log.contains("worker=plain"), "the plaintext worker joined")
         XCTAssertTrue(log.contains("CURVE on: admitting 2 key(s)"), log)
+        // The refused worker says why in its own log (it only ever sees silence otherwise).
+        try harness.waitFor("the intruder's own error", timeout: 20) {
+            harness.log("intruder").contains("the coordinator refused this CURVE key")
+        }
     }
 
     func testUnauthorizedAndPlaintextClientsGetNoAnswer() throws {
@@ -99,10 +103,16 @@ final class CurveClusterTests: XCTestCase {
         let allowed = try runTransborder(["status", "--to", harness.endpoint, "--timeout", "10"] + security("client"))
         XCTAssertEqual(allowed.status, 0, allowed.stderr)
         XCTAssertTrue(allowed.stdout.contains("workers: 0"), allowed.stdout)
-        for (label, extra) in [("stranger", security("stranger")), ("plaintext", [String]())] {
+        try keygen("impostor")
+        // The refused side says why (from its socket's handshake events), not only "no reply".
+        for (label, extra, why) in [("stranger", security("stranger"), "the coordinator refused this CURVE key"),
+                                    ("plaintext", [], "security mechanism mismatch"),
+                                    ("wrong server key", ["--curve-secret", key("client.key"), "--server-key", key("impostor.pub")],
+                                     "is --server-key the coordinator's public key?")] {
             let refused = try runTransborder(["status", "--to", harness.endpoint, "--timeout", "2"] + extra)
             XCTAssertEqual(refused.status, 1, "\(label): \(refused.stdout) \(refused.stderr)")
             XCTAssertFalse(refused.stdout.contains("workers:"), "\(label) got a status")
+            XCTAssertTrue(refused.stderr.contains(why), "\(label): \(refused.stderr)")
         }
         let strangerKey = try CurveKeyFile.readKeyPair(secretFile: key("stranger.key")).publicKey.z85
         try harness.waitFor("both refusals logged", timeout: 10) {
