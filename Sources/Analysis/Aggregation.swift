@@ -30,6 +30,9 @@ public struct Aggregation: Sendable {
             guard let point = outcome.point else {
                 throw AnalysisError.corruptResult(task: outcome.task, reason: "point estimate missing")
             }
+            if let problem = shapeProblem(point) {
+                throw AnalysisError.corruptResult(task: outcome.task, reason: problem)
+            }
             scenarios[outcome.scenario].setPoint(point, trackIndicators: outcome.scenario == 0)
         } else {
             guard outcome.replicates.count == planned.replicates?.count else {
@@ -40,6 +43,25 @@ public struct Aggregation: Sendable {
             }
         }
         nextTask += 1
+    }
+}
+
+extension Aggregation {
+    /// Why a point estimate cannot come from this job (results arrive from the
+    /// network: nothing in them is trusted), or nil when its shape is right.
+    func shapeProblem(_ point: ScenarioPoint) -> String? {
+        let years = Array(job.panel.years)
+        let series = point.series, p = point.periodization
+        guard series.years == years, series.columns == job.analysis.columns,
+              series.values.count == years.count,
+              series.values.allSatisfy({ $0.count == series.columns.count })
+        else { return "point estimate covers other years or indicators" }
+        guard let last = p.breakpoints.last, last == years.count, p.breakpoints.first.map({ $0 > 0 }) == true,
+              zip(p.breakpoints, p.breakpoints.dropFirst()).allSatisfy({ $0 < $1 }),
+              p.stages.count == p.breakpoints.count,
+              p.transitionYears == p.breakpoints.dropLast().map({ years[$0] })
+        else { return "point estimate has inconsistent breakpoints" }
+        return nil
     }
 }
 

@@ -140,7 +140,8 @@ public enum TaskOutcomeCodec {
         mutating func matrix() throws -> [[Double]] {
             let rows = try count(minimumItemBytes: 0), columns = try count(minimumItemBytes: 0)
             // An empty row takes no bytes, so only "no rows" may have no columns.
-            guard columns > 0 || rows == 0, rows * columns * 8 <= bytes.count - offset else {
+            let left = bytes.count - offset
+            guard columns > 0 || rows == 0, rows <= left, columns <= left, rows * columns <= left / 8 else {
                 throw CodecError("matrix of \(rows) × \(columns) does not fit the data")
             }
             return try (0..<rows).map { _ in try doubles(columns) }

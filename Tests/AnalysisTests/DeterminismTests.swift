@@ -77,3 +77,34 @@ final class TaskOutcomeCodecTests: XCTestCase {
         }
     }
 }
+
+/// Results come from the network: a point estimate of the wrong shape is refused, not trusted.
+final class AggregationTrustTests: XCTestCase {
+    func testMalformedPointEstimatesAreRejected() throws {
+        var generator = SyntheticPanel(places: 16, years: 12, stages: 2, noise: 0, seed: 5)
+        generator.replicates = 0
+        var spec = generator.spec()
+        spec.stages.minSize = 2
+        let job = JobAnalysis(panel: generator.panel(), spec: spec)
+        let good = try job.execute(task: 0)
+        var corrupt: [TaskOutcome] = []
+        var beyond = good
+        beyond.point?.periodization.breakpoints = [5, 40]
+        corrupt.append(beyond)
+        var unordered = good
+        unordered.point?.periodization.breakpoints = [8, 4, 12]
+        corrupt.append(unordered)
+        var shortSeries = good
+        shortSeries.point?.series.values.removeLast()
+        corrupt.append(shortSeries)
+        var renamed = good
+        renamed.point?.series.columns[0] = "x"
+        corrupt.append(renamed)
+        for outcome in corrupt {
+            var aggregation = Aggregation(job: job)
+            XCTAssertThrowsError(try aggregation.fold(outcome))
+        }
+        var aggregation = Aggregation(job: job)
+        XCTAssertNoThrow(try aggregation.fold(good))
+    }
+}
