@@ -3,18 +3,18 @@ import Logging
 
 /// `--log-level` for the cluster commands; logs go to stderr through swift-log.
 struct ClusterLoggingOptions: ParsableArguments {
-    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error or critical.")
-    var logLevel: String = "info"
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error or critical (default: info; warning for `run`, whose progress lines say enough).")
+    var logLevel: String?
 
     func validate() throws {
-        guard Logger.Level(rawValue: logLevel) != nil else {
+        guard logLevel.map({ Logger.Level(rawValue: $0) != nil }) ?? true else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }
     }
 
     /// Bootstraps swift-log (once per process) and returns the component's logger.
-    func logger(_ component: String) -> Logger {
-        let level = Logger.Level(rawValue: logLevel) ?? .info
+    func logger(_ component: String, defaultLevel: Logger.Level = .info) -> Logger {
+        let level = logLevel.flatMap(Logger.Level.init(rawValue:)) ?? defaultLevel
         ClusterLogging.bootstrapOnce(level: level)
         var logger = Logger(label: "transborder.\(component)")
         logger.logLevel = level

@@ -44,7 +44,7 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let logger = logging.logger("run")
+        let logger = logging.logger("run", defaultLevel: .warning)
         try reportingClientErrors("run") {
             let bundle = try makeBundle(jobPath: job, kind: kind)
             guard let backend = BackendRegistry.all[bundle.kind] else {
@@ -61,7 +61,7 @@ struct RunCommand: ParsableCommand {
                                            transport: Transport(rawValue: transport) ?? .ipc,
                                            backends: BackendRegistry.all,
                                            executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(),
-                                           workerArguments: ["--log-level", logging.logLevel == "info" ? "warning" : logging.logLevel],
+                                           workerArguments: ["--log-level", logging.logLevel ?? "warning"],
                                            logger: logger)
             defer { cluster.stop() }
             let client = try ClusterClient(endpoint: cluster.endpoint, timeout: 30)
