@@ -115,10 +115,22 @@ final class CurveClusterTests: XCTestCase {
             XCTAssertTrue(refused.stderr.contains(why), "\(label): \(refused.stderr)")
         }
         let strangerKey = try CurveKeyFile.readKeyPair(secretFile: key("stranger.key")).publicKey.z85
-        try harness.waitFor("both refusals logged", timeout: 10) {
-            let log = harness.log("coordinator")
-            return log.contains("key=\(strangerKey)") && Self.hasPlaintextRefusal(log)
+        try harness.waitFor("the unlisted key's refusal logged", timeout: 10) {
+            harness.log("coordinator").contains("key=\(strangerKey)")
         }
+        // The plaintext refusal is logged from the coordinator's socket monitor; under a
+        // loaded machine a short-lived peer can hang up before the event names it, so a
+        // plaintext client tries again (at most twice more) until its refusal is logged.
+        var plaintextLogged = false
+        for attempt in 0..<3 where !plaintextLogged {
+            if attempt > 0 { _ = try runTransborder(["status", "--to", harness.endpoint, "--timeout", "2"]) }
+            let deadline = Date().addingTimeInterval(5)
+            while !plaintextLogged && Date() < deadline {
+                plaintextLogged = Self.hasPlaintextRefusal(harness.log("coordinator"))
+                if !plaintextLogged { usleep(50_000) }
+            }
+        }
+        XCTAssertTrue(plaintextLogged, "no plaintext refusal logged: \(harness.log("coordinator"))")
     }
 
     /// A plaintext peer is refused by libzmq before ZAP: mechanism mismatch, or a failed
