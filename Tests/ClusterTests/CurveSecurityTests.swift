@@ -140,8 +140,11 @@ final class CurveSecurityTests: XCTestCase {
                 XCTAssertEqual(refusal.kind, .handshakeFailed, "\(refusal)")
             }
         }
-        // Attempts are sequential, so each refusal names the client's address.
-        XCTAssertTrue(refusals.allSatisfy { $0.peer?.hasPrefix("127.0.0.1:") == true }, "\(refusals)")
+        // A refusal names the client's address when the monitor matched it to the accepted
+        // connection; under load an attempt can end before that match (seen once in CI), so
+        // every named address must be the client's and at least one refusal must name it.
+        XCTAssertTrue(refusals.allSatisfy { $0.peer.map { $0.hasPrefix("127.0.0.1:") } ?? true }, "\(refusals)")
+        XCTAssertTrue(refusals.contains { $0.peer?.hasPrefix("127.0.0.1:") == true }, "\(refusals)")
         dealer.close()
     }
 
