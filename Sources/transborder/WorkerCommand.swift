@@ -31,6 +31,9 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "Seconds of coordinator silence before reconnecting.")
     var heartbeatTimeout: Double = 5
 
+    @Flag(help: "Drain and exit when the parent process is gone (set by `transborder run` for its workers, so none outlives a killed run).")
+    var exitWithParent = false
+
     @OptionGroup var curve: CurveClientOptions
 
     @OptionGroup var logging: ClusterLoggingOptions
@@ -44,6 +47,7 @@ struct WorkerCommand: ParsableCommand {
     func run() throws {
         let logger = logging.logger("worker")
         let stop = StopSignal.onTermination()
+        if exitWithParent { ParentWatch.start() }
         let workerName = name ?? "\(ProcessInfo.processInfo.hostName)-\(getpid())"
         var config = WorkerConfiguration(endpoint: connect, name: workerName, threads: threads, credit: credit,
                                          backends: BackendRegistry.all)

@@ -88,4 +88,45 @@ final class RunAnalysisTests: XCTestCase {
             XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "nothing may be written")
         }
     }
+
+    /// A `run` killed with SIGKILL leaves no worker behind: its children notice the
+    /// missing parent and drain (real processes, real signal).
+    func testWorkersDoNotOutliveAKilledRun() throws {
+        let dir = try Fixtures.temporaryDirectory("orphans")
+        XCTAssertEqual(try runTransborder(["generate", "--places", "80", "--years", "40", "--stages", "3", "--noise", "0.3",
+                                           "--replicates", "3000", "--out", dir.path]).status, 0)
+        let run = Process()
+        run.executableURL = Fixtures.binary
+        run.arguments = ["run", dir.path, "--workers", "2", "--out", dir.appendingPathComponent("out").path]
+        run.standardOutput = FileHandle.nullDevice
+        run.standardError = FileHandle.nullDevice
+        try run.run()
+        func children() -> [Int32] {
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+            return entries.compactMap(Int32.init).filter { pid in
+                guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                      let close = stat.lastIndex(of: ")") else { return false }
+                let fields = stat[stat.index(after: close)...].split(separator: " ")
+                return fields.count > 2 && fields[0] != "Z" && Int32(fields[1]) == run.processIdentifier
+            }
+        }
+        var workers: [Int32] = []
+        let start = Date()
+        while workers.count < 2 && Date().timeIntervalSince(start) < 20 {
+            usleep(100_000)
+            workers = children()
+        }
+        XCTAssertEqual(workers.count, 2, "the run did not start its two workers")
+        kill(run.processIdentifier, SIGKILL)
+        run.waitUntilExit()
+        func alive(_ pid: Int32) -> Bool {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return false }
+            return stat[stat.index(after: close)...].split(separator: " ").first != "Z"
+        }
+        let deadline = Date().addingTimeInterval(15)
+        while workers.contains(where: alive) && Date() < deadline { usleep(100_000) }
+        XCTAssertFalse(workers.contains(where: alive), "workers \(workers.filter(alive)) outlived the killed run")
+        for pid in workers where alive(pid) { kill(pid, SIGKILL) }
+    }
 }
