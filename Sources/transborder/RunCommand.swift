@@ -61,7 +61,7 @@ struct RunCommand: ParsableCommand {
                                            transport: Transport(rawValue: transport) ?? .ipc,
                                            backends: BackendRegistry.all,
                                            executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(),
-                                           workerArguments: ["--log-level", logging.logLevel ?? "warning", "--exit-with-parent"],
+                                           workerArguments: ["--log-level", logging.logLevel ?? "warning", "--parent-pid", String(getpid())],
                                            logger: logger)
             defer { cluster.stop() }
             let client = try ClusterClient(endpoint: cluster.endpoint, timeout: 30)

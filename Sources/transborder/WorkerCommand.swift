@@ -31,8 +31,8 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "Seconds of coordinator silence before reconnecting.")
     var heartbeatTimeout: Double = 5
 
-    @Flag(help: "Drain and exit when the parent process is gone (set by `transborder run` for its workers, so none outlives a killed run).")
-    var exitWithParent = false
+    @Option(help: "Drain and exit when this process is no longer the worker's parent (set by `transborder run` to its own pid, so no worker outlives a killed run).")
+    var parentPid: Int32?
 
     @OptionGroup var curve: CurveClientOptions
 
@@ -47,7 +47,7 @@ struct WorkerCommand: ParsableCommand {
     func run() throws {
         let logger = logging.logger("worker")
         let stop = StopSignal.onTermination()
-        if exitWithParent { ParentWatch.start() }
+        if let parentPid { ParentWatch.start(parent: parentPid) }
         let workerName = name ?? "\(ProcessInfo.processInfo.hostName)-\(getpid())"
         var config = WorkerConfiguration(endpoint: connect, name: workerName, threads: threads, credit: credit,
                                          backends: BackendRegistry.all)
