@@ -141,10 +141,11 @@ final class CurveSecurityTests: XCTestCase {
             }
         }
         // A refusal names the client's address when the monitor matched it to the accepted
-        // connection; under load an attempt can end before that match (seen once in CI), so
-        // every named address must be the client's and at least one refusal must name it.
+        // connection; under load an attempt can end before that match (seen twice in CI, once
+        // with the only refusal unnamed), so here every named address must be the client's.
+        // That refusals are logged with the peer's address is checked end to end by
+        // CurveClusterTests and scripts/test-netns.
         XCTAssertTrue(refusals.allSatisfy { $0.peer.map { $0.hasPrefix("127.0.0.1:") } ?? true }, "\(refusals)")
-        XCTAssertTrue(refusals.contains { $0.peer?.hasPrefix("127.0.0.1:") == true }, "\(refusals)")
         dealer.close()
     }
 
