@@ -35,7 +35,6 @@ enum ReportTables {
     /// One row per scenario with a point estimate, as in sensitivity_by_region.csv.
     static func sensitivity(_ results: JobResults, into page: inout HTMLText) {
         let base = results.periodization
-        let baseRows = base.stageOfRow
         let withReplicates = results.scenarios.contains { $0.scenario != .baseline && $0.replicates > 0 }
         page.open("section", [("id", "sensitivity")])
         page.element("h2", text: "Regional sensitivity")
@@ -50,18 +49,12 @@ enum ReportTables {
         for tally in results.scenarios {
             guard let point = tally.point else { continue }
             let p = point.periodization
-            let shifts = base.transitionYears.map { year -> String in
-                guard let nearest = ScenarioTally.nearest(to: year, in: p.transitionYears) else { return "NA" }
-                let shift = nearest - year
+            let comparison = SensitivityOutput.Comparison(point: point, baseline: base)
+            let shifts = comparison.shifts.map { shift -> String in
+                guard let shift else { return "NA" }
                 return shift > 0 ? "+\(shift)" : String(shift)
             }
-            let rows = p.stageOfRow
-            var changes: [String] = []
-            for t in rows.indices {
-                let a = base.stages[baseRows[t] - 1].label, b = p.stages[rows[t] - 1].label
-                if a != b { changes.append("\(point.series.years[t]):\(a)→\(b)") }
-            }
-            let ari = adjustedRandIndex(baseRows, rows)
+            let changes = comparison.labelChanges, ari = comparison.ari
             let changed = ari < 1 || !changes.isEmpty
             page.open("tr", changed ? [("class", "scenario changed"), ("data-scenario", tally.scenario.id)]
                                     : [("class", "scenario"), ("data-scenario", tally.scenario.id)])
