@@ -31,16 +31,43 @@ struct PathSums: Sendable {
 
     /// Computes the sums for every source, on up to `threads` threads.
     ///
+    /// Betweenness of an undirected graph with pendant trees is computed on its
+    /// pruned core (`PendantTrees`) plus closed-form tree counts; distances, which
+    /// need every source, then take a separate pass without path counting. A
+    /// graph without pendant nodes keeps the single combined pass — the same bits
+    /// either way, whatever other measures are requested.
+    static func compute(graph: Graph, distance: DistanceMode, threads: Int,
+                        betweenness: Bool, distances: Bool) -> PathSums {
+        let n = graph.nodeCount
+        guard n > 0, betweenness || distances else { return PathSums(nodeCount: n) }
+        if betweenness && !graph.isDirected {
+            let trees = PendantTrees(graph: graph)
+            if trees.prunedAny {
+                var sums = distances
+                    ? search(PathGraph(graph: graph, distance: distance), threads: threads,
+                             betweenness: false, distances: true)
+                    : PathSums(nodeCount: n)
+                let core = search(PathGraph(core: trees, of: graph, distance: distance), threads: threads,
+                                  betweenness: true, distances: false)
+                sums.betweenness = trees.treeBetweenness
+                for (i, v) in trees.coreNodes.enumerated() { sums.betweenness[Int(v)] += core.betweenness[i] }
+                return sums
+            }
+        }
+        return search(PathGraph(graph: graph, distance: distance), threads: threads,
+                      betweenness: betweenness, distances: distances)
+    }
+
+    /// One search per node of `pathGraph`, sums indexed by its nodes.
+    ///
     /// Determinism: sources are cut into chunks of `sourcesPerChunk` that depend on
     /// n only; each chunk is summed from zero in its own buffer and the chunk sums
     /// are added to the totals in chunk order. Threads only change which worker
     /// computes a chunk, so any thread count gives the same bits.
-    static func compute(graph: Graph, distance: DistanceMode, threads: Int,
-                        betweenness: Bool, distances: Bool) -> PathSums {
-        let n = graph.nodeCount
+    private static func search(_ pathGraph: PathGraph, threads: Int, betweenness: Bool, distances: Bool) -> PathSums {
+        let n = pathGraph.nodeCount
         var sums = PathSums(nodeCount: n)
-        guard n > 0, betweenness || distances else { return sums }
-        let pathGraph = PathGraph(graph: graph, distance: distance)
+        guard n > 0 else { return sums }
         let chunkCount = (n + sourcesPerChunk - 1) / sourcesPerChunk
         // Small graphs: thread start-up costs more than it saves (same bits either way).
         let workers = n < 256 ? 1 : max(1, min(threads, chunkCount))

@@ -78,7 +78,7 @@ final class ShortestPathWorkspace: @unchecked Sendable {
             } else {
                 breadthFirst(from: source, countPaths: wantBetweenness)
             }
-            if wantBetweenness { accumulateDependencies() }
+            if wantBetweenness { accumulateDependencies(sourceWeight: graph.nodeWeights[source]) }
             if wantDistances { accumulateDistances() }
             resetTouched()
         }
@@ -181,22 +181,24 @@ final class ShortestPathWorkspace: @unchecked Sendable {
     }
 
     /// Brandes' backward pass, as networkx `_accumulate_basic`:
-    /// δ(v) += σ(v) · (1 + δ(w)) / σ(w) for every predecessor v of w.
-    func accumulateDependencies() {
-        let predecessorOffsets = graph.predecessorOffsets.baseAddress!
+    /// δ(v) += σ(v) · (ω(w) + δ(w)) / σ(w) for every predecessor v of w, and
+    /// b(w) += ω(s) · δ(w) — with every ω = 1 exactly Brandes; on a pruned core ω
+    /// counts the tree nodes each endpoint stands for.
+    func accumulateDependencies(sourceWeight: Double) {
+        let predecessorOffsets = graph.predecessorOffsets.baseAddress!, weight = graph.nodeWeights.baseAddress!
         let sigma = sigma.baseAddress!, delta = delta.baseAddress!, order = order.baseAddress!
         let predecessors = predecessors.baseAddress!, predecessorCount = predecessorCount.baseAddress!
         let betweenness = betweenness.baseAddress!
         var i = reachedCount - 1
         while i >= 1 {  // order[0] is the source: no predecessors, no credit
             let w = Int(order[i])
-            let coefficient = (1 + delta[w]) / sigma[w]
+            let coefficient = (weight[w] + delta[w]) / sigma[w]
             let start = predecessorOffsets[w]
             for k in start..<(start + Int(predecessorCount[w])) {
                 let v = Int(predecessors[k])
                 delta[v] += sigma[v] * coefficient
             }
-            betweenness[w] += delta[w]
+            betweenness[w] += sourceWeight * delta[w]
             i -= 1
         }
     }

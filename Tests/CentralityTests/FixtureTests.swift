@@ -9,7 +9,7 @@ final class FixtureTests: XCTestCase {
         let names = Set(try CentralityFixture.all().map(\.name))
         for required in ["karate", "directed30", "disconnected12", "isolated", "multilinks", "multilinks_directed",
                          "selfloops", "single_node", "two_nodes", "two_nodes_directed", "star", "path", "ba300",
-                         "ties", "ties_directed"] {
+                         "ties", "ties_directed", "pendant_trees", "sparse_forest"] {
             XCTAssertTrue(names.contains(required), "missing fixture \(required)")
         }
     }
@@ -64,7 +64,7 @@ final class FixtureTests: XCTestCase {
     /// The tie-heavy graphs are where networkx's float `==` goes wrong; the
     /// reference there is exact, so check it tightly.
     func testWeightedTiesMatchExactRationals() throws {
-        for name in ["karate", "ties", "ties_directed", "multilinks"] {
+        for name in ["karate", "ties", "ties_directed", "multilinks", "pendant_trees", "sparse_forest"] {
             let fixture = try Fixtures.load(CentralityFixture.self, "centrality/\(name).json")
             let expected = try XCTUnwrap(fixture.paths["inverse"])
             XCTAssertTrue(expected.source.hasPrefix("exact"), name)
