@@ -69,6 +69,7 @@ struct HTMLText: Sendable {
     /// other than tab, LF and CR; U+FFFE/U+FFFF) with U+FFFD. Safe in text and
     /// in double-quoted attributes.
     static func escape(_ s: String) -> String {
+        guard needsEscaping(s) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {
@@ -88,6 +89,20 @@ struct HTMLText: Sendable {
             }
         }
         return out
+    }
+
+    /// Whether `escape` would change `s`, from its UTF-8 bytes (most report text
+    /// is plain: numbers, coordinates, ASCII names). Conservative: any 0xEF lead
+    /// byte (U+F000…U+FFFF, which holds U+FFFE/U+FFFF) takes the careful path.
+    @inline(__always)
+    static func needsEscaping(_ s: String) -> Bool {
+        s.utf8.contains { b in
+            switch b {
+            case 0x26, 0x3C, 0x3E, 0x22, 0x27, 0xEF: return true
+            case 0x09, 0x0A, 0x0D: return false
+            default: return b < 0x20
+            }
+        }
     }
 
     /// `x` with exactly `digits` decimals, rounded half away from zero, never

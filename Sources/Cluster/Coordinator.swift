@@ -17,6 +17,7 @@ public final class Coordinator {
     let logger: Logger
     let context: ZMQContext
     let router: ZMQSocket
+    let wake: WakeSignal
     let wakeReceiver: ZMQSocket
     let store: JobStore
     let aggregator: Aggregator
@@ -60,6 +61,7 @@ public final class Coordinator {
         try router.bind(configuration.bind)
         endpoint = (try? router.lastEndpoint) ?? configuration.bind
         let wake = try WakeSignal(context: context)
+        self.wake = wake
         wakeReceiver = try wake.makeReceiver()
         store = try JobStore(path: configuration.storePath)
         aggregator = Aggregator(wake: wake, logger: logger)
@@ -75,6 +77,8 @@ public final class Coordinator {
         var poller = ZMQPoller()
         poller.addReadable(router)
         poller.addReadable(wakeReceiver)
+        let stopWake = try StopWake(wake: wake, stop: stop)
+        defer { stopWake.close() }
         while !stop.isRequested {
             _ = try poller.poll(timeoutMilliseconds: 100)
             if poller.isReadable(1) { WakeSignal.drain(wakeReceiver) }

@@ -6,11 +6,27 @@ public final class StopSignal: @unchecked Sendable {
     private let lock = NSLock()
     private var requested = false
     private var sources: [DispatchSourceSignal] = []
+    private var actions: [@Sendable () -> Void] = []
 
     public init() {}
 
     public func request() {
-        lock.lock(); requested = true; lock.unlock()
+        lock.lock()
+        let first = !requested
+        requested = true
+        let pending = first ? actions : []
+        lock.unlock()
+        for action in pending { action() }
+    }
+
+    /// Runs `action` once when the stop is requested (at once if it already was):
+    /// how a loop blocked in `zmq_poll` learns of it without waiting for its timeout.
+    func onRequest(_ action: @escaping @Sendable () -> Void) {
+        lock.lock()
+        let already = requested
+        if !already { actions.append(action) }
+        lock.unlock()
+        if already { action() }
     }
 
     public var isRequested: Bool {

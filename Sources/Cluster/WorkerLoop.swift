@@ -45,6 +45,8 @@ public final class WorkerLoop {
 
     /// Serves until `stop` is requested (then drains) or the coordinator refuses us.
     public func run(until stop: StopSignal) throws -> Exit {
+        let stopWake = try StopWake(wake: wake, stop: stop)
+        defer { stopWake.close() }
         var backoff = Backoff(initial: config.backoffInitial, maximum: config.backoffMaximum)
         while !stop.isRequested {
             switch try session(stop: stop) {
@@ -166,8 +168,8 @@ public final class WorkerLoop {
             if let deadline = drainDeadline, (pool.busy == 0 && pending.isEmpty) || now > deadline {
                 _ = try socket.send(WorkerMessage.disconnect(reason: .leaving, text: "worker stopping").frames)
                 logger.info("left the coordinator")
-                // Give libzmq a moment to hand the last frames to the kernel (LINGER is 0).
-                usleep(100_000)
+                // The goodbye may wait up to 100 ms to leave (when the context ends), no longer.
+                socket.close(lingerMilliseconds: 100)
                 return .finished(.stopped)
             }
             if now - lastHeard > config.heartbeatTimeout {
