@@ -14,13 +14,17 @@ public struct JobResults: Sendable {
     /// Aggregates per scenario (index 0 = baseline).
     public let scenarios: [ScenarioTally]
 
-    public init(aggregation: Aggregation) throws {
+    /// - Parameter baseline: `JobResults.baseline(of:)` when already computed (a
+    ///   streaming fold computes it while the tasks still run); computed here otherwise.
+    public init(aggregation: Aggregation, baseline: Baseline? = nil) throws {
         guard aggregation.isComplete else {
             throw AnalysisError.corruptResult(task: aggregation.job.taskCount, reason: "aggregation is incomplete")
         }
         let job = aggregation.job
-        let weights = job.panel.links.map(\.weight)
-        let (series, centrality) = job.analysis.indicators(weights: weights, fullCentrality: true)
+        let (series, centrality) = baseline.map { ($0.series, $0.centrality) } ?? {
+            let full = Self.baseline(of: job)
+            return (full.series, full.centrality)
+        }()
         guard let point = aggregation.scenarios[0].point else {
             throw AnalysisError.corruptResult(task: 0, reason: "baseline point estimate missing")
         }
@@ -30,6 +34,18 @@ public struct JobResults: Sendable {
         self.periodization = job.analysis.label(series, breakpoints: point.periodization.breakpoints,
                                                 cost: point.periodization.cost, centrality: centrality)
         self.scenarios = aggregation.scenarios
+    }
+
+    /// The observed panel's indicators with every centrality measure of every year.
+    public struct Baseline: Sendable {
+        public let series: IndicatorSeries
+        public let centrality: [YearCentrality]
+    }
+
+    /// Computes the baseline detail of `job` (independent of every task result).
+    public static func baseline(of job: JobAnalysis) -> Baseline {
+        let (series, centrality) = job.analysis.indicators(weights: job.panel.links.map(\.weight), fullCentrality: true)
+        return Baseline(series: series, centrality: centrality)
     }
 
     public var baseline: ScenarioTally { scenarios[0] }

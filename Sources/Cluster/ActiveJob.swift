@@ -8,6 +8,8 @@ final class ActiveJob {
     let kind: String
     let bundleHash: String
     let taskCount: Int
+    /// The parsed job (from the submission, or prepared again on resume): its fold runs here.
+    let prepared: any PreparedJob
     let submittedAt: Double
     let startedMonotonic: Double
     var state: JobState
@@ -25,8 +27,9 @@ final class ActiveJob {
     var contributors: Set<String> = []
     var countersDirty = false
 
-    init(record: JobRecord, failures: [Int: Int]) {
+    init(record: JobRecord, prepared: any PreparedJob, failures: [Int: Int]) {
         serial = record.serial
+        self.prepared = prepared
         id = record.id
         kind = record.kind
         bundleHash = record.bundleHash

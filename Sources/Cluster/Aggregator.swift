@@ -1,32 +1,47 @@
 import Foundation
 import Logging
 
-/// Folds finished jobs on background threads, so the coordinator loop keeps serving
-/// heartbeats while a large aggregate is computed. Each thread reads results through its
-/// own read-only store connection (WAL allows it), in task-index order, one at a time,
-/// and publishes the folder atomically.
+/// Folds each job's results on a background thread *while the job still computes*, so
+/// that when its last result is committed only the last few folds and the output files
+/// remain — the serial tail that limits how well a small job scales with workers.
+///
+/// The coordinator thread calls `resultsCommitted` after each commit that stored results
+/// of a job, `complete` once all of its results are committed, `cancel` when it fails or
+/// is cancelled. Each job's `FoldStream` reads results through its own read-only store
+/// connection (WAL readers see committed data only), strictly in task-index order, so
+/// the aggregate never depends on the order in which results arrived.
 final class Aggregator: @unchecked Sendable {
     private let lock = Lock()
     private var finished: [AggregationOutcome] = []
     private let wake: WakeSignal
     private let logger: Logger
+    /// Streams by job id; touched only by the coordinator thread.
+    private var streams: [String: FoldStream] = [:]
 
     init(wake: WakeSignal, logger: Logger) {
         self.wake = wake
         self.logger = logger
     }
 
-    func start(_ work: AggregationWork) {
-        let thread = Thread { [self] in
-            let outcome = Self.aggregate(work)
-            lock.withLock { finished.append(outcome) }
-            if let sender = try? wake.makeSender() {
-                _ = try? sender.send([[1]])
-                sender.close()
-            }
-        }
-        thread.name = "aggregate \(work.id)"
-        thread.start()
+    /// New results of `target`'s job are committed: its stream (started on first use) folds them.
+    func resultsCommitted(_ target: FoldTarget) {
+        stream(for: target).notify()
+    }
+
+    /// Every result of the job is committed: fold the rest, write the files, publish.
+    func complete(_ target: FoldTarget, record: RunRecord) {
+        stream(for: target).complete(record: record)
+        streams.removeValue(forKey: target.id)
+    }
+
+    /// The job ended without aggregating (failed, cancelled, coordinator stopping).
+    func cancel(_ id: String) {
+        streams.removeValue(forKey: id)?.cancel()
+    }
+
+    func cancelAll() {
+        for stream in streams.values { stream.cancel() }
+        streams.removeAll()
     }
 
     /// Outcomes finished since the last call.
@@ -37,23 +52,25 @@ final class Aggregator: @unchecked Sendable {
         }
     }
 
-    static func aggregate(_ work: AggregationWork) -> AggregationOutcome {
-        do {
-            let store = try JobStore(path: work.storePath, readOnly: true)
-            try store.beginRead()
-            defer { try? store.commit() }
-            let prepared = try work.backend.prepare(work.bundle)
-            var files = try prepared.aggregate { index in
-                guard let data = try store.result(job: work.serial, index: index) else {
-                    throw StoreError(operation: "read result", code: 0, message: "task \(index) has no stored result")
-                }
-                return data
+    private func stream(for target: FoldTarget) -> FoldStream {
+        if let stream = streams[target.id] { return stream }
+        let stream = FoldStream(target: target) { [self] outcome in
+            lock.withLock { finished.append(outcome) }
+            if let sender = try? wake.makeSender() {
+                _ = try? sender.send([[1]])
+                sender.close()
             }
-            files.append(prepared.manifest(run: work.record))
-            try ResultFolder.publish(files, as: work.destination)
-            return AggregationOutcome(id: work.id, error: nil)
-        } catch {
-            return AggregationOutcome(id: work.id, error: "aggregation failed: \(error)")
         }
+        streams[target.id] = stream
+        return stream
     }
+}
+
+/// What a job's fold reads and where it publishes.
+struct FoldTarget: Sendable {
+    var serial: Int
+    var id: String
+    var prepared: any PreparedJob
+    var storePath: String
+    var destination: URL
 }

@@ -47,7 +47,7 @@ extension Coordinator {
                     again.state = .queued
                     finished.removeValue(forKey: id)
                     finishedOrder.removeAll { $0 == id }
-                    try activate(again)
+                    try activate(again, prepared: prepared)
                     logger.info("job submitted again", metadata: ["job": "\(id)", "tasks": "\(record.taskCount)"])
                 }
             } else {
@@ -57,7 +57,7 @@ extension Coordinator {
                                                  taskCount: prepared.taskCount, submittedAt: now)
                 let record = JobRecord(serial: serial, id: id, kind: bundle.kind, bundleHash: hash, taskCount: prepared.taskCount,
                                        state: .queued, error: nil, submittedAt: now, finishedAt: nil, retries: 0, lost: 0)
-                try activate(record)
+                try activate(record, prepared: prepared)
                 logger.info("job submitted", metadata: ["job": "\(id)", "kind": "\(bundle.kind)", "tasks": "\(prepared.taskCount)"])
             }
         }

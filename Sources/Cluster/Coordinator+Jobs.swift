@@ -7,7 +7,21 @@ extension Coordinator {
     func resume() throws {
         for record in try store.jobs() {
             if record.state.isActive {
-                try activate(record)
+                do {
+                    try activate(record, prepared: try prepareStored(record))
+                } catch let error as StoreError {
+                    throw error
+                } catch {
+                    // The bundle was valid when submitted; a backend that changed since may refuse it.
+                    try store.begin()
+                    try store.setState(serial: record.serial, .failed, error: "\(error)", finishedAt: MonotonicClock.wall())
+                    try store.commit()
+                    var failed = record
+                    failed.state = .failed
+                    failed.error = "\(error)"
+                    remember(status(of: failed, done: try store.resultCount(job: record.serial)))
+                    logger.error("cannot resume job: \(error)", metadata: ["job": "\(record.id)"])
+                }
             } else {
                 let done = record.state == .done ? record.taskCount : try store.resultCount(job: record.serial)
                 remember(status(of: record, done: done))
@@ -15,9 +29,20 @@ extension Coordinator {
         }
     }
 
+    /// Parses a stored job's bundle again (after a restart).
+    func prepareStored(_ record: JobRecord) throws -> any PreparedJob {
+        guard let bytes = try store.bundle(serial: record.serial) else {
+            throw BackendError.invalidSpec(kind: record.kind, reason: "the store has no bundle for job \(record.id)")
+        }
+        guard let backend = config.backends[record.kind] else {
+            throw BackendError.invalidSpec(kind: record.kind, reason: "no backend for job kind '\(record.kind)' on this coordinator")
+        }
+        return try backend.prepare(try JobBundle(encoded: bytes))
+    }
+
     /// Makes a stored job active: reads which tasks are finished and their failure counts.
-    func activate(_ record: JobRecord) throws {
-        let job = ActiveJob(record: record, failures: try store.failureCounts(job: record.serial))
+    func activate(_ record: JobRecord, prepared: any PreparedJob) throws {
+        let job = ActiveJob(record: record, prepared: prepared, failures: try store.failureCounts(job: record.serial))
         try store.forEachResultIndex(job: record.serial) { index in
             if index < job.taskCount { job.done.insert(index) }
         }
@@ -56,6 +81,7 @@ extension Coordinator {
         for key in leases.keys where key.job == job.id { leases.removeValue(forKey: key) }
         jobs.removeValue(forKey: job.id)
         jobOrder.removeAll { $0 == job.id }
+        if state != .done { aggregator.cancel(job.id) }
         var final = status(of: job)
         final.state = state.reported
         final.error = error
@@ -77,12 +103,6 @@ extension Coordinator {
         completed.removeAll()
         for id in ids {
             guard let job = jobs[id], job.state != .aggregating, job.state.isActive else { continue }
-            guard let backend = config.backends[job.kind],
-                  let bytes = try store.bundle(serial: job.serial) else {
-                try finish(job, state: .failed, error: "no backend for job kind '\(job.kind)' on this coordinator")
-                continue
-            }
-            let bundle = try JobBundle(encoded: bytes)
             job.state = .aggregating
             try store.begin()
             try store.setState(serial: job.serial, .aggregating)
@@ -92,11 +112,22 @@ extension Coordinator {
                                    duplicates: job.duplicates, elapsedSeconds: wall - job.submittedAt,
                                    submittedAt: job.submittedAt, finishedAt: wall)
             logger.info("all tasks stored, aggregating", metadata: ["job": "\(id)", "tasks": "\(job.taskCount)"])
-            aggregator.start(AggregationWork(serial: job.serial, id: job.id, bundle: bundle, backend: backend,
-                                             storePath: config.storePath,
-                                             destination: config.resultsDirectory.appendingPathComponent(job.id),
-                                             record: record))
+            aggregator.complete(foldTarget(job), record: record)
         }
+    }
+
+    /// Where `job`'s streaming fold reads and publishes.
+    func foldTarget(_ job: ActiveJob) -> FoldTarget {
+        FoldTarget(serial: job.serial, id: job.id, prepared: job.prepared, storePath: config.storePath,
+                   destination: config.resultsDirectory.appendingPathComponent(job.id))
+    }
+
+    /// Wakes the folds of the jobs whose results this iteration committed.
+    func notifyFolds() {
+        for id in committedResults {
+            if let job = jobs[id], job.state != .aggregating { aggregator.resultsCommitted(foldTarget(job)) }
+        }
+        committedResults.removeAll(keepingCapacity: true)
     }
 
     func collectAggregations() throws {

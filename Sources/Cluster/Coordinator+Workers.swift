@@ -67,6 +67,7 @@ extension Coordinator {
             stored += 1
         }
         if stored > 0 {
+            committedResults.insert(id)
             job.contributors.insert(name)
             workers[peer]?.tasksDone += stored
             workers[peer]?.tasksDoneUnsaved += stored

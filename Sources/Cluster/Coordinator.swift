@@ -38,6 +38,8 @@ public final class Coordinator {
     var finished: [String: JobStatus] = [:]
     var finishedOrder: [String] = []
     var leases: [TaskKey: Lease] = [:]
+    /// Jobs that got new results in this iteration (their folds are woken after the commit).
+    var committedResults: Set<String> = []
     /// Replies held until the iteration's commit.
     var outbox: [(PeerID, [[UInt8]])] = []
     var accepting = true
@@ -63,7 +65,7 @@ public final class Coordinator {
         let wake = try WakeSignal(context: context)
         self.wake = wake
         wakeReceiver = try wake.makeReceiver()
-        store = try JobStore(path: configuration.storePath)
+        store = try JobStore(path: configuration.storePath, ephemeral: configuration.ephemeralStore)
         aggregator = Aggregator(wake: wake, logger: logger)
         try FileManager.default.createDirectory(at: configuration.resultsDirectory, withIntermediateDirectories: true)
         try resume()
@@ -102,6 +104,7 @@ public final class Coordinator {
             try runTimers(now: now)
         }
         try store.commit()
+        notifyFolds()
         try startAggregations()
         flushOutbox()
         try dispatch()
@@ -121,6 +124,7 @@ public final class Coordinator {
             send(peer, WorkerMessage.disconnect(reason: .shutdown, text: "coordinator shutting down").frames)
         }
         flushOutbox()
+        aggregator.cancelAll()
         router.close()
         wakeReceiver.close()
         admission?.stop()

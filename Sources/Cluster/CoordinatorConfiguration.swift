@@ -11,6 +11,8 @@ public struct CoordinatorConfiguration: Sendable {
     /// Backends by kind.
     public var backends: [String: any TaskBackend]
     /// Attempts per task before its own error fails the job.
+    /// The store lives only as long as this process (`run --workers N`): see `JobStore.init`.
+    public var ephemeralStore = false
     public var maxAttempts = 3
     /// Seconds between heartbeats to an otherwise silent worker.
     public var heartbeatInterval = 1.0

@@ -22,11 +22,20 @@ public struct FailingJob: PreparedJob {
         throw BackendError.taskFailed(index: index, message: message)
     }
 
-    public func aggregate(results: (Int) throws -> Data) throws -> [OutputFile] {
-        throw BackendError.taskFailed(index: -1, message: "a failing job cannot be aggregated")
-    }
+    public func makeFold() -> any ResultFold { FailingFold() }
 
     public func manifest(run: RunRecord) -> OutputFile {
         OutputFile(name: "manifest.json", data: run.jsonData())
+    }
+}
+
+/// A failing job never completes; should it be asked to, it says so.
+struct FailingFold: ResultFold {
+    mutating func fold(_ result: Data, task index: Int) throws {
+        throw BackendError.taskFailed(index: index, message: "a failing job cannot be aggregated")
+    }
+
+    func files() throws -> [OutputFile] {
+        throw BackendError.taskFailed(index: -1, message: "a failing job cannot be aggregated")
     }
 }

@@ -9,12 +9,11 @@ public enum InProcessRun {
         let started = MonotonicClock.now()
         let submittedAt = MonotonicClock.wall()
         let job = try backend.prepare(bundle)
-        var results: [Data] = []
-        results.reserveCapacity(job.taskCount)
+        var fold = job.makeFold()
         for index in 0..<job.taskCount {
-            results.append(try job.execute(task: index))
+            try fold.fold(job.execute(task: index), task: index)
         }
-        var files = try job.aggregate { results[$0] }
+        var files = try fold.files()
         let record = RunRecord(job: bundle.jobID, kind: bundle.kind, bundleHash: bundle.contentHash, tasks: job.taskCount,
                                workers: 0, retries: 0, lost: 0, duplicates: 0,
                                elapsedSeconds: MonotonicClock.now() - started, submittedAt: submittedAt,

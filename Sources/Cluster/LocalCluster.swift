@@ -25,6 +25,7 @@ public final class LocalCluster {
         let bind = transport == .ipc ? "ipc://\(directory.path)/coordinator.sock" : "tcp://127.0.0.1:*"
         var config = CoordinatorConfiguration(bind: bind, storePath: directory.appendingPathComponent("state.db").path,
                                               resultsDirectory: resultsDirectory, backends: backends)
+        config.ephemeralStore = true
         let endpointBox = EndpointBox()
         config.onListening = { endpointBox.set($0) }
         let stop = stopSignal, done = finished, configuration = config
@@ -55,15 +56,16 @@ public final class LocalCluster {
         }
     }
 
-    /// SIGTERM to the workers (they drain), then stops the coordinator and removes the folder.
+    /// SIGTERM to the workers (they drain) and, at the same time, stops the coordinator;
+    /// waits for both (a worker still running after 10 s is killed), removes the folder.
     public func stop() {
         for worker in workers where worker.isRunning { worker.terminate() }
+        stopSignal.request()
         let deadline = Date().addingTimeInterval(10)
         for worker in workers {
-            while worker.isRunning && Date() < deadline { usleep(20_000) }
+            while worker.isRunning && Date() < deadline { usleep(2_000) }
             if worker.isRunning { kill(worker.processIdentifier, SIGKILL) }
         }
-        stopSignal.request()
         _ = finished.wait(timeout: .now() + 10)
         try? FileManager.default.removeItem(at: directory)
     }

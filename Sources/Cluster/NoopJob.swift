@@ -52,14 +52,26 @@ public struct NoopJob: PreparedJob {
         return Data(bytes)
     }
 
-    public func aggregate(results: (Int) throws -> Data) throws -> [OutputFile] {
-        var digest = FNV1a64()
-        var total = 0
-        for index in 0..<taskCount {
-            let data = try results(index)
-            total += data.count
-            digest.update(data)
-        }
+    public func makeFold() -> any ResultFold { NoopFold(taskCount: taskCount, payloadBytes: payloadBytes) }
+
+    public func manifest(run: RunRecord) -> OutputFile {
+        OutputFile(name: "manifest.json", data: run.jsonData())
+    }
+}
+
+/// The `noop` aggregate: a digest and byte count of every result, in index order.
+struct NoopFold: ResultFold {
+    let taskCount: Int
+    let payloadBytes: Int
+    var digest = FNV1a64()
+    var total = 0
+
+    mutating func fold(_ result: Data, task index: Int) throws {
+        total += result.count
+        digest.update(result)
+    }
+
+    func files() throws -> [OutputFile] {
         let text = """
         {
           "digest_fnv1a64": "\(digest.hex)",
@@ -70,9 +82,5 @@ public struct NoopJob: PreparedJob {
 
         """
         return [OutputFile(name: "noop-summary.json", data: Data(text.utf8))]
-    }
-
-    public func manifest(run: RunRecord) -> OutputFile {
-        OutputFile(name: "manifest.json", data: run.jsonData())
     }
 }

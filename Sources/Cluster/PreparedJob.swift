@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Contract (what makes outputs byte-identical for any worker count, order, retry or
 /// restart): `execute` is a pure function of (bundle, index) — same bytes every time,
-/// wherever it runs; `aggregate` folds the results in task-index order and never
+/// wherever it runs; the fold takes the results in task-index order and never
 /// includes time or worker identity; only `manifest` may record how the run went.
 public protocol PreparedJob: Sendable {
     /// Number of tasks, indexed `0..<taskCount`.
@@ -13,9 +13,29 @@ public protocol PreparedJob: Sendable {
     /// task's own failure: it is retried up to the coordinator's limit, then fails the job
     /// with the error's description shown to the client.
     func execute(task index: Int) throws -> Data
-    /// Folds all results into output files, calling `results(i)` for i = 0, 1, … in order
-    /// (each read lazily from the store, so memory stays flat in the number of tasks).
-    func aggregate(results: (Int) throws -> Data) throws -> [OutputFile]
+    /// An empty aggregation of this job's results. The coordinator feeds it while the
+    /// job still computes (results are committed in any order, folded in index order),
+    /// so only the last results and the output files remain once the last task is in.
+    func makeFold() -> any ResultFold
     /// manifest.json for the run (the one output allowed to differ between runs).
     func manifest(run: RunRecord) -> OutputFile
+}
+
+/// An aggregation in progress, owned by one thread at a time. Memory must stay flat in
+/// the number of tasks: fold each result into aggregates, never keep the results.
+public protocol ResultFold {
+    /// Folds the result of task `index`; indices arrive as 0, 1, 2, … exactly once each.
+    mutating func fold(_ result: Data, task index: Int) throws
+    /// The output files once every task is folded (manifest.json excluded).
+    func files() throws -> [OutputFile]
+}
+
+extension PreparedJob {
+    /// Folds all results, calling `results(i)` for i = 0, 1, … in order (each read
+    /// lazily, so memory stays flat in the number of tasks), into the output files.
+    public func aggregate(results: (Int) throws -> Data) throws -> [OutputFile] {
+        var fold = makeFold()
+        for index in 0..<taskCount { try fold.fold(results(index), task: index) }
+        return try fold.files()
+    }
 }

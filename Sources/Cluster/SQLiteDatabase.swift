@@ -25,6 +25,12 @@ final class SQLiteDatabase {
         handle = nil
     }
 
+    /// Leaves the WAL in place when the connection closes (`SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE`).
+    func skipCheckpointOnClose() throws(StoreError) {
+        let rc = transborder_sqlite3_db_config_flag(handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1)
+        guard rc == SQLITE_OK else { throw error("SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE", rc) }
+    }
+
     func error(_ operation: String, _ rc: Int32) -> StoreError {
         StoreError(operation: operation, code: rc, message: handle.map { String(cString: sqlite3_errmsg($0)) } ?? "closed")
     }

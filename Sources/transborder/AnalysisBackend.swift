@@ -39,17 +39,28 @@ struct PreparedAnalysis: PreparedJob {
         try TaskOutcomeCoding.encode(job.execute(task: index))
     }
 
-    func aggregate(results: (Int) throws -> Data) throws -> [OutputFile] {
-        var aggregation = Aggregation(job: job)
-        for index in 0..<job.taskCount {
-            try aggregation.fold(TaskOutcomeCoding.decode(results(index), task: index))
-        }
-        return try OutputSet.files(JobResults(aggregation: aggregation)).map { OutputFile(name: $0.name, data: $0.data) }
-    }
+    func makeFold() -> any ResultFold { AnalysisFold(aggregation: Aggregation(job: job)) }
 
     func manifest(run: RunRecord) -> OutputFile {
         let manifest = RunManifest(run: run, job: job, bundle: bundle)
         return OutputFile(name: "manifest.json", data: manifest.jsonData())
+    }
+}
+
+/// The analysis aggregate in progress: task outcomes folded in index order, and
+/// the baseline's full centralities, computed with the first result so that a
+/// streaming fold has it ready before the last task arrives.
+struct AnalysisFold: ResultFold {
+    var aggregation: Aggregation
+    var baseline: JobResults.Baseline?
+
+    mutating func fold(_ result: Data, task index: Int) throws {
+        try aggregation.fold(TaskOutcomeCoding.decode(result, task: index))
+        if baseline == nil { baseline = JobResults.baseline(of: aggregation.job) }
+    }
+
+    func files() throws -> [OutputFile] {
+        try OutputSet.files(JobResults(aggregation: aggregation, baseline: baseline)).map { OutputFile(name: $0.name, data: $0.data) }
     }
 }
 
