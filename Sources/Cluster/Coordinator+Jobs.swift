@@ -6,6 +6,7 @@ extension Coordinator {
     /// Loads every job of the store: active ones resume (finished tasks are not recomputed).
     func resume() throws {
         for record in try store.jobs() {
+            serials[record.id] = record.serial
             if record.state.isActive {
                 do {
                     try activate(record, prepared: try prepareStored(record))
@@ -43,6 +44,7 @@ extension Coordinator {
     /// Makes a stored job active: reads which tasks are finished and their failure counts.
     func activate(_ record: JobRecord, prepared: any PreparedJob) throws {
         let job = ActiveJob(record: record, prepared: prepared, failures: try store.failureCounts(job: record.serial))
+        serials[job.id] = job.serial
         try store.forEachResultIndex(job: record.serial) { index in
             if index < job.taskCount { job.done.insert(index) }
         }
@@ -54,6 +56,11 @@ extension Coordinator {
         }
     }
 
+    /// The id of the job with `serial` (task keys carry serials).
+    func jobID(serial: Int) -> String? {
+        serials.first { $0.value == serial }?.key
+    }
+
     func status(of record: JobRecord, done: Int) -> JobStatus {
         JobStatus(job: record.id, kind: record.kind, state: record.state.reported, tasksDone: done, tasksTotal: record.taskCount,
                   tasksInFlight: 0, retries: record.retries, lost: record.lost, error: record.error,
@@ -61,7 +68,7 @@ extension Coordinator {
     }
 
     func status(of job: ActiveJob) -> JobStatus {
-        let inFlight = leases.keys.reduce(0) { $0 + ($1.job == job.id ? 1 : 0) }
+        let inFlight = leases.keys.reduce(0) { $0 + ($1.serial == job.serial ? 1 : 0) }
         return JobStatus(job: job.id, kind: job.kind, state: job.state.reported, tasksDone: job.done.count,
                          tasksTotal: job.taskCount, tasksInFlight: inFlight, retries: job.retries, lost: job.lost,
                          error: nil, submittedAt: job.submittedAt, finishedAt: nil)
@@ -78,7 +85,7 @@ extension Coordinator {
         try store.begin()
         try store.setCounters(serial: job.serial, retries: job.retries, lost: job.lost)
         try store.setState(serial: job.serial, state, error: error, finishedAt: wall)
-        for key in leases.keys where key.job == job.id { leases.removeValue(forKey: key) }
+        for key in leases.keys where key.serial == job.serial { leases.removeValue(forKey: key) }
         jobs.removeValue(forKey: job.id)
         jobOrder.removeAll { $0 == job.id }
         if state != .done { aggregator.cancel(job.id) }
@@ -149,12 +156,14 @@ extension Coordinator {
         dispatchStart = (dispatchStart + 1) % count
         for offset in 0..<count {
             let peer = workerOrder[(dispatchStart + offset) % count]
-            guard var session = workers[peer] else { continue }
+            // Taken out of the map while it is changed: a copy left inside would make
+            // every insert below copy the whole in-flight set.
+            guard var session = workers.removeValue(forKey: peer) else { continue }
             var free = session.freeCredit
             jobLoop: for id in jobOrder where free > 0 {
                 guard let job = jobs[id] else { continue }
                 while free > 0 && job.hasPending {
-                    let batch = job.take(limit: min(free, WireProtocol.maxBatch)) { leases[TaskKey(job: id, index: $0)] != nil }
+                    let batch = job.take(limit: min(free, WireProtocol.maxBatch)) { leases[TaskKey(serial: job.serial, index: $0)] != nil }
                     if batch.isEmpty { break }
                     let frames = WorkerMessage.tasks(job: id, bundleHash: job.bundleHash, tasks: batch).frames
                     let sent: Bool
@@ -177,7 +186,7 @@ extension Coordinator {
                     }
                     let deadline = now + config.leaseTimeout
                     for task in batch {
-                        let key = TaskKey(job: id, index: task.index)
+                        let key = TaskKey(serial: job.serial, index: task.index)
                         leases[key] = Lease(worker: peer, deadline: deadline, attempt: task.attempt)
                         session.inFlight.insert(key)
                     }

@@ -43,14 +43,16 @@ extension Coordinator {
     func storeResults(_ peer: PeerID, job id: String, indices: [Int], payloads: [[UInt8]]) throws {
         let name = workers[peer]?.name ?? "unregistered"
         guard let job = jobs[id], job.state == .running || job.state == .queued else {
-            for index in indices { workers[peer]?.inFlight.remove(TaskKey(job: id, index: index)) }
+            if let serial = serials[id] {
+                for index in indices { workers[peer]?.inFlight.remove(TaskKey(serial: serial, index: index)) }
+            }
             logger.debug("results for a job that is not running ignored", metadata: ["job": "\(id)", "worker": "\(name)"])
             return
         }
         try store.begin()
         var stored = 0
         for (index, payload) in zip(indices, payloads) {
-            let key = TaskKey(job: id, index: index)
+            let key = TaskKey(serial: job.serial, index: index)
             workers[peer]?.inFlight.remove(key)
             guard index < job.taskCount else {
                 logger.warning("result for a task outside the job ignored", metadata: ["job": "\(id)", "task": "\(index)", "worker": "\(name)"])
@@ -76,7 +78,8 @@ extension Coordinator {
     }
 
     func recordFailure(_ peer: PeerID, job id: String, task: TaskAssignment, error: String) throws {
-        let key = TaskKey(job: id, index: task.index)
+        guard let serial = serials[id] else { return }
+        let key = TaskKey(serial: serial, index: task.index)
         workers[peer]?.inFlight.remove(key)
         let name = workers[peer]?.name ?? "unregistered"
         guard let job = jobs[id], job.state == .running || job.state == .queued,
@@ -146,7 +149,7 @@ extension Coordinator {
         for (key, lease) in expired {
             guard try revokeLease(key) else { continue }
             logger.warning("lease expired, task re-queued", metadata: [
-                "job": "\(key.job)", "task": "\(key.index)", "worker": "\(workers[lease.worker]?.name ?? "gone")"])
+                "job": "\(jobID(serial: key.serial) ?? "?")", "task": "\(key.index)", "worker": "\(workers[lease.worker]?.name ?? "gone")"])
         }
         try persistCounters()
     }
@@ -155,7 +158,7 @@ extension Coordinator {
     /// lost (not failed). False when the task needs no re-run (finished or job inactive).
     func revokeLease(_ key: TaskKey) throws -> Bool {
         leases.removeValue(forKey: key)
-        guard let job = jobs[key.job], job.state.isActive, job.state != .aggregating, !job.done.contains(key.index) else { return false }
+        guard let job = jobs.values.first(where: { $0.serial == key.serial }), job.state.isActive, job.state != .aggregating, !job.done.contains(key.index) else { return false }
         job.requeued.pushFront(key.index)
         job.lost += 1
         job.countersDirty = true

@@ -38,6 +38,8 @@ public final class Coordinator {
     var finished: [String: JobStatus] = [:]
     var finishedOrder: [String] = []
     var leases: [TaskKey: Lease] = [:]
+    /// Serial of every job known since start (active or finished), by id: task keys hold serials.
+    var serials: [String: Int] = [:]
     /// Jobs that got new results in this iteration (their folds are woken after the commit).
     var committedResults: Set<String> = []
     /// Replies held until the iteration's commit.
