@@ -31,7 +31,7 @@ extension Coordinator {
             return fail(peer, .unknownKind, "no backend for job kind '\(bundle.kind)'; this coordinator knows \(config.backends.keys.sorted().joined(separator: ", "))")
         }
         let prepared: any PreparedJob
-        do { prepared = try backend.prepare(bundle) } catch {
+        do { prepared = try config.handoff?.take(bundle.contentHash) ?? backend.prepare(bundle) } catch {
             logger.warning("rejected submission: \(error)", metadata: ["peer": "\(peer)", "kind": "\(bundle.kind)"])
             return fail(peer, .invalidJob, "\(error)")
         }

@@ -11,6 +11,8 @@ public struct CoordinatorConfiguration: Sendable {
     /// Backends by kind.
     public var backends: [String: any TaskBackend]
     /// Attempts per task before its own error fails the job.
+    /// Jobs the submitting process already parsed (`run --workers N`); nil elsewhere.
+    public var handoff: PreparedJobHandoff?
     /// The store lives only as long as this process (`run --workers N`): see `JobStore.init`.
     public var ephemeralStore = false
     public var maxAttempts = 3

@@ -17,7 +17,7 @@ public final class LocalCluster {
     ///   - workerArguments: extra arguments for every `transborder worker` (e.g. `--log-level`).
     public init(workers count: Int, threads: Int, credit: Int?, transport: Transport,
                 backends: [String: any TaskBackend], executable: URL, workerArguments: [String] = [],
-                logger: Logger) throws {
+                handoff: PreparedJobHandoff? = nil, logger: Logger) throws {
         self.logger = logger
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("transborder-run-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -26,6 +26,7 @@ public final class LocalCluster {
         var config = CoordinatorConfiguration(bind: bind, storePath: directory.appendingPathComponent("state.db").path,
                                               resultsDirectory: resultsDirectory, backends: backends)
         config.ephemeralStore = true
+        config.handoff = handoff
         let endpointBox = EndpointBox()
         config.onListening = { endpointBox.set($0) }
         let stop = stopSignal, done = finished, configuration = config

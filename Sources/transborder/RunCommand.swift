@@ -46,24 +46,30 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let logger = logging.logger("run", defaultLevel: .warning)
         try reportingClientErrors("run") {
-            let bundle = try makeBundle(jobPath: job, kind: kind)
-            guard let backend = BackendRegistry.all[bundle.kind] else {
-                throw InputErrorForKind.unknown(bundle.kind)
-            }
             let outFolder = URL(fileURLWithPath: out)
             if workers == 0 {
+                // The reference path: the job is parsed from the bundle bytes, as on a worker.
+                let bundle = try makeBundle(jobPath: job, kind: kind).bundle
+                guard let backend = BackendRegistry.all[bundle.kind] else {
+                    throw InputErrorForKind.unknown(bundle.kind)
+                }
                 let files = try InProcessRun.run(bundle, backend: backend)
                 try ResultFolder.write(files, into: outFolder)
                 printError("wrote \(files.count) files into \(outFolder.path)")
                 return
             }
+            // The workers start while this process parses and checks the job (their start-up
+            // and the parse overlap); on bad input they are stopped and nothing is written.
+            let handoff = PreparedJobHandoff()
             let cluster = try LocalCluster(workers: workers, threads: threads, credit: nil,
                                            transport: Transport(rawValue: transport) ?? .ipc,
                                            backends: BackendRegistry.all,
                                            executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(),
                                            workerArguments: ["--log-level", logging.logLevel ?? "warning", "--parent-pid", String(getpid())],
-                                           logger: logger)
+                                           handoff: handoff, logger: logger)
             defer { cluster.stop() }
+            let (bundle, prepared) = try makeBundle(jobPath: job, kind: kind)
+            if let prepared { handoff.offer(prepared, for: bundle.contentHash) }
             let client = try ClusterClient(endpoint: cluster.endpoint, timeout: 30)
             defer { client.close() }
             let id = try client.submit(bundle)

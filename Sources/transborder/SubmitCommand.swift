@@ -34,7 +34,7 @@ struct SubmitCommand: ParsableCommand {
     func run() throws {
         _ = logging.logger("client")
         try reportingClientErrors("submit") {
-            let bundle = try makeBundle(jobPath: job, kind: kind)
+            let bundle = try makeBundle(jobPath: job, kind: kind).bundle
             let client = try endpoint.client()
             let id = try client.submit(bundle)
             guard wait else {
