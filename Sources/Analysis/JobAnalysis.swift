@@ -95,7 +95,8 @@ public struct JobAnalysis: Sendable {
     /// Only the baseline's replicates carry their indicator rows (the bands of
     /// indicators_by_year.csv); sensitivity replicates need only their stages.
     private func outcome(_ series: IndicatorSeries, _ periodization: Periodization, scenario: Int) -> ReplicateOutcome {
-        let labels = periodization.stageOfRow.map { periodization.stages[$0 - 1].label }
+        let stageLabels = periodization.stages.map(\.label)  // built once per stage, not per year
+        let labels = periodization.stageOfRow.map { stageLabels[$0 - 1] }
         return ReplicateOutcome(transitionYears: periodization.transitionYears, yearLabels: labels,
                                 indicators: scenario == 0 ? series.values : [])
     }

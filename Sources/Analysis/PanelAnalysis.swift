@@ -28,16 +28,18 @@ public struct PanelAnalysis: Sendable {
         var rows: [[Double]] = []
         var centralities: [YearCentrality] = []
         rows.reserveCapacity(panel.yearCount)
-        let measures = fullCentrality ? CentralityBridge.allMeasures : CentralityBridge.indicatorMeasures
         for year in panel.years {
             let network = YearNetwork(panel: panel, year: year, weights: weights, facts: facts)
-            let values = CentralityBridge.compute(network, measures: measures, distance: spec.distance)
-            let betweenness = values["betweenness"] ?? []
+            let betweenness: [Double]
+            if fullCentrality {
+                let values = CentralityBridge.compute(network, measures: CentralityBridge.allMeasures, distance: spec.distance)
+                betweenness = values["betweenness"] ?? []
+                centralities.append(YearCentrality(year: year, activePlaces: network.activePlaces, values: values))
+            } else {
+                betweenness = CentralityBridge.betweenness(network, distance: spec.distance)
+            }
             rows.append(NetworkIndicators.row(panel: panel, network: network, betweenness: betweenness,
                                               weights: weights, facts: facts))
-            if fullCentrality {
-                centralities.append(YearCentrality(year: year, activePlaces: network.activePlaces, values: values))
-            }
         }
         return (IndicatorSeries(years: Array(panel.years), columns: columns, values: rows), centralities)
     }
