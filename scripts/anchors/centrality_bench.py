@@ -6,6 +6,8 @@ drawn from a seeded random.Random; the same edge CSV feeds transborder and the
 same edge list feeds the anchors. Path lengths are 1/w for the weighted measures
 (transborder --distance inverse; igraph weights=1/w; NetworKit a graph whose
 weights are 1/w), hop counts for the unweighted betweenness; PageRank uses w.
+rustworkx (2 threads via RAYON_NUM_THREADS=2) is an anchor for the measures it
+computes the same way: unweighted betweenness, and PageRank with weight w.
 
 Timing: transborder as whole processes (wall clock of the child: read CSV,
 build the graph, compute, print); the anchors as their library calls alone on
@@ -24,6 +26,9 @@ import time
 import igraph as ig
 import networkit as nk
 import networkx as nx
+
+os.environ.setdefault("RAYON_NUM_THREADS", "2")  # read when rustworkx starts its thread pool
+import rustworkx as rx  # noqa: E402
 
 SEED = 20240601
 
@@ -68,7 +73,7 @@ MEASURES = [
 
 
 def anchors(n, edges, nx_sources):
-    """label -> (igraph fn, networkit fn, networkx (fn, scale))."""
+    """label -> (igraph fn, networkit fn, networkx (fn, scale), rustworkx fn or None)."""
     pairs = [(u, v) for u, v, _ in edges]
     weights = [float(w) for _, _, w in edges]
     lengths = [1.0 / w for w in weights]
@@ -88,6 +93,9 @@ def anchors(n, edges, nx_sources):
     Gx.add_nodes_from(range(n))
     for (u, v), w, l in zip(pairs, weights, lengths):
         Gx.add_edge(u, v, weight=w, length=l)
+    rg = rx.PyGraph()
+    rg.add_nodes_from(range(n))
+    rg.add_edges_from([(u, v, w) for (u, v), w in zip(pairs, weights)])
     sample = random.Random(SEED).sample(range(n), min(nx_sources, n))
     scale = n / len(sample)
 
@@ -102,16 +110,18 @@ def anchors(n, edges, nx_sources):
     return {
         "betweenness weighted (1/w)": (lambda: g.betweenness(weights=lengths),
                                        lambda: nk.centrality.Betweenness(nk_len, True).run(),
-                                       (nx_betweenness("length"), scale)),
+                                       (nx_betweenness("length"), scale), None),
         "betweenness unweighted": (lambda: g.betweenness(),
                                    lambda: nk.centrality.Betweenness(nk_plain, True).run(),
-                                   (nx_betweenness(None), scale)),
+                                   (nx_betweenness(None), scale),
+                                   lambda: rx.betweenness_centrality(rg, normalized=True, endpoints=False)),
         "closeness (1/w)": (lambda: g.closeness(weights=lengths),
                             lambda: nk.centrality.Closeness(nk_len, True, nk.centrality.ClosenessVariant.GENERALIZED).run(),
-                            (nx_closeness, scale)),
+                            (nx_closeness, scale), None),
         "pagerank (w)": (lambda: g.pagerank(damping=0.85, weights=weights),
                          lambda: nk.centrality.PageRank(nk_w, 0.85).run(),
-                         (lambda: nx.pagerank(Gx, alpha=0.85, weight="weight"), 1.0)),
+                         (lambda: nx.pagerank(Gx, alpha=0.85, weight="weight"), 1.0),
+                         lambda: rx.pagerank(rg, alpha=0.85, weight_fn=float)),
     }
 
 
@@ -138,12 +148,14 @@ def main():
     if args.sizes:
         sizes = [tuple(int(x) for x in s.split("x")) for s in args.sizes.split(",")]
 
-    print("machine: %d cores (%s); igraph %s, networkit %s, networkx %s" % (
-        os.cpu_count(), os.uname().machine, ig.__version__, nk.__version__, nx.__version__))
+    print("machine: %d cores (%s); igraph %s, networkit %s, networkx %s, rustworkx %s (RAYON_NUM_THREADS=%s)" % (
+        os.cpu_count(), os.uname().machine, ig.__version__, nk.__version__, nx.__version__, rx.__version__,
+        os.environ["RAYON_NUM_THREADS"]))
     print("load average at start: %.2f %.2f %.2f (other work on the machine inflates every time)" % os.getloadavg())
     print("transborder = whole process (CSV in, CSV out); anchors = library call alone; medians")
-    header = ("%-8s %-27s | %-12s %-12s %-7s | %-12s %-12s %-7s | %-14s" % (
-        "n/m", "measure", "tb 1 thread", "igraph", "ratio", "tb 2 threads", "NetworKit 2t", "ratio", "networkx (extr.)"))
+    header = ("%-8s %-27s | %-12s %-12s %-7s | %-12s %-12s %-7s %-12s %-7s | %-14s" % (
+        "n/m", "measure", "tb 1 thread", "igraph", "ratio", "tb 2 threads", "NetworKit 2t", "ratio",
+        "rustworkx 2t", "ratio", "networkx (extr.)"))
     rows = [header, "-" * len(header)]
     with tempfile.TemporaryDirectory(prefix="tb-bench-") as tmp:
         for n, m in sizes:
@@ -156,16 +168,17 @@ def main():
             for label, tb_args in MEASURES:
                 one = timed(run_transborder(args.binary, csv, tb_args, 1), args.reps)
                 two = timed(run_transborder(args.binary, csv, tb_args, 2), args.reps)
-                ig_fn, nk_fn, (nx_fn, nx_scale) = table[label]
+                ig_fn, nk_fn, (nx_fn, nx_scale), rx_fn = table[label]
                 nk.setNumberOfThreads(1)
                 t_ig = timed(ig_fn, anchor_reps)
                 nk.setNumberOfThreads(2)
                 t_nk = timed(nk_fn, anchor_reps)
+                t_rx = timed(rx_fn, anchor_reps) if rx_fn else None
                 t_nx = timed(nx_fn, 1) * nx_scale
                 note = "" if anchor_reps == args.reps else " [anchors: %d run]" % anchor_reps
-                row = "%-8s %-27s | %-12s %-12s %-7s | %-12s %-12s %-7s | %-14s%s" % (
+                row = "%-8s %-27s | %-12s %-12s %-7s | %-12s %-12s %-7s %-12s %-7s | %-14s%s" % (
                     "%dk/%dk" % (n // 1000, m // 1000), label, fmt(one), fmt(t_ig), ratio(t_ig, one),
-                    fmt(two), fmt(t_nk), ratio(t_nk, two), fmt(t_nx), note)
+                    fmt(two), fmt(t_nk), ratio(t_nk, two), fmt(t_rx), ratio(t_rx, two), fmt(t_nx), note)
                 rows.append(row)
                 print(row, file=sys.stderr, flush=True)
     print("\n".join(rows))
