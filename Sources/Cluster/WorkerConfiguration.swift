@@ -19,6 +19,9 @@ public struct WorkerConfiguration: Sendable {
     public var backoffMaximum = 32.0
     /// On SIGTERM, seconds to wait for running tasks before leaving anyway.
     public var drainTimeout = 30.0
+    /// Seconds to wait after the last DISCONNECT so libzmq hands it to the kernel (the
+    /// socket's LINGER is 0). 0 for a worker of `run`, whose coordinator is stopping with it.
+    public var goodbyeSeconds = 0.1
     /// CURVE: this worker's key pair and the coordinator's public key (nil: plaintext).
     public var curve: CurveClientCredentials?
     /// ZMQ_MAXMSGSIZE of the worker's socket.

@@ -58,7 +58,7 @@ public final class WorkerLoop {
                 let delay = backoff.next()
                 logger.warning("coordinator not answering; reconnecting in \(delay) s", metadata: ["endpoint": "\(config.endpoint)"])
                 let until = MonotonicClock.now() + delay
-                while MonotonicClock.now() < until && !stop.isRequested { usleep(100_000) }
+                while MonotonicClock.now() < until && !stop.isRequested { usleep(10_000) }
             case .registered:
                 backoff.reset()
             case let .finished(exit):
@@ -168,8 +168,9 @@ public final class WorkerLoop {
             if let deadline = drainDeadline, (pool.busy == 0 && pending.isEmpty) || now > deadline {
                 _ = try socket.send(WorkerMessage.disconnect(reason: .leaving, text: "worker stopping").frames)
                 logger.info("left the coordinator")
-                // The goodbye may wait up to 100 ms to leave (when the context ends), no longer.
-                socket.close(lingerMilliseconds: 100)
+                // Give libzmq a moment to hand the goodbye to the kernel (LINGER is 0). A linger
+                // on close is not enough: the process may exit before the context is terminated.
+                if config.goodbyeSeconds > 0 { usleep(UInt32(config.goodbyeSeconds * 1_000_000)) }
                 return .finished(.stopped)
             }
             if now - lastHeard > config.heartbeatTimeout {

@@ -34,16 +34,6 @@ public final class ZMQSocket {
         }
     }
 
-    /// Closes the socket after giving its unsent messages up to `milliseconds` to
-    /// leave: a bounded goodbye (e.g. a worker's last DISCONNECT) instead of a sleep.
-    /// The wait happens when the context is terminated, and ends as soon as the
-    /// messages are handed to the kernel.
-    public func close(lingerMilliseconds milliseconds: Int32) {
-        guard handle != nil else { return }
-        try? setInt(ZMQ_LINGER, milliseconds, name: "ZMQ_LINGER")
-        close()
-    }
-
     public var isClosed: Bool { handle == nil }
 
     private func live(_ operation: String) throws -> UnsafeMutableRawPointer {

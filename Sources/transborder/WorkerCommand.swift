@@ -31,7 +31,7 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "Seconds of coordinator silence before reconnecting.")
     var heartbeatTimeout: Double = 5
 
-    @Option(help: "Drain and exit when this process is no longer the worker's parent (set by `transborder run` to its own pid, so no worker outlives a killed run).")
+    @Option(help: "Drain and exit when this process is no longer the worker's parent (set by `transborder run` to its own pid, so no worker outlives a killed run); such a worker also leaves without waiting for its goodbye to be delivered, as its coordinator stops with it.")
     var parentPid: Int32?
 
     @OptionGroup var curve: CurveClientOptions
@@ -52,6 +52,9 @@ struct WorkerCommand: ParsableCommand {
         var config = WorkerConfiguration(endpoint: connect, name: workerName, threads: threads, credit: credit,
                                          backends: BackendRegistry.all)
         config.heartbeatTimeout = heartbeatTimeout
+        // A worker of `run` (it names its parent) stops together with that run's coordinator:
+        // its goodbye needs no time to arrive.
+        if parentPid != nil { config.goodbyeSeconds = 0 }
         config.curve = try reportingInputErrors { try curve.credentials() }
         do {
             let loop = try WorkerLoop(configuration: config, logger: logger)
