@@ -81,10 +81,12 @@ final class StreamingFoldTests: XCTestCase {
 /// fold writes the order in which it saw them.
 struct OrderedBackend: TaskBackend {
     let kind = "ordered"
-    func prepare(_ bundle: JobBundle) throws -> any PreparedJob {
-        let spec = try JSONDecoder().decode([String: Int].self, from: bundle.spec)
-        return OrderedJob(taskCount: spec["tasks"] ?? 0)
-    }
+    func prepare(_ bundle: JobBundle) throws -> any PreparedJob { OrderedJob(taskCount: try taskCount(bundle)) }
+}
+
+/// The test specs are `{"tasks": N}`.
+func taskCount(_ bundle: JobBundle) throws -> Int {
+    try JSONDecoder().decode([String: Int].self, from: bundle.spec)["tasks"] ?? 0
 }
 
 struct OrderedJob: PreparedJob {
@@ -109,10 +111,7 @@ struct OrderFold: ResultFold {
 /// A job whose fold refuses the result of task 3.
 struct PoisonBackend: TaskBackend {
     let kind = "poison"
-    func prepare(_ bundle: JobBundle) throws -> any PreparedJob {
-        let spec = try JSONDecoder().decode([String: Int].self, from: bundle.spec)
-        return PoisonJob(taskCount: spec["tasks"] ?? 0)
-    }
+    func prepare(_ bundle: JobBundle) throws -> any PreparedJob { PoisonJob(taskCount: try taskCount(bundle)) }
 }
 
 struct PoisonJob: PreparedJob {
