@@ -4,9 +4,10 @@ import CZeroMQ
 /// matters for who may connect: accepted connections, handshake outcomes, disconnects.
 ///
 /// libzmq 4.3's monitor names only the *listening* endpoint; `peer` is the remote
-/// address found with `getpeername` on the accepted file descriptor, and is filled in
-/// for a handshake outcome only when exactly one accepted connection was waiting for
-/// one (otherwise nil: which of several concurrent handshakes failed is not reported).
+/// address found with `getpeername` on the accepted file descriptor. For a handshake
+/// outcome it is `host:port` when exactly one accepted connection was waiting for one,
+/// `host:*` when several were but all from one host (libzmq does not say which of
+/// concurrent handshakes ended), nil when they came from different hosts.
 public struct ConnectionEvent: Sendable, Hashable, CustomStringConvertible {
     public enum Kind: Sendable, Hashable {
         case accepted
@@ -26,7 +27,7 @@ public struct ConnectionEvent: Sendable, Hashable, CustomStringConvertible {
     public var value: UInt32
     /// The endpoint libzmq names (the listening endpoint on a bound socket).
     public var endpoint: String
-    /// The remote `address:port`, when known (see the type's documentation).
+    /// The remote `address:port` (or `address:*`), when known (see the type's documentation).
     public var peer: String?
 
     public init(kind: Kind, value: UInt32, endpoint: String, peer: String?) {

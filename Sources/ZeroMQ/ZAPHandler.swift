@@ -150,7 +150,9 @@ private final class ErrorBox: @unchecked Sendable {
 }
 
 /// Remembers the remote address of every accepted connection (by file descriptor) so
-/// that a handshake outcome can name its peer when only one handshake was pending.
+/// that a handshake outcome can name its peer: `host:port` when only one handshake was
+/// pending, `host:*` when several were, all from the same host (a peer retrying while
+/// its previous attempt is still being torn down); nil when the hosts differ.
 private struct PeerTracker {
     private var open: [(fd: UInt32, peer: String?, settled: Bool)] = []
 
@@ -171,8 +173,17 @@ private struct PeerTracker {
             if pending.count == 1 {
                 event.peer = open[pending[0]].peer
                 open[pending[0]].settled = true
+            } else if let first = pending.first.flatMap({ open[$0].peer.map(Self.host) }),
+                      pending.allSatisfy({ open[$0].peer.map(Self.host) == first }) {
+                event.peer = first + ":*"
             }
         }
+    }
+
+    /// The host part of `address:port` or `[v6 address]:port`.
+    static func host(_ peer: String) -> String {
+        guard let colon = peer.lastIndex(of: ":") else { return peer }
+        return String(peer[..<colon])
     }
 
     /// `address:port` of the socket's peer, or nil when it is already gone.

@@ -77,9 +77,14 @@ final class CurveClusterTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent("noop-summary.json")),
                        try ClusterHarness.reference(specPath: spec), "outputs over CURVE equal the in-process run")
 
-        try harness.waitFor("refusals in the coordinator log", timeout: 20) {
-            let log = harness.log("coordinator")
-            return log.contains("key=\(intruderKey)") && Self.hasPlaintextRefusal(log)
+        do {
+            try harness.waitFor("refusals in the coordinator log", timeout: 20) {
+                let log = harness.log("coordinator")
+                return log.contains("key=\(intruderKey)") && Self.hasPlaintextRefusal(log)
+            }
+        } catch {
+            XCTFail("coordinator log:\n\(harness.log("coordinator"))")
+            throw error
         }
         let log = harness.log("coordinator")
         let refusal = log.split(separator: "\n").first { $0.contains("key=\(intruderKey)") } ?? ""
