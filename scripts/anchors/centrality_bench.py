@@ -96,6 +96,7 @@ def anchors(n, edges, nx_sources):
     rg = rx.PyGraph()
     rg.add_nodes_from(range(n))
     rg.add_edges_from([(u, v, w) for (u, v), w in zip(pairs, weights)])
+    rdg = rg.to_directed()  # rustworkx's PageRank takes digraphs: each edge both ways, as networkx does
     sample = random.Random(SEED).sample(range(n), min(nx_sources, n))
     scale = n / len(sample)
 
@@ -121,7 +122,7 @@ def anchors(n, edges, nx_sources):
         "pagerank (w)": (lambda: g.pagerank(damping=0.85, weights=weights),
                          lambda: nk.centrality.PageRank(nk_w, 0.85).run(),
                          (lambda: nx.pagerank(Gx, alpha=0.85, weight="weight"), 1.0),
-                         lambda: rx.pagerank(rg, alpha=0.85, weight_fn=float)),
+                         lambda: rx.pagerank(rdg, alpha=0.85, weight_fn=float)),
     }
 
 
