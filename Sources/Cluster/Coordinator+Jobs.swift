@@ -159,6 +159,8 @@ extension Coordinator {
             // Taken out of the map while it is changed: a copy left inside would make
             // every insert below copy the whole in-flight set.
             guard var session = workers.removeValue(forKey: peer) else { continue }
+            var released = false
+            defer { if !released { workers[peer] = session } }  // also when a store write throws
             var free = session.freeCredit
             jobLoop: for id in jobOrder where free > 0 {
                 guard let job = jobs[id] else { continue }
@@ -172,6 +174,7 @@ extension Coordinator {
                     } catch {
                         job.putBack(batch)
                         workers[peer] = session
+                        released = true
                         try releaseWorker(peer, reason: "unreachable (\(error))")
                         return
                     }
@@ -194,7 +197,6 @@ extension Coordinator {
                     free -= batch.count
                 }
             }
-            workers[peer] = session
         }
     }
 }
