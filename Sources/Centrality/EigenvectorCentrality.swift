@@ -23,28 +23,38 @@ public func eigenvectorCentrality(of graph: Graph, options: CentralityOptions = 
     graph.inOffsets.withUnsafeBufferPointer { offsets in
         graph.inNeighbors.withUnsafeBufferPointer { neighbors in
             graph.inWeights.withUnsafeBufferPointer { weights in
-                while iteration < options.maxIterations {
-                    iteration += 1
-                    var squares = 0.0
-                    for v in 0..<n {
-                        var value = x[v]
-                        for arc in offsets[v]..<offsets[v + 1] {
-                            value += x[Int(neighbors[arc])] * weights[arc]
+                // Raw pointers in the power loop (no bounds checks; the same operations in
+                // the same order, so the same bits): it can run thousands of times on a
+                // forest, where components converge at different rates.
+                x.withUnsafeMutableBufferPointer { xBuffer in
+                    next.withUnsafeMutableBufferPointer { nextBuffer in
+                        guard var current = xBuffer.baseAddress, var other = nextBuffer.baseAddress else { return }
+                        while iteration < options.maxIterations {
+                            iteration += 1
+                            var squares = 0.0
+                            for v in 0..<n {
+                                var value = current[v]
+                                for arc in offsets[v]..<offsets[v + 1] {
+                                    value += current[Int(neighbors[arc])] * weights[arc]
+                                }
+                                other[v] = value
+                                squares += value * value
+                            }
+                            var norm = squares.squareRoot()
+                            if norm == 0 { norm = 1 }
+                            var change = 0.0
+                            for v in 0..<n {
+                                other[v] /= norm
+                                change += abs(other[v] - current[v])
+                            }
+                            swap(&current, &other)
+                            if change < threshold {
+                                converged = true
+                                break
+                            }
                         }
-                        next[v] = value
-                        squares += value * value
-                    }
-                    var norm = squares.squareRoot()
-                    if norm == 0 { norm = 1 }
-                    var change = 0.0
-                    for v in 0..<n {
-                        next[v] /= norm
-                        change += abs(next[v] - x[v])
-                    }
-                    swap(&x, &next)
-                    if change < threshold {
-                        converged = true
-                        break
+                        // The latest iterate is in `current`: leave it in `x`'s storage.
+                        if current != xBuffer.baseAddress { xBuffer.baseAddress?.update(from: current, count: n) }
                     }
                 }
             }

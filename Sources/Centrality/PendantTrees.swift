@@ -29,43 +29,59 @@ struct PendantTrees: Sendable {
     init(graph: Graph) {
         precondition(!graph.isDirected, "PendantTrees needs an undirected graph")
         let n = graph.nodeCount
-        let offsets = graph.outOffsets, neighbors = graph.outNeighbors
-        let componentSize = Self.componentSizes(graph)
-        var degree = (0..<n).map { graph.outDegree($0) }
-        var removed = [Bool](repeating: false, count: n)
-        // ω and the pair counts are integers (< n² ≤ 2⁶²); exact until converted.
-        var omega = [Int](repeating: 1, count: n)
-        var childPairs = [Int](repeating: 0, count: n)
-        var leaves = (0..<n).filter { degree[$0] == 1 }
-        while let v = leaves.popLast() {
-            guard !removed[v], degree[v] == 1 else { continue }
-            var parent = -1
-            for arc in offsets[v]..<offsets[v + 1] where !removed[Int(neighbors[arc])] {
-                parent = Int(neighbors[arc])
-                break
-            }
-            removed[v] = true
-            degree[v] = 0
-            // The ordered pairs from v's tree (size s) to the nodes of the component
-            // outside it, the parent excepted, all pass through the parent.
-            let s = omega[v]
-            childPairs[parent] += s * (componentSize[v] - 1 - s)
-            omega[parent] += s
-            degree[parent] -= 1
-            if degree[parent] == 1 { leaves.append(parent) }
-        }
-        // A node x with pruned subtrees of sizes sᵢ (ω = 1 + Σ sᵢ) in a component of
-        // size C lies on the paths from each subtree to all nodes outside it other
-        // than x — Σ sᵢ(C − 1 − sᵢ) — and on those entering its trees from outside,
-        // (C − ω)(ω − 1). For a pruned node ω is frozen when it is removed.
+        // Scratch for the pruning (stack memory when small: this runs once per yearly
+        // graph of every bootstrap replicate): per node its component size, degree left,
+        // ω, pair count of its pruned subtrees, and a stack of leaves to prune.
         var tree = [Double](repeating: 0, count: n)
         var core: [Int32] = []
         var weights: [Double] = []
-        for x in 0..<n {
-            tree[x] = Double(childPairs[x] + (componentSize[x] - omega[x]) * (omega[x] - 1))
-            if !removed[x] {
-                core.append(Int32(x))
-                weights.append(Double(omega[x]))
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 5 * n) { scratch in
+            guard let base = scratch.baseAddress else { return }
+            let componentSize = base, degree = base + n, omega = base + 2 * n
+            let childPairs = base + 3 * n, leaves = base + 4 * n
+            Self.componentSizes(graph, into: componentSize, queue: leaves)
+            var leafCount = 0
+            for v in 0..<n {
+                degree[v] = graph.outDegree(v)
+                omega[v] = 1  // ω and the pair counts are integers (< n² ≤ 2⁶²): exact until converted
+                childPairs[v] = 0
+                if degree[v] == 1 {
+                    leaves[leafCount] = v
+                    leafCount += 1
+                }
+            }
+            // A pruned node's degree is set to -1 (removed); ω is frozen from then on.
+            while leafCount > 0 {
+                leafCount -= 1
+                let v = leaves[leafCount]
+                guard degree[v] == 1 else { continue }
+                var parent = -1
+                for arc in graph.outOffsets[v]..<graph.outOffsets[v + 1] where degree[Int(graph.outNeighbors[arc])] >= 0 {
+                    parent = Int(graph.outNeighbors[arc])
+                    break
+                }
+                degree[v] = -1
+                // The ordered pairs from v's tree (size s) to the nodes of the component
+                // outside it, the parent excepted, all pass through the parent.
+                let s = omega[v]
+                childPairs[parent] += s * (componentSize[v] - 1 - s)
+                omega[parent] += s
+                degree[parent] -= 1
+                if degree[parent] == 1 {
+                    leaves[leafCount] = parent  // n slots suffice: a node is pushed once, when its degree first is 1
+                    leafCount += 1
+                }
+            }
+            // A node x with pruned subtrees of sizes sᵢ (ω = 1 + Σ sᵢ) in a component of
+            // size C lies on the paths from each subtree to all nodes outside it other
+            // than x — Σ sᵢ(C − 1 − sᵢ) — and on those entering its trees from outside,
+            // (C − ω)(ω − 1).
+            for x in 0..<n {
+                tree[x] = Double(childPairs[x] + (componentSize[x] - omega[x]) * (omega[x] - 1))
+                if degree[x] >= 0 {
+                    core.append(Int32(x))
+                    weights.append(Double(omega[x]))
+                }
             }
         }
         self.coreNodes = core
@@ -73,30 +89,28 @@ struct PendantTrees: Sendable {
         self.treeBetweenness = tree
     }
 
-    /// Size of each node's connected component (breadth-first, undirected).
-    private static func componentSizes(_ graph: Graph) -> [Int] {
+    /// Writes the size of each node's connected component (breadth-first, undirected)
+    /// into `size`, using `queue` (n slots) as the search queue.
+    private static func componentSizes(_ graph: Graph, into size: UnsafeMutablePointer<Int>, queue: UnsafeMutablePointer<Int>) {
         let n = graph.nodeCount
-        var size = [Int](repeating: 0, count: n)
-        var queue = [Int]()
-        queue.reserveCapacity(n)
+        size.update(repeating: 0, count: n)
         for start in 0..<n where size[start] == 0 {
-            queue.removeAll(keepingCapacity: true)
-            queue.append(start)
+            queue[0] = start
             size[start] = -1
-            var head = 0
-            while head < queue.count {
+            var head = 0, tail = 1
+            while head < tail {
                 let v = queue[head]
                 head += 1
                 for arc in graph.outOffsets[v]..<graph.outOffsets[v + 1] {
                     let w = Int(graph.outNeighbors[arc])
                     if size[w] == 0 {
                         size[w] = -1
-                        queue.append(w)
+                        queue[tail] = w
+                        tail += 1
                     }
                 }
             }
-            for v in queue { size[v] = queue.count }
+            for i in 0..<tail { size[queue[i]] = tail }
         }
-        return size
     }
 }
