@@ -21,10 +21,8 @@ public struct JobResults: Sendable {
             throw AnalysisError.corruptResult(task: aggregation.job.taskCount, reason: "aggregation is incomplete")
         }
         let job = aggregation.job
-        let (series, centrality) = baseline.map { ($0.series, $0.centrality) } ?? {
-            let full = Self.baseline(of: job)
-            return (full.series, full.centrality)
-        }()
+        let full = baseline ?? Self.baseline(of: job)
+        let series = full.series, centrality = full.centrality
         guard let point = aggregation.scenarios[0].point else {
             throw AnalysisError.corruptResult(task: 0, reason: "baseline point estimate missing")
         }

@@ -78,7 +78,7 @@ public final class CurveAdmission {
             switch event.kind {
             case .handshakeFailedProtocol, .handshakeFailed:
                 // Throttled per reason and peer host (the port changes with every retry).
-                let host = event.peer.map { String($0[..<($0.lastIndex(of: ":") ?? $0.endIndex)]) } ?? "unknown"
+                let host = event.peer.map(ConnectionEvent.host(of:)) ?? "unknown"
                 let level: Logger.Level = throttle.shouldWarn("\(event.kind) \(event.value) \(host)") ? .warning : .debug
                 logger.log(level: level, "refused connection: \(event.reason)", metadata: metadata)
             case .handshakeFailedAuthentication:

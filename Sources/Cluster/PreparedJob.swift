@@ -29,13 +29,3 @@ public protocol ResultFold {
     /// The output files once every task is folded (manifest.json excluded).
     func files() throws -> [OutputFile]
 }
-
-extension PreparedJob {
-    /// Folds all results, calling `results(i)` for i = 0, 1, … in order (each read
-    /// lazily, so memory stays flat in the number of tasks), into the output files.
-    public func aggregate(results: (Int) throws -> Data) throws -> [OutputFile] {
-        var fold = makeFold()
-        for index in 0..<taskCount { try fold.fold(results(index), task: index) }
-        return try fold.files()
-    }
-}

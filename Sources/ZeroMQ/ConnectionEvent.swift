@@ -30,6 +30,12 @@ public struct ConnectionEvent: Sendable, Hashable, CustomStringConvertible {
     /// The remote `address:port` (or `address:*`), when known (see the type's documentation).
     public var peer: String?
 
+    /// The host part of a peer `address:port`, `address:*` or `[v6 address]:port`.
+    public static func host(of peer: String) -> String {
+        guard let colon = peer.lastIndex(of: ":") else { return peer }
+        return String(peer[..<colon])
+    }
+
     public init(kind: Kind, value: UInt32, endpoint: String, peer: String?) {
         self.kind = kind
         self.value = value

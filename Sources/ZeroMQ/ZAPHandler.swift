@@ -173,17 +173,11 @@ private struct PeerTracker {
             if pending.count == 1 {
                 event.peer = open[pending[0]].peer
                 open[pending[0]].settled = true
-            } else if let first = pending.first.flatMap({ open[$0].peer.map(Self.host) }),
-                      pending.allSatisfy({ open[$0].peer.map(Self.host) == first }) {
+            } else if let first = pending.first.flatMap({ open[$0].peer.map(ConnectionEvent.host(of:)) }),
+                      pending.allSatisfy({ open[$0].peer.map(ConnectionEvent.host(of:)) == first }) {
                 event.peer = first + ":*"
             }
         }
-    }
-
-    /// The host part of `address:port` or `[v6 address]:port`.
-    static func host(_ peer: String) -> String {
-        guard let colon = peer.lastIndex(of: ":") else { return peer }
-        return String(peer[..<colon])
     }
 
     /// `address:port` of the socket's peer, or nil when it is already gone.

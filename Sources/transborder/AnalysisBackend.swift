@@ -11,7 +11,7 @@ struct AnalysisBackend: TaskBackend {
 
     func prepare(_ bundle: JobBundle) throws -> any PreparedJob {
         let loaded = try JobBundleLoading.load(bundle)
-        return PreparedAnalysis(job: JobAnalysis(panel: loaded.panel, spec: loaded.spec), bundle: bundle)
+        return PreparedAnalysis(panel: loaded.panel, spec: loaded.spec, bundle: bundle)
     }
 }
 
@@ -32,6 +32,13 @@ enum JobBundleLoading {
 struct PreparedAnalysis: PreparedJob {
     let job: JobAnalysis
     let bundle: JobBundle
+
+    /// The job of `panel` and `spec`, parsed from `bundle`'s bytes (by a worker) or
+    /// from the same files (by `run`, which hands it to its in-process coordinator).
+    init(panel: Panel, spec: JobSpec, bundle: JobBundle) {
+        job = JobAnalysis(panel: panel, spec: spec)
+        self.bundle = bundle
+    }
 
     var taskCount: Int { job.taskCount }
 

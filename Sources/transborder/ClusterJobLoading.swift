@@ -10,7 +10,7 @@ import JobFiles
 func makeAnalysisBundle(jobPath: String) throws -> (bundle: JobBundle, prepared: PreparedAnalysis) {
     let loaded = try JobLoader.load(path: jobPath)
     let bundle = JobBundle(kind: "analysis", spec: loaded.specBytes, places: loaded.placesBytes, links: loaded.linksBytes)
-    return (bundle, PreparedAnalysis(job: JobAnalysis(panel: loaded.panel, spec: loaded.spec), bundle: bundle))
+    return (bundle, PreparedAnalysis(panel: loaded.panel, spec: loaded.spec, bundle: bundle))
 }
 
 /// The bundle of `JOB` for `--kind KIND`: `analysis` goes through `makeAnalysisBundle`;
