@@ -77,7 +77,17 @@ public struct ScenarioTally: Sendable {
     /// Number of stages → replicates.
     public private(set) var stageCounts: [Int: Int] = [:]
     /// Per year row: label → replicates.
-    public private(set) var labelCounts: [[String: Int]] = []
+    public var labelCounts: [[String: Int]] {
+        labelTally.map { row in
+            var counts: [String: Int] = [:]
+            for (id, n) in row.enumerated() where n > 0 { counts[labelNames[id]] = n }
+            return counts
+        }
+    }
+    /// Stage labels seen so far, in order of first appearance (a handful per job).
+    private var labelNames: [String] = []
+    /// Per year row, per index into `labelNames`: replicates.
+    private var labelTally: [[Int]] = []
     /// Per year row and indicator column (baseline only).
     public private(set) var indicatorMoments: [[RunningMoments]] = []
 
@@ -88,7 +98,7 @@ public struct ScenarioTally: Sendable {
         let transitions = point.periodization.transitionYears.count
         transitionYears = Array(repeating: YearDistribution(), count: transitions)
         withinOneYear = Array(repeating: 0, count: transitions)
-        labelCounts = Array(repeating: [:], count: point.series.years.count)
+        labelTally = Array(repeating: [], count: point.series.years.count)
         if trackIndicators {
             indicatorMoments = Array(repeating: Array(repeating: RunningMoments(), count: point.series.columns.count),
                                      count: point.series.years.count)
@@ -99,7 +109,7 @@ public struct ScenarioTally: Sendable {
         guard let point else {
             throw AnalysisError.corruptResult(task: task, reason: "replicate before its scenario's point estimate")
         }
-        guard replicate.yearLabels.count == labelCounts.count,
+        guard replicate.yearLabels.count == labelTally.count,
               indicatorMoments.isEmpty || replicate.indicators.count == indicatorMoments.count
         else { throw AnalysisError.corruptResult(task: task, reason: "replicate covers other years") }
         replicates += 1
@@ -110,13 +120,25 @@ public struct ScenarioTally: Sendable {
             }
         }
         stageCounts[replicate.transitionYears.count + 1, default: 0] += 1
-        for (t, label) in replicate.yearLabels.enumerated() { labelCounts[t][label, default: 0] += 1 }
+        var id = -1
+        for (t, label) in replicate.yearLabels.enumerated() {
+            // Consecutive years mostly share a stage, hence a label.
+            if id < 0 || labelNames[id] != label { id = labelID(label) }
+            if labelTally[t].count <= id { labelTally[t].append(contentsOf: repeatElement(0, count: id + 1 - labelTally[t].count)) }
+            labelTally[t][id] += 1
+        }
         for t in indicatorMoments.indices {
             guard replicate.indicators[t].count == indicatorMoments[t].count else {
                 throw AnalysisError.corruptResult(task: task, reason: "replicate has other indicator columns")
             }
             for j in indicatorMoments[t].indices { indicatorMoments[t][j].add(replicate.indicators[t][j]) }
         }
+    }
+
+    private mutating func labelID(_ label: String) -> Int {
+        if let id = labelNames.firstIndex(of: label) { return id }
+        labelNames.append(label)
+        return labelNames.count - 1
     }
 
     /// The replicate transition nearest to `year` (ties go to the earlier one); nil when there is none.

@@ -9,26 +9,42 @@ public enum OutputSet {
     /// The writers are independent pure functions of `results`, so they run
     /// concurrently (the workers are idle by then); each file's bytes do not
     /// depend on which thread wrote it.
-    public static func files(_ results: JobResults) throws -> [ResultFile] {
-        let outcomes = WriterOutcomes(count: writers.count)
-        DispatchQueue.concurrentPerform(iterations: writers.count) { i in
-            outcomes.set(i, Result { try writers[i](results) })
+    ///
+    /// - Parameter early: `baselineFiles(of:_:)` when already written (a streaming
+    ///   fold writes them while the tasks still run); written here otherwise.
+    public static func files(_ results: JobResults, early: [ResultFile]? = nil) throws -> [ResultFile] {
+        let all: [@Sendable (JobResults) throws -> ResultFile] = early == nil
+            ? writers + baselineWriters.map { writer in { writer($0.job, JobResults.Baseline(series: $0.series, centrality: $0.centrality)) } }
+            : writers
+        let outcomes = WriterOutcomes(count: all.count)
+        DispatchQueue.concurrentPerform(iterations: all.count) { i in
+            outcomes.set(i, Result { try all[i](results) })
         }
-        return try outcomes.files().sorted { $0.name < $1.name }
+        return try (outcomes.files() + (early ?? [])).sorted { $0.name < $1.name }
     }
 
-    /// Every writer, in one place.
+    /// The files that depend only on the job and its baseline, not on any task
+    /// result (the same bytes `files(_:)` writes for them).
+    public static func baselineFiles(of job: JobAnalysis, _ baseline: JobResults.Baseline) -> [ResultFile] {
+        baselineWriters.map { $0(job, baseline) }
+    }
+
+    /// Writers of files that need the job's results.
     static let writers: [@Sendable (JobResults) throws -> ResultFile] = [
         { try PeriodsOutput.json($0) },
         { PeriodsOutput.csv($0) },
         { BreakpointsOutput.csv($0) },
         { SensitivityOutput.csv($0) },
         { TablesOutput.indicatorsByYear($0) },
-        { TablesOutput.centralityByYear($0) },
         { TablesOutput.centralityByPeriod($0) },
         { TablesOutput.stageLabelsByYear($0) },
         { try GeoJSONOutput.geojson($0) },
         { ReportOutput.html($0) },
+    ]
+
+    /// Writers of files that need only the job and its baseline.
+    static let baselineWriters: [@Sendable (JobAnalysis, JobResults.Baseline) -> ResultFile] = [
+        { TablesOutput.centralityByYear($0.panel, $1.centrality) },
     ]
 }
 

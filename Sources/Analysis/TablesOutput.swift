@@ -1,3 +1,5 @@
+import CooperationNetwork
+
 /// The long-format tables: indicators, centralities and stage labels by year,
 /// centralities by period (columns and units in docs/OUTPUTS.md).
 public enum TablesOutput {
@@ -28,9 +30,14 @@ public enum TablesOutput {
 
     /// centrality_by_year.csv: every active place, year and measure.
     public static func centralityByYear(_ results: JobResults) -> ResultFile {
-        let panel = results.job.panel
+        centralityByYear(results.job.panel, results.centrality)
+    }
+
+    /// centrality_by_year.csv from the baseline alone (no task result needed), so a
+    /// streaming fold can write it while the tasks still run.
+    public static func centralityByYear(_ panel: Panel, _ centrality: [YearCentrality]) -> ResultFile {
         var csv = CSVText(header: ["place", "name", "year", "measure", "value"])
-        for yc in results.centrality {
+        for yc in centrality {
             for measure in yc.values.keys.sorted() {
                 guard let values = yc.values[measure] else { continue }
                 for (i, p) in yc.activePlaces.enumerated() {

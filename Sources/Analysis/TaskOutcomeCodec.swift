@@ -101,42 +101,80 @@ public enum TaskOutcomeCodec {
         }
     }
 
+    /// Reads the layout above from a byte array. Fixed-size values are loaded
+    /// unaligned from the array's storage (little-endian on the wire); every read
+    /// checks the bytes left first.
     struct Decoder {
         let bytes: [UInt8]
         var offset = 0
+        /// Strings already decoded (year labels repeat in every replicate): the same
+        /// bytes give back the same `String` without validating or allocating again.
+        /// `interned` holds where each first appeared in `bytes`.
+        private var interned: [Range<Int>] = []
+        private var internedStrings: [String] = []
+
+        init(bytes: [UInt8]) { self.bytes = bytes }
 
         mutating func take(_ n: Int) throws -> ArraySlice<UInt8> {
             guard n >= 0, n <= bytes.count - offset else { throw CodecError("truncated at byte \(offset)") }
             defer { offset += n }
             return bytes[offset..<offset + n]
         }
-
-        mutating func word(_ n: Int) throws -> UInt64 {
-            var v: UInt64 = 0
-            for (shift, b) in try take(n).enumerated() { v |= UInt64(b) << (8 * UInt64(shift)) }
-            return v
+        @inline(__always)
+        private mutating func load<T: FixedWidthInteger>(_: T.Type) throws -> T {
+            let n = MemoryLayout<T>.size
+            guard n <= bytes.count - offset else { throw CodecError("truncated at byte \(offset)") }
+            let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: T.self) }
+            offset += n
+            return T(littleEndian: value)
         }
-
         /// A count, checked against the bytes left (each item takes at least `minimumItemBytes`).
         mutating func count(minimumItemBytes: Int) throws -> Int {
-            let n = Int(try word(4))
+            let n = Int(try load(UInt32.self))
             guard n * max(minimumItemBytes, 0) <= bytes.count - offset else { throw CodecError("count \(n) exceeds the data") }
             return n
         }
-
-        mutating func int() throws -> Int { Int(Int64(bitPattern: try word(8))) }
-        mutating func double() throws -> Double { Double(bitPattern: try word(8)) }
-        mutating func ints() throws -> [Int] { try (0..<count(minimumItemBytes: 8)).map { _ in try int() } }
-        mutating func doubles(_ n: Int) throws -> [Double] { try (0..<n).map { _ in try double() } }
-
+        mutating func int() throws -> Int { Int(try load(Int64.self)) }
+        mutating func double() throws -> Double { Double(bitPattern: try load(UInt64.self)) }
+        mutating func ints() throws -> [Int] {
+            let n = try count(minimumItemBytes: 8)
+            return try Array(unsafeUninitializedCapacity: n) { buffer, initialized in
+                for i in 0..<n { buffer[i] = try int(); initialized = i + 1 }
+            }
+        }
+        mutating func doubles(_ n: Int) throws -> [Double] {
+            guard n >= 0, n <= (bytes.count - offset) / 8 else { throw CodecError("truncated at byte \(offset)") }
+            let start = offset
+            offset += 8 * n
+            return bytes.withUnsafeBytes { raw in
+                Array(unsafeUninitializedCapacity: n) { buffer, initialized in
+                    for i in 0..<n {
+                        let bits = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8 * i, as: UInt64.self))
+                        buffer[i] = Double(bitPattern: bits)
+                    }
+                    initialized = n
+                }
+            }
+        }
         mutating func string() throws -> String {
             let n = try count(minimumItemBytes: 1)
-            guard let s = String(bytes: try take(n), encoding: .utf8) else { throw CodecError("invalid UTF-8") }
-            return s
+            let start = offset
+            _ = try take(n)
+            return try bytes.withUnsafeBufferPointer { all -> String in
+                let utf8 = UnsafeBufferPointer(rebasing: all[start..<start + n])
+                for (i, known) in interned.enumerated() where known.count == n
+                    && (n == 0 || memcmp(all.baseAddress! + known.lowerBound, all.baseAddress! + start, n) == 0) {
+                    return internedStrings[i]
+                }
+                guard let s = String(validating: utf8, as: UTF8.self) else { throw CodecError("invalid UTF-8") }
+                if interned.count < 64 {
+                    interned.append(start..<start + n)
+                    internedStrings.append(s)
+                }
+                return s
+            }
         }
-
         mutating func strings() throws -> [String] { try (0..<count(minimumItemBytes: 4)).map { _ in try string() } }
-
         mutating func matrix() throws -> [[Double]] {
             let rows = try count(minimumItemBytes: 0), columns = try count(minimumItemBytes: 0)
             // An empty row takes no bytes, so only "no rows" may have no columns.
@@ -146,7 +184,6 @@ public enum TaskOutcomeCodec {
             }
             return try (0..<rows).map { _ in try doubles(columns) }
         }
-
         mutating func series() throws -> IndicatorSeries {
             IndicatorSeries(years: try ints(), columns: try strings(), values: try matrix())
         }

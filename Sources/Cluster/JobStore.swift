@@ -23,17 +23,19 @@ final class JobStore {
     static let schemaVersion = 2
 
     /// - Parameter ephemeral: the store is deleted after this process (`run`'s local
-    ///   cluster): closing skips the WAL checkpoint (copying every result into the main
-    ///   file and syncing it, tens of milliseconds for a job that is already finished).
-    ///   Commits are unchanged, so the store is as durable while it exists.
+    ///   cluster): it is never checkpointed (`wal_autocheckpoint=0`, and none on close —
+    ///   copying every result into the main file and syncing it cost tens of milliseconds)
+    ///   and never synced (`synchronous=OFF`). Commits still happen before acknowledgements,
+    ///   so readers (the fold) see exactly what a durable store would hold; only a power
+    ///   cut, after which the store is gone anyway, could lose them.
     init(path: String, readOnly: Bool = false, ephemeral: Bool = false) throws(StoreError) {
         self.path = path
         db = try SQLiteDatabase(path: path, readOnly: readOnly)
         if readOnly { return }
         if ephemeral { try db.skipCheckpointOnClose() }
+        try db.execute(ephemeral ? "PRAGMA synchronous=OFF; PRAGMA wal_autocheckpoint=0;" : "PRAGMA synchronous=NORMAL;")
         try db.execute("""
         PRAGMA journal_mode=WAL;
-        PRAGMA synchronous=NORMAL;
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS jobs(
             serial INTEGER PRIMARY KEY,

@@ -42,6 +42,29 @@ public enum ResultFolder {
         }
     }
 
+    /// Moves every published file of `source` into `folder` (created if needed), each
+    /// renamed over its final name; when the two are on different file systems, each
+    /// is copied as `write(_:into:)` does. Returns the number of files.
+    ///
+    /// `run` uses it for its throwaway cluster's result folder: renaming is atomic like
+    /// writing to a temporary name, without reading and writing every byte again.
+    @discardableResult
+    public static func move(from source: URL, into folder: URL) throws -> Int {
+        let names = try fileNames(in: source)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in names {
+            try checkName(name)
+            let from = source.appendingPathComponent(name), to = folder.appendingPathComponent(name)
+            if rename(from.path, to.path) == 0 { continue }
+            guard errno == EXDEV else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: to.path,
+                                                               NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)])
+            }
+            try write([OutputFile(name: name, data: try Data(contentsOf: from))], into: folder)
+        }
+        return names.count
+    }
+
     /// Reads every regular file of a result folder, sorted by name.
     public static func read(_ folder: URL) throws -> [OutputFile] {
         try fileNames(in: folder).map { OutputFile(name: $0, data: try Data(contentsOf: folder.appendingPathComponent($0))) }

@@ -80,9 +80,8 @@ struct RunCommand: ParsableCommand {
                 printError("run: job \(id) \(final.state)\(final.error.map { ": \($0)" } ?? "")")
                 throw ExitCode(1)
             }
-            let files = try ResultFolder.read(cluster.resultsDirectory.appendingPathComponent(id))
-            try ResultFolder.write(files, into: outFolder)
-            printError("wrote \(files.count) files into \(outFolder.path)")
+            let count = try ResultFolder.move(from: cluster.resultsDirectory.appendingPathComponent(id), into: outFolder)
+            printError("wrote \(count) files into \(outFolder.path)")
         }
     }
 }

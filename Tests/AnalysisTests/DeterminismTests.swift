@@ -25,6 +25,21 @@ final class DeterminismTests: XCTestCase {
         XCTAssertTrue(a.contains { $0.name == "periods.json" })
     }
 
+    /// A streaming fold writes the baseline-only files while the tasks run: the same bytes.
+    func testEarlyBaselineFilesAreTheSameBytes() throws {
+        var generator = SyntheticPanel(places: 24, years: 20, stages: 2, noise: 0.2, seed: 11)
+        generator.replicates = 6
+        let job = JobAnalysis(panel: generator.panel(), spec: generator.spec())
+        var aggregation = Aggregation(job: job)
+        for index in 0..<job.taskCount { try aggregation.fold(job.execute(task: index)) }
+        let baseline = JobResults.baseline(of: job)
+        let early = OutputSet.baselineFiles(of: job, baseline)
+        XCTAssertEqual(early.map(\.name), ["centrality_by_year.csv"])
+        let all = try OutputSet.files(JobResults(aggregation: aggregation))
+        XCTAssertEqual(try OutputSet.files(JobResults(aggregation: aggregation, baseline: baseline), early: early), all)
+        XCTAssertEqual(all.filter { $0.name == "centrality_by_year.csv" }, early)
+    }
+
     func testResidualAndBlockSchemesAreDeterministic() throws {
         XCTAssertEqual(try outputs(batchSize: 2, scheme: .residuals), try outputs(batchSize: 7, scheme: .residuals))
         XCTAssertEqual(try outputs(batchSize: 3, scheme: .blocks), try outputs(batchSize: 4, scheme: .blocks))

@@ -40,7 +40,9 @@ final class RunAnalysisTests: XCTestCase {
     }
 
     func testPeriodsJSONContract() throws {
+        let before = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
         let out = try run(Self.tinyJob, workers: 0)
+        let after = Date()
         let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("periods.json"))) as? [String: Any])
         let periods = try XCTUnwrap(doc["periods"] as? [[String: Any]])
         XCTAssertEqual(periods.count, 2)
@@ -56,6 +58,13 @@ final class RunAnalysisTests: XCTestCase {
         let manifest = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json"))) as? [String: Any])
         XCTAssertEqual(manifest["seed"] as? Int, 7)
         XCTAssertEqual((manifest["spec_sha256"] as? String)?.count, 64)
+        // Timestamps: ISO 8601 in UTC as ISO8601DateFormatter reads them, within the run.
+        for key in ["submitted_at", "finished_at"] {
+            let text = try XCTUnwrap(manifest[key] as? String, key)
+            XCTAssertEqual(text.count, 20, text)
+            let date = try XCTUnwrap(ISO8601DateFormatter().date(from: text), text)
+            XCTAssertTrue(date >= before && date <= after, "\(key) \(text) outside \(before)…\(after)")
+        }
     }
 
     func testPlantedStagesRecoveredThroughTheCLI() throws {
