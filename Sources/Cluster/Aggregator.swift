@@ -23,9 +23,15 @@ final class Aggregator: @unchecked Sendable {
         self.logger = logger
     }
 
-    /// New results of `target`'s job are committed: its stream (started on first use) folds them.
-    func resultsCommitted(_ target: FoldTarget) {
-        stream(for: target).notify()
+    /// The job's first tasks went out: start its fold thread (which prepares the fold).
+    func start(_ target: FoldTarget) {
+        _ = stream(for: target)
+    }
+
+    /// New results of job `id` are committed: its stream (started on first use) folds them.
+    /// `target` is built only when the stream does not exist yet (it builds a URL).
+    func resultsCommitted(_ id: String, target: () -> FoldTarget) {
+        (streams[id] ?? stream(for: target())).notify()
     }
 
     /// Every result of the job is committed: fold the rest, write the files, publish.
@@ -73,4 +79,6 @@ struct FoldTarget: Sendable {
     var prepared: any PreparedJob
     var storePath: String
     var destination: URL
+    /// Whether the published files are synced to disk (not for `run`'s throwaway cluster).
+    var durable: Bool
 }

@@ -118,17 +118,42 @@ public final class ClusterClient {
 
     /// Polls until the job is done, failed or cancelled, calling `progress` after each poll.
     /// Survives a coordinator restart (timeouts are retried on a fresh socket).
+    ///
+    /// Polls every `interval` seconds, sooner near the end: `pollDelay` shortens the wait
+    /// to what the tasks left should take at the rate seen so far, so a job's end is seen
+    /// within milliseconds without polling the coordinator hard while it computes.
     public func wait(job: String, interval: Double = 0.2, progress: (JobStatus) -> Void = { _ in }) throws -> JobStatus {
+        var start: (time: Double, done: Int)?
         while true {
+            var delay = interval
             do {
                 let status = try status(job: job)
                 progress(status)
                 if ["done", "failed", "cancelled"].contains(status.state) { return status }
+                let now = MonotonicClock.now()
+                if let start {
+                    delay = Self.pollDelay(interval: interval, status: status, since: start, now: now)
+                } else {
+                    start = (now, status.tasksDone)
+                }
             } catch ClientError.timeout {
                 try reconnect()
             }
-            usleep(UInt32(interval * 1_000_000))
+            usleep(UInt32(delay * 1_000_000))
         }
+    }
+
+    /// Seconds until the next status poll: `interval`, or half the time the tasks left
+    /// should take at the rate seen since `start` when that is shorter (at least 2 ms;
+    /// 2 ms once every task is done and only the aggregation remains).
+    static func pollDelay(interval: Double, status: JobStatus, since start: (time: Double, done: Int), now: Double) -> Double {
+        let minimum = min(interval, 0.002)
+        let left = status.tasksTotal - status.tasksDone
+        if left <= 0 { return minimum }
+        let finished = status.tasksDone - start.done, elapsed = now - start.time
+        guard finished > 0, elapsed > 0 else { return interval }
+        let secondsLeft = Double(left) * elapsed / Double(finished)
+        return min(interval, max(minimum, secondsLeft / 2))
     }
 
     /// Downloads the result files of a finished job into `folder`, `credit` chunks in flight,

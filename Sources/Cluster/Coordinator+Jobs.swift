@@ -126,13 +126,14 @@ extension Coordinator {
     /// Where `job`'s streaming fold reads and publishes.
     func foldTarget(_ job: ActiveJob) -> FoldTarget {
         FoldTarget(serial: job.serial, id: job.id, prepared: job.prepared, storePath: config.storePath,
-                   destination: config.resultsDirectory.appendingPathComponent(job.id))
+                   destination: config.resultsDirectory.appendingPathComponent(job.id),
+                   durable: !config.ephemeralStore)
     }
 
     /// Wakes the folds of the jobs whose results this iteration committed.
     func notifyFolds() {
         for id in committedResults {
-            if let job = jobs[id], job.state != .aggregating { aggregator.resultsCommitted(foldTarget(job)) }
+            if let job = jobs[id], job.state != .aggregating { aggregator.resultsCommitted(id) { foldTarget(job) } }
         }
         committedResults.removeAll(keepingCapacity: true)
     }
@@ -183,6 +184,7 @@ extension Coordinator {
                         break jobLoop
                     }
                     if job.state == .queued {
+                        aggregator.start(foldTarget(job))
                         job.state = .running
                         try store.begin()
                         try store.setState(serial: job.serial, .running)

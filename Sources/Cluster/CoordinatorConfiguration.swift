@@ -13,7 +13,8 @@ public struct CoordinatorConfiguration: Sendable {
     /// Attempts per task before its own error fails the job.
     /// Jobs the submitting process already parsed (`run --workers N`); nil elsewhere.
     public var handoff: PreparedJobHandoff?
-    /// The store lives only as long as this process (`run --workers N`): see `JobStore.init`.
+    /// The store and the result folders live only as long as this process (`run --workers N`):
+    /// see `JobStore.init`; result folders are published without syncing to disk.
     public var ephemeralStore = false
     public var maxAttempts = 3
     /// Seconds between heartbeats to an otherwise silent worker.

@@ -43,6 +43,7 @@ final class FoldStream: @unchecked Sendable {
         do {
             let store = try JobStore(path: target.storePath, readOnly: true)
             var fold = target.prepared.makeFold()
+            fold.prepare()
             var next = 0
             while true {
                 let (finalRecord, stop): (RunRecord?, Bool) = condition.withLock {
@@ -65,7 +66,7 @@ final class FoldStream: @unchecked Sendable {
                 var files = try fold.files()
                 files.append(target.prepared.manifest(run: finalRecord))
                 if condition.withLock({ cancelled }) { return nil }
-                try ResultFolder.publish(files, as: target.destination)
+                try ResultFolder.publish(files, as: target.destination, durable: target.durable)
                 return AggregationOutcome(id: target.id, error: nil)
             }
         } catch {

@@ -24,8 +24,17 @@ public protocol PreparedJob: Sendable {
 /// An aggregation in progress, owned by one thread at a time. Memory must stay flat in
 /// the number of tasks: fold each result into aggregates, never keep the results.
 public protocol ResultFold {
+    /// Work that needs no result (the analysis backend computes the baseline here).
+    /// The coordinator calls it when the job's first tasks go out, so it overlaps with
+    /// the workers' own start rather than competing with them for cores later. A fold
+    /// must give the same files whether or not `prepare` was called first.
+    mutating func prepare()
     /// Folds the result of task `index`; indices arrive as 0, 1, 2, … exactly once each.
     mutating func fold(_ result: Data, task index: Int) throws
     /// The output files once every task is folded (manifest.json excluded).
     func files() throws -> [OutputFile]
+}
+
+extension ResultFold {
+    public mutating func prepare() {}
 }

@@ -1,10 +1,21 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+private let posixWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let posixWrite = Darwin.write
+#endif
 
 /// Writes output files so that readers never see half a file or half a set.
 public enum ResultFolder {
     /// Publishes `files` as the folder `destination`: writes them into a temporary
     /// sibling folder, then renames it into place (replacing an older one).
-    public static func publish(_ files: [OutputFile], as destination: URL) throws {
+    ///
+    /// - Parameter durable: each file is synced to disk before the rename (a coordinator's
+    ///   results outlive it); `run`'s throwaway cluster, whose folder is moved into
+    ///   `--out` and deleted, skips the syncs.
+    public static func publish(_ files: [OutputFile], as destination: URL, durable: Bool = true) throws {
         let fm = FileManager.default
         let parent = destination.deletingLastPathComponent()
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -14,7 +25,12 @@ public enum ResultFolder {
         do {
             for file in files {
                 try checkName(file.name)
-                try file.data.write(to: temporary.appendingPathComponent(file.name))
+                let url = temporary.appendingPathComponent(file.name)
+                if durable {
+                    try file.data.write(to: url)  // Foundation syncs the file before closing it
+                } else {
+                    try writeUnsynced(file.data, to: url)
+                }
             }
             if fm.fileExists(atPath: destination.path) {
                 try fm.removeItem(at: destination)
@@ -56,13 +72,33 @@ public enum ResultFolder {
             try checkName(name)
             let from = source.appendingPathComponent(name), to = folder.appendingPathComponent(name)
             if rename(from.path, to.path) == 0 { continue }
-            guard errno == EXDEV else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: to.path,
-                                                               NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)])
-            }
+            guard errno == EXDEV else { throw posixError(errno, to) }
             try write([OutputFile(name: name, data: try Data(contentsOf: from))], into: folder)
         }
         return names.count
+    }
+
+    /// Writes `data` to a new file with plain write(2) calls and no fsync.
+    private static func writeUnsynced(_ data: Data, to url: URL) throws {
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw posixError(errno, url) }
+        defer { close(fd) }
+        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) throws in
+            var offset = 0
+            while offset < raw.count {
+                let n = posixWrite(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw posixError(errno, url)
+                }
+                offset += n
+            }
+        }
+    }
+
+    private static func posixError(_ code: Int32, _ url: URL) -> CocoaError {
+        CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path,
+                                                 NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)])
     }
 
     /// Reads every regular file of a result folder, sorted by name.

@@ -63,13 +63,18 @@ struct AnalysisFold: ResultFold {
     /// The files that need only the baseline, written with it while the tasks run.
     var early: [ResultFile]?
 
+    /// The baseline (every centrality measure of the observed panel) and the files that
+    /// need only it: computed before any result arrives.
+    mutating func prepare() {
+        guard baseline == nil else { return }
+        let computed = JobResults.baseline(of: aggregation.job)
+        baseline = computed
+        early = OutputSet.baselineFiles(of: aggregation.job, computed)
+    }
+
     mutating func fold(_ result: Data, task index: Int) throws {
         try aggregation.fold(TaskOutcomeCoding.decode(result, task: index))
-        if baseline == nil {
-            let computed = JobResults.baseline(of: aggregation.job)
-            baseline = computed
-            early = OutputSet.baselineFiles(of: aggregation.job, computed)
-        }
+        prepare()
     }
 
     func files() throws -> [OutputFile] {

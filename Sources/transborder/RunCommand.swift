@@ -74,7 +74,7 @@ struct RunCommand: ParsableCommand {
             defer { client.close() }
             let id = try client.submit(bundle)
             var display = ProgressDisplay()
-            let final = try client.wait(job: id, interval: 0.01) { display.show($0) }
+            let final = try client.wait(job: id, interval: 0.05) { display.show($0) }
             display.finish()
             guard final.state == "done" else {
                 printError("run: job \(id) \(final.state)\(final.error.map { ": \($0)" } ?? "")")

@@ -20,13 +20,22 @@ final class ResultFolderTests: XCTestCase {
         XCTAssertEqual(try ResultFolder.fileNames(in: source), [], "renamed, not copied")
     }
 
+    /// Unsynced publishing (`run`'s throwaway cluster) gives the same folder.
+    func testUnsyncedPublishWritesTheSameFiles() throws {
+        let root = try Fixtures.temporaryDirectory("resultfolder-unsynced")
+        let folder = root.appendingPathComponent("job")
+        try ResultFolder.publish(files, as: folder, durable: false)
+        XCTAssertEqual(try ResultFolder.read(folder), files)
+        try ResultFolder.publish([files[1]], as: folder, durable: false)
+        XCTAssertEqual(try ResultFolder.read(folder), [files[1]], "an older folder is replaced whole")
+    }
+
     /// Across file systems rename(2) fails with EXDEV: the files are copied instead.
     func testMoveAcrossFileSystemsCopies() throws {
         let shm = URL(fileURLWithPath: "/dev/shm")
-        var info = statfs(), tmpInfo = statfs()
         let root = try Fixtures.temporaryDirectory("resultfolder-xdev")
-        guard statfs(shm.path, &info) == 0, statfs(root.path, &tmpInfo) == 0,
-              info.f_type != tmpInfo.f_type else {
+        let device = { (path: String) in (try? FileManager.default.attributesOfItem(atPath: path)[.systemNumber]) as? Int }
+        guard let a = device(shm.path), let b = device(root.path), a != b else {
             throw XCTSkip("no second file system at /dev/shm")
         }
         let source = shm.appendingPathComponent("transborder-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
