@@ -73,7 +73,11 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CentralityTests", dependencies: ["Centrality", "TestSupport"]),
         .testTarget(name: "StageTransitionTests", dependencies: ["StageTransition", "TestSupport"]),
-        .testTarget(name: "CooperationNetworkTests", dependencies: ["CooperationNetwork", "JobFiles", "TestSupport"]),
+        .testTarget(name: "CooperationNetworkTests", dependencies: [
+            "CooperationNetwork", "JobFiles", "TestSupport",
+            // CSV.swift: the reference reader `CSVScanner` is compared with.
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Resampling", "JobFiles", "CooperationNetwork", "TestSupport"]),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster", "ZeroMQ", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),

@@ -1,9 +1,8 @@
-import CSV
 import CooperationNetwork
 import Foundation
 
-/// A CSV file read with CSV.swift (RFC 4180 quoting), each record tagged with
-/// the physical line it starts on.
+/// A CSV file read by `CSVScanner` (RFC 4180 quoting, CSV.swift's rules), each
+/// record tagged with the physical line it starts on.
 ///
 /// Line numbers: the header is line 1; a record that holds a quoted line break
 /// spans several physical lines, and the next record's number accounts for
@@ -22,20 +21,14 @@ struct CSVDocument {
     /// Parses `data` (UTF-8, optional BOM). Rows whose field count differs from the
     /// header's are reported and left out.
     ///
-    /// - Throws: `InputError` for bad encoding, an empty file or a CSV syntax
-    ///   error; row-level problems are appended to `issues` instead.
+    /// - Throws: `InputError` for bad encoding or an empty file; row-level
+    ///   problems are appended to `issues` instead.
     static func parse(_ data: Data, file: String, issues: inout InputError) throws -> CSVDocument {
         let text = try UTF8Text.decode(data, file: file)
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: text, hasHeaderRow: false)
-        } catch {
-            throw InputError(file: file, line: 1, "cannot parse CSV: \(error)")
-        }
         var line = 1
         var header: [String]?
         var records: [Record] = []
-        while let fields = reader.next() {
+        for fields in CSVScanner.records(text) {
             let start = line
             line += 1
             // Only quoted fields can hold line breaks; most rows have none.
@@ -57,9 +50,6 @@ struct CSVDocument {
                 continue
             }
             records.append(Record(line: start, fields: fields))
-        }
-        if let error = reader.error {
-            throw InputError(file: file, line: line, "cannot parse CSV: \(error)")
         }
         guard let header else {
             throw InputError(file: file, line: 1, "empty file: no header row")
