@@ -34,7 +34,11 @@ final class JobStore {
         if readOnly { return }
         if ephemeral { try db.skipCheckpointOnClose() }
         try db.execute(ephemeral ? "PRAGMA synchronous=OFF; PRAGMA wal_autocheckpoint=0;" : "PRAGMA synchronous=NORMAL;")
+        // 64 KiB pages (new stores only; an existing store keeps its page size): a task's
+        // result, often tens of kilobytes, fits in one page instead of a chain of 4 KiB
+        // overflow pages — each a WAL frame of two write(2) calls at every commit.
         try db.execute("""
+        PRAGMA page_size=65536;
         PRAGMA journal_mode=WAL;
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS jobs(
