@@ -40,7 +40,6 @@ let package = Package(
             name: "JobFiles",
             dependencies: [
                 "CooperationNetwork", "Analysis",
-                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -57,7 +56,6 @@ let package = Package(
             dependencies: [
                 "CooperationNetwork", "Centrality", "StageTransition", "Resampling",
                 "Analysis", "JobFiles", "ZeroMQ", "Cluster",
-                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -8,22 +8,27 @@ import Foundation
 /// spans several physical lines, and the next record's number accounts for
 /// them (LF, CR LF and a lone CR each end one line). Blank lines are skipped
 /// but counted.
-struct CSVDocument {
-    struct Record {
+public struct CSVDocument: Sendable {
+    public struct Record: Sendable {
         /// 1-based physical line on which the record starts.
-        var line: Int
-        var fields: [String]
+        public var line: Int
+        public var fields: [String]
     }
 
-    var header: [String]
-    var records: [Record]
+    public var header: [String]
+    public var records: [Record]
+    /// The physical line after the last record (where more rows would start).
+    public var endLine: Int
 
     /// Parses `data` (UTF-8, optional BOM). Rows whose field count differs from the
     /// header's are reported and left out.
     ///
+    /// - Parameter expecting: the header a reader wants (e.g. `t,<indicator>,...`), named
+    ///   when the file is empty.
     /// - Throws: `InputError` for bad encoding or an empty file; row-level
     ///   problems are appended to `issues` instead.
-    static func parse(_ data: Data, file: String, issues: inout InputError) throws -> CSVDocument {
+    public static func parse(_ data: Data, file: String, issues: inout InputError,
+                             expecting: String? = nil) throws -> CSVDocument {
         let text = try UTF8Text.decode(data, file: file)
         var line = 1
         var header: [String]?
@@ -52,8 +57,8 @@ struct CSVDocument {
             records.append(Record(line: start, fields: fields))
         }
         guard let header else {
-            throw InputError(file: file, line: 1, "empty file: no header row")
+            throw InputError(file: file, line: 1, "empty file: no header row" + (expecting.map { " (expected \($0))" } ?? ""))
         }
-        return CSVDocument(header: header, records: records)
+        return CSVDocument(header: header, records: records, endLine: line)
     }
 }

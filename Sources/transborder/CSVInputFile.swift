@@ -1,24 +1,17 @@
-import CSV
 import CooperationNetwork
 import Foundation
+import JobFiles
 
-/// Opens a user's CSV file for the commands that read one (`centrality`,
-/// `stages`): bytes must be UTF-8 (a BOM is dropped), parsing is CSV.swift's
-/// RFC 4180 reader; every failure is an `InputError` naming the file.
+/// Reads a user's CSV file for the commands that take one (`centrality`, `stages`)
+/// as jobs' panels are read (`CSVDocument`): UTF-8 (a BOM is dropped; a bad byte is
+/// named by line and column), RFC 4180 quoting, physical line numbers, blank lines
+/// skipped, rows with another field count than the header reported into `issues`.
 enum CSVInputFile {
-    static func open(_ path: String) throws -> CSVReader {
+    static func read(_ path: String, expecting header: String, issues: inout InputError) throws -> CSVDocument {
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
             throw InputError(file: path, reason)
         }
-        guard var text = String(data: data, encoding: .utf8) else {
-            throw InputError(file: path, "not valid UTF-8 text")
-        }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        do {
-            return try CSVReader(string: text, hasHeaderRow: false)
-        } catch {
-            throw InputError(file: path, "cannot parse CSV: \(error)")
-        }
+        return try CSVDocument.parse(data, file: path, issues: &issues, expecting: header)
     }
 }

@@ -1,8 +1,9 @@
+import Analysis
 import ArgumentParser
-import CSV
 import Centrality
 import CooperationNetwork
 import Foundation
+import JobFiles
 
 /// `transborder centrality`: every centrality of one graph read from an edge list,
 /// with networkx 3.x conventions (docs/CONVENTIONS.md). A stable contract used by
@@ -92,7 +93,7 @@ struct CentralityCommand: ParsableCommand {
         let text: String
         switch format {
         case .json: text = Self.json(nodes: list.nodes, columns: columns)
-        case .csv: text = try Self.csv(nodes: list.nodes, columns: columns)
+        case .csv: text = Self.csv(nodes: list.nodes, columns: columns)
         }
         FileHandle.standardOutput.write(Data(text.utf8))
     }
@@ -140,18 +141,15 @@ extension CentralityCommand {
     /// An edge list read and validated from CSV: node names in order of first
     /// appearance and edges between their indices.
     ///
-    /// Line numbers are CSV record numbers (the header is line 1); they are the
-    /// physical lines unless a quoted field spans several lines.
+    /// Line numbers are physical lines (the header is line 1), as for a job's panel.
     struct EdgeList {
         var nodes: [String] = []
         var edges: [WeightedEdge] = []
 
         init(path: String) throws {
-            let reader = try CSVInputFile.open(path)
-            guard let header = reader.next() else {
-                throw InputError(file: path, line: 1, "empty file: expected the header source,target[,weight]")
-            }
-            var problems = InputError()
+            var problems = InputError(), rowCounts = InputError()
+            let document = try CSVInputFile.read(path, expecting: "source,target[,weight]", issues: &rowCounts)
+            let header = document.header
             let columns = Self.columns(header, path: path, problems: &problems)
             try problems.throwIfAny()
             guard let sourceColumn = columns["source"], let targetColumn = columns["target"] else {
@@ -165,15 +163,8 @@ extension CentralityCommand {
                 nodes.append(name)
                 return nodes.count - 1
             }
-            var line = 1
-            while let row = reader.next() {
-                line += 1
-                if row.count == 1 && Self.trimmed(row[0]).isEmpty { continue }  // blank line
-                guard row.count == header.count else {
-                    problems.append(InputIssue(file: path, line: line,
-                                               message: "expected \(header.count) fields, found \(row.count)"))
-                    continue
-                }
+            for record in document.records {
+                let row = record.fields, line = record.line
                 let source = Self.trimmed(row[sourceColumn])
                 let target = Self.trimmed(row[targetColumn])
                 var weight = 1.0
@@ -197,9 +188,7 @@ extension CentralityCommand {
                 guard valid else { continue }
                 edges.append(WeightedEdge(source: node(source), target: node(target), weight: weight))
             }
-            if let error = reader.error {
-                problems.append(InputIssue(file: path, line: line, message: "cannot parse CSV: \(error)"))
-            }
+            problems.append(contentsOf: rowCounts)
             try problems.throwIfAny()
         }
 
@@ -274,16 +263,12 @@ extension CentralityCommand {
         return out
     }
 
-    static func csv(nodes: [String], columns: [(String, [Double])]) throws -> String {
-        let stream = OutputStream.toMemory()
-        stream.open()
-        let writer = try CSVWriter(stream: stream)
-        try writer.write(row: ["node"] + columns.map(\.0))
+    /// RFC 4180 with LF line ends, as every output table (`CSVText`).
+    static func csv(nodes: [String], columns: [(String, [Double])]) -> String {
+        var csv = CSVText(header: ["node"] + columns.map(\.0))
         for (i, name) in nodes.enumerated() {
-            try writer.write(row: [name] + columns.map { number($0.1[i]) })
+            csv.append([name] + columns.map { number($0.1[i]) })
         }
-        stream.close()
-        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return csv.text
     }
 }

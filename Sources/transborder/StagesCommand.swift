@@ -1,7 +1,8 @@
+import Analysis
 import ArgumentParser
-import CSV
 import CooperationNetwork
 import Foundation
+import JobFiles
 import StageTransition
 
 /// `transborder stages`: change points and periods of one indicator series,
@@ -103,7 +104,7 @@ struct StagesCommand: ParsableCommand {
         let text: String
         switch format {
         case .json: text = Self.json(segmentation, times: table.times)
-        case .csv: text = try Self.csv(segmentation, times: table.times, costs: costs)
+        case .csv: text = Self.csv(segmentation, times: table.times, costs: costs)
         }
         FileHandle.standardOutput.write(Data(text.utf8))
     }
@@ -149,27 +150,15 @@ extension StagesCommand {
         var signal: Signal
 
         init(path: String) throws {
-            let reader = try CSVInputFile.open(path)
-            var line = 1
-            var header: [String]?
-            var problems = InputError()
+            var problems = InputError(), rowCounts = InputError()
+            let document = try CSVInputFile.read(path, expecting: "t,<indicator>,...", issues: &rowCounts)
+            let columns = Self.header(document.header, path: path, problems: &problems)
+            try problems.throwIfAny()
             var times: [Double] = []
             var values: [Double] = []
             var lastTime: (value: Double, line: Int)?
-            while let row = reader.next() {
-                let start = line
-                line += 1 + row.reduce(0) { $0 + Self.lineBreaks(in: $1) }
-                if row.count == 1 && row[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
-                guard let columns = header else {
-                    header = Self.header(row, path: path, problems: &problems)
-                    try problems.throwIfAny()
-                    continue
-                }
-                guard row.count == columns.count else {
-                    problems.append(InputIssue(file: path, line: start,
-                                               message: "expected \(columns.count) fields as in the header, found \(row.count)"))
-                    continue
-                }
+            for record in document.records {
+                let row = record.fields, start = record.line
                 var rowValues: [Double] = []
                 var valid = true
                 for (name, raw) in zip(columns, row) {
@@ -197,15 +186,10 @@ extension StagesCommand {
                 times.append(rowValues[0])
                 values.append(contentsOf: rowValues.dropFirst())
             }
-            if let error = reader.error {
-                problems.append(InputIssue(file: path, line: line, message: "cannot parse CSV: \(error)"))
-            }
+            problems.append(contentsOf: rowCounts)
             try problems.throwIfAny()
-            guard let columns = header else {
-                throw InputError(file: path, line: 1, "empty file: expected the header t,<indicator>,...")
-            }
             guard !times.isEmpty else {
-                throw InputError(file: path, line: line, "no data rows after the header")
+                throw InputError(file: path, line: document.endLine, "no data rows after the header")
             }
             indicators = Array(columns.dropFirst())
             self.times = times
@@ -216,21 +200,6 @@ extension StagesCommand {
             }
         }
 
-        /// Line breaks inside a (quoted) field: LF, CR LF and a lone CR each count once.
-        static func lineBreaks(in field: String) -> Int {
-            let bytes = field.utf8
-            guard bytes.contains(where: { $0 == 10 || $0 == 13 }) else { return 0 }
-            var count = 0
-            var previous: UInt8 = 0
-            for byte in bytes {
-                if byte == 10 && previous != 13 { count += 1 }
-                if byte == 13 { count += 1 }
-                previous = byte
-            }
-            return count
-        }
-
-        /// Checks the header t,<indicator>,... and returns its trimmed names.
         private static func header(_ row: [String], path: String, problems: inout InputError) -> [String] {
             let names = row.map { $0.trimmingCharacters(in: .whitespaces) }
             if names.first != "t" {
@@ -275,18 +244,14 @@ extension StagesCommand {
         """
     }
 
-    static func csv(_ segmentation: Segmentation, times: [Double], costs: [Double]) throws -> String {
-        let stream = OutputStream.toMemory()
-        stream.open()
-        let writer = try CSVWriter(stream: stream)
-        try writer.write(row: ["period", "start", "end", "end_index", "cost"])
+    /// RFC 4180 with LF line ends, as every output table (`CSVText`).
+    static func csv(_ segmentation: Segmentation, times: [Double], costs: [Double]) -> String {
+        var csv = CSVText(header: ["period", "start", "end", "end_index", "cost"])
         for (index, range) in segmentation.segments.enumerated() {
-            try writer.write(row: [String(index + 1), SeriesTable.number(times[range.lowerBound]),
-                                   SeriesTable.number(times[range.upperBound - 1]), String(range.upperBound),
-                                   number(costs[index])])
+            csv.append([String(index + 1), SeriesTable.number(times[range.lowerBound]),
+                        SeriesTable.number(times[range.upperBound - 1]), String(range.upperBound),
+                        number(costs[index])])
         }
-        stream.close()
-        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return csv.text
     }
 }

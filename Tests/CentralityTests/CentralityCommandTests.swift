@@ -130,9 +130,19 @@ final class CentralityCommandTests: XCTestCase {
         XCTAssertEqual(output.status, 2)
         XCTAssertEqual(output.stdout, "")
         for expected in ["\(path):3: field 'weight'", "\(path):4: field 'weight'", "\(path):5: field 'weight': 'heavy' is not a number",
-                         "\(path):6: field 'weight'", "\(path):7: expected 3 fields, found 2"] {
+                         "\(path):6: field 'weight'", "\(path):7: expected 3 fields as in the header, found 2"] {
             XCTAssertTrue(output.stderr.contains(expected), "missing \(expected) in \(output.stderr)")
         }
+    }
+
+    /// Lines are physical lines, as in a job's panel: a quoted node name holding a line
+    /// break moves the next record to line 4, and a blank line is skipped but counted.
+    func testLineNumbersArePhysicalLines() throws {
+        let path = try write("source,target,weight\n\"multi\nline\",b,1\nc,d,heavy\n\ne,f,-1\n")
+        let output = try runTransborder(["centrality", path])
+        XCTAssertEqual(output.status, 2)
+        XCTAssertTrue(output.stderr.contains("\(path):4: field 'weight': 'heavy' is not a number"), output.stderr)
+        XCTAssertTrue(output.stderr.contains("\(path):6: field 'weight'"), output.stderr)
     }
 
     func testEmptyFileAndInvalidUTF8() throws {
