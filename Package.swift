@@ -36,10 +36,12 @@ let package = Package(
         ),
 
         // Edges of the system: files, sockets, the store.
+        // Files written whole or not at all (job outputs, cluster result folders).
+        .target(name: "AtomicOutput"),
         .target(
             name: "JobFiles",
             dependencies: [
-                "CooperationNetwork", "Analysis",
+                "CooperationNetwork", "Analysis", "AtomicOutput",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -47,7 +49,7 @@ let package = Package(
         .target(
             name: "Cluster",
             dependencies: [
-                "ZeroMQ", "CSQLite", "CooperationNetwork",
+                "ZeroMQ", "CSQLite", "CooperationNetwork", "AtomicOutput",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -55,7 +57,7 @@ let package = Package(
             name: "transborder",
             dependencies: [
                 "CooperationNetwork", "Centrality", "StageTransition", "Resampling",
-                "Analysis", "JobFiles", "ZeroMQ", "Cluster",
+                "Analysis", "JobFiles", "AtomicOutput", "ZeroMQ", "Cluster",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -51,11 +51,8 @@ struct GenerateCommand: ParsableCommand {
         var generator = SyntheticPanel(places: places, years: years, stages: stages, noise: noise, seed: seed)
         generator.replicates = replicates
         generator.scenarios = scenarios
-        do {
+        try reportingInputErrors {
             try OutputFolder(URL(fileURLWithPath: out)).write(generator.files())
-        } catch let error as FileWriteError {
-            printError("error: \(error)")
-            throw ExitCode(1)
         }
         printError("wrote \(out)/{places.csv,links.csv,job.yaml,truth.json}")
     }

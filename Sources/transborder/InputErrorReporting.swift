@@ -1,8 +1,10 @@
 import ArgumentParser
+import AtomicOutput
 import CooperationNetwork
 import Foundation
 
-/// Prints typed input errors for humans and maps them to exit status 2.
+/// Prints typed input errors for humans and maps them to exit status 2 (an output
+/// folder that cannot be written: status 1).
 ///
 /// Every command wraps its work in this so that bad input never surfaces as a
 /// stack trace or a generic failure.
@@ -12,6 +14,10 @@ func reportingInputErrors<T>(_ body: () throws -> T) throws -> T {
     } catch let error as InputError {
         printError(error.description)
         throw ExitCode(2)
+    } catch let error as FileWriteError {
+        // The input was fine; the output folder is not writable (status 1, not 2).
+        printError("error: \(error)")
+        throw ExitCode(1)
     }
 }
 

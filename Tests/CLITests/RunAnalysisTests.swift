@@ -78,6 +78,16 @@ final class RunAnalysisTests: XCTestCase {
         XCTAssertEqual(starts, truth["stage_starts"])
     }
 
+    /// An output folder that cannot be created is named, with status 1 (the input was fine).
+    func testUnwritableOutputFolderIsNamed() throws {
+        for workers in ["0", "1"] {
+            let out = "/proc/transborder-\(UUID().uuidString)"
+            let result = try runTransborder(["run", Self.tinyJob, "--workers", workers, "--out", out])
+            XCTAssertEqual(result.status, 1, result.stderr)
+            XCTAssertTrue(result.stderr.contains("cannot write \(out)"), result.stderr)
+        }
+    }
+
     func testBadSpecExitsTwoAndWritesNothing() throws {
         let job = try Fixtures.temporaryDirectory("badspec")
         for name in ["places.csv", "links.csv"] {

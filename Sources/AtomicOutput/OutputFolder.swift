@@ -1,4 +1,3 @@
-import Analysis
 import Foundation
 
 /// Writes a set of output files into a folder, all or nothing as far as a
@@ -18,7 +17,7 @@ public struct OutputFolder: Sendable {
     /// Creates the folder when needed; existing files of the same name are replaced.
     ///
     /// - Throws: `FileWriteError`.
-    public func write(_ files: [ResultFile]) throws {
+    public func write(_ files: [(name: String, data: Data)]) throws {
         for file in files { try Self.checkName(file.name) }
         let names = files.map(\.name)
         if let repeated = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
@@ -43,11 +42,6 @@ public struct OutputFolder: Sendable {
             folders.insert(target.deletingLastPathComponent())
         }
         for folder in folders.sorted(by: { $0.path < $1.path }) { AtomicFile.syncFolder(folder) }
-    }
-
-    /// Writes files given as (name, bytes) pairs.
-    public func write(_ files: [(name: String, data: Data)]) throws {
-        try write(files.map { ResultFile(name: $0.name, data: $0.data) })
     }
 
     private static func checkName(_ name: String) throws {

@@ -31,7 +31,13 @@ public enum AtomicFile {
     }
 
     /// Creates `url` (which must not exist), writes `data` and fsyncs it.
-    static func writeSynced(_ data: Data, to url: URL) throws {
+    public static func writeSynced(_ data: Data, to url: URL) throws {
+        try writeNew(data, to: url, sync: true)
+    }
+
+    /// Creates `url` (which must not exist) and writes `data`; fsyncs it when `sync`
+    /// (files in a throwaway folder are not synced). On failure the file is removed.
+    public static func writeNew(_ data: Data, to url: URL, sync: Bool) throws {
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileWriteError.system("open", path: url.path) }
         var failure: FileWriteError?
@@ -47,7 +53,7 @@ public enum AtomicFile {
                 offset += written
             }
         }
-        if failure == nil, fsync(descriptor) != 0 { failure = .system("fsync", path: url.path) }
+        if sync, failure == nil, fsync(descriptor) != 0 { failure = .system("fsync", path: url.path) }
         if close(descriptor) != 0, failure == nil { failure = .system("close", path: url.path) }
         if let failure {
             unlink(url.path)
@@ -56,7 +62,7 @@ public enum AtomicFile {
     }
 
     /// Makes a rename durable (best effort: some file systems refuse fsync on folders).
-    static func syncFolder(_ folder: URL) {
+    public static func syncFolder(_ folder: URL) {
         let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         _ = fsync(descriptor)

@@ -14,7 +14,7 @@ public struct FileWriteError: Error, Sendable, CustomStringConvertible {
     }
 
     /// An error for the failing system call, from `errno`.
-    static func system(_ call: String, path: String) -> FileWriteError {
+    public static func system(_ call: String, path: String) -> FileWriteError {
         FileWriteError(path: path, reason: "\(call): \(String(cString: strerror(errno)))")
     }
 
