@@ -1,5 +1,6 @@
 import CSV
 @testable import JobFiles
+import TestSupport
 import XCTest
 
 /// `CSVScanner` against CSV.swift's `CSVReader` (the reader it replaced): the same
@@ -36,24 +37,11 @@ final class CSVScannerTests: XCTestCase {
 
     func testRandomTexts() throws {
         let alphabet: [String] = ["a", "b", ",", "\"", "\n", "\r", "\r\n", " ", "é", "中", "\u{1F600}", "\t"]
-        var rng = SplitMix(seed: 20_221_108)
+        var rng = TestRandom(seed: 20_221_108)
         for _ in 0..<3_000 {
             let length = Int(rng.next() % 24)
             let text = (0..<length).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }.joined()
             try assertSame(text)
         }
-    }
-}
-
-/// A small seeded generator, so a failure can be replayed.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

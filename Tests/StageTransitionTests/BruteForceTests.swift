@@ -1,5 +1,6 @@
 import Foundation
 import StageTransition
+import TestSupport
 import XCTest
 
 /// The searches against an exhaustive enumeration of every segmentation of

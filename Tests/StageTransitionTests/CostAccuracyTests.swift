@@ -1,4 +1,5 @@
 import StageTransition
+import TestSupport
 import XCTest
 
 /// The O(1) prefix-sum costs stay accurate where naive prefix sums lose

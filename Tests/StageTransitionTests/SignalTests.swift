@@ -1,4 +1,5 @@
 import StageTransition
+import TestSupport
 import XCTest
 
 final class SignalTests: XCTestCase {

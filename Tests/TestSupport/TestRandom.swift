@@ -1,10 +1,10 @@
-/// SplitMix64: reproducible random signals for the property tests.
-struct TestRandom {
+/// SplitMix64: reproducible random numbers and signals for the property tests.
+public struct TestRandom {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -13,15 +13,15 @@ struct TestRandom {
     }
 
     /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+    public mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 
     /// Uniform integer in range.
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
+    public mutating func int(_ range: ClosedRange<Int>) -> Int {
         range.lowerBound + Int(next() % UInt64(range.count))
     }
 
     /// A piecewise-constant signal with uniform noise, row-major.
-    mutating func steps(rows: Int, dims: Int) -> [Double] {
+    public mutating func steps(rows: Int, dims: Int) -> [Double] {
         var values: [Double] = []
         var level = [Double](repeating: 0, count: dims)
         for _ in 0..<rows {
