@@ -45,12 +45,7 @@ struct StageNetwork: Sendable {
         self.yearCount = years.count
         var means: [String: [Double]] = [:]
         for measure in Self.measures {
-            var sum = [Double](repeating: 0, count: panel.places.count)
-            for yc in inStage {
-                guard let values = yc.values[measure] else { continue }
-                for (i, p) in yc.activePlaces.enumerated() { sum[p] += values[i] }
-            }
-            means[measure] = sum.map { $0 / Double(max(1, inStage.count)) }
+            means[measure] = StageCentrality(measure: measure, years: inStage, placeCount: panel.places.count).mean
         }
         self.meanCentrality = means
         var active = [Int](repeating: 0, count: panel.places.count)

@@ -60,25 +60,11 @@ public enum TablesOutput {
         for stage in results.periodization.stages {
             let years = results.centrality.filter { (stage.startYear...stage.endYear).contains($0.year) }
             for measure in measures {
-                var sum = [Double](repeating: 0, count: panel.places.count)
-                var lo = [Double](repeating: .infinity, count: panel.places.count)
-                var hi = [Double](repeating: -.infinity, count: panel.places.count)
-                var active = [Int](repeating: 0, count: panel.places.count)
-                for yc in years {
-                    var value = [Double](repeating: 0, count: panel.places.count)
-                    if let values = yc.values[measure] {
-                        for (i, p) in yc.activePlaces.enumerated() { value[p] = values[i]; active[p] += 1 }
-                    }
-                    for p in panel.places.indices {
-                        sum[p] += value[p]
-                        lo[p] = min(lo[p], value[p])
-                        hi[p] = max(hi[p], value[p])
-                    }
-                }
-                for p in panel.places.indices where active[p] > 0 {
+                let c = StageCentrality(measure: measure, years: years, placeCount: panel.places.count)
+                for p in panel.places.indices where c.yearsActive[p] > 0 {
                     csv.append([panel.places[p].id, panel.places[p].name, String(stage.number), String(stage.startYear),
-                                String(stage.endYear), measure, CSVText.number(sum[p] / Double(years.count)),
-                                CSVText.number(lo[p]), CSVText.number(hi[p]), String(active[p])])
+                                String(stage.endYear), measure, CSVText.number(c.mean[p]),
+                                CSVText.number(c.min[p]), CSVText.number(c.max[p]), String(c.yearsActive[p])])
                 }
             }
         }
