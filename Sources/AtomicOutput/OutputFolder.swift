@@ -53,10 +53,6 @@ public struct OutputFolder: Sendable {
     }
 
     private func createFolder(_ folder: URL) throws {
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw FileWriteError(path: folder.path, reason: error.localizedDescription)
-        }
+        try FileWriteError.createFolder(folder)
     }
 }

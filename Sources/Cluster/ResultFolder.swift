@@ -51,11 +51,7 @@ public enum ResultFolder {
     @discardableResult
     public static func move(from source: URL, into folder: URL) throws -> Int {
         let names = try fileNames(in: source)
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw FileWriteError(path: folder.path, reason: error.localizedDescription)
-        }
+        try FileWriteError.createFolder(folder)
         var copies: [OutputFile] = []
         for name in names {
             try checkName(name)

@@ -84,7 +84,7 @@ final class RunAnalysisTests: XCTestCase {
             let out = "/proc/transborder-\(UUID().uuidString)"
             let result = try runTransborder(["run", Self.tinyJob, "--workers", workers, "--out", out])
             XCTAssertEqual(result.status, 1, result.stderr)
-            XCTAssertTrue(result.stderr.contains("cannot write \(out)"), result.stderr)
+            XCTAssertTrue(result.stderr.contains("cannot write \(out): mkdir: "), result.stderr)
         }
     }
 
