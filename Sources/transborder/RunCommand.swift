@@ -10,8 +10,8 @@ struct RunCommand: ParsableCommand {
         discussion: """
         With --workers N > 0: starts a coordinator inside this process on an ipc:// endpoint \
         in a temporary folder and N `transborder worker` child processes, submits the job, \
-        waits, writes the outputs into --out (each file to a temporary name, then renamed) \
-        and tears everything down. With --workers 0 the same task and aggregation code runs \
+        waits, moves the outputs into --out (each file renamed into place, or staged and \
+        renamed when --out is on another file system) and tears everything down. With --workers 0 the same task and aggregation code runs \
         in this process without sockets. The outputs are byte-identical for any N; only \
         manifest.json records how the run went.
         """
