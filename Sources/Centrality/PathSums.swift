@@ -12,17 +12,22 @@ struct PathSums: Sendable {
     /// Number of sources s ≠ t that reach t.
     var reached: [Int]
 
-    init(nodeCount n: Int) {
-        betweenness = [Double](repeating: 0, count: n)
-        distanceSum = [Double](repeating: 0, count: n)
-        harmonic = [Double](repeating: 0, count: n)
-        reached = [Int](repeating: 0, count: n)
+    /// Zero sums; only the requested ones are allocated (the others stay empty), as a
+    /// replicate asks for betweenness alone on every yearly graph and every array
+    /// allocation costs a run-time metadata lookup in Swift 6's standard library.
+    init(nodeCount n: Int, betweenness: Bool = true, distances: Bool = true) {
+        self.betweenness = betweenness ? [Double](repeating: 0, count: n) : []
+        distanceSum = distances ? [Double](repeating: 0, count: n) : []
+        harmonic = distances ? [Double](repeating: 0, count: n) : []
+        reached = distances ? [Int](repeating: 0, count: n) : []
     }
 
     /// Adds one chunk's sums (callers add chunks in chunk order: fixed reduction order).
     mutating func add(_ chunk: ShortestPathWorkspace) {
         for v in betweenness.indices {
             betweenness[v] += chunk.betweenness[v]
+        }
+        for v in distanceSum.indices {
             distanceSum[v] += chunk.distanceSum[v]
             harmonic[v] += chunk.harmonic[v]
             reached[v] += chunk.reached[v]
@@ -46,7 +51,7 @@ struct PathSums: Sendable {
                 var sums = distances
                     ? search(PathGraph(graph: graph, distance: distance), threads: threads,
                              betweenness: false, distances: true)
-                    : PathSums(nodeCount: n)
+                    : PathSums(nodeCount: n, betweenness: false, distances: false)
                 let core = search(PathGraph(core: trees, of: graph, distance: distance), threads: threads,
                                   betweenness: true, distances: false)
                 sums.betweenness = trees.treeBetweenness
@@ -66,7 +71,7 @@ struct PathSums: Sendable {
     /// computes a chunk, so any thread count gives the same bits.
     private static func search(_ pathGraph: PathGraph, threads: Int, betweenness: Bool, distances: Bool) -> PathSums {
         let n = pathGraph.nodeCount
-        var sums = PathSums(nodeCount: n)
+        var sums = PathSums(nodeCount: n, betweenness: betweenness, distances: distances)
         guard n > 0 else { return sums }
         let chunkCount = (n + sourcesPerChunk - 1) / sourcesPerChunk
         // Small graphs: thread start-up costs more than it saves (same bits either way).

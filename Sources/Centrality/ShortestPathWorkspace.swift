@@ -60,9 +60,11 @@ final class ShortestPathWorkspace: @unchecked Sendable {
     }
 
     deinit {
-        for buffer in [distance, sigma, delta, betweenness, distanceSum, harmonic, heapKeys] { buffer.deallocate() }
-        for buffer in [order, predecessorCount, predecessors, heapNodes, heapPosition] { buffer.deallocate() }
-        reached.deallocate()
+        // One call each: an array literal of the buffers would itself be an allocation.
+        distance.deallocate(); sigma.deallocate(); delta.deallocate(); heapKeys.deallocate()
+        betweenness.deallocate(); distanceSum.deallocate(); harmonic.deallocate(); reached.deallocate()
+        order.deallocate(); predecessorCount.deallocate(); predecessors.deallocate()
+        heapNodes.deallocate(); heapPosition.deallocate()
     }
 
     /// Runs every source of `sources` and leaves their sums in the chunk buffers
