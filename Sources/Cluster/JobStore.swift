@@ -171,8 +171,7 @@ final class JobStore {
             insertResultStatement = try db.prepare("INSERT OR IGNORE INTO results(task_key, data) VALUES (?, ?)")
         }
         guard let s = insertResultStatement else { return false }
-        try s.bindResult(key: Self.taskKey(serial, index), payload: payload)
-        try s.step()
+        try s.stepBinding(key: Self.taskKey(serial, index), payload: payload)
         return db.changes == 1
     }
 

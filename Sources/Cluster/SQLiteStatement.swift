@@ -39,14 +39,21 @@ final class SQLiteStatement {
         }
     }
 
-    /// Binds a task key and a blob — the hot path of result inserts, without boxing.
-    func bindResult(key: Int, payload: [UInt8]) throws(StoreError) {
+    /// Runs the statement with a task key and a blob bound — the hot path of result
+    /// inserts: no boxing, and the blob is bound without a copy (`SQLITE_STATIC`) while
+    /// `payload`'s bytes are borrowed, then unbound before they are given back.
+    func stepBinding(key: Int, payload: [UInt8]) throws(StoreError) {
         sqlite3_reset(statement)
         sqlite3_bind_int64(statement, 1, Int64(key))
-        let rc = payload.withUnsafeBytes {
-            sqlite3_bind_blob(statement, 2, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32($0.count), Self.transient)
+        let (operation, rc): (String, Int32) = payload.withUnsafeBytes { raw in
+            let bound = sqlite3_bind_blob(statement, 2, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), nil)
+            guard bound == SQLITE_OK else { return ("bind", bound) }
+            let stepped = sqlite3_step(statement)
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+            return ("step", stepped == SQLITE_DONE || stepped == SQLITE_ROW ? SQLITE_OK : stepped)
         }
-        guard rc == SQLITE_OK else { throw database.error("bind \(sql)", rc) }
+        guard rc == SQLITE_OK else { throw database.error("\(operation) \(sql)", rc) }
     }
 
     /// Binds one integer without boxing.

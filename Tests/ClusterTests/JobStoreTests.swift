@@ -16,6 +16,8 @@ final class JobStoreTests: XCTestCase {
                                              bundle: [1], taskCount: 3, submittedAt: 0)
             XCTAssertTrue(try store.insertResult(job: serial, index: 2, payload: [7]))
             XCTAssertFalse(try store.insertResult(job: serial, index: 2, payload: [8]))
+            // Larger than a 64 KiB page: an overflow chain, bound without a copy.
+            XCTAssertTrue(try store.insertResult(job: serial, index: 0, payload: (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }))
             XCTAssertEqual(try store.recordFailure(job: serial, index: 1, error: "x"), 1)
             XCTAssertEqual(try store.recordFailure(job: serial, index: 1, error: "y"), 2)
             try store.commit()
@@ -24,9 +26,10 @@ final class JobStoreTests: XCTestCase {
         let jobs = try reopened.jobs(activeOnly: true)
         XCTAssertEqual(jobs.map(\.id), ["0123456789abcdef"])
         XCTAssertEqual(try reopened.result(job: jobs[0].serial, index: 2), Data([7]))
+        XCTAssertEqual(try reopened.result(job: jobs[0].serial, index: 0), Data((0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }))
         XCTAssertEqual(try reopened.failureCounts(job: jobs[0].serial), [1: 2])
         var indices: [Int] = []
         try reopened.forEachResultIndex(job: jobs[0].serial) { indices.append($0) }
-        XCTAssertEqual(indices, [2])
+        XCTAssertEqual(indices, [0, 2])
     }
 }
