@@ -40,8 +40,11 @@ public enum NetworkIndicators {
         row.reserveCapacity(6 + panel.layers.count + byScale.count)
         row.append(density(nodes: n, edges: network.edges.count, directed: network.directed))
         row.append(freemanCentralization(betweenness))
-        row.append(topShare(strength, k: 3))
-        row.append(gini(strength))
+        // One ascending sort serves both (the same bits as `topShare` and `gini` alone).
+        let strengthTotal = strength.reduce(0, +)
+        let ascending = strength.sorted()
+        row.append(topShare(ascending: ascending, k: 3, total: strengthTotal))
+        row.append(gini(ascending: ascending, total: strengthTotal))
         row.append(total > 0 ? crossBorder / total : 0)
         for w in byLayer { row.append(total > 0 ? w / total : 0) }
         for w in byScale { row.append(total > 0 ? w / (2 * total) : 0) }
@@ -68,18 +71,28 @@ public enum NetworkIndicators {
 
     /// Share of the total held by the `k` largest values (0 when the total is 0).
     public static func topShare(_ values: [Double], k: Int) -> Double {
-        let total = values.reduce(0, +)
+        topShare(ascending: values.sorted(), k: k, total: values.reduce(0, +))
+    }
+
+    /// `topShare` from the values sorted ascending and their total in their own order:
+    /// the `k` largest are added largest first.
+    static func topShare(ascending: [Double], k: Int, total: Double) -> Double {
         guard total > 0 else { return 0 }
-        return values.sorted(by: >).prefix(k).reduce(0, +) / total
+        var top = 0.0
+        for x in ascending.suffix(k).reversed() { top += x }
+        return top / total
     }
 
     /// Gini coefficient Σ_i (2i − n − 1)·x_(i) / (n·Σx) over ascending x (i from 1);
     /// 0 for an empty or all-zero vector.
     public static func gini(_ values: [Double]) -> Double {
-        let n = values.count
-        let total = values.reduce(0, +)
+        gini(ascending: values.sorted(), total: values.reduce(0, +))
+    }
+
+    /// `gini` from the values sorted ascending and their total in their own order.
+    static func gini(ascending sorted: [Double], total: Double) -> Double {
+        let n = sorted.count
         guard n > 0, total > 0 else { return 0 }
-        let sorted = values.sorted()
         var acc = 0.0
         for (i, x) in sorted.enumerated() { acc += Double(2 * (i + 1) - n - 1) * x }
         return acc / (Double(n) * total)
