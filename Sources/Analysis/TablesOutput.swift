@@ -28,13 +28,8 @@ public enum TablesOutput {
         return ResultFile(name: "indicators_by_year.csv", text: csv.text)
     }
 
-    /// centrality_by_year.csv: every active place, year and measure.
-    public static func centralityByYear(_ results: JobResults) -> ResultFile {
-        centralityByYear(results.job.panel, results.centrality)
-    }
-
-    /// centrality_by_year.csv from the baseline alone (no task result needed), so a
-    /// streaming fold can write it while the tasks still run.
+    /// centrality_by_year.csv: every active place, year and measure — from the baseline
+    /// alone (no task result needed), so a streaming fold writes it while the tasks run.
     public static func centralityByYear(_ panel: Panel, _ centrality: [YearCentrality]) -> ResultFile {
         var csv = CSVText(header: ["place", "name", "year", "measure", "value"])
         for yc in centrality {

@@ -107,11 +107,10 @@ public enum TaskOutcomeCodec {
     struct Decoder {
         let bytes: [UInt8]
         var offset = 0
-        /// Strings already decoded (year labels repeat in every replicate): the same
-        /// bytes give back the same `String` without validating or allocating again.
-        /// `interned` holds where each first appeared in `bytes`.
-        private var interned: [Range<Int>] = []
-        private var internedStrings: [String] = []
+        /// Strings already decoded (year labels repeat in every replicate), with where
+        /// each first appeared in `bytes`: the same bytes give back the same `String`
+        /// without validating or allocating again.
+        private var interned: [(bytes: Range<Int>, string: String)] = []
 
         init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -162,15 +161,12 @@ public enum TaskOutcomeCodec {
             _ = try take(n)
             return try bytes.withUnsafeBufferPointer { all -> String in
                 let utf8 = UnsafeBufferPointer(rebasing: all[start..<start + n])
-                for (i, known) in interned.enumerated() where known.count == n
-                    && (n == 0 || memcmp(all.baseAddress! + known.lowerBound, all.baseAddress! + start, n) == 0) {
-                    return internedStrings[i]
+                for known in interned where known.bytes.count == n
+                    && (n == 0 || memcmp(all.baseAddress! + known.bytes.lowerBound, all.baseAddress! + start, n) == 0) {
+                    return known.string
                 }
                 guard let s = String(validating: utf8, as: UTF8.self) else { throw CodecError("invalid UTF-8") }
-                if interned.count < 64 {
-                    interned.append(start..<start + n)
-                    internedStrings.append(s)
-                }
+                if interned.count < 64 { interned.append((start..<start + n, s)) }
                 return s
             }
         }

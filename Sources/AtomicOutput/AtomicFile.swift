@@ -61,6 +61,21 @@ public enum AtomicFile {
         }
     }
 
+    /// Creates `folder` and its parents (as `mkdir -p`); a failure names the first folder
+    /// that could not be made and the system's reason (`mkdir: No such file or directory`).
+    public static func createFolder(_ folder: URL) throws {
+        var path = ""
+        for part in folder.standardizedFileURL.path.split(separator: "/") {
+            path += "/" + part
+            if mkdir(path, 0o755) == 0 || errno == EEXIST { continue }
+            throw FileWriteError.system("mkdir", path: path)
+        }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw FileWriteError(path: folder.path, reason: "exists and is not a folder")
+        }
+    }
+
     /// Makes a rename durable (best effort: some file systems refuse fsync on folders).
     public static func syncFolder(_ folder: URL) {
         let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

@@ -23,19 +23,19 @@ public struct OutputFolder: Sendable {
         if let repeated = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
             throw FileWriteError(path: url.appendingPathComponent(repeated).path, reason: "named twice in one output set")
         }
-        try createFolder(url)
+        try AtomicFile.createFolder(url)
         let staging = url.appendingPathComponent(".staging-\(UUID().uuidString)", isDirectory: true)
-        try createFolder(staging)
+        try AtomicFile.createFolder(staging)
         defer { try? FileManager.default.removeItem(at: staging) }
         for file in files {
             let staged = staging.appendingPathComponent(file.name)
-            try createFolder(staged.deletingLastPathComponent())
+            try AtomicFile.createFolder(staged.deletingLastPathComponent())
             try AtomicFile.writeSynced(file.data, to: staged)
         }
         var folders: Set<URL> = []
         for file in files {
             let target = url.appendingPathComponent(file.name)
-            try createFolder(target.deletingLastPathComponent())
+            try AtomicFile.createFolder(target.deletingLastPathComponent())
             guard rename(staging.appendingPathComponent(file.name).path, target.path) == 0 else {
                 throw FileWriteError.system("rename", path: target.path)
             }
@@ -50,9 +50,5 @@ public struct OutputFolder: Sendable {
               parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
             throw FileWriteError(path: name, reason: "not a plain relative file name")
         }
-    }
-
-    private func createFolder(_ folder: URL) throws {
-        try FileWriteError.createFolder(folder)
     }
 }

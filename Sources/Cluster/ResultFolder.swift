@@ -14,7 +14,7 @@ public enum ResultFolder {
     public static func publish(_ files: [OutputFile], as destination: URL, durable: Bool = true) throws {
         let fm = FileManager.default
         let parent = destination.deletingLastPathComponent()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        try AtomicFile.createFolder(parent)
         let temporary = parent.appendingPathComponent(".\(destination.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try? fm.removeItem(at: temporary)
         try fm.createDirectory(at: temporary, withIntermediateDirectories: false)
@@ -51,7 +51,7 @@ public enum ResultFolder {
     @discardableResult
     public static func move(from source: URL, into folder: URL) throws -> Int {
         let names = try fileNames(in: source)
-        try FileWriteError.createFolder(folder)
+        try AtomicFile.createFolder(folder)
         var copies: [OutputFile] = []
         for name in names {
             try checkName(name)

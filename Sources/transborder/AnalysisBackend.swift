@@ -55,8 +55,9 @@ struct PreparedAnalysis: PreparedJob {
 }
 
 /// The analysis aggregate in progress: task outcomes folded in index order, and
-/// the baseline's full centralities, computed with the first result so that a
-/// streaming fold has it ready before the last task arrives.
+/// the baseline's full centralities with the files that need only them, computed
+/// by `prepare` (or with the first result, when nobody called it) so that a
+/// streaming fold has them ready before the last task arrives.
 struct AnalysisFold: ResultFold {
     var aggregation: Aggregation
     var baseline: JobResults.Baseline?

@@ -11,9 +11,9 @@ struct RunCommand: ParsableCommand {
         With --workers N > 0: starts a coordinator inside this process on an ipc:// endpoint \
         in a temporary folder and N `transborder worker` child processes, submits the job, \
         waits, moves the outputs into --out (each file renamed into place, or staged and \
-        renamed when --out is on another file system) and tears everything down. With --workers 0 the same task and aggregation code runs \
-        in this process without sockets. The outputs are byte-identical for any N; only \
-        manifest.json records how the run went.
+        renamed when --out is on another file system) and tears everything down. With \
+        --workers 0 the same task and aggregation code runs in this process without sockets. \
+        The outputs are byte-identical for any N; only manifest.json records how the run went.
         """
     )
 
