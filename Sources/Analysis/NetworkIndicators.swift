@@ -42,9 +42,9 @@ public enum NetworkIndicators {
         row.append(freemanCentralization(betweenness))
         // One ascending sort serves both (the same bits as `topShare` and `gini` alone).
         let strengthTotal = strength.reduce(0, +)
-        let ascending = strength.sorted()
-        row.append(topShare(ascending: ascending, k: 3, total: strengthTotal))
-        row.append(gini(ascending: ascending, total: strengthTotal))
+        strength.sort()
+        row.append(topShare(ascending: strength, k: 3, total: strengthTotal))
+        row.append(gini(ascending: strength, total: strengthTotal))
         row.append(total > 0 ? crossBorder / total : 0)
         for w in byLayer { row.append(total > 0 ? w / total : 0) }
         for w in byScale { row.append(total > 0 ? w / (2 * total) : 0) }

@@ -37,6 +37,7 @@ public struct YearNetwork: Sendable {
             local[panel.links[i].target] = 0
         }
         var active: [Int] = []
+        active.reserveCapacity(panel.places.count)
         for p in panel.places.indices where local[p] == 0 {
             local[p] = active.count
             active.append(p)

@@ -39,17 +39,14 @@ public struct Graph: Sendable {
     /// Builds the graph from edges between dense indices.
     ///
     /// - Throws: `GraphError` for an endpoint outside `0..<nodeCount` or a weight
-    ///   that is not finite and positive; the error names the edge's position.
+    ///   that is not finite and positive (the error names the edge's position), or
+    ///   for more than `Int32.max` edges.
     public init(nodeCount: Int, edges: [WeightedEdge], directed: Bool) throws(GraphError) {
         guard nodeCount >= 0, nodeCount <= Int(Int32.max) else { throw .invalidNodeCount(nodeCount) }
         let n = nodeCount
-        // 1. Validate; orient undirected pairs as (min, max); drop loops.
-        var sources: [Int32] = []
-        var targets: [Int32] = []
-        var weights: [Double] = []
-        sources.reserveCapacity(edges.count)
-        targets.reserveCapacity(edges.count)
-        weights.reserveCapacity(edges.count)
+        // 1. Validate everything before allocating; count the loops. Then drop loops,
+        //    orient undirected pairs as (min, max), sort by (source, target) with two
+        //    stable counting sorts so equal pairs keep input order, merge by summing.
         var loops = 0
         for (position, edge) in edges.enumerated() {
             if edge.source < 0 || edge.source >= n {
@@ -61,51 +58,26 @@ public struct Graph: Sendable {
             guard edge.weight.isFinite, edge.weight > 0 else {
                 throw .invalidWeight(edge: position, weight: edge.weight)
             }
-            if edge.source == edge.target {
-                loops += 1
-                continue
-            }
-            var u = edge.source, v = edge.target
-            if !directed && u > v { swap(&u, &v) }
-            sources.append(Int32(u))
-            targets.append(Int32(v))
-            weights.append(edge.weight)
+            if edge.source == edge.target { loops += 1 }
         }
-        // 2. Sort by (source, target) with two stable counting sorts (LSD radix),
-        //    so equal pairs keep input order, then merge them by summing weights.
-        let byTarget = Self.stableOrder(keys: targets, keyCount: n, order: Array(0..<Int32(targets.count)))
-        let order = Self.stableOrder(keys: sources, keyCount: n, order: byTarget)
-        var arcSources: [Int32] = []
-        var arcTargets: [Int32] = []
-        var arcWeights: [Double] = []
-        arcSources.reserveCapacity(order.count)
-        arcTargets.reserveCapacity(order.count)
-        arcWeights.reserveCapacity(order.count)
-        for index in order {
-            let i = Int(index)
-            if let last = arcSources.indices.last, arcSources[last] == sources[i], arcTargets[last] == targets[i] {
-                arcWeights[last] += weights[i]
-            } else {
-                arcSources.append(sources[i])
-                arcTargets.append(targets[i])
-                arcWeights.append(weights[i])
-            }
-        }
+        guard edges.count - loops <= Int(Int32.max) else { throw .tooManyEdges(edges.count - loops) }
+        // A graph is built for every year of every bootstrap replicate, so its
+        // temporaries live in three scratch blocks instead of a dozen arrays.
+        var scratch = GraphBuildScratch(nodeCount: n, arcCapacity: edges.count - loops)
+        let arcCount = scratch.sortedMergedArcs(edges, directed: directed)
         self.nodeCount = n
         self.isDirected = directed
-        self.edgeCount = arcSources.count
+        self.edgeCount = arcCount
         self.droppedSelfLoops = loops
 
-        // 3. Out-adjacency. Undirected: every pair (u < v) becomes u→v and v→u;
+        // 2. Out-adjacency. Undirected: every pair (u < v) becomes u→v and v→u;
         //    filling in (u, v) order keeps every row sorted.
-        let out = Self.compressedRows(
-            nodeCount: n, rows: arcSources, columns: arcTargets, weights: arcWeights, symmetric: !directed)
+        let out = scratch.compressedRows(transposed: false, symmetric: !directed)
         self.outOffsets = out.offsets
         self.outNeighbors = out.neighbors
         self.outWeights = out.weights
         if directed {
-            let into = Self.compressedRows(
-                nodeCount: n, rows: arcTargets, columns: arcSources, weights: arcWeights, symmetric: false)
+            let into = scratch.compressedRows(transposed: true, symmetric: false)
             self.inOffsets = into.offsets
             self.inNeighbors = into.neighbors
             self.inWeights = into.weights
@@ -128,47 +100,4 @@ public struct Graph: Sendable {
 
     /// Number of arcs entering `v` (= `outDegree` when undirected).
     @inlinable public func inDegree(_ v: Int) -> Int { inOffsets[v + 1] - inOffsets[v] }
-
-    /// Stable counting sort of `order` by `keys[order[i]]`.
-    private static func stableOrder(keys: [Int32], keyCount: Int, order: [Int32]) -> [Int32] {
-        var start = [Int](repeating: 0, count: keyCount + 1)
-        for index in order { start[Int(keys[Int(index)]) + 1] += 1 }
-        for k in 0..<keyCount { start[k + 1] += start[k] }
-        var sorted = [Int32](repeating: 0, count: order.count)
-        for index in order {
-            let k = Int(keys[Int(index)])
-            sorted[start[k]] = index
-            start[k] += 1
-        }
-        return sorted
-    }
-
-    /// CSR rows from arcs already sorted by (row, column); `symmetric` also adds
-    /// every arc reversed (undirected storage).
-    private static func compressedRows(
-        nodeCount n: Int, rows: [Int32], columns: [Int32], weights: [Double], symmetric: Bool
-    ) -> (offsets: [Int], neighbors: [Int32], weights: [Double]) {
-        var offsets = [Int](repeating: 0, count: n + 1)
-        for i in rows.indices {
-            offsets[Int(rows[i]) + 1] += 1
-            if symmetric { offsets[Int(columns[i]) + 1] += 1 }
-        }
-        for u in 0..<n { offsets[u + 1] += offsets[u] }
-        var next = Array(offsets.dropLast())
-        let total = offsets[n]
-        var neighbors = [Int32](repeating: 0, count: total)
-        var rowWeights = [Double](repeating: 0, count: total)
-        for i in rows.indices {
-            let r = Int(rows[i]), c = Int(columns[i])
-            neighbors[next[r]] = columns[i]
-            rowWeights[next[r]] = weights[i]
-            next[r] += 1
-            if symmetric {
-                neighbors[next[c]] = rows[i]
-                rowWeights[next[c]] = weights[i]
-                next[c] += 1
-            }
-        }
-        return (offsets, neighbors, rowWeights)
-    }
 }

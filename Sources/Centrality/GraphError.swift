@@ -7,6 +7,8 @@ public enum GraphError: Error, Sendable, Hashable, CustomStringConvertible {
     case nodeOutOfRange(edge: Int, node: Int, nodeCount: Int)
     /// A weight that is not finite and strictly positive (NaN, ±∞, 0 or negative).
     case invalidWeight(edge: Int, weight: Double)
+    /// More edges (loops aside) than 32-bit arc positions can index.
+    case tooManyEdges(Int)
 
     public var description: String {
         switch self {
@@ -16,6 +18,8 @@ public enum GraphError: Error, Sendable, Hashable, CustomStringConvertible {
             return "edge \(edge): node \(node) is outside 0..<\(nodeCount)"
         case .invalidWeight(let edge, let weight):
             return "edge \(edge): weight \(weight) is not a finite positive number"
+        case .tooManyEdges(let count):
+            return "\(count) edges (self-loops aside): at most \(Int32.max) are supported"
         }
     }
 }

@@ -26,37 +26,56 @@ final class PathGraph: @unchecked Sendable {
         offsets = Self.copy(graph.outOffsets)
         targets = Self.copy(graph.outNeighbors)
         predecessorOffsets = Self.copy(graph.inOffsets)
-        lengths = weighted ? Self.copy(graph.outWeights.map { distance.length(ofWeight: $0) }) : .allocate(capacity: 0)
+        lengths = .allocate(capacity: weighted ? graph.outWeights.count : 0)
+        if weighted {
+            for (arc, weight) in graph.outWeights.enumerated() {
+                lengths.initializeElement(at: arc, to: distance.length(ofWeight: weight))
+            }
+        }
         nodeWeights = .allocate(capacity: graph.nodeCount)
         nodeWeights.initialize(repeating: 1)
     }
 
     /// The subgraph of an undirected `graph` induced by the core of `trees`,
     /// renumbered `0..<coreNodes.count` in ascending original order (neighbour
-    /// lists stay sorted), each node weighted by its ω.
+    /// lists stay sorted), each node weighted by its ω. Built once per yearly graph
+    /// of every bootstrap replicate, so the arcs are counted first and written
+    /// straight into their buffers.
     init(core trees: PendantTrees, of graph: Graph, distance: DistanceMode) {
         let core = trees.coreNodes
         nodeCount = core.count
         weighted = distance != .hops
-        var local = [Int32](repeating: -1, count: graph.nodeCount)
+        let local = UnsafeMutableBufferPointer<Int32>.allocate(capacity: graph.nodeCount)
+        defer { local.deallocate() }
+        local.initialize(repeating: -1)
         for (i, v) in core.enumerated() { local[Int(v)] = Int32(i) }
-        var coreOffsets = [Int](repeating: 0, count: core.count + 1)
-        var coreTargets: [Int32] = []
-        var coreLengths: [Double] = []
+        let offsets = UnsafeMutableBufferPointer<Int>.allocate(capacity: core.count + 1)
+        offsets.initializeElement(at: 0, to: 0)
+        var arcCount = 0
         for (i, v) in core.enumerated() {
+            let u = Int(v)
+            for arc in graph.outOffsets[u]..<graph.outOffsets[u + 1] where local[Int(graph.outNeighbors[arc])] >= 0 {
+                arcCount += 1
+            }
+            offsets.initializeElement(at: i + 1, to: arcCount)
+        }
+        let targets = UnsafeMutableBufferPointer<Int32>.allocate(capacity: arcCount)
+        let lengths = UnsafeMutableBufferPointer<Double>.allocate(capacity: weighted ? arcCount : 0)
+        var next = 0
+        for v in core {
             let u = Int(v)
             for arc in graph.outOffsets[u]..<graph.outOffsets[u + 1] {
                 let w = local[Int(graph.outNeighbors[arc])]
                 guard w >= 0 else { continue }
-                coreTargets.append(w)
-                if weighted { coreLengths.append(distance.length(ofWeight: graph.outWeights[arc])) }
+                targets.initializeElement(at: next, to: w)
+                if weighted { lengths.initializeElement(at: next, to: distance.length(ofWeight: graph.outWeights[arc])) }
+                next += 1
             }
-            coreOffsets[i + 1] = coreTargets.count
         }
-        offsets = Self.copy(coreOffsets)
-        targets = Self.copy(coreTargets)
-        predecessorOffsets = Self.copy(coreOffsets)
-        lengths = Self.copy(coreLengths)
+        self.offsets = offsets
+        self.targets = targets
+        self.lengths = lengths
+        predecessorOffsets = Self.copy(UnsafeBufferPointer(offsets))
         nodeWeights = Self.copy(trees.coreWeights)
     }
 
@@ -68,9 +87,9 @@ final class PathGraph: @unchecked Sendable {
         nodeWeights.deallocate()
     }
 
-    private static func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
-        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: array.count)
-        _ = buffer.initialize(from: array)
+    private static func copy<C: Collection>(_ elements: C) -> UnsafeMutableBufferPointer<C.Element> {
+        let buffer = UnsafeMutableBufferPointer<C.Element>.allocate(capacity: elements.count)
+        _ = buffer.initialize(from: elements)
         return buffer
     }
 }

@@ -35,6 +35,8 @@ struct PendantTrees: Sendable {
         var tree = [Double](repeating: 0, count: n)
         var core: [Int32] = []
         var weights: [Double] = []
+        core.reserveCapacity(n)
+        weights.reserveCapacity(n)
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 5 * n) { scratch in
             guard let base = scratch.baseAddress else { return }
             let componentSize = base, degree = base + n, omega = base + 2 * n
