@@ -76,6 +76,14 @@ struct PathSums: Sendable {
         let chunkCount = (n + sourcesPerChunk - 1) / sourcesPerChunk
         // Small graphs: thread start-up costs more than it saves (same bits either way).
         let workers = n < 256 ? 1 : max(1, min(threads, chunkCount))
+        if workers == 1 {  // the common case (every yearly graph): no array of workspaces
+            let workspace = ShortestPathWorkspace(graph: pathGraph)
+            for chunk in 0..<chunkCount {
+                workspace.processChunk(chunkSources(chunk, nodeCount: n), betweenness: betweenness, distances: distances)
+                sums.add(workspace)
+            }
+            return sums
+        }
         let workspaces = (0..<workers).map { _ in ShortestPathWorkspace(graph: pathGraph) }
         var first = 0
         while first < chunkCount {

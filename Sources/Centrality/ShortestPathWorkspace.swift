@@ -35,36 +35,44 @@ final class ShortestPathWorkspace: @unchecked Sendable {
     let harmonic: UnsafeMutableBufferPointer<Double>
     let reached: UnsafeMutableBufferPointer<Int>
 
+    /// The buffers above are slices of three blocks, one per element type: a
+    /// workspace is made for every yearly graph of every bootstrap replicate, and
+    /// three allocations cost less than thirteen.
+    private let doubles: UnsafeMutablePointer<Double>
+    private let int32s: UnsafeMutablePointer<Int32>
+    private let ints: UnsafeMutablePointer<Int>
+
     init(graph: PathGraph) {
         self.graph = graph
         let n = graph.nodeCount
-        distance = Self.buffer(n, .infinity)
-        sigma = Self.buffer(n, 0)
-        delta = Self.buffer(n, 0)
-        order = Self.buffer(n, 0)
-        predecessorCount = Self.buffer(n, 0)
-        predecessors = Self.buffer(graph.arcCount, 0)
-        heapKeys = Self.buffer(n, 0)
-        heapNodes = Self.buffer(n, 0)
-        heapPosition = Self.buffer(n, IndexedMinHeap.notQueued)
-        betweenness = Self.buffer(n, 0)
-        distanceSum = Self.buffer(n, 0)
-        harmonic = Self.buffer(n, 0)
-        reached = Self.buffer(n, 0)
+        doubles = .allocate(capacity: 7 * n)
+        int32s = .allocate(capacity: 4 * n + graph.arcCount)
+        ints = .allocate(capacity: n)
+        distance = Self.slice(doubles, n, .infinity)
+        sigma = Self.slice(doubles + n, n, 0)
+        delta = Self.slice(doubles + 2 * n, n, 0)
+        heapKeys = Self.slice(doubles + 3 * n, n, 0)
+        betweenness = Self.slice(doubles + 4 * n, n, 0)
+        distanceSum = Self.slice(doubles + 5 * n, n, 0)
+        harmonic = Self.slice(doubles + 6 * n, n, 0)
+        order = Self.slice(int32s, n, 0)
+        predecessorCount = Self.slice(int32s + n, n, 0)
+        heapNodes = Self.slice(int32s + 2 * n, n, 0)
+        heapPosition = Self.slice(int32s + 3 * n, n, IndexedMinHeap.notQueued)
+        predecessors = Self.slice(int32s + 4 * n, graph.arcCount, 0)
+        reached = Self.slice(ints, n, 0)
     }
 
-    private static func buffer<T>(_ count: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
-        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+    private static func slice<T>(_ start: UnsafeMutablePointer<T>, _ count: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer(start: start, count: count)
         buffer.initialize(repeating: value)
         return buffer
     }
 
     deinit {
-        // One call each: an array literal of the buffers would itself be an allocation.
-        distance.deallocate(); sigma.deallocate(); delta.deallocate(); heapKeys.deallocate()
-        betweenness.deallocate(); distanceSum.deallocate(); harmonic.deallocate(); reached.deallocate()
-        order.deallocate(); predecessorCount.deallocate(); predecessors.deallocate()
-        heapNodes.deallocate(); heapPosition.deallocate()
+        doubles.deallocate()
+        int32s.deallocate()
+        ints.deallocate()
     }
 
     /// Runs every source of `sources` and leaves their sums in the chunk buffers
