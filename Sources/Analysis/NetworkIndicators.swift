@@ -12,44 +12,48 @@ public enum NetworkIndicators {
     public static func row(panel: Panel, network: YearNetwork, betweenness: [Double], weights: [Double],
                            facts: LinkFacts) -> [Double] {
         let range = panel.linkRange(in: network.year)
-        var total = 0.0, crossBorder = 0.0
-        var byLayer = [Double](repeating: 0, count: panel.layers.count)
-        var byScale = [Double](repeating: 0, count: Scale.allCases.count)
-        for i in range where weights[i] > 0 {
-            let w = weights[i]
-            total += w
-            byLayer[panel.links[i].layer] += w
-            if facts.crossBorder[i] { crossBorder += w }
-            byScale[facts.sourceScale[i]] += w
-            byScale[facts.targetScale[i]] += w
-        }
-
-        let n = network.nodeCount
-        var strength = [Double](repeating: 0, count: n)
-        var reachSum = 0.0, reachCount = 0
-        for e in network.edges {
-            strength[e.source] += e.weight
-            strength[e.target] += e.weight
-            if e.crossBorder {
-                reachSum += e.lengthKm
-                reachCount += 1
+        let layerCount = panel.layers.count, scaleCount = Scale.allCases.count, n = network.nodeCount
+        // Runs for every year of every replicate: the per-layer and per-scale sums and the
+        // node strengths share one temporary block (no arrays: see docs/PERFORMANCE.md).
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: layerCount + scaleCount + n) { scratch in
+            let byLayer = UnsafeMutableBufferPointer(rebasing: scratch[0..<layerCount])
+            let byScale = UnsafeMutableBufferPointer(rebasing: scratch[layerCount..<(layerCount + scaleCount)])
+            var strength = UnsafeMutableBufferPointer(rebasing: scratch[(layerCount + scaleCount)...])
+            scratch.initialize(repeating: 0)
+            var total = 0.0, crossBorder = 0.0
+            for i in range where weights[i] > 0 {
+                let w = weights[i]
+                total += w
+                byLayer[panel.links[i].layer] += w
+                if facts.crossBorder[i] { crossBorder += w }
+                byScale[facts.sourceScale[i]] += w
+                byScale[facts.targetScale[i]] += w
+            }
+            var reachSum = 0.0, reachCount = 0
+            for e in network.edges {
+                strength[e.source] += e.weight
+                strength[e.target] += e.weight
+                if e.crossBorder {
+                    reachSum += e.lengthKm
+                    reachCount += 1
+                }
+            }
+            // One ascending sort serves both (the same bits as `topShare` and `gini` alone).
+            let strengthTotal = strength.reduce(0, +)
+            strength.sort()
+            let columns = 6 + layerCount + scaleCount
+            return [Double](unsafeUninitializedCapacity: columns) { row, count in
+                row[0] = density(nodes: n, edges: network.edges.count, directed: network.directed)
+                row[1] = freemanCentralization(betweenness)
+                row[2] = topShare(ascending: UnsafeBufferPointer(strength), k: 3, total: strengthTotal)
+                row[3] = gini(ascending: UnsafeBufferPointer(strength), total: strengthTotal)
+                row[4] = total > 0 ? crossBorder / total : 0
+                for (j, w) in byLayer.enumerated() { row[5 + j] = total > 0 ? w / total : 0 }
+                for (j, w) in byScale.enumerated() { row[5 + layerCount + j] = total > 0 ? w / (2 * total) : 0 }
+                row[columns - 1] = reachCount > 0 ? reachSum / Double(reachCount) : 0
+                count = columns
             }
         }
-
-        var row: [Double] = []
-        row.reserveCapacity(6 + panel.layers.count + byScale.count)
-        row.append(density(nodes: n, edges: network.edges.count, directed: network.directed))
-        row.append(freemanCentralization(betweenness))
-        // One ascending sort serves both (the same bits as `topShare` and `gini` alone).
-        let strengthTotal = strength.reduce(0, +)
-        strength.sort()
-        row.append(topShare(ascending: strength, k: 3, total: strengthTotal))
-        row.append(gini(ascending: strength, total: strengthTotal))
-        row.append(total > 0 ? crossBorder / total : 0)
-        for w in byLayer { row.append(total > 0 ? w / total : 0) }
-        for w in byScale { row.append(total > 0 ? w / (2 * total) : 0) }
-        row.append(reachCount > 0 ? reachSum / Double(reachCount) : 0)
-        return row
     }
 
     /// Density: undirected 2m/(n(n−1)), directed m/(n(n−1)); 0 when n < 2.
@@ -71,12 +75,12 @@ public enum NetworkIndicators {
 
     /// Share of the total held by the `k` largest values (0 when the total is 0).
     public static func topShare(_ values: [Double], k: Int) -> Double {
-        topShare(ascending: values.sorted(), k: k, total: values.reduce(0, +))
+        values.sorted().withUnsafeBufferPointer { topShare(ascending: $0, k: k, total: values.reduce(0, +)) }
     }
 
     /// `topShare` from the values sorted ascending and their total in their own order:
     /// the `k` largest are added largest first.
-    static func topShare(ascending: [Double], k: Int, total: Double) -> Double {
+    static func topShare(ascending: UnsafeBufferPointer<Double>, k: Int, total: Double) -> Double {
         guard total > 0 else { return 0 }
         var top = 0.0
         for x in ascending.suffix(k).reversed() { top += x }
@@ -86,11 +90,11 @@ public enum NetworkIndicators {
     /// Gini coefficient Σ_i (2i − n − 1)·x_(i) / (n·Σx) over ascending x (i from 1);
     /// 0 for an empty or all-zero vector.
     public static func gini(_ values: [Double]) -> Double {
-        gini(ascending: values.sorted(), total: values.reduce(0, +))
+        values.sorted().withUnsafeBufferPointer { gini(ascending: $0, total: values.reduce(0, +)) }
     }
 
     /// `gini` from the values sorted ascending and their total in their own order.
-    static func gini(ascending sorted: [Double], total: Double) -> Double {
+    static func gini(ascending sorted: UnsafeBufferPointer<Double>, total: Double) -> Double {
         let n = sorted.count
         guard n > 0, total > 0 else { return 0 }
         var acc = 0.0

@@ -31,39 +31,46 @@ public struct YearNetwork: Sendable {
         self.year = year
         self.directed = panel.directed
         let range = panel.linkRange(in: year)
-        var local = [Int](repeating: -1, count: panel.places.count)
-        for i in range where weights[i] > 0 {
-            local[panel.links[i].source] = 0
-            local[panel.links[i].target] = 0
-        }
+        // Built for every year of every replicate: the place → node map and the sort keys
+        // live in temporary blocks, only the two results are arrays.
         var active: [Int] = []
-        active.reserveCapacity(panel.places.count)
-        for p in panel.places.indices where local[p] == 0 {
-            local[p] = active.count
-            active.append(p)
-        }
-        self.activePlaces = active
-        // (pair key, link index) sorted by key, then summed in link order: the
-        // same order, hence the same bits, on every run.
-        let n = active.count
-        var keyed: [(key: Int, link: Int)] = []
-        keyed.reserveCapacity(range.count)
-        for i in range where weights[i] > 0 {
-            var u = local[panel.links[i].source], v = local[panel.links[i].target]
-            if !panel.directed && u > v { swap(&u, &v) }
-            keyed.append((u * n + v, i))
-        }
-        keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.link < $1.link }
         var edges: [MergedEdge] = []
-        edges.reserveCapacity(keyed.count)
-        for (key, i) in keyed {
-            if let last = edges.last, last.source * n + last.target == key {
-                edges[edges.count - 1].weight += weights[i]
-            } else {
-                edges.append(MergedEdge(source: key / n, target: key % n, weight: weights[i],
-                                        crossBorder: facts.crossBorder[i], lengthKm: facts.lengthKm[i]))
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: panel.places.count) { local in
+            local.initialize(repeating: -1)
+            for i in range where weights[i] > 0 {
+                local[panel.links[i].source] = 0
+                local[panel.links[i].target] = 0
+            }
+            active.reserveCapacity(panel.places.count)
+            for p in panel.places.indices where local[p] == 0 {
+                local[p] = active.count
+                active.append(p)
+            }
+            // (pair key, link index) sorted by key, then summed in link order: the
+            // same order, hence the same bits, on every run.
+            let n = active.count
+            withUnsafeTemporaryAllocation(of: (key: Int, link: Int).self, capacity: range.count) { keyed in
+                var count = 0
+                for i in range where weights[i] > 0 {
+                    var u = local[panel.links[i].source], v = local[panel.links[i].target]
+                    if !panel.directed && u > v { swap(&u, &v) }
+                    keyed.initializeElement(at: count, to: (u * n + v, i))
+                    count += 1
+                }
+                var pairs = UnsafeMutableBufferPointer(rebasing: keyed[0..<count])
+                pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.link < $1.link }
+                edges.reserveCapacity(count)
+                for (key, i) in pairs {
+                    if let last = edges.last, last.source * n + last.target == key {
+                        edges[edges.count - 1].weight += weights[i]
+                    } else {
+                        edges.append(MergedEdge(source: key / n, target: key % n, weight: weights[i],
+                                                crossBorder: facts.crossBorder[i], lengthKm: facts.lengthKm[i]))
+                    }
+                }
             }
         }
+        self.activePlaces = active
         self.edges = edges
     }
 
