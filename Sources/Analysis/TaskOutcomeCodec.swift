@@ -70,7 +70,13 @@ public enum TaskOutcomeCodec {
         mutating func int(_ v: Int) { withUnsafeBytes(of: Int64(v).littleEndian) { bytes.append(contentsOf: $0) } }
         mutating func double(_ v: Double) { withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes.append(contentsOf: $0) } }
         mutating func ints(_ v: [Int]) { count(v.count); for x in v { int(x) } }
-        mutating func doubles(_ v: [Double]) { for x in v { double(x) } }
+        mutating func doubles(_ v: [Double]) {
+            #if _endian(little)
+            v.withUnsafeBytes { bytes.append(contentsOf: $0) }  // the wire order already: one copy per row
+            #else
+            for x in v { double(x) }
+            #endif
+        }
         mutating func string(_ s: String) { count(s.utf8.count); bytes.append(contentsOf: s.utf8) }
         mutating func strings(_ v: [String]) { count(v.count); for s in v { string(s) } }
 

@@ -1,4 +1,4 @@
-import Analysis
+@testable import Analysis
 import XCTest
 
 /// Same job ⇒ same bytes, whatever the grouping of replicates into tasks.
@@ -76,6 +76,23 @@ final class TaskOutcomeCodecTests: XCTestCase {
         for outcome in all {
             XCTAssertEqual(try TaskOutcomeCodec.decode(TaskOutcomeCodec.encode(outcome)), outcome)
         }
+    }
+
+    /// The documented layout, byte for byte (little-endian), built here independently.
+    func testBytesFollowTheDocumentedLayout() {
+        let outcome = TaskOutcome(task: 3, scenario: 1, point: nil, replicates: [
+            ReplicateOutcome(transitionYears: [2000], yearLabels: ["a"], indicators: [[1.5, -2.0], [0.25, 8]]),
+        ])
+        var expected: [UInt8] = Array("TBO1".utf8)
+        func u32(_ v: Int) { expected += (0..<4).map { UInt8(truncatingIfNeeded: UInt32(v) >> (8 * $0)) } }
+        func u64(_ v: UInt64) { expected += (0..<8).map { UInt8(truncatingIfNeeded: v >> (8 * UInt64($0))) } }
+        u64(3); u64(1); expected.append(0)               // task, scenario, no point
+        u32(1)                                           // one replicate
+        u32(1); u64(2000)                                // transition years
+        u32(1); u32(1); expected += Array("a".utf8)      // year labels
+        u32(2); u32(2)                                   // 2 rows × 2 columns
+        for x in [1.5, -2.0, 0.25, 8] { u64(x.bitPattern) }
+        XCTAssertEqual([UInt8](TaskOutcomeCodec.encode(outcome)), expected)
     }
 
     func testTruncatedAndCorruptBytesAreRejected() throws {
