@@ -110,7 +110,7 @@ public struct ScenarioTally: Sendable {
             throw AnalysisError.corruptResult(task: task, reason: "replicate before its scenario's point estimate")
         }
         guard replicate.yearLabels.count == labelTally.count,
-              indicatorMoments.isEmpty || replicate.indicators.count == indicatorMoments.count
+              indicatorMoments.isEmpty || replicate.indicators.rowCount == indicatorMoments.count
         else { throw AnalysisError.corruptResult(task: task, reason: "replicate covers other years") }
         replicates += 1
         for (j, year) in point.periodization.transitionYears.enumerated() {
@@ -127,11 +127,12 @@ public struct ScenarioTally: Sendable {
             if labelTally[t].count <= id { labelTally[t].append(contentsOf: repeatElement(0, count: id + 1 - labelTally[t].count)) }
             labelTally[t][id] += 1
         }
+        let indicators = replicate.indicators
         for t in indicatorMoments.indices {
-            guard replicate.indicators[t].count == indicatorMoments[t].count else {
+            guard indicators.columnCount == indicatorMoments[t].count else {
                 throw AnalysisError.corruptResult(task: task, reason: "replicate has other indicator columns")
             }
-            for j in indicatorMoments[t].indices { indicatorMoments[t][j].add(replicate.indicators[t][j]) }
+            for j in indicatorMoments[t].indices { indicatorMoments[t][j].add(indicators[t, j]) }
         }
     }
 

@@ -98,6 +98,6 @@ public struct JobAnalysis: Sendable {
         let stageLabels = periodization.stages.map(\.label)  // built once per stage, not per year
         let labels = periodization.stageOfRow.map { stageLabels[$0 - 1] }
         return ReplicateOutcome(transitionYears: periodization.transitionYears, yearLabels: labels,
-                                indicators: scenario == 0 ? series.values : [])
+                                indicators: scenario == 0 ? RowMatrix(rows: series.values) : RowMatrix())
     }
 }

@@ -51,7 +51,7 @@ public enum TaskOutcomeCodec {
         replicates.reserveCapacity(count)
         for _ in 0..<count {
             replicates.append(ReplicateOutcome(transitionYears: try input.ints(), yearLabels: try input.strings(),
-                                               indicators: try input.matrix()))
+                                               indicators: try input.rowMatrix()))
         }
         guard input.offset == input.bytes.count else { throw CodecError("trailing bytes") }
         return TaskOutcome(task: task, scenario: scenario, point: point, replicates: replicates)
@@ -84,6 +84,13 @@ public enum TaskOutcomeCodec {
             count(rows.count)
             count(rows.first?.count ?? 0)
             for row in rows { doubles(row) }
+        }
+
+        /// The same bytes as `matrix(_: [[Double]])` of its rows.
+        mutating func matrix(_ m: RowMatrix) {
+            count(m.rowCount)
+            count(m.columnCount)
+            doubles(m.values)
         }
 
         mutating func series(_ s: IndicatorSeries) {
@@ -178,13 +185,24 @@ public enum TaskOutcomeCodec {
         }
         mutating func strings() throws -> [String] { try (0..<count(minimumItemBytes: 4)).map { _ in try string() } }
         mutating func matrix() throws -> [[Double]] {
+            let (rows, columns) = try matrixShape()
+            return try (0..<rows).map { _ in try doubles(columns) }
+        }
+
+        /// A matrix as one flat array (one allocation, not one per row).
+        mutating func rowMatrix() throws -> RowMatrix {
+            let (rows, columns) = try matrixShape()
+            return RowMatrix(rowCount: rows, columnCount: columns, values: try doubles(rows * columns))
+        }
+
+        private mutating func matrixShape() throws -> (rows: Int, columns: Int) {
             let rows = try count(minimumItemBytes: 0), columns = try count(minimumItemBytes: 0)
             // An empty row takes no bytes, so only "no rows" may have no columns.
             let left = bytes.count - offset
             guard columns > 0 || rows == 0, rows <= left, columns <= left, rows * columns <= left / 8 else {
                 throw CodecError("matrix of \(rows) × \(columns) does not fit the data")
             }
-            return try (0..<rows).map { _ in try doubles(columns) }
+            return (rows, columns)
         }
         mutating func series() throws -> IndicatorSeries {
             IndicatorSeries(years: try ints(), columns: try strings(), values: try matrix())

@@ -28,7 +28,8 @@ enum JobBundleLoading {
     }
 }
 
-/// A prepared analysis job: task results are `TaskOutcome`s as key-sorted JSON.
+/// A prepared analysis job: task results are `TaskOutcome`s in `TaskOutcomeCodec`'s
+/// binary layout.
 struct PreparedAnalysis: PreparedJob {
     let job: JobAnalysis
     let bundle: JobBundle

@@ -81,7 +81,7 @@ final class TaskOutcomeCodecTests: XCTestCase {
     /// The documented layout, byte for byte (little-endian), built here independently.
     func testBytesFollowTheDocumentedLayout() {
         let outcome = TaskOutcome(task: 3, scenario: 1, point: nil, replicates: [
-            ReplicateOutcome(transitionYears: [2000], yearLabels: ["a"], indicators: [[1.5, -2.0], [0.25, 8]]),
+            ReplicateOutcome(transitionYears: [2000], yearLabels: ["a"], indicators: RowMatrix(rows: [[1.5, -2.0], [0.25, 8]])),
         ])
         var expected: [UInt8] = Array("TBO1".utf8)
         func u32(_ v: Int) { expected += (0..<4).map { UInt8(truncatingIfNeeded: UInt32(v) >> (8 * $0)) } }

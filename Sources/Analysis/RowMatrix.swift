@@ -1,0 +1,47 @@
+/// A row-major matrix of doubles in one array: a replicate's indicator rows (years ×
+/// indicator columns).
+///
+/// Why not `[[Double]]`: a result carries one matrix per replicate and the coordinator
+/// decodes every result; as nested arrays that was one allocation per year row (≈ 370
+/// per task of the default job), most of the decoding's cost.
+public struct RowMatrix: Sendable, Hashable {
+    public let rowCount: Int
+    public let columnCount: Int
+    /// Row after row (`rowCount × columnCount` values).
+    public let values: [Double]
+
+    /// No rows (what replicates outside the baseline scenario carry).
+    public init() {
+        rowCount = 0
+        columnCount = 0
+        values = []
+    }
+
+    /// - Precondition: every row has as many values as the first.
+    public init(rows: [[Double]]) {
+        let columns = rows.first?.count ?? 0
+        precondition(rows.allSatisfy { $0.count == columns }, "RowMatrix rows of different lengths")
+        rowCount = rows.count
+        columnCount = columns
+        var values: [Double] = []
+        values.reserveCapacity(rows.count * columns)
+        for row in rows { values.append(contentsOf: row) }
+        self.values = values
+    }
+
+    /// - Precondition: `values.count == rowCount × columnCount`.
+    init(rowCount: Int, columnCount: Int, values: [Double]) {
+        precondition(values.count == rowCount * columnCount, "RowMatrix shape does not match its values")
+        self.rowCount = rowCount
+        self.columnCount = columnCount
+        self.values = values
+    }
+
+    @inlinable
+    public subscript(row: Int, column: Int) -> Double { values[row * columnCount + column] }
+
+    /// The rows as arrays (for callers that want them; allocates one array per row).
+    public var rows: [[Double]] {
+        (0..<rowCount).map { Array(values[$0 * columnCount..<($0 + 1) * columnCount]) }
+    }
+}
