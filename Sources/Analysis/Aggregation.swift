@@ -89,7 +89,14 @@ public struct ScenarioTally: Sendable {
     /// Per year row, per index into `labelNames`: replicates.
     private var labelTally: [[Int]] = []
     /// Per year row and indicator column (baseline only).
-    public private(set) var indicatorMoments: [[RunningMoments]] = []
+    public var indicatorMoments: [[RunningMoments]] {
+        (0..<momentRows).map { Array(moments[$0 * momentColumns..<($0 + 1) * momentColumns]) }
+    }
+    /// `indicatorMoments` row after row in one array: every replicate adds to each cell,
+    /// and one flat buffer costs a fraction of a nested array's per-element checks.
+    private var moments: [RunningMoments] = []
+    private var momentRows = 0
+    private var momentColumns = 0
 
     init(scenario: Scenario) { self.scenario = scenario }
 
@@ -100,8 +107,9 @@ public struct ScenarioTally: Sendable {
         withinOneYear = Array(repeating: 0, count: transitions)
         labelTally = Array(repeating: [], count: point.series.years.count)
         if trackIndicators {
-            indicatorMoments = Array(repeating: Array(repeating: RunningMoments(), count: point.series.columns.count),
-                                     count: point.series.years.count)
+            momentRows = point.series.years.count
+            momentColumns = point.series.columns.count
+            moments = Array(repeating: RunningMoments(), count: momentRows * momentColumns)
         }
     }
 
@@ -110,7 +118,7 @@ public struct ScenarioTally: Sendable {
             throw AnalysisError.corruptResult(task: task, reason: "replicate before its scenario's point estimate")
         }
         guard replicate.yearLabels.count == labelTally.count,
-              indicatorMoments.isEmpty || replicate.indicators.rowCount == indicatorMoments.count
+              momentRows == 0 || replicate.indicators.rowCount == momentRows
         else { throw AnalysisError.corruptResult(task: task, reason: "replicate covers other years") }
         replicates += 1
         for (j, year) in point.periodization.transitionYears.enumerated() {
@@ -127,12 +135,17 @@ public struct ScenarioTally: Sendable {
             if labelTally[t].count <= id { labelTally[t].append(contentsOf: repeatElement(0, count: id + 1 - labelTally[t].count)) }
             labelTally[t][id] += 1
         }
-        let indicators = replicate.indicators
-        for t in indicatorMoments.indices {
-            guard indicators.columnCount == indicatorMoments[t].count else {
+        if momentRows > 0 {
+            let indicators = replicate.indicators
+            guard indicators.columnCount == momentColumns else {
                 throw AnalysisError.corruptResult(task: task, reason: "replicate has other indicator columns")
             }
-            for j in indicatorMoments[t].indices { indicatorMoments[t][j].add(indicators[t, j]) }
+            // Same cells, same order as row by row: the matrix is row-major too.
+            moments.withUnsafeMutableBufferPointer { cells in
+                indicators.values.withUnsafeBufferPointer { values in
+                    for cell in cells.indices { cells[cell].add(values[cell]) }
+                }
+            }
         }
     }
 
