@@ -52,11 +52,19 @@ public final class WorkerLoop {
             switch try session(stop: stop) {
             case .reconnectNow:
                 continue
-            case .reconnectLater:
+            case let .reconnectLater(why):
                 pool.clearQueue()
                 waiting.removeAll()
+                if stop.isRequested { break }
                 let delay = backoff.next()
-                logger.warning("coordinator not answering; reconnecting in \(delay) s", metadata: ["endpoint": "\(config.endpoint)"])
+                switch why {
+                case .silence:
+                    logger.warning("coordinator not answering; reconnecting in \(delay) s", metadata: ["endpoint": "\(config.endpoint)"])
+                case .coordinatorLeft:
+                    // A coordinator that says goodbye is restarting or being torn down (as at
+                    // the end of every `run`): not a fault, so not a warning.
+                    logger.info("coordinator left; reconnecting in \(delay) s", metadata: ["endpoint": "\(config.endpoint)"])
+                }
                 let until = MonotonicClock.now() + delay
                 while MonotonicClock.now() < until && !stop.isRequested { usleep(10_000) }
             case .registered:
@@ -71,7 +79,15 @@ public final class WorkerLoop {
     }
 
     enum SessionEnd {
-        case reconnectNow, reconnectLater, registered, finished(Exit)
+        case reconnectNow, reconnectLater(PauseReason), registered, finished(Exit)
+    }
+
+    /// Why a session ends with a pause before the next one.
+    enum PauseReason {
+        /// No message within the heartbeat timeout (or never registered).
+        case silence
+        /// The coordinator said it was shutting down or leaving.
+        case coordinatorLeft
     }
 
     /// One connection's life: from READY to silence, refusal, re-registration or stop.
@@ -145,7 +161,7 @@ public final class WorkerLoop {
                     case .shutdown, .leaving:
                         logger.info("coordinator left: \(text)")
                         if drainDeadline != nil { return .finished(.stopped) }
-                        return .reconnectLater
+                        return .reconnectLater(.coordinatorLeft)
                     }
                 case .ready, .results, .failed, .datasetRequest:
                     logger.warning("dropped worker-only command sent by the coordinator")
@@ -176,7 +192,7 @@ public final class WorkerLoop {
             if now - lastHeard > config.heartbeatTimeout {
                 // Silence may be a refusal: the coordinator logs it, say it here too.
                 for reason in Set(handshakes.failures()).sorted() { logger.error("\(reason)", metadata: ["endpoint": "\(config.endpoint)"]) }
-                return registered ? .reconnectNow : .reconnectLater
+                return registered ? .reconnectNow : .reconnectLater(.silence)
             }
         }
     }
