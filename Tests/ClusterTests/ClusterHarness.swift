@@ -26,8 +26,8 @@ final class ClusterHarness {
         process.executableURL = Fixtures.binary
         process.arguments = arguments
         let out = directory.appendingPathComponent("\(label).out"), err = directory.appendingPathComponent("\(label).err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         process.standardInput = FileHandle.nullDevice
