@@ -30,12 +30,12 @@ extension Coordinator {
         guard let backend = config.backends[bundle.kind] else {
             return fail(peer, .unknownKind, "no backend for job kind '\(bundle.kind)'; this coordinator knows \(config.backends.keys.sorted().joined(separator: ", "))")
         }
+        let hash = bundle.contentHash  // hashes the whole bundle: once per submission
         let prepared: any PreparedJob
-        do { prepared = try config.handoff?.take(bundle.contentHash) ?? backend.prepare(bundle) } catch {
+        do { prepared = try config.handoff?.take(hash) ?? backend.prepare(bundle) } catch {
             logger.warning("rejected submission: \(error)", metadata: ["peer": "\(peer)", "kind": "\(bundle.kind)"])
             return fail(peer, .invalidJob, "\(error)")
         }
-        let hash = bundle.contentHash
         let id = String(hash.prefix(16))
         if jobs[id] == nil {
             if let record = try store.job(id: id) {

@@ -14,7 +14,8 @@ public enum InProcessRun {
             try fold.fold(job.execute(task: index), task: index)
         }
         var files = try fold.files()
-        let record = RunRecord(job: bundle.jobID, kind: bundle.kind, bundleHash: bundle.contentHash, tasks: job.taskCount,
+        let hash = bundle.contentHash
+        let record = RunRecord(job: String(hash.prefix(16)), kind: bundle.kind, bundleHash: hash, tasks: job.taskCount,
                                workers: 0, retries: 0, lost: 0, duplicates: 0,
                                elapsedSeconds: MonotonicClock.now() - started, submittedAt: submittedAt,
                                finishedAt: MonotonicClock.wall())

@@ -7,7 +7,8 @@ public enum ContentHash {
     /// Lowercase hex SHA-256 of `bytes`.
     public static func sha256<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         var hasher = SHA256()
-        hasher.update(Array(bytes))
+        let contiguous = bytes.withContiguousStorageIfAvailable { hasher.update(UnsafeRawBufferPointer($0)) } != nil
+        if !contiguous { hasher.update(Array(bytes)) }
         return hasher.finalizeHex()
     }
 
@@ -25,10 +26,15 @@ public enum ContentHash {
 }
 
 /// Incremental SHA-256 state.
+///
+/// A job's bundle (spec and data, ~100 kB for the default job) is hashed by `run`, by the
+/// coordinator and by every worker before its first task, so the compression runs on raw
+/// memory: whole blocks straight from the caller's bytes, the message schedule in one
+/// temporary buffer, no array per block.
 struct SHA256 {
-    private var h: [UInt32] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-    ]
+    private var h = SIMD8<UInt32>(0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                                  0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+    /// Bytes of an incomplete block (fewer than 64).
     private var buffer: [UInt8] = []
     private var length: UInt64 = 0
 
@@ -44,6 +50,10 @@ struct SHA256 {
     ]
 
     mutating func update(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { update($0) }
+    }
+
+    mutating func update(_ bytes: UnsafeRawBufferPointer) {
         length &+= UInt64(bytes.count)
         var start = 0
         if !buffer.isEmpty {
@@ -51,13 +61,14 @@ struct SHA256 {
             buffer.append(contentsOf: bytes[0..<take])
             start = take
             if buffer.count == 64 {
-                compress(buffer[...])
+                buffer.withUnsafeBytes { compress($0, blocks: 1) }
                 buffer.removeAll(keepingCapacity: true)
             }
         }
-        while start + 64 <= bytes.count {
-            compress(bytes[start..<start + 64])
-            start += 64
+        let blocks = (bytes.count - start) / 64
+        if blocks > 0, let base = bytes.baseAddress {
+            compress(UnsafeRawBufferPointer(start: base + start, count: 64 * blocks), blocks: blocks)
+            start += 64 * blocks
         }
         if start < bytes.count { buffer.append(contentsOf: bytes[start...]) }
     }
@@ -68,47 +79,51 @@ struct SHA256 {
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        var offset = 0
-        while offset < tail.count {
-            compress(tail[offset..<offset + 64])
-            offset += 64
-        }
-        let digits: [Character] = Array("0123456789abcdef")
-        var out = ""
+        tail.withUnsafeBytes { compress($0, blocks: tail.count / 64) }
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
         out.reserveCapacity(64)
-        for word in h {
+        for i in 0..<8 {
             for shift in stride(from: 28, through: 0, by: -4) {
-                out.append(digits[Int((word >> UInt32(shift)) & 0xf)])
+                out.append(digits[Int((h[i] >> UInt32(shift)) & 0xf)])
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private mutating func compress(_ block: ArraySlice<UInt8>) {
-        var w = [UInt32](repeating: 0, count: 64)
-        let base = block.startIndex
-        for i in 0..<16 {
-            w[i] = UInt32(block[base + 4 * i]) << 24 | UInt32(block[base + 4 * i + 1]) << 16
-                | UInt32(block[base + 4 * i + 2]) << 8 | UInt32(block[base + 4 * i + 3])
+    /// FIPS 180-4 §6.2.2 on `blocks` consecutive 64-byte blocks of `data`.
+    private mutating func compress(_ data: UnsafeRawBufferPointer, blocks: Int) {
+        var state = h
+        Self.k.withUnsafeBufferPointer { k in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+                for block in 0..<blocks {
+                    let offset = 64 * block
+                    for i in 0..<16 {
+                        w[i] = UInt32(bigEndian: data.loadUnaligned(fromByteOffset: offset + 4 * i, as: UInt32.self))
+                    }
+                    for i in 16..<64 {
+                        let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+                        let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+                        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                    }
+                    var a = state[0], b = state[1], c = state[2], d = state[3]
+                    var e = state[4], f = state[5], g = state[6], hh = state[7]
+                    for i in 0..<64 {
+                        let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                        let ch = (e & f) ^ (~e & g)
+                        let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
+                        let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                        let maj = (a & b) ^ (a & c) ^ (b & c)
+                        let t2 = s0 &+ maj
+                        hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+                    }
+                    state &+= SIMD8(a, b, c, d, e, f, g, hh)
+                }
+            }
         }
-        for i in 16..<64 {
-            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
-        var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
-        for i in 0..<64 {
-            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = hh &+ s1 &+ ch &+ SHA256.k[i] &+ w[i]
-            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-        }
-        h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d
-        h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
+        h = state
     }
 
+    @inline(__always)
     private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 }
