@@ -14,6 +14,13 @@ public struct CSVText: Sendable {
         text.append("\n")
     }
 
+    /// Appends one line whose fields are already joined and quoted (see `quote`), and
+    /// the line end: for tables whose rows share most of their fields.
+    public mutating func appendRaw(_ line: String) {
+        text.append(line)
+        text.append("\n")
+    }
+
     /// Quotes a field containing a comma, quote, CR or LF, doubling inner quotes.
     public static func quote(_ field: String) -> String {
         guard needsQuotes(field) else { return field }

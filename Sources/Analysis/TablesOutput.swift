@@ -32,12 +32,16 @@ public enum TablesOutput {
     /// alone (no task result needed), so a streaming fold writes it while the tasks run.
     public static func centralityByYear(_ panel: Panel, _ centrality: [YearCentrality]) -> ResultFile {
         var csv = CSVText(header: ["place", "name", "year", "measure", "value"])
+        // Places × years × measures rows (≈ 10,000 for the default job): each place's
+        // quoted "id,name," and each year's ",measure," are built once, not per row.
+        let placeFields = panel.places.map { CSVText.quote($0.id) + "," + CSVText.quote($0.name) + "," }
         for yc in centrality {
+            let year = String(yc.year)
             for measure in yc.values.keys.sorted() {
                 guard let values = yc.values[measure] else { continue }
+                let middle = year + "," + CSVText.quote(measure) + ","
                 for (i, p) in yc.activePlaces.enumerated() {
-                    csv.append([panel.places[p].id, panel.places[p].name, String(yc.year), measure,
-                                CSVText.number(values[i])])
+                    csv.appendRaw(placeFields[p] + middle + CSVText.number(values[i]))
                 }
             }
         }

@@ -1,4 +1,5 @@
 @testable import Analysis
+import CooperationNetwork
 import XCTest
 
 /// Same job ⇒ same bytes, whatever the grouping of replicates into tasks.
@@ -54,6 +55,34 @@ final class DeterminismTests: XCTestCase {
         let job = JobAnalysis(panel: generator.panel(), spec: spec)
         var aggregation = Aggregation(job: job)
         XCTAssertThrowsError(try aggregation.fold(job.execute(task: 1)))
+    }
+}
+
+/// centrality_by_year.csv joins each place's fields once; the rows must be exactly what
+/// the generic CSV writer makes of them, quoting included.
+final class CentralityByYearTableTests: XCTestCase {
+    func testRowsMatchTheGenericWriterWithQuotedNames() throws {
+        let generator = SyntheticPanel(places: 12, years: 8, stages: 2, noise: 0.3, seed: 3)
+        let synthetic = generator.panel()
+        var places = synthetic.places
+        places[0].name = "Harbin, \"north\""
+        places[1].name = "Blagoveshchensk\nport"
+        let panel = Panel(places: places, layers: synthetic.layers, links: synthetic.links,
+                          years: synthetic.years, directed: synthetic.directed)
+        let job = JobAnalysis(panel: panel, spec: generator.spec())
+        let baseline = JobResults.baseline(of: job)
+        var expected = CSVText(header: ["place", "name", "year", "measure", "value"])
+        for yc in baseline.centrality {
+            for measure in yc.values.keys.sorted() {
+                for (i, p) in yc.activePlaces.enumerated() {
+                    expected.append([panel.places[p].id, panel.places[p].name, String(yc.year), measure,
+                                     CSVText.number(yc.values[measure]![i])])
+                }
+            }
+        }
+        let file = TablesOutput.centralityByYear(panel, baseline.centrality)
+        XCTAssertTrue(expected.text.contains("\"Harbin, \"\"north\"\"\""))
+        XCTAssertEqual(String(decoding: file.data, as: UTF8.self), expected.text)
     }
 }
 
