@@ -188,11 +188,12 @@ public enum ReportOutput {
                      ? "Black line: the baseline value. Grey band: bootstrap mean ± 1.96 standard deviations over \(tally.replicates) replicates, drawn within the indicator's range (0–1; km ≥ 0). Shaded: the stages; dashed lines: transitions, with the 95% interval of each as a whisker along the top. Formulas: docs/METHODS.md §3."
                      : "Black line: the baseline value (no bootstrap replicates, so no band). Shaded: the stages; dashed lines: transitions. Formulas: docs/METHODS.md §3.")
         page.open("div", [("class", "grid")])
+        let indicatorMoments = tally.indicatorMoments  // built from the tally's flat cells: once
         for (j, column) in series.columns.enumerated() {
             let (title, unit) = describe(column)
             var band: (lower: [Double], upper: [Double])? = nil
-            if tally.replicates > 0, tally.indicatorMoments.count == series.years.count {
-                let moments = tally.indicatorMoments.map { $0[j] }
+            if tally.replicates > 0, indicatorMoments.count == series.years.count {
+                let moments = indicatorMoments.map { $0[j] }
                 band = (moments.map { $0.mean - 1.96 * $0.standardDeviation },
                         moments.map { $0.mean + 1.96 * $0.standardDeviation })
             }

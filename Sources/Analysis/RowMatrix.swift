@@ -39,9 +39,4 @@ public struct RowMatrix: Sendable, Hashable {
 
     @inlinable
     public subscript(row: Int, column: Int) -> Double { values[row * columnCount + column] }
-
-    /// The rows as arrays (for callers that want them; allocates one array per row).
-    public var rows: [[Double]] {
-        (0..<rowCount).map { Array(values[$0 * columnCount..<($0 + 1) * columnCount]) }
-    }
 }

@@ -33,7 +33,8 @@ public enum TablesOutput {
     public static func centralityByYear(_ panel: Panel, _ centrality: [YearCentrality]) -> ResultFile {
         var csv = CSVText(header: ["place", "name", "year", "measure", "value"])
         // Places × years × measures rows (≈ 10,000 for the default job): each place's
-        // quoted "id,name," and each year's ",measure," are built once, not per row.
+        // quoted "id,name," and each year and measure's "year,measure," are built once,
+        // not per row.
         let placeFields = panel.places.map { CSVText.quote($0.id) + "," + CSVText.quote($0.name) + "," }
         for yc in centrality {
             let year = String(yc.year)

@@ -61,9 +61,9 @@ public final class WorkerLoop {
                 case .silence:
                     logger.warning("coordinator not answering; reconnecting in \(delay) s", metadata: ["endpoint": "\(config.endpoint)"])
                 case .coordinatorLeft:
-                    // A coordinator that says goodbye is restarting or being torn down (as at
-                    // the end of every `run`): not a fault, so not a warning.
-                    logger.info("coordinator left; reconnecting in \(delay) s", metadata: ["endpoint": "\(config.endpoint)"])
+                    // A coordinator that says goodbye (logged by the session) is restarting or
+                    // being torn down, as at the end of every `run`: not a fault, not a warning.
+                    logger.info("reconnecting in \(delay) s", metadata: ["endpoint": "\(config.endpoint)"])
                 }
                 let until = MonotonicClock.now() + delay
                 while MonotonicClock.now() < until && !stop.isRequested { usleep(10_000) }
