@@ -5,6 +5,7 @@
 final class ActiveJob {
     let serial: Int
     let id: String
+    let name: String
     let kind: String
     let bundleHash: String
     let taskCount: Int
@@ -25,12 +26,20 @@ final class ActiveJob {
     var duplicates = 0
     /// Names of workers that returned results.
     var contributors: Set<String> = []
+    /// Per task that failed in this submission: each worker it failed on, with its last
+    /// message, in order (retries avoid these workers; the job's error names them).
+    var failedOn: [Int: [TaskFailure]] = [:]
+    /// Failures per worker name in this submission (quarantine threshold).
+    var failuresByWorker: [String: Int] = [:]
+    /// Workers that get none of this job's tasks any more, in the order they were quarantined.
+    var quarantined: [String] = []
     var countersDirty = false
 
     init(record: JobRecord, prepared: any PreparedJob, failures: [Int: Int]) {
         serial = record.serial
         self.prepared = prepared
         id = record.id
+        name = record.name
         kind = record.kind
         bundleHash = record.bundleHash
         taskCount = record.taskCount
@@ -47,13 +56,20 @@ final class ActiveJob {
     var hasPending: Bool { state.isActive && state != .aggregating && (!requeued.isEmpty || cursor < taskCount) }
 
     /// Up to `limit` tasks to dispatch, skipping finished ones and those `isLeased`.
-    func take(limit: Int, isLeased: (Int) -> Bool) -> [TaskAssignment] {
+    /// Re-queued tasks for which `avoid` is true stay queued, in order, for another worker.
+    func take(limit: Int, isLeased: (Int) -> Bool, avoid: ((Int) -> Bool)? = nil) -> [TaskAssignment] {
         var out: [TaskAssignment] = []
         out.reserveCapacity(min(limit, 1024))
+        var skipped: [Int] = []
+        defer { for i in skipped.reversed() { requeued.pushFront(i) } }
         while out.count < limit {
             let index: Int
             if let i = requeued.popFront() {
                 if done.contains(i) || isLeased(i) { continue }
+                if let avoid, avoid(i) {
+                    skipped.append(i)
+                    continue
+                }
                 index = i
             } else if cursor < taskCount {
                 index = cursor
@@ -65,6 +81,23 @@ final class ActiveJob {
             out.append(TaskAssignment(index: index, attempt: (failures[index] ?? 0) + 1))
         }
         return out
+    }
+
+    /// Names of the workers task `index` failed on in this submission.
+    func workersFailed(_ index: Int) -> [String] { failedOn[index]?.map(\.worker) ?? [] }
+
+    /// Records a failure of task `index` on `worker`; returns how many distinct workers it failed on.
+    func recordFailure(_ index: Int, worker: String, message: String) -> Int {
+        var list = failedOn[index] ?? []
+        if let i = list.firstIndex(where: { $0.worker == worker }) {
+            list[i].message = message
+            list[i].count += 1
+        } else {
+            list.append(TaskFailure(worker: worker, message: message, count: 1))
+        }
+        failedOn[index] = list
+        failuresByWorker[worker, default: 0] += 1
+        return list.count
     }
 
     /// Puts tasks back at the front of the queue (their send failed).

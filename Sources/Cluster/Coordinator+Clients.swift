@@ -5,12 +5,14 @@ import Logging
 extension Coordinator {
     func handleClient(_ peer: PeerID, _ message: ClientMessage) throws {
         switch message {
-        case let .submit(bytes): try submit(peer, bytes)
+        case let .submit(bytes, name): try submit(peer, bytes, name: name)
         case let .status(id): statusReply(peer, id)
         case let .cancel(id): try cancel(peer, id)
         case let .fetch(id): listFiles(peer, id)
         case let .chunkRequest(id, name, offset, length): sendChunk(peer, id, name: name, offset: offset, length: length)
-        case .accepted, .statusReply, .files, .chunk, .error:
+        case let .forget(id): try forget(peer, [id], ifOlderThan: nil)
+        case let .prune(seconds): try prune(peer, olderThan: Double(seconds))
+        case .accepted, .statusReply, .files, .chunk, .removed, .error:
             logger.warning("dropped coordinator-only command sent by a client", metadata: ["peer": "\(peer)"])
             reply(peer, ClientMessage.error(code: .malformedRequest, message: "not a request").frames)
         }
@@ -20,7 +22,7 @@ extension Coordinator {
         reply(peer, ClientMessage.error(code: code, message: text).frames)
     }
 
-    func submit(_ peer: PeerID, _ bytes: [UInt8]) throws {
+    func submit(_ peer: PeerID, _ bytes: [UInt8], name: String) throws {
         guard accepting else { return fail(peer, .shuttingDown, "coordinator is shutting down") }
         let bundle: JobBundle
         do { bundle = try JobBundle(encoded: bytes) } catch {
@@ -37,36 +39,48 @@ extension Coordinator {
             return fail(peer, .invalidJob, "\(error)")
         }
         let id = String(hash.prefix(16))
+        var disposition = SubmitDisposition.alreadyActive
         if jobs[id] == nil {
             if let record = try store.job(id: id) {
                 if record.state == .failed || record.state == .cancelled {
+                    let now = MonotonicClock.wall()
                     try store.begin()
                     try store.clearTaskHistory(serial: record.serial)
-                    try store.setState(serial: record.serial, .queued)
+                    try store.resubmit(serial: record.serial, name: name.isEmpty ? record.name : name, submittedAt: now)
                     var again = record
                     again.state = .queued
+                    again.error = nil
+                    again.finishedAt = nil
+                    again.submittedAt = now
+                    if !name.isEmpty { again.name = name }
                     finished.removeValue(forKey: id)
                     finishedOrder.removeAll { $0 == id }
                     try activate(again, prepared: prepared)
+                    disposition = .resumed
                     logger.info("job submitted again", metadata: ["job": "\(id)", "tasks": "\(record.taskCount)"])
+                } else {
+                    disposition = .alreadyDone
+                    logger.info("job submitted again: already done, results reused", metadata: ["job": "\(id)"])
                 }
             } else {
                 try store.begin()
                 let now = MonotonicClock.wall()
                 let serial = try store.insertJob(id: id, kind: bundle.kind, bundleHash: hash, bundle: bytes,
-                                                 taskCount: prepared.taskCount, submittedAt: now)
+                                                 taskCount: prepared.taskCount, submittedAt: now, name: name)
                 let record = JobRecord(serial: serial, id: id, kind: bundle.kind, bundleHash: hash, taskCount: prepared.taskCount,
-                                       state: .queued, error: nil, submittedAt: now, finishedAt: nil, retries: 0, lost: 0)
+                                       state: .queued, error: nil, submittedAt: now, finishedAt: nil, retries: 0, lost: 0, name: name)
                 try activate(record, prepared: prepared)
-                logger.info("job submitted", metadata: ["job": "\(id)", "kind": "\(bundle.kind)", "tasks": "\(prepared.taskCount)"])
+                disposition = .new
+                logger.info("job submitted", metadata: ["job": "\(id)", "name": "\(name)", "kind": "\(bundle.kind)", "tasks": "\(prepared.taskCount)"])
             }
         }
-        reply(peer, ClientMessage.accepted(job: id).frames)
+        reply(peer, ClientMessage.accepted(job: id, disposition: disposition).frames)
     }
 
     func currentStatus(_ id: String) -> JobStatus? {
-        if let job = jobs[id] { return status(of: job) }
-        return finished[id]
+        var status: JobStatus? = jobs[id].map(status(of:)) ?? finished[id]
+        status?.workersConnected = workerOrder.count
+        return status
     }
 
     func statusReply(_ peer: PeerID, _ id: String?) {
@@ -77,11 +91,15 @@ extension Coordinator {
             reply(peer, ClientMessage.statusReply(json: Array((try? encoder.encode(status)) ?? Data())).frames)
             return
         }
-        let all = finishedOrder.compactMap { finished[$0] } + jobOrder.compactMap { jobs[$0].map(status(of:)) }
-        let workerList = workerOrder.compactMap { workers[$0] }.map {
-            WorkerStatus(name: $0.name, threads: $0.threads, credit: $0.credit, inFlight: $0.inFlight.count, tasksDone: $0.tasksDone)
+        var all = finishedOrder.compactMap { finished[$0] } + jobOrder.compactMap { jobs[$0].map(status(of:)) }
+        for i in all.indices { all[i].workersConnected = workerOrder.count }
+        all.sort { $0.submittedAt < $1.submittedAt }
+        let workerList = workerOrder.compactMap { workers[$0] }.map { session in
+            WorkerStatus(name: session.name, threads: session.threads, credit: session.credit, inFlight: session.inFlight.count,
+                         tasksDone: session.tasksDone,
+                         quarantinedFor: jobOrder.filter { jobs[$0]?.quarantined.contains(session.name) == true })
         }
-        let cluster = ClusterStatus(jobs: all, workers: workerList)
+        let cluster = ClusterStatus(jobs: all, workers: workerList, droppedMessages: dropped)
         reply(peer, ClientMessage.statusReply(json: Array((try? encoder.encode(cluster)) ?? Data())).frames)
     }
 
@@ -92,6 +110,46 @@ extension Coordinator {
             return fail(peer, .unknownJob, "no job \(id)")
         }
         statusReply(peer, id)
+    }
+
+    /// FORGET and PRUNE: removes finished jobs (never an active one), their results, task
+    /// histories and result folders, then VACUUMs the store; replies REMOVED.
+    func forget(_ peer: PeerID, _ ids: [String], ifOlderThan: Double?) throws {
+        for id in ids {
+            if jobs[id] != nil {
+                return fail(peer, .jobActive, "job \(id) is \(currentStatus(id)?.state ?? "active"); cancel it first (forget removes finished jobs only)")
+            }
+            if finished[id] == nil { return fail(peer, .unknownJob, "no job \(id)") }
+        }
+        try store.commit()
+        let before = store.fileBytes
+        var removed: [String] = []
+        for id in ids {
+            guard let record = try store.job(id: id) else { continue }
+            try store.begin()
+            try store.deleteJob(serial: record.serial)
+            try store.commit()
+            try? FileManager.default.removeItem(at: config.resultsDirectory.appendingPathComponent(id))
+            finished.removeValue(forKey: id)
+            finishedOrder.removeAll { $0 == id }
+            serials.removeValue(forKey: id)
+            removed.append(id)
+        }
+        if !removed.isEmpty { try store.vacuum() }
+        let after = store.fileBytes
+        logger.info("forgot jobs", metadata: ["jobs": "\(removed.joined(separator: ","))", "store_bytes_before": "\(before)", "store_bytes_after": "\(after)"])
+        let json = try JSONSerialization.data(withJSONObject: ["removed": removed, "store_bytes_before": before, "store_bytes_after": after],
+                                              options: [.sortedKeys])
+        reply(peer, ClientMessage.removed(json: Array(json)).frames)
+    }
+
+    func prune(_ peer: PeerID, olderThan seconds: Double) throws {
+        let cutoff = MonotonicClock.wall() - seconds
+        let ids = finishedOrder.filter { id in
+            guard let status = finished[id], let end = status.finishedAt else { return false }
+            return end < cutoff
+        }
+        try forget(peer, ids, ifOlderThan: seconds)
     }
 
     /// The folder of a finished job, or an error reply.

@@ -62,16 +62,18 @@ extension Coordinator {
     }
 
     func status(of record: JobRecord, done: Int) -> JobStatus {
-        JobStatus(job: record.id, kind: record.kind, state: record.state.reported, tasksDone: done, tasksTotal: record.taskCount,
-                  tasksInFlight: 0, retries: record.retries, lost: record.lost, error: record.error,
-                  submittedAt: record.submittedAt, finishedAt: record.finishedAt)
+        let end = record.finishedAt ?? MonotonicClock.wall()
+        return JobStatus(job: record.id, name: record.name, kind: record.kind, state: record.state.reported, tasksDone: done,
+                         tasksTotal: record.taskCount, tasksInFlight: 0, retries: record.retries, lost: record.lost,
+                         error: record.error, submittedAt: record.submittedAt, finishedAt: record.finishedAt,
+                         durationSeconds: max(0, end - record.submittedAt))
     }
 
     func status(of job: ActiveJob) -> JobStatus {
-        let inFlight = leases.keys.reduce(0) { $0 + ($1.serial == job.serial ? 1 : 0) }
-        return JobStatus(job: job.id, kind: job.kind, state: job.state.reported, tasksDone: job.done.count,
-                         tasksTotal: job.taskCount, tasksInFlight: inFlight, retries: job.retries, lost: job.lost,
-                         error: nil, submittedAt: job.submittedAt, finishedAt: nil)
+        JobStatus(job: job.id, name: job.name, kind: job.kind, state: job.state.reported, tasksDone: job.done.count,
+                  tasksTotal: job.taskCount, tasksInFlight: leases.count(serial: job.serial), retries: job.retries, lost: job.lost,
+                  error: nil, submittedAt: job.submittedAt, finishedAt: nil,
+                  durationSeconds: max(0, MonotonicClock.wall() - job.submittedAt), quarantined: job.quarantined)
     }
 
     func remember(_ status: JobStatus) {
@@ -85,7 +87,7 @@ extension Coordinator {
         try store.begin()
         try store.setCounters(serial: job.serial, retries: job.retries, lost: job.lost)
         try store.setState(serial: job.serial, state, error: error, finishedAt: wall)
-        for key in leases.keys where key.serial == job.serial { leases.removeValue(forKey: key) }
+        revokeJob(job)
         jobs.removeValue(forKey: job.id)
         jobOrder.removeAll { $0 == job.id }
         if state != .done { aggregator.cancel(job.id) }
@@ -93,6 +95,7 @@ extension Coordinator {
         final.state = state.reported
         final.error = error
         final.finishedAt = wall
+        final.durationSeconds = max(0, wall - job.submittedAt)
         final.tasksInFlight = 0
         remember(final)
         let metadata: Logger.Metadata = ["job": "\(job.id)", "tasks": "\(job.taskCount)", "retries": "\(job.retries)", "lost": "\(job.lost)"]
@@ -100,6 +103,21 @@ extension Coordinator {
         case .done: logger.info("job done", metadata: metadata)
         case .failed: logger.error("job failed: \(error ?? "")", metadata: metadata)
         default: logger.info("job \(state.rawValue)", metadata: metadata)
+        }
+    }
+
+    /// Ends every lease of `job` and tells each holder to drop the job's tasks (REVOKE with
+    /// an empty list), returning their credit at once.
+    func revokeJob(_ job: ActiveJob) {
+        var holders: Set<PeerID> = []
+        for (key, lease) in leases.removeJob(serial: job.serial) {
+            if workers[lease.worker]?.inFlight.remove(key) != nil { holders.insert(lease.worker) }
+        }
+        for peer in workerOrder where holders.contains(peer) {
+            reply(peer, WorkerMessage.revoke(job: job.id, indices: []).frames)
+        }
+        if !holders.isEmpty {
+            logger.info("told workers to drop the job's tasks", metadata: ["job": "\(job.id)", "workers": "\(holders.count)"])
         }
     }
 
@@ -163,10 +181,17 @@ extension Coordinator {
             var released = false
             defer { if !released { workers[peer] = session } }  // also when a store write throws
             var free = session.freeCredit
+            let name = session.name
             jobLoop: for id in jobOrder where free > 0 {
                 guard let job = jobs[id] else { continue }
+                if !job.quarantined.isEmpty && job.quarantined.contains(name) { continue }
+                // Failed tasks go to a worker they have not failed on, when one is connected.
+                let avoid: ((Int) -> Bool)? = job.failedOn.isEmpty ? nil : { index in
+                    job.workersFailed(index).contains(name) && self.hasFreshWorker(job, task: index)
+                }
                 while free > 0 && job.hasPending {
-                    let batch = job.take(limit: min(free, WireProtocol.maxBatch)) { leases[TaskKey(serial: job.serial, index: $0)] != nil }
+                    let batch = job.take(limit: min(free, WireProtocol.maxBatch),
+                                         isLeased: { leases.isLeased(TaskKey(serial: job.serial, index: $0)) }, avoid: avoid)
                     if batch.isEmpty { break }
                     let frames = WorkerMessage.tasks(job: id, bundleHash: job.bundleHash, tasks: batch).frames
                     let sent: Bool
@@ -192,7 +217,7 @@ extension Coordinator {
                     let deadline = now + config.leaseTimeout
                     for task in batch {
                         let key = TaskKey(serial: job.serial, index: task.index)
-                        leases[key] = Lease(worker: peer, deadline: deadline, attempt: task.attempt)
+                        leases.grant(key, to: peer, deadline: deadline, attempt: task.attempt)
                         session.inFlight.insert(key)
                     }
                     session.lastSent = now

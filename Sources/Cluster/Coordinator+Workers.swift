@@ -2,27 +2,31 @@ import Foundation
 import Logging
 
 /// Worker protocol handling: registration, results, failures, datasets, departures.
+///
+/// Only registered workers are heard, and a RESULT or FAILED counts only from the worker
+/// that holds (or, after its lease expired, last held) that task's lease; everything else
+/// is dropped, counted by reason and logged with the peer (docs/PROTOCOL.md, "Conformance").
 extension Coordinator {
     func handleWorker(_ peer: PeerID, _ message: WorkerMessage) throws {
         let now = MonotonicClock.now()
+        if case let .ready(name, threads, credit) = message {
+            return try register(peer, name: name, threads: threads, credit: credit, now: now)
+        }
+        guard workers[peer] != nil else {
+            // Nothing an unregistered peer sends is stored or answered, except this.
+            if case .disconnect = message { return }
+            drop(.unregistered, peer: peer, "message from an unregistered peer")
+            askToRegister(peer)
+            return
+        }
         workers[peer]?.lastHeard = now
         switch message {
-        case let .ready(name, threads, credit):
-            if workers[peer] != nil { try releaseWorker(peer, reason: "registered again") }
-            workers[peer] = WorkerSession(peer: peer, name: name, threads: threads, credit: credit, lastHeard: now, lastSent: now)
-            workerOrder.append(peer)
-            try store.begin()
-            try store.recordWorker(name: name, threads: threads, credit: credit, state: "ready", now: MonotonicClock.wall(), tasksDone: 0)
-            logger.info("worker joined", metadata: ["worker": "\(name)", "threads": "\(threads)", "credit": "\(credit)", "peer": "\(peer)"])
-            reply(peer, WorkerMessage.heartbeat.frames)
-        case .heartbeat:
-            if workers[peer] == nil { askToRegister(peer) }
+        case .ready, .heartbeat:
+            break
         case let .results(job, indices, payloads):
             try storeResults(peer, job: job, indices: indices, payloads: payloads)
-            if workers[peer] == nil { askToRegister(peer) }
         case let .failed(job, task, error):
             try recordFailure(peer, job: job, task: task, error: error)
-            if workers[peer] == nil { askToRegister(peer) }
         case let .datasetRequest(hash):
             try sendDataset(peer, hash: hash)
         case let .disconnect(_, text):
@@ -30,9 +34,29 @@ extension Coordinator {
                 logger.info("worker left: \(text)", metadata: ["worker": "\(session.name)", "in_flight": "\(session.inFlight.count)"])
                 try releaseWorker(peer, reason: "left")
             }
-        case .tasks, .dataset:
-            logger.warning("dropped coordinator-only command sent by a worker", metadata: ["peer": "\(peer)"])
+        case .tasks, .dataset, .revoke:
+            drop(.invalid, peer: peer, "coordinator-only command sent by a worker")
         }
+    }
+
+    func register(_ peer: PeerID, name: String, threads: Int, credit: Int, now: Double) throws {
+        if workers[peer] != nil { try releaseWorker(peer, reason: "registered again") }
+        // Names identify workers (store, quarantine, status): a second connection with a
+        // live worker's name replaces it — a worker reconnecting from a new socket, or a
+        // misconfigured second process, which is told why.
+        if let other = workerOrder.first(where: { workers[$0]?.name == name }) {
+            logger.warning("worker name registered again from another connection; releasing the previous one",
+                           metadata: ["worker": "\(name)", "previous_peer": "\(other)", "peer": "\(peer)"])
+            reply(other, WorkerMessage.disconnect(reason: .replaced,
+                                                  text: "another connection registered as worker '\(name)'; worker names must be unique").frames)
+            try releaseWorker(other, reason: "replaced by a new connection")
+        }
+        workers[peer] = WorkerSession(peer: peer, name: name, threads: threads, credit: credit, lastHeard: now, lastSent: now)
+        workerOrder.append(peer)
+        try store.begin()
+        try store.recordWorker(name: name, threads: threads, credit: credit, state: "ready", now: MonotonicClock.wall(), tasksDone: 0)
+        logger.info("worker joined", metadata: ["worker": "\(name)", "threads": "\(threads)", "credit": "\(credit)", "peer": "\(peer)"])
+        reply(peer, WorkerMessage.heartbeat.frames)
     }
 
     /// A message from a worker this coordinator does not know (e.g. after a restart).
@@ -40,63 +64,148 @@ extension Coordinator {
         reply(peer, WorkerMessage.disconnect(reason: .unknownWorker, text: "unknown worker: send READY").frames)
     }
 
+    /// Counts a dropped message (or task answer) and logs it with the peer: at warning
+    /// level once a minute per peer and reason, at debug level in between.
+    func drop(_ reason: DropReason, peer: PeerID, count: Int = 1, _ what: String, metadata: Logger.Metadata = [:]) {
+        dropped[reason.rawValue, default: 0] += count
+        var all = metadata
+        all["peer"] = "\(peer)"
+        all["reason"] = "\(reason.rawValue)"
+        if let name = workers[peer]?.name { all["worker"] = "\(name)" }
+        if dropLogThrottle.shouldWarn("\(reason.rawValue) \(peer)") {
+            logger.warning("dropped: \(what)", metadata: all)
+        } else {
+            logger.debug("dropped: \(what)", metadata: all)
+        }
+    }
+
     func storeResults(_ peer: PeerID, job id: String, indices: [Int], payloads: [[UInt8]]) throws {
-        let name = workers[peer]?.name ?? "unregistered"
+        guard var session = workers.removeValue(forKey: peer) else { return }
+        defer { workers[peer] = session }
+        let name = session.name
         guard let job = jobs[id], job.state == .running || job.state == .queued else {
             if let serial = serials[id] {
-                for index in indices { workers[peer]?.inFlight.remove(TaskKey(serial: serial, index: index)) }
+                for index in indices { session.inFlight.remove(TaskKey(serial: serial, index: index)) }
             }
+            dropped[DropReason.jobNotActive.rawValue, default: 0] += indices.count
             logger.debug("results for a job that is not running ignored", metadata: ["job": "\(id)", "worker": "\(name)"])
             return
         }
-        try store.begin()
         var stored = 0
         for (index, payload) in zip(indices, payloads) {
             let key = TaskKey(serial: job.serial, index: index)
-            workers[peer]?.inFlight.remove(key)
+            session.inFlight.remove(key)
             guard index < job.taskCount else {
-                logger.warning("result for a task outside the job ignored", metadata: ["job": "\(id)", "task": "\(index)", "worker": "\(name)"])
+                drop(.outOfRange, peer: peer, "result for a task outside the job", metadata: ["job": "\(id)", "task": "\(index)", "worker": "\(name)"])
                 continue
             }
-            let isNew = try !job.done.contains(index) && store.insertResult(job: job.serial, index: index, payload: payload)
-            if !isNew {
+            if job.done.contains(index) {
                 job.duplicates += 1
+                dropped[DropReason.duplicate.rawValue, default: 0] += 1
                 logger.info("duplicate result ignored", metadata: ["job": "\(id)", "task": "\(index)", "worker": "\(name)"])
                 continue
             }
+            guard leases.mayAnswer(key, peer: peer) else {
+                drop(.notLeased, peer: peer, "result for a task not leased to this worker", metadata: ["job": "\(id)", "task": "\(index)", "worker": "\(name)"])
+                continue
+            }
+            try store.begin()
+            guard try store.insertResult(job: job.serial, index: index, payload: payload) else {
+                job.duplicates += 1
+                continue
+            }
             job.done.insert(index)
-            leases.removeValue(forKey: key)
+            if let lease = leases.settle(key), lease.worker != peer {
+                // A previous holder answered first: the current holder's copy is moot.
+                revokeFromHolder(lease.worker, key: key, job: id)
+            }
             stored += 1
         }
         if stored > 0 {
             committedResults.insert(id)
             job.contributors.insert(name)
-            workers[peer]?.tasksDone += stored
-            workers[peer]?.tasksDoneUnsaved += stored
+            session.tasksDone += stored
+            session.tasksDoneUnsaved += stored
             if job.isComplete { completed.append(id) }
         }
     }
 
+    /// Takes `key` back from a worker that holds it (credit returned, REVOKE sent).
+    func revokeFromHolder(_ worker: PeerID, key: TaskKey, job: String) {
+        guard workers[worker]?.inFlight.remove(key) != nil else { return }
+        reply(worker, WorkerMessage.revoke(job: job, indices: [key.index]).frames)
+    }
+
     func recordFailure(_ peer: PeerID, job id: String, task: TaskAssignment, error: String) throws {
-        guard let serial = serials[id] else { return }
+        guard let session = workers[peer] else { return }
+        guard let serial = serials[id] else {
+            return drop(.jobNotActive, peer: peer, "failure for an unknown job", metadata: ["job": "\(id)"])
+        }
         let key = TaskKey(serial: serial, index: task.index)
         workers[peer]?.inFlight.remove(key)
-        let name = workers[peer]?.name ?? "unregistered"
-        guard let job = jobs[id], job.state == .running || job.state == .queued,
-              task.index < job.taskCount, !job.done.contains(task.index) else { return }
-        leases.removeValue(forKey: key)
+        guard let job = jobs[id], job.state == .running || job.state == .queued else {
+            dropped[DropReason.jobNotActive.rawValue, default: 0] += 1
+            return
+        }
+        guard task.index < job.taskCount else {
+            return drop(.outOfRange, peer: peer, "failure for a task outside the job", metadata: ["job": "\(id)", "task": "\(task.index)"])
+        }
+        guard !job.done.contains(task.index) else {
+            dropped[DropReason.duplicate.rawValue, default: 0] += 1
+            return
+        }
+        guard leases.mayAnswer(key, peer: peer) else {
+            return drop(.notLeased, peer: peer, "failure for a task not leased to this worker", metadata: ["job": "\(id)", "task": "\(task.index)"])
+        }
+        let heldActiveLease = leases.endClaim(key, of: peer)
         try store.begin()
         let failures = try store.recordFailure(job: job.serial, index: task.index, error: error)
         job.failures[task.index] = failures
         job.retries += 1
         job.countersDirty = true
+        let distinct = job.recordFailure(task.index, worker: session.name, message: error)
         logger.warning("task failed: \(error)", metadata: [
-            "job": "\(id)", "task": "\(task.index)", "attempt": "\(failures)/\(config.maxAttempts)", "worker": "\(name)"])
-        if failures >= config.maxAttempts {
-            try finish(job, state: .failed, error: "task \(task.index) failed after \(failures) attempts: \(error)")
-        } else {
+            "job": "\(id)", "task": "\(task.index)", "attempt": "\(failures)", "workers_failed": "\(distinct)/\(config.maxAttempts)",
+            "worker": "\(session.name)"])
+        quarantineIfNeeded(job, worker: session.name)
+        let fresh = hasFreshWorker(job, task: task.index)
+        if distinct >= config.maxAttempts || (failures >= config.maxAttempts && !fresh) {
+            try finish(job, state: .failed, error: failureMessage(job, task: task.index, failures: failures))
+        } else if heldActiveLease || !leases.isLeased(key) {
             job.requeued.pushFront(task.index)
         }
+    }
+
+    /// "task 4 failed after 3 attempts on 2 workers: w1 (2×): <error>; w2: <error>".
+    func failureMessage(_ job: ActiveJob, task index: Int, failures: Int) -> String {
+        let list = job.failedOn[index] ?? []
+        let parts = list.map { "\($0.worker)\($0.count > 1 ? " (\($0.count)×)" : ""): \($0.message)" }
+        let workers = list.count == 1 ? "1 worker" : "\(list.count) workers"
+        return "task \(index) failed after \(failures) attempts on \(workers): " + parts.joined(separator: "; ")
+    }
+
+    /// Whether a connected worker that may take `job`'s tasks has not failed task `index` yet.
+    func hasFreshWorker(_ job: ActiveJob, task index: Int) -> Bool {
+        let failed = job.workersFailed(index)
+        return workerOrder.contains { peer in
+            guard let name = workers[peer]?.name else { return false }
+            return !failed.contains(name) && !job.quarantined.contains(name)
+        }
+    }
+
+    /// Quarantines `worker` for `job` when its failures on the job reach the threshold
+    /// while another worker, not quarantined and still connected, succeeded on the job.
+    func quarantineIfNeeded(_ job: ActiveJob, worker: String) {
+        guard config.quarantineAfter > 0, (job.failuresByWorker[worker] ?? 0) >= config.quarantineAfter,
+              !job.quarantined.contains(worker) else { return }
+        let healthy = workerOrder.contains { peer in
+            guard let name = workers[peer]?.name else { return false }
+            return name != worker && job.contributors.contains(name) && !job.quarantined.contains(name)
+        }
+        guard healthy else { return }
+        job.quarantined.append(worker)
+        logger.warning("worker quarantined for job: its tasks fail while other workers succeed", metadata: [
+            "job": "\(job.id)", "worker": "\(worker)", "failures": "\(job.failuresByWorker[worker] ?? 0)"])
     }
 
     func sendDataset(_ peer: PeerID, hash: String) throws {
@@ -117,7 +226,7 @@ extension Coordinator {
         var requeued = 0
         try store.begin()
         for key in session.inFlight {
-            guard leases[key]?.worker == peer else { continue }
+            guard leases.lease(key)?.worker == peer else { continue }
             if try revokeLease(key) { requeued += 1 }
         }
         try store.recordWorker(name: session.name, threads: session.threads, credit: session.credit,
@@ -145,20 +254,46 @@ extension Coordinator {
                 }
             }
         }
-        let expired = leases.filter { $0.value.deadline < now }
-        for (key, lease) in expired {
-            guard try revokeLease(key) else { continue }
-            logger.warning("lease expired, task re-queued", metadata: [
-                "job": "\(jobID(serial: key.serial) ?? "?")", "task": "\(key.index)", "worker": "\(workers[lease.worker]?.name ?? "gone")"])
-        }
+        try expireLeases(now: now)
         try persistCounters()
+    }
+
+    /// Re-queues tasks whose lease passed its deadline and takes them back from their
+    /// holders (REVOKE, credit returned); a holder's late result is still accepted while
+    /// the task is unfinished.
+    func expireLeases(now: Double) throws {
+        let expired = leases.expire(now: now)
+        guard !expired.isEmpty else { return }
+        var revoked: [PeerID: [Int: [Int]]] = [:]
+        for (key, lease) in expired {
+            workers[lease.worker]?.inFlight.remove(key)
+            revoked[lease.worker, default: [:]][key.serial, default: []].append(key.index)
+            guard try requeueLost(key) else { continue }
+            logger.warning("lease expired, task re-queued", metadata: [
+                "job": "\(jobs.values.first { $0.serial == key.serial }?.id ?? "?")", "task": "\(key.index)",
+                "worker": "\(workers[lease.worker]?.name ?? "gone")"])
+        }
+        for (peer, bySerial) in revoked where workers[peer] != nil {
+            for (serial, indices) in bySerial {
+                guard let id = jobs.values.first(where: { $0.serial == serial })?.id else { continue }
+                for start in stride(from: 0, to: indices.count, by: WireProtocol.maxBatch) {
+                    let part = Array(indices[start..<min(indices.count, start + WireProtocol.maxBatch)])
+                    reply(peer, WorkerMessage.revoke(job: id, indices: part).frames)
+                }
+            }
+        }
     }
 
     /// Ends a lease without a result and re-queues the task first in line, counting it as
     /// lost (not failed). False when the task needs no re-run (finished or job inactive).
     func revokeLease(_ key: TaskKey) throws -> Bool {
-        leases.removeValue(forKey: key)
-        guard let job = jobs.values.first(where: { $0.serial == key.serial }), job.state.isActive, job.state != .aggregating, !job.done.contains(key.index) else { return false }
+        _ = leases.revoke(key)
+        return try requeueLost(key)
+    }
+
+    func requeueLost(_ key: TaskKey) throws -> Bool {
+        guard let job = jobs.values.first(where: { $0.serial == key.serial }), job.state.isActive, job.state != .aggregating,
+              !job.done.contains(key.index) else { return false }
         job.requeued.pushFront(key.index)
         job.lost += 1
         job.countersDirty = true

@@ -37,7 +37,10 @@ public final class Coordinator {
     /// Status of jobs no longer active (done, failed, cancelled), by id.
     var finished: [String: JobStatus] = [:]
     var finishedOrder: [String] = []
-    var leases: [TaskKey: Lease] = [:]
+    var leases = LeaseTable()
+    /// Messages (or task answers) dropped since start, by `DropReason`.
+    var dropped: [String: Int] = [:]
+    let dropLogThrottle = RefusalThrottle()
     /// Serial of every job known since start (active or finished), by id: task keys hold serials.
     var serials: [String: Int] = [:]
     /// Jobs that got new results in this iteration (their folds are woken after the commit).
@@ -52,7 +55,10 @@ public final class Coordinator {
         self.logger = logger
         context = try ZMQContext()
         router = try context.socket(.router)
-        try router.setMaxMessageSize(configuration.maxMessageBytes)
+        // Larger than the message limit, so that an oversized request is still received
+        // and answered (ERROR 9) rather than silently cut off by libzmq.
+        try router.setMaxMessageSize(configuration.maxMessageBytes.multipliedReportingOverflow(by: WireProtocol.receiveCeilingFactor).overflow
+                                     ? Int.max : configuration.maxMessageBytes * WireProtocol.receiveCeilingFactor)
         try router.setHighWaterMarks(send: configuration.highWaterMark, receive: configuration.highWaterMark)
         try router.setRouterMandatory(true)
         if let curve = configuration.curve {
@@ -167,8 +173,13 @@ public final class Coordinator {
         guard let first = message.frames.first else { return }
         let peer = PeerID(first)
         guard message.withinLimits else {
-            logger.warning("dropped oversized message", metadata: [
-                "peer": "\(peer)", "frames": "\(message.frameCount)", "bytes": "\(message.byteCount)"])
+            let limit = "\(config.maxMessageBytes) bytes and \(WireProtocol.maxFrames - 1) frames"
+            drop(.oversized, peer: peer, "message over the limit of \(limit)",
+                 metadata: ["frames": "\(message.frameCount - 1)", "bytes": "\(message.byteCount - first.count)"])
+            if message.frames.count > 1, message.frames[1] == WireProtocol.clientHeader {
+                reply(peer, ClientMessage.error(code: .tooLarge, message:
+                    "request of \(message.byteCount - first.count) bytes in \(message.frameCount - 1) frames is over this coordinator's limit of \(limit) (--max-message-bytes)").frames)
+            }
             return
         }
         let decoded: InboundMessage
@@ -184,19 +195,29 @@ public final class Coordinator {
         }
     }
 
+    /// Refuses a peer of another protocol version — in its own header, since the layout
+    /// of DISCONNECT and ERROR is the same in every version — or drops an invalid message.
     func refuseOrDrop(_ peer: PeerID, frames: [[UInt8]], error: FrameError) {
         if case let .unsupportedVersion(header) = error {
+            dropped[DropReason.unsupportedVersion.rawValue, default: 0] += 1
+            let theirs = Array(header.utf8)
+            let ours = String(decoding: header.hasPrefix("TBW") ? WireProtocol.workerHeader : WireProtocol.clientHeader, as: UTF8.self)
             if header.hasPrefix("TBW") {
-                logger.warning("refused worker: protocol version \(header), this coordinator speaks TBW1", metadata: ["peer": "\(peer)"])
-                reply(peer, WorkerMessage.disconnect(reason: .unsupportedVersion,
-                                                     text: "protocol version \(header) not supported; this coordinator speaks TBW1").frames)
+                logger.warning("refused worker: protocol version \(header), this coordinator speaks \(ours)", metadata: ["peer": "\(peer)"])
+                var refusal = WorkerMessage.disconnect(reason: .unsupportedVersion,
+                                                       text: "protocol version \(header) not supported; this coordinator speaks \(ours)").frames
+                refusal[0] = theirs
+                reply(peer, refusal)
             } else {
-                logger.warning("refused client: protocol version \(header), this coordinator speaks TBC1", metadata: ["peer": "\(peer)"])
-                reply(peer, ClientMessage.error(code: .unsupportedVersion,
-                                                message: "protocol version \(header) not supported; this coordinator speaks TBC1").frames)
+                logger.warning("refused client: protocol version \(header), this coordinator speaks \(ours)", metadata: ["peer": "\(peer)"])
+                var refusal = ClientMessage.error(code: .unsupportedVersion,
+                                                  message: "protocol version \(header) not supported; this coordinator speaks \(ours)").frames
+                refusal[0] = theirs
+                reply(peer, refusal)
             }
             return
         }
+        dropped[DropReason.invalid.rawValue, default: 0] += 1
         logger.warning("dropped invalid message: \(error)", metadata: ["peer": "\(peer)", "frames": "\(frames.count - 1)"])
         if frames.count > 1, frames[1] == WireProtocol.clientHeader {
             reply(peer, ClientMessage.error(code: .malformedRequest, message: "\(error)").frames)

@@ -20,7 +20,7 @@ final class JobStore {
     private var insertResultStatement: SQLiteStatement?
     private var readResultStatement: SQLiteStatement?
 
-    static let schemaVersion = 2
+    static let schemaVersion = 3
 
     /// - Parameter ephemeral: the store is deleted after this process (`run`'s local
     ///   cluster): it is never checkpointed (`wal_autocheckpoint=0`, and none on close —
@@ -74,6 +74,14 @@ final class JobStore {
             tasks_done INTEGER NOT NULL DEFAULT 0);
         INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '\(Self.schemaVersion)');
         """)
+        // Schema 3: jobs carry the display name their client gave (stores of schema 2 gain the column).
+        let column = try db.prepare("SELECT COUNT(*) FROM pragma_table_info('jobs') WHERE name = 'name'")
+        let missing = try column.step() && column.int(0) == 0
+        column.reset()
+        if missing {
+            try db.execute("ALTER TABLE jobs ADD COLUMN name TEXT NOT NULL DEFAULT ''")
+        }
+        try db.execute("UPDATE meta SET value = '\(Self.schemaVersion)' WHERE key = 'schema_version'")
     }
 
     // MARK: transactions
@@ -112,7 +120,7 @@ final class JobStore {
 
     private func jobs(where clause: String, _ values: [Any?]) throws(StoreError) -> [JobRecord] {
         let s = try db.prepare("""
-        SELECT serial, id, kind, bundle_hash, task_count, state, error, submitted_at, finished_at, retries, lost
+        SELECT serial, id, kind, bundle_hash, task_count, state, error, submitted_at, finished_at, retries, lost, name
         FROM jobs WHERE \(clause) ORDER BY serial
         """)
         try s.bind(values)
@@ -122,17 +130,18 @@ final class JobStore {
                 serial: s.int(0), id: s.string(1) ?? "", kind: s.string(2) ?? "", bundleHash: s.string(3) ?? "",
                 taskCount: s.int(4), state: JobState(rawValue: s.string(5) ?? "") ?? .failed, error: s.string(6),
                 submittedAt: s.double(7), finishedAt: s.isNull(8) ? nil : s.double(8),
-                retries: s.int(9), lost: s.int(10)))
+                retries: s.int(9), lost: s.int(10), name: s.string(11) ?? ""))
         }
         return out
     }
 
     /// Inserts a new job; returns its serial.
-    func insertJob(id: String, kind: String, bundleHash: String, bundle: [UInt8], taskCount: Int, submittedAt: Double) throws(StoreError) -> Int {
+    func insertJob(id: String, kind: String, bundleHash: String, bundle: [UInt8], taskCount: Int, submittedAt: Double,
+                   name: String = "") throws(StoreError) -> Int {
         let s = try db.prepare("""
-        INSERT INTO jobs(id, kind, bundle_hash, bundle, task_count, state, submitted_at) VALUES (?, ?, ?, ?, ?, 'queued', ?)
+        INSERT INTO jobs(id, kind, bundle_hash, bundle, task_count, state, submitted_at, name) VALUES (?, ?, ?, ?, ?, 'queued', ?, ?)
         """)
-        try s.bind([id, kind, bundleHash, bundle, taskCount, submittedAt])
+        try s.bind([id, kind, bundleHash, bundle, taskCount, submittedAt, name])
         try s.step()
         return Int(sqlite3_last_insert_rowid(db.handle))
     }
@@ -161,6 +170,42 @@ final class JobStore {
         let s = try db.prepare("DELETE FROM tasks WHERE job = ?")
         try s.bind([serial])
         try s.step()
+    }
+
+    /// Marks a failed or cancelled job submitted again: queued, with a new submission time
+    /// and name (its results and counters are kept).
+    func resubmit(serial: Int, name: String, submittedAt: Double) throws(StoreError) {
+        let s = try db.prepare("UPDATE jobs SET state = 'queued', error = NULL, finished_at = NULL, submitted_at = ?, name = ? WHERE serial = ?")
+        try s.bind([submittedAt, name, serial])
+        try s.step()
+    }
+
+    /// Removes a job, its results and its task histories (FORGET, PRUNE).
+    func deleteJob(serial: Int) throws(StoreError) {
+        let results = try db.prepare("DELETE FROM results WHERE task_key BETWEEN ? AND ?")
+        try results.bind([Self.taskKey(serial, 0), Self.taskKey(serial, 0xffff_ffff)])
+        try results.step()
+        for sql in ["DELETE FROM tasks WHERE job = ?", "DELETE FROM jobs WHERE serial = ?"] {
+            let s = try db.prepare(sql)
+            try s.bind([serial])
+            try s.step()
+        }
+    }
+
+    /// Rewrites the database file without its free pages (after FORGET or PRUNE) and
+    /// truncates the WAL. Outside any transaction; blocks for a time proportional to the
+    /// store's size.
+    func vacuum() throws(StoreError) {
+        try commit()
+        try db.execute("VACUUM; PRAGMA wal_checkpoint(TRUNCATE);")
+    }
+
+    /// Bytes of the database file and its WAL.
+    var fileBytes: Int {
+        let manager = FileManager.default
+        return [path, path + "-wal"].reduce(0) { total, file in
+            total + ((try? manager.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
+        }
     }
 
     // MARK: results

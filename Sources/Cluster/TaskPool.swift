@@ -52,6 +52,20 @@ final class TaskPool: @unchecked Sendable {
         return dropped
     }
 
+    /// Drops queued (not started) tasks for which `shouldDrop` is true; returns how many.
+    @discardableResult
+    func remove(where shouldDrop: (WorkItem) -> Bool) -> Int {
+        condition.lock(); defer { condition.unlock() }
+        let waiting = queue[head...]
+        let kept = waiting.filter { !shouldDrop($0) }
+        let dropped = waiting.count - kept.count
+        if dropped > 0 {
+            queue = Array(kept)
+            head = 0
+        }
+        return dropped
+    }
+
     func takeOutcomes() -> [ComputedTask] {
         condition.lock(); defer { condition.unlock() }
         let out = outcomes

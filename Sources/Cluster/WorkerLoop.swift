@@ -150,9 +150,11 @@ public final class WorkerLoop {
                     try receiveTasks(socket, job: job, hash: hash, tasks: tasks)
                 case let .dataset(hash, bundle):
                     try receiveDataset(socket, hash: hash, bytes: bundle)
+                case let .revoke(job, indices):
+                    revoke(job: job, indices: indices)
                 case let .disconnect(reason, text):
                     switch reason {
-                    case .unsupportedVersion, .other:
+                    case .unsupportedVersion, .replaced, .other:
                         logger.error("coordinator refused this worker: \(text)")
                         return .finished(.refused(text))
                     case .unknownWorker:
@@ -195,6 +197,25 @@ public final class WorkerLoop {
                 return registered ? .reconnectNow : .reconnectLater(.silence)
             }
         }
+    }
+
+    /// Drops queued and waiting tasks of `job` (all of them when `indices` is empty): the
+    /// coordinator took them back (job cancelled or failed, lease expired) and already
+    /// returned their credit. Running ones finish; their outcome is sent unless the whole
+    /// job was revoked (the coordinator accepts it only while the task is unfinished).
+    func revoke(job: String, indices: [Int]) {
+        let wanted = Set(indices)
+        let matches: (String, Int) -> Bool = { j, i in j == job && (wanted.isEmpty || wanted.contains(i)) }
+        let dropped = pool.remove { matches($0.job, $0.task.index) }
+        var waitingDropped = 0
+        for (hash, list) in waiting {
+            let kept = list.filter { !matches($0.job, $0.task.index) }
+            waitingDropped += list.count - kept.count
+            waiting[hash] = kept
+        }
+        if wanted.isEmpty { pending.removeAll { $0.job == job } }
+        logger.info("coordinator revoked tasks", metadata: [
+            "job": "\(job)", "tasks": "\(wanted.isEmpty ? "all" : "\(wanted.count)")", "dropped": "\(dropped + waitingDropped)"])
     }
 
     func receiveTasks(_ socket: ZMQSocket, job: String, hash: String, tasks: [TaskAssignment]) throws {
