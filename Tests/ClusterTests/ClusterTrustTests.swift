@@ -118,7 +118,7 @@ final class ClusterTrustTests: XCTestCase {
         try h.startCoordinator(transport: .ipc)
         try h.startWorker("w1", threads: 1, credit: 16)
         let counts = h.directory.appendingPathComponent("executions.txt").path
-        let spec = try h.noopSpec(tasks: 400, sleepMilliseconds: 40, countFile: counts)
+        let spec = try h.noopSpec(tasks: 400, sleepMilliseconds: 100, countFile: counts)
         let client = try h.client()
         let id = try client.submit(try bundle(spec))
         try h.waitFor("progress and a full credit", timeout: 30) {
@@ -127,13 +127,14 @@ final class ClusterTrustTests: XCTestCase {
         }
         XCTAssertEqual(try client.cancel(job: id).state, "cancelled")
         let cancelledAt = MonotonicClock.now()
+        // Without REVOKE the worker would hold its 16 tasks (1.6 s of work) until it answered them.
         try h.waitFor("the worker's in-flight count to reach 0", timeout: 1.0) {
             (try? h.client().clusterStatus().workers.first?.inFlight) == 0
         }
         XCTAssertLessThan(MonotonicClock.now() - cancelledAt, 1.0, "within a heartbeat")
         try h.waitFor("the worker to drop its queue", timeout: 5) { h.log("w1").contains("coordinator revoked tasks") }
         let executedAtRevoke = try String(contentsOfFile: counts, encoding: .utf8).split(separator: "\n").count
-        usleep(800_000)  // 15 queued tasks would take 0.6 s more
+        usleep(800_000)  // the 15 queued tasks would take 1.5 s more
         let executedLater = try String(contentsOfFile: counts, encoding: .utf8).split(separator: "\n").count
         XCTAssertLessThanOrEqual(executedLater - executedAtRevoke, 1, "only the task running at the revoke may finish")
         // The worker is free for the next job at once.
