@@ -10,7 +10,7 @@ struct FetchCommand: ParsableCommand {
         discussion: "Files arrive in chunks (several in flight), are checked against their SHA-256 and renamed into place."
     )
 
-    @Argument(help: "Job id (16 hex digits).")
+    @Argument(help: "Job id, name (the latest job of that name) or unambiguous prefix.")
     var job: String
 
     @OptionGroup var endpoint: ClusterEndpointOptions
@@ -23,7 +23,8 @@ struct FetchCommand: ParsableCommand {
     func run() throws {
         _ = logging.logger("client")
         try reportingClientErrors("fetch") {
-            let names = try endpoint.client().fetch(job: job, into: URL(fileURLWithPath: out))
+            let client = try endpoint.client()
+            let names = try client.fetch(job: try client.resolve(job: job), into: URL(fileURLWithPath: out))
             for name in names { print(name) }
         }
     }

@@ -21,10 +21,13 @@ final class ClusterHarness {
 
     /// Starts `transborder ARGS`, stdout and stderr to files named after `label`.
     @discardableResult
-    func spawn(_ label: String, _ arguments: [String]) throws -> Process {
+    func spawn(_ label: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Process {
         let process = Process()
         process.executableURL = Fixtures.binary
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = directory.appendingPathComponent("\(label).out"), err = directory.appendingPathComponent("\(label).err")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
@@ -34,6 +37,11 @@ final class ClusterHarness {
         try process.run()
         processes.append(process)
         return process
+    }
+
+    /// Standard output of a process started by `spawn`.
+    func output(_ label: String) -> String {
+        (try? String(contentsOf: directory.appendingPathComponent("\(label).out"), encoding: .utf8)) ?? ""
     }
 
     func log(_ label: String) -> String {
