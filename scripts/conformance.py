@@ -196,7 +196,24 @@ class Worker(Peer):
 
 # --- the checks ---
 
-def run_checks(endpoint, lease_timeout, max_message_bytes):
+def check_metrics(url, job):
+    """Parses the scrape endpoint with the Prometheus project's own Python parser."""
+    try:
+        from prometheus_client.parser import text_string_to_metric_families
+    except ImportError:
+        return skip("metrics", "prometheus_client is not installed")
+    import urllib.request
+    with urllib.request.urlopen(url, timeout=5) as response:
+        check(response.headers.get("Content-Type", "").startswith("text/plain; version=0.0.4"), "metrics: text format 0.0.4")
+        text = response.read().decode()
+    families = {f.name: f for f in text_string_to_metric_families(text)}
+    check("transborder_workers_connected" in families and "transborder_results_stored" in families,
+          "metrics: the exposition parses with prometheus_client (workers, results)")
+    samples = [s for s in families["transborder_job_tasks"].samples if s.labels.get("job") == job] if "transborder_job_tasks" in families else []
+    check({s.labels["state"] for s in samples} == {"queued", "in_flight", "done"}, "metrics: per-job task gauges by state")
+
+
+def run_checks(endpoint, lease_timeout, max_message_bytes, metrics_url=None):
     ctx = zmq.Context()
     nonce = "%d-%d" % (os.getpid(), time.time_ns())
     client = Client(ctx, endpoint)
@@ -291,6 +308,8 @@ def run_checks(endpoint, lease_timeout, max_message_bytes):
     job_b = job_id(job_b_bundle).encode()
     client.request(SUBMIT, job_b_bundle, b"conformance-b")
     check(worker.wait_for(lambda: sum(1 for (j, _) in worker.held if j == job_b) == 4, 10), "the worker holds 4 tasks of a second job")
+    if metrics_url:
+        check_metrics(metrics_url, job_b.decode())
     reply = client.request(CANCEL, job_b)
     check(reply[1][0] == STATUS_REPLY and json.loads(reply[2])["state"] == "cancelled", "CANCEL answers the cancelled status")
     check(worker.wait_for(lambda: any(j == job_b and not ix for (j, ix) in worker.revokes), 1.0),
@@ -344,6 +363,7 @@ def main():
     group.add_argument("--endpoint", help="endpoint of a running coordinator to check")
     parser.add_argument("--lease-timeout", type=float, help="the running coordinator's --lease-timeout")
     parser.add_argument("--max-message-bytes", type=int, help="the running coordinator's --max-message-bytes")
+    parser.add_argument("--metrics-url", help="the running coordinator's metrics URL, e.g. http://HOST:9464/metrics")
     args = parser.parse_args()
 
     folder, process = None, None
@@ -355,16 +375,18 @@ def main():
             process = subprocess.Popen(
                 [args.binary, "coordinator", "--bind", f"ipc://{folder}/c.sock", "--store", f"{folder}/state.db",
                  "--results", f"{folder}/results", "--endpoint-file", endpoint_file, "--lease-timeout", "2",
-                 "--max-message-bytes", "65536", "--log-level", "debug"], stdout=log, stderr=log)
+                 "--max-message-bytes", "65536", "--metrics", "127.0.0.1:0", "--log-level", "debug"], stdout=log, stderr=log)
             for _ in range(200):
                 if os.path.exists(endpoint_file) or process.poll() is not None:
                     break
                 time.sleep(0.05)
             time.sleep(0.05)
             endpoint = open(endpoint_file).read().strip()
-            run_checks(endpoint, 2.0, 65536)
+            log.flush()
+            found = re.search(r"metrics endpoint listening.*?tcp://127\.0\.0\.1:(\d+)", open(os.path.join(folder, "coordinator.log")).read())
+            run_checks(endpoint, 2.0, 65536, f"http://127.0.0.1:{found.group(1)}/metrics" if found else None)
         else:
-            run_checks(args.endpoint, args.lease_timeout, args.max_message_bytes)
+            run_checks(args.endpoint, args.lease_timeout, args.max_message_bytes, args.metrics_url)
     except Exception as error:  # a crash of the check is a failure, said plainly
         check(False, f"the check ran to its end ({type(error).__name__}: {error})")
     finally:

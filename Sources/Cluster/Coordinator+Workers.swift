@@ -122,6 +122,7 @@ extension Coordinator {
             stored += 1
         }
         if stored > 0 {
+            resultsStored += stored
             committedResults.insert(id)
             job.contributors.insert(name)
             session.tasksDone += stored

@@ -22,6 +22,10 @@ public final class Coordinator {
     let store: JobStore
     let aggregator: Aggregator
     let admission: CurveAdmission?
+    /// The Prometheus scrape endpoint (`--metrics`), nil when not asked for.
+    let metrics: MetricsEndpoint?
+    /// Task results stored since start (a Prometheus counter).
+    var resultsStored = 0
 
     /// The endpoint actually bound (with the tcp port resolved).
     public let endpoint: String
@@ -70,6 +74,11 @@ public final class Coordinator {
         }
         try router.bind(configuration.bind)
         endpoint = (try? router.lastEndpoint) ?? configuration.bind
+        if let bind = configuration.metricsBind {
+            metrics = try MetricsEndpoint(context: context, bind: bind)
+        } else {
+            metrics = nil
+        }
         let wake = try WakeSignal(context: context)
         self.wake = wake
         wakeReceiver = try wake.makeReceiver()
@@ -79,6 +88,7 @@ public final class Coordinator {
         try resume()
         configuration.onListening?(endpoint)
         logger.info("coordinator listening", metadata: ["endpoint": "\(endpoint)", "store": "\(configuration.storePath)"])
+        if let metrics { logger.info("metrics endpoint listening", metadata: ["endpoint": "\(metrics.endpoint)", "path": "/metrics"]) }
     }
 
     /// Serves until `stop` is requested, then stops accepting jobs, commits, tells the
@@ -87,11 +97,13 @@ public final class Coordinator {
         var poller = ZMQPoller()
         poller.addReadable(router)
         poller.addReadable(wakeReceiver)
+        if let metrics { poller.addReadable(metrics.socket) }
         let stopWake = try StopWake(wake: wake, stop: stop)
         defer { stopWake.close() }
         while !stop.isRequested {
             _ = try poller.poll(timeoutMilliseconds: 100)
             if poller.isReadable(1) { WakeSignal.drain(wakeReceiver) }
+            if let metrics, poller.isReadable(2) { try metrics.serve { metricsSnapshot().text } }
             try iterate()
         }
         try shutdown()
@@ -134,6 +146,7 @@ public final class Coordinator {
         flushOutbox()
         aggregator.cancelAll()
         router.close()
+        metrics?.close()
         wakeReceiver.close()
         admission?.stop()
         logger.info("coordinator stopped")

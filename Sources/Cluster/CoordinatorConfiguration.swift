@@ -37,6 +37,9 @@ public struct CoordinatorConfiguration: Sendable {
     /// CURVE: the coordinator's key pair and the public keys it admits (nil: plaintext).
     /// With it, a ZAP handler runs in the coordinator's context before the socket binds.
     public var curve: CurveServerCredentials?
+    /// Where to serve Prometheus metrics over HTTP (`GET /metrics`), a ZeroMQ tcp endpoint
+    /// such as `tcp://0.0.0.0:9464`; nil: no metrics endpoint.
+    public var metricsBind: String?
     /// Called once the socket is bound, with the resolved endpoint (e.g. the chosen tcp port).
     public var onListening: (@Sendable (String) -> Void)?
 

@@ -41,6 +41,9 @@ struct CoordinatorCommand: ParsableCommand {
     @Option(help: "Largest accepted message in bytes; bounds job bundles. A larger client request gets ERROR 9 naming this limit (up to 4× it; beyond, libzmq drops the connection).")
     var maxMessageBytes: Int = 64 * 1024 * 1024
 
+    @Option(help: "Serve Prometheus metrics (GET /metrics, plain HTTP) on this address, e.g. 0.0.0.0:9464 (default: none).")
+    var metrics: String?
+
     @Option(help: "Write the bound endpoint (with the chosen port) to this file once listening.")
     var endpointFile: String?
 
@@ -64,6 +67,7 @@ struct CoordinatorCommand: ParsableCommand {
                                               backends: BackendRegistry.all)
         config.maxAttempts = maxAttempts
         config.quarantineAfter = quarantineAfter
+        config.metricsBind = metrics.map { $0.hasPrefix("tcp://") ? $0 : "tcp://\($0)" }
         config.heartbeatTimeout = heartbeatTimeout
         config.leaseTimeout = leaseTimeout
         config.maxMessageBytes = maxMessageBytes
