@@ -382,8 +382,12 @@ def main():
                 time.sleep(0.05)
             time.sleep(0.05)
             endpoint = open(endpoint_file).read().strip()
-            log.flush()
-            found = re.search(r"metrics endpoint listening.*?tcp://127\.0\.0\.1:(\d+)", open(os.path.join(folder, "coordinator.log")).read())
+            found = None
+            for _ in range(100):  # logged just after the endpoint file is written
+                found = re.search(r"endpoint=tcp://127\.0\.0\.1:(\d+) path=/metrics", open(os.path.join(folder, "coordinator.log")).read())
+                if found:
+                    break
+                time.sleep(0.02)
             run_checks(endpoint, 2.0, 65536, f"http://127.0.0.1:{found.group(1)}/metrics" if found else None)
         else:
             run_checks(args.endpoint, args.lease_timeout, args.max_message_bytes, args.metrics_url)
