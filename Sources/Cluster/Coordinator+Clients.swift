@@ -10,7 +10,7 @@ extension Coordinator {
         case let .cancel(id): try cancel(peer, id)
         case let .fetch(id): listFiles(peer, id)
         case let .chunkRequest(id, name, offset, length): sendChunk(peer, id, name: name, offset: offset, length: length)
-        case let .forget(id): try forget(peer, [id], ifOlderThan: nil)
+        case let .forget(id): try forget(peer, [id])
         case let .prune(seconds): try prune(peer, olderThan: Double(seconds))
         case .accepted, .statusReply, .files, .chunk, .removed, .error:
             logger.warning("dropped coordinator-only command sent by a client", metadata: ["peer": "\(peer)"])
@@ -53,8 +53,6 @@ extension Coordinator {
                     again.finishedAt = nil
                     again.submittedAt = now
                     if !name.isEmpty { again.name = name }
-                    finished.removeValue(forKey: id)
-                    finishedOrder.removeAll { $0 == id }
                     try activate(again, prepared: prepared)
                     disposition = .resumed
                     logger.info("job submitted again", metadata: ["job": "\(id)", "tasks": "\(record.taskCount)"])
@@ -78,8 +76,8 @@ extension Coordinator {
     }
 
     func currentStatus(_ id: String) -> JobStatus? {
-        var status: JobStatus? = jobs[id].map(status(of:)) ?? finished[id]
-        status?.workersConnected = workerOrder.count
+        var status: JobStatus? = jobs[id].map(status(of:)) ?? jobs.finishedStatus(id)
+        status?.workersConnected = workers.count
         return status
     }
 
@@ -91,13 +89,13 @@ extension Coordinator {
             reply(peer, ClientMessage.statusReply(json: Array((try? encoder.encode(status)) ?? Data())).frames)
             return
         }
-        var all = finishedOrder.compactMap { finished[$0] } + jobOrder.compactMap { jobs[$0].map(status(of:)) }
-        for i in all.indices { all[i].workersConnected = workerOrder.count }
+        var all = jobs.finishedStatuses + jobs.activeJobs.map(status(of:))
+        for i in all.indices { all[i].workersConnected = workers.count }
         all.sort { $0.submittedAt < $1.submittedAt }
-        let workerList = workerOrder.compactMap { workers[$0] }.map { session in
+        let workerList = workers.all.map { session in
             WorkerStatus(name: session.name, threads: session.threads, credit: session.credit, inFlight: session.inFlight.count,
                          tasksDone: session.tasksDone,
-                         quarantinedFor: jobOrder.filter { jobs[$0]?.quarantined.contains(session.name) == true })
+                         quarantinedFor: jobs.activeJobs.filter { $0.quarantined.contains(session.name) }.map(\.id))
         }
         let cluster = ClusterStatus(jobs: all, workers: workerList, droppedMessages: dropped)
         reply(peer, ClientMessage.statusReply(json: Array((try? encoder.encode(cluster)) ?? Data())).frames)
@@ -106,7 +104,7 @@ extension Coordinator {
     func cancel(_ peer: PeerID, _ id: String) throws {
         if let job = jobs[id] {
             if job.state != .aggregating { try finish(job, state: .cancelled) }
-        } else if finished[id] == nil {
+        } else if !jobs.knows(id) {
             return fail(peer, .unknownJob, "no job \(id)")
         }
         statusReply(peer, id)
@@ -114,12 +112,12 @@ extension Coordinator {
 
     /// FORGET and PRUNE: removes finished jobs (never an active one), their results, task
     /// histories and result folders, then VACUUMs the store; replies REMOVED.
-    func forget(_ peer: PeerID, _ ids: [String], ifOlderThan: Double?) throws {
+    func forget(_ peer: PeerID, _ ids: [String]) throws {
         for id in ids {
             if jobs[id] != nil {
                 return fail(peer, .jobActive, "job \(id) is \(currentStatus(id)?.state ?? "active"); cancel it first (forget removes finished jobs only)")
             }
-            if finished[id] == nil { return fail(peer, .unknownJob, "no job \(id)") }
+            if !jobs.knows(id) { return fail(peer, .unknownJob, "no job \(id)") }
         }
         try store.commit()
         let before = store.fileBytes
@@ -130,9 +128,7 @@ extension Coordinator {
             try store.deleteJob(serial: record.serial)
             try store.commit()
             try? FileManager.default.removeItem(at: config.resultsDirectory.appendingPathComponent(id))
-            finished.removeValue(forKey: id)
-            finishedOrder.removeAll { $0 == id }
-            serials.removeValue(forKey: id)
+            jobs.forgetFinished(id)
             removed.append(id)
         }
         if !removed.isEmpty { try store.vacuum() }
@@ -145,11 +141,7 @@ extension Coordinator {
 
     func prune(_ peer: PeerID, olderThan seconds: Double) throws {
         let cutoff = MonotonicClock.wall() - seconds
-        let ids = finishedOrder.filter { id in
-            guard let status = finished[id], let end = status.finishedAt else { return false }
-            return end < cutoff
-        }
-        try forget(peer, ids, ifOlderThan: seconds)
+        try forget(peer, jobs.finished(before: cutoff))
     }
 
     /// The folder of a finished job, or an error reply.

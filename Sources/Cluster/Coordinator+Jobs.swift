@@ -6,7 +6,6 @@ extension Coordinator {
     /// Loads every job of the store: active ones resume (finished tasks are not recomputed).
     func resume() throws {
         for record in try store.jobs() {
-            serials[record.id] = record.serial
             if record.state.isActive {
                 do {
                     try activate(record, prepared: try prepareStored(record))
@@ -20,12 +19,12 @@ extension Coordinator {
                     var failed = record
                     failed.state = .failed
                     failed.error = "\(error)"
-                    remember(status(of: failed, done: try store.resultCount(job: record.serial)))
+                    jobs.remember(status(of: failed, done: try store.resultCount(job: record.serial)))
                     logger.error("cannot resume job: \(error)", metadata: ["job": "\(record.id)"])
                 }
             } else {
                 let done = record.state == .done ? record.taskCount : try store.resultCount(job: record.serial)
-                remember(status(of: record, done: done))
+                jobs.remember(status(of: record, done: done))
             }
         }
     }
@@ -44,21 +43,14 @@ extension Coordinator {
     /// Makes a stored job active: reads which tasks are finished and their failure counts.
     func activate(_ record: JobRecord, prepared: any PreparedJob) throws {
         let job = ActiveJob(record: record, prepared: prepared, failures: try store.failureCounts(job: record.serial))
-        serials[job.id] = job.serial
         try store.forEachResultIndex(job: record.serial) { index in
             if index < job.taskCount { job.done.insert(index) }
         }
-        jobs[job.id] = job
-        jobOrder.append(job.id)
+        jobs.activate(job)
         if job.isComplete { completed.append(job.id) }
         if record.state != .queued || job.done.count > 0 {
             logger.info("job resumed", metadata: ["job": "\(job.id)", "done": "\(job.done.count)", "total": "\(job.taskCount)"])
         }
-    }
-
-    /// The id of the job with `serial` (task keys carry serials).
-    func jobID(serial: Int) -> String? {
-        serials.first { $0.value == serial }?.key
     }
 
     func status(of record: JobRecord, done: Int) -> JobStatus {
@@ -76,10 +68,6 @@ extension Coordinator {
                   durationSeconds: max(0, MonotonicClock.wall() - job.submittedAt), quarantined: job.quarantined)
     }
 
-    func remember(_ status: JobStatus) {
-        if finished.updateValue(status, forKey: status.job) == nil { finishedOrder.append(status.job) }
-    }
-
     /// Ends an active job (done, failed or cancelled) and revokes its leases.
     func finish(_ job: ActiveJob, state: JobState, error: String? = nil) throws {
         let wall = MonotonicClock.wall()
@@ -88,8 +76,6 @@ extension Coordinator {
         try store.setCounters(serial: job.serial, retries: job.retries, lost: job.lost)
         try store.setState(serial: job.serial, state, error: error, finishedAt: wall)
         revokeJob(job)
-        jobs.removeValue(forKey: job.id)
-        jobOrder.removeAll { $0 == job.id }
         if state != .done { aggregator.cancel(job.id) }
         var final = status(of: job)
         final.state = state.reported
@@ -97,7 +83,7 @@ extension Coordinator {
         final.finishedAt = wall
         final.durationSeconds = max(0, wall - job.submittedAt)
         final.tasksInFlight = 0
-        remember(final)
+        jobs.finish(job.id, status: final)
         let metadata: Logger.Metadata = ["job": "\(job.id)", "tasks": "\(job.taskCount)", "retries": "\(job.retries)", "lost": "\(job.lost)"]
         switch state {
         case .done: logger.info("job done", metadata: metadata)
@@ -113,7 +99,7 @@ extension Coordinator {
         for (key, lease) in leases.removeJob(serial: job.serial) {
             if workers[lease.worker]?.inFlight.remove(key) != nil { holders.insert(lease.worker) }
         }
-        for peer in workerOrder where holders.contains(peer) {
+        for peer in workers.order where holders.contains(peer) {
             reply(peer, WorkerMessage.revoke(job: job.id, indices: []).frames)
         }
         if !holders.isEmpty {
@@ -169,21 +155,20 @@ extension Coordinator {
 
     /// Sends tasks to every worker with free credit, oldest job first, batched per message.
     func dispatch() throws {
-        guard !workerOrder.isEmpty, jobOrder.contains(where: { jobs[$0]?.hasPending == true }) else { return }
+        guard !workers.isEmpty, jobs.activeJobs.contains(where: { $0.hasPending }) else { return }
         let now = MonotonicClock.now()
-        let count = workerOrder.count
+        let order = workers.order
+        let count = order.count
         dispatchStart = (dispatchStart + 1) % count
         for offset in 0..<count {
-            let peer = workerOrder[(dispatchStart + offset) % count]
-            // Taken out of the map while it is changed: a copy left inside would make
-            // every insert below copy the whole in-flight set.
-            guard var session = workers.removeValue(forKey: peer) else { continue }
+            let peer = order[(dispatchStart + offset) % count]
+            guard var session = workers.checkOut(peer) else { continue }
             var released = false
-            defer { if !released { workers[peer] = session } }  // also when a store write throws
+            defer { if !released { workers.checkIn(session) } }  // also when a store write throws
             var free = session.freeCredit
             let name = session.name
-            jobLoop: for id in jobOrder where free > 0 {
-                guard let job = jobs[id] else { continue }
+            jobLoop: for job in jobs.activeJobs where free > 0 {
+                let id = job.id
                 if !job.quarantined.isEmpty && job.quarantined.contains(name) { continue }
                 // Failed tasks go to a worker they have not failed on, when one is connected.
                 let avoid: ((Int) -> Bool)? = job.failedOn.isEmpty ? nil : { index in
@@ -199,7 +184,7 @@ extension Coordinator {
                         sent = try router.send([peer.bytes] + frames)
                     } catch {
                         job.putBack(batch)
-                        workers[peer] = session
+                        workers.checkIn(session)
                         released = true
                         try releaseWorker(peer, reason: "unreachable (\(error))")
                         return

@@ -12,7 +12,7 @@ extension Coordinator {
         if case let .ready(name, threads, credit) = message {
             return try register(peer, name: name, threads: threads, credit: credit, now: now)
         }
-        guard workers[peer] != nil else {
+        guard workers.contains(peer) else {
             // Nothing an unregistered peer sends is stored or answered, except this.
             if case .disconnect = message { return }
             drop(.unregistered, peer: peer, "message from an unregistered peer")
@@ -40,19 +40,18 @@ extension Coordinator {
     }
 
     func register(_ peer: PeerID, name: String, threads: Int, credit: Int, now: Double) throws {
-        if workers[peer] != nil { try releaseWorker(peer, reason: "registered again") }
+        if workers.contains(peer) { try releaseWorker(peer, reason: "registered again") }
         // Names identify workers (store, quarantine, status): a second connection with a
         // live worker's name replaces it — a worker reconnecting from a new socket, or a
         // misconfigured second process, which is told why.
-        if let other = workerOrder.first(where: { workers[$0]?.name == name }) {
+        if let other = workers.peer(named: name) {
             logger.warning("worker name registered again from another connection; releasing the previous one",
                            metadata: ["worker": "\(name)", "previous_peer": "\(other)", "peer": "\(peer)"])
             reply(other, WorkerMessage.disconnect(reason: .replaced,
                                                   text: "another connection registered as worker '\(name)'; worker names must be unique").frames)
             try releaseWorker(other, reason: "replaced by a new connection")
         }
-        workers[peer] = WorkerSession(peer: peer, name: name, threads: threads, credit: credit, lastHeard: now, lastSent: now)
-        workerOrder.append(peer)
+        workers.add(WorkerSession(peer: peer, name: name, threads: threads, credit: credit, lastHeard: now, lastSent: now))
         try store.begin()
         try store.recordWorker(name: name, threads: threads, credit: credit, state: "ready", now: MonotonicClock.wall(), tasksDone: 0)
         logger.info("worker joined", metadata: ["worker": "\(name)", "threads": "\(threads)", "credit": "\(credit)", "peer": "\(peer)"])
@@ -80,13 +79,11 @@ extension Coordinator {
     }
 
     func storeResults(_ peer: PeerID, job id: String, indices: [Int], payloads: [[UInt8]]) throws {
-        guard var session = workers.removeValue(forKey: peer) else { return }
-        defer { workers[peer] = session }
+        guard var session = workers.checkOut(peer) else { return }
+        defer { workers.checkIn(session) }
         let name = session.name
         guard let job = jobs[id], job.state == .running || job.state == .queued else {
-            if let serial = serials[id] {
-                for index in indices { session.inFlight.remove(TaskKey(serial: serial, index: index)) }
-            }
+            // Nothing of it is in flight: finishing a job revokes its tasks from every holder.
             dropped[DropReason.jobNotActive.rawValue, default: 0] += indices.count
             logger.debug("results for a job that is not running ignored", metadata: ["job": "\(id)", "worker": "\(name)"])
             return
@@ -139,15 +136,12 @@ extension Coordinator {
 
     func recordFailure(_ peer: PeerID, job id: String, task: TaskAssignment, error: String) throws {
         guard let session = workers[peer] else { return }
-        guard let serial = serials[id] else {
-            return drop(.jobNotActive, peer: peer, "failure for an unknown job", metadata: ["job": "\(id)"])
-        }
-        let key = TaskKey(serial: serial, index: task.index)
-        workers[peer]?.inFlight.remove(key)
         guard let job = jobs[id], job.state == .running || job.state == .queued else {
             dropped[DropReason.jobNotActive.rawValue, default: 0] += 1
             return
         }
+        let key = TaskKey(serial: job.serial, index: task.index)
+        workers[peer]?.inFlight.remove(key)
         guard task.index < job.taskCount else {
             return drop(.outOfRange, peer: peer, "failure for a task outside the job", metadata: ["job": "\(id)", "task": "\(task.index)"])
         }
@@ -188,10 +182,7 @@ extension Coordinator {
     /// Whether a connected worker that may take `job`'s tasks has not failed task `index` yet.
     func hasFreshWorker(_ job: ActiveJob, task index: Int) -> Bool {
         let failed = job.workersFailed(index)
-        return workerOrder.contains { peer in
-            guard let name = workers[peer]?.name else { return false }
-            return !failed.contains(name) && !job.quarantined.contains(name)
-        }
+        return workers.names.contains { name in !failed.contains(name) && !job.quarantined.contains(name) }
     }
 
     /// Quarantines `worker` for `job` when its failures on the job reach the threshold
@@ -199,9 +190,8 @@ extension Coordinator {
     func quarantineIfNeeded(_ job: ActiveJob, worker: String) {
         guard config.quarantineAfter > 0, (job.failuresByWorker[worker] ?? 0) >= config.quarantineAfter,
               !job.quarantined.contains(worker) else { return }
-        let healthy = workerOrder.contains { peer in
-            guard let name = workers[peer]?.name else { return false }
-            return name != worker && job.contributors.contains(name) && !job.quarantined.contains(name)
+        let healthy = workers.names.contains { name in
+            name != worker && job.contributors.contains(name) && !job.quarantined.contains(name)
         }
         guard healthy else { return }
         job.quarantined.append(worker)
@@ -210,7 +200,7 @@ extension Coordinator {
     }
 
     func sendDataset(_ peer: PeerID, hash: String) throws {
-        guard let job = jobs.values.first(where: { $0.bundleHash == hash }),
+        guard let job = jobs.job(bundleHash: hash),
               let bundle = try store.bundle(serial: job.serial) else {
             logger.warning("dataset request for an unknown bundle", metadata: ["peer": "\(peer)", "hash": "\(hash)"])
             reply(peer, WorkerMessage.dataset(hash: hash, bundle: []).frames)
@@ -222,8 +212,7 @@ extension Coordinator {
 
     /// Forgets a worker and re-queues the tasks it held (lost, not failed).
     func releaseWorker(_ peer: PeerID, reason: String) throws {
-        guard let session = workers.removeValue(forKey: peer) else { return }
-        workerOrder.removeAll { $0 == peer }
+        guard let session = workers.remove(peer) else { return }
         var requeued = 0
         try store.begin()
         for key in session.inFlight {
@@ -242,7 +231,7 @@ extension Coordinator {
 
     /// Heartbeats, dead workers, expired leases, counters.
     func runTimers(now: Double) throws {
-        for peer in workerOrder {
+        for peer in workers.order {
             guard let session = workers[peer] else { continue }
             if now - session.lastHeard > config.heartbeatTimeout {
                 try releaseWorker(peer, reason: "no message for \(Int(now - session.lastHeard)) s")
@@ -271,12 +260,12 @@ extension Coordinator {
             revoked[lease.worker, default: [:]][key.serial, default: []].append(key.index)
             guard try requeueLost(key) else { continue }
             logger.warning("lease expired, task re-queued", metadata: [
-                "job": "\(jobs.values.first { $0.serial == key.serial }?.id ?? "?")", "task": "\(key.index)",
+                "job": "\(jobs.job(serial: key.serial)?.id ?? "?")", "task": "\(key.index)",
                 "worker": "\(workers[lease.worker]?.name ?? "gone")"])
         }
-        for (peer, bySerial) in revoked where workers[peer] != nil {
+        for (peer, bySerial) in revoked where workers.contains(peer) {
             for (serial, indices) in bySerial {
-                guard let id = jobs.values.first(where: { $0.serial == serial })?.id else { continue }
+                guard let id = jobs.job(serial: serial)?.id else { continue }
                 for start in stride(from: 0, to: indices.count, by: WireProtocol.maxBatch) {
                     let part = Array(indices[start..<min(indices.count, start + WireProtocol.maxBatch)])
                     reply(peer, WorkerMessage.revoke(job: id, indices: part).frames)
@@ -293,7 +282,7 @@ extension Coordinator {
     }
 
     func requeueLost(_ key: TaskKey) throws -> Bool {
-        guard let job = jobs.values.first(where: { $0.serial == key.serial }), job.state.isActive, job.state != .aggregating,
+        guard let job = jobs.job(serial: key.serial), job.state.isActive, job.state != .aggregating,
               !job.done.contains(key.index) else { return false }
         job.requeued.pushFront(key.index)
         job.lost += 1
@@ -304,12 +293,12 @@ extension Coordinator {
     }
 
     func persistCounters() throws {
-        for job in jobs.values where job.countersDirty {
+        for job in jobs.activeJobs where job.countersDirty {
             try store.begin()
             try store.setCounters(serial: job.serial, retries: job.retries, lost: job.lost)
             job.countersDirty = false
         }
-        for peer in workerOrder {
+        for peer in workers.order {
             guard let session = workers[peer], session.tasksDoneUnsaved > 0 else { continue }
             try store.begin()
             try store.recordWorker(name: session.name, threads: session.threads, credit: session.credit,

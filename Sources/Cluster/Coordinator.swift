@@ -30,23 +30,16 @@ public final class Coordinator {
     /// The endpoint actually bound (with the tcp port resolved).
     public let endpoint: String
 
-    var workers: [PeerID: WorkerSession] = [:]
-    var workerOrder: [PeerID] = []
+    var workers = WorkerRegistry()
     var dispatchStart = 0
-    /// Jobs still being worked on, by id, and their submission order.
-    var jobs: [String: ActiveJob] = [:]
-    var jobOrder: [String] = []
+    /// Active jobs and the final status of finished ones.
+    var jobs = JobTable()
     /// Jobs whose last result is stored and that wait for aggregation.
     var completed: [String] = []
-    /// Status of jobs no longer active (done, failed, cancelled), by id.
-    var finished: [String: JobStatus] = [:]
-    var finishedOrder: [String] = []
     var leases = LeaseTable()
     /// Messages (or task answers) dropped since start, by `DropReason`.
     var dropped: [String: Int] = [:]
     let dropLogThrottle = RefusalThrottle()
-    /// Serial of every job known since start (active or finished), by id: task keys hold serials.
-    var serials: [String: Int] = [:]
     /// Jobs that got new results in this iteration (their folds are woken after the commit).
     var committedResults: Set<String> = []
     /// Replies held until the iteration's commit.
@@ -133,14 +126,14 @@ public final class Coordinator {
     func shutdown() throws {
         accepting = false
         logger.info("coordinator stopping: committing state and releasing workers")
-        for session in workers.values {
+        for session in workers.all {
             try store.begin()
             try store.recordWorker(name: session.name, threads: session.threads, credit: session.credit,
                                    state: "released", now: MonotonicClock.wall(), tasksDone: session.tasksDoneUnsaved)
         }
         try persistCounters()
         try store.commit()
-        for peer in workerOrder {
+        for peer in workers.order {
             send(peer, WorkerMessage.disconnect(reason: .shutdown, text: "coordinator shutting down").frames)
         }
         flushOutbox()
