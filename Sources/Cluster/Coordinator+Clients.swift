@@ -22,22 +22,46 @@ extension Coordinator {
         reply(peer, ClientMessage.error(code: code, message: text).frames)
     }
 
+    /// Prepares the bundle off the loop (`BackgroundWork`); `submitted` finishes on the loop.
     func submit(_ peer: PeerID, _ bytes: [UInt8], name: String) throws {
         guard accepting else { return fail(peer, .shuttingDown, "coordinator is shutting down") }
+        let backends = config.backends, handoff = config.handoff
+        background.run {
+            .submitted(peer: peer, bytes: bytes, name: name, result: Self.prepareSubmission(bytes, backends: backends, handoff: handoff))
+        }
+    }
+
+    /// Decodes, hashes and prepares a submitted bundle (on the background queue).
+    static func prepareSubmission(_ bytes: [UInt8], backends: [String: any TaskBackend],
+                                  handoff: PreparedJobHandoff?) -> Result<PreparedSubmission, ClientRefusal> {
         let bundle: JobBundle
         do { bundle = try JobBundle(encoded: bytes) } catch {
-            logger.warning("rejected submission: \(error)", metadata: ["peer": "\(peer)"])
-            return fail(peer, .malformedRequest, "\(error)")
+            return .failure(ClientRefusal(code: .malformedRequest, message: "\(error)"))
         }
-        guard let backend = config.backends[bundle.kind] else {
-            return fail(peer, .unknownKind, "no backend for job kind '\(bundle.kind)'; this coordinator knows \(config.backends.keys.sorted().joined(separator: ", "))")
+        guard let backend = backends[bundle.kind] else {
+            return .failure(ClientRefusal(code: .unknownKind, message:
+                "no backend for job kind '\(bundle.kind)'; this coordinator knows \(backends.keys.sorted().joined(separator: ", "))"))
         }
         let hash = bundle.contentHash  // hashes the whole bundle: once per submission
-        let prepared: any PreparedJob
-        do { prepared = try config.handoff?.take(hash) ?? backend.prepare(bundle) } catch {
-            logger.warning("rejected submission: \(error)", metadata: ["peer": "\(peer)", "kind": "\(bundle.kind)"])
-            return fail(peer, .invalidJob, "\(error)")
+        do {
+            let prepared = try handoff?.take(hash) ?? backend.prepare(bundle)
+            return .success(PreparedSubmission(kind: bundle.kind, hash: hash, prepared: prepared))
+        } catch {
+            return .failure(ClientRefusal(code: .invalidJob, message: "\(error)"))
         }
+    }
+
+    /// Stores a prepared submission (on the loop) and replies ACCEPTED.
+    func submitted(_ peer: PeerID, _ bytes: [UInt8], name: String, _ result: Result<PreparedSubmission, ClientRefusal>) throws {
+        guard accepting else { return fail(peer, .shuttingDown, "coordinator is shutting down") }
+        let submission: PreparedSubmission
+        switch result {
+        case let .success(value): submission = value
+        case let .failure(refusal):
+            logger.warning("rejected submission: \(refusal.message)", metadata: ["peer": "\(peer)"])
+            return fail(peer, refusal.code, refusal.message)
+        }
+        let hash = submission.hash, prepared = submission.prepared, kind = submission.kind
         let id = String(hash.prefix(16))
         var disposition = SubmitDisposition.alreadyActive
         if jobs[id] == nil {
@@ -63,13 +87,13 @@ extension Coordinator {
             } else {
                 try store.begin()
                 let now = MonotonicClock.wall()
-                let serial = try store.insertJob(id: id, kind: bundle.kind, bundleHash: hash, bundle: bytes,
+                let serial = try store.insertJob(id: id, kind: kind, bundleHash: hash, bundle: bytes,
                                                  taskCount: prepared.taskCount, submittedAt: now, name: name)
-                let record = JobRecord(serial: serial, id: id, kind: bundle.kind, bundleHash: hash, taskCount: prepared.taskCount,
+                let record = JobRecord(serial: serial, id: id, kind: kind, bundleHash: hash, taskCount: prepared.taskCount,
                                        state: .queued, error: nil, submittedAt: now, finishedAt: nil, retries: 0, lost: 0, name: name)
                 try activate(record, prepared: prepared)
                 disposition = .new
-                logger.info("job submitted", metadata: ["job": "\(id)", "name": "\(name)", "kind": "\(bundle.kind)", "tasks": "\(prepared.taskCount)"])
+                logger.info("job submitted", metadata: ["job": "\(id)", "name": "\(name)", "kind": "\(kind)", "tasks": "\(prepared.taskCount)"])
             }
         }
         reply(peer, ClientMessage.accepted(job: id, disposition: disposition).frames)
@@ -156,19 +180,40 @@ extension Coordinator {
         return nil
     }
 
+    /// Lists and hashes the result files off the loop; the FILES reply follows from `iterate`.
     func listFiles(_ peer: PeerID, _ id: String) {
         guard let folder = finishedFolder(peer, id) else { return }
+        background.run {
+            .files(peer: peer, job: id, result: Self.fileList(folder, job: id))
+        }
+    }
+
+    /// The FILES JSON of a result folder (on the background queue).
+    static func fileList(_ folder: URL, job id: String) -> Result<[UInt8], ClientRefusal> {
         do {
             var entries: [[String: Any]] = []
             for name in try ResultFolder.fileNames(in: folder) {
                 let data = try Data(contentsOf: folder.appendingPathComponent(name))
                 entries.append(["name": name, "size": data.count, "sha256": ContentHashing.sha256(data)])
             }
-            let json = try JSONSerialization.data(withJSONObject: entries, options: [.sortedKeys])
-            reply(peer, ClientMessage.files(job: id, json: Array(json)).frames)
+            return .success(Array(try JSONSerialization.data(withJSONObject: entries, options: [.sortedKeys])))
         } catch {
-            logger.error("cannot list results: \(error)", metadata: ["job": "\(id)"])
-            fail(peer, .internalError, "cannot read the results of job \(id): \(error)")
+            return .failure(ClientRefusal(code: .internalError, message: "cannot read the results of job \(id): \(error)"))
+        }
+    }
+
+    /// Replies for the work `BackgroundWork` finished.
+    func collectBackgroundWork() throws {
+        for outcome in background.takeFinished() {
+            switch outcome {
+            case let .submitted(peer, bytes, name, result):
+                try submitted(peer, bytes, name: name, result)
+            case let .files(peer, id, .success(json)):
+                reply(peer, ClientMessage.files(job: id, json: json).frames)
+            case let .files(peer, id, .failure(refusal)):
+                logger.error("cannot list results: \(refusal.message)", metadata: ["job": "\(id)"])
+                fail(peer, refusal.code, refusal.message)
+            }
         }
     }
 

@@ -21,6 +21,8 @@ public final class Coordinator {
     let wakeReceiver: ZMQSocket
     let store: JobStore
     let aggregator: Aggregator
+    /// Preparing submissions and hashing result files, off the loop.
+    let background: BackgroundWork
     let admission: CurveAdmission?
     /// The Prometheus scrape endpoint (`--metrics`), nil when not asked for.
     let metrics: MetricsEndpoint?
@@ -77,6 +79,7 @@ public final class Coordinator {
         wakeReceiver = try wake.makeReceiver()
         store = try JobStore(path: configuration.storePath, ephemeral: configuration.ephemeralStore)
         aggregator = Aggregator(wake: wake, logger: logger)
+        background = BackgroundWork(wake: wake)
         try FileManager.default.createDirectory(at: configuration.resultsDirectory, withIntermediateDirectories: true)
         try resume()
         configuration.onListening?(endpoint)
@@ -110,6 +113,7 @@ public final class Coordinator {
             handled += 1
             try handle(message)
         }
+        try collectBackgroundWork()
         try collectAggregations()
         let now = MonotonicClock.now()
         if now - lastTimerRun >= min(1.0, config.heartbeatInterval) {
