@@ -8,6 +8,8 @@ struct WorkerRegistry {
     private var sessions: [PeerID: WorkerSession] = [:]
     /// Routing ids in registration order.
     private(set) var order: [PeerID] = []
+    /// Registered peers, checked out or not (what `checkIn` accepts).
+    private var members: Set<PeerID> = []
 
     var count: Int { order.count }
     var isEmpty: Bool { order.isEmpty }
@@ -27,21 +29,22 @@ struct WorkerRegistry {
     mutating func checkOut(_ peer: PeerID) -> WorkerSession? { sessions.removeValue(forKey: peer) }
 
     mutating func checkIn(_ session: WorkerSession) {
-        guard order.contains(session.peer) else { return }
+        guard members.contains(session.peer) else { return }
         sessions[session.peer] = session
     }
 
     /// Registers a session last in order (replacing one of the same peer, which keeps its place).
     mutating func add(_ session: WorkerSession) {
-        if sessions.updateValue(session, forKey: session.peer) == nil { order.append(session.peer) }
+        if members.insert(session.peer).inserted { order.append(session.peer) }
+        sessions[session.peer] = session
     }
 
-    /// Forgets `peer`; returns its session.
+    /// Forgets `peer` (also while checked out); returns its session (nil while checked out).
     @discardableResult
     mutating func remove(_ peer: PeerID) -> WorkerSession? {
-        guard let session = sessions.removeValue(forKey: peer) else { return nil }
+        guard members.remove(peer) != nil else { return nil }
         order.removeAll { $0 == peer }
-        return session
+        return sessions.removeValue(forKey: peer)
     }
 
     /// The connection registered under `name`, if any.

@@ -182,4 +182,20 @@ final class ClusterTrustTests: XCTestCase {
         XCTAssertTrue(cli.stderr.contains("request too large") && cli.stderr.contains("65536"), cli.stderr)
         XCTAssertEqual(try h.client().clusterStatus().droppedMessages["oversized"], 2)
     }
+
+    func testSecondWorkerWithTheSameNameReplacesTheFirstWhichStops() throws {
+        let h = try ClusterHarness()
+        defer { h.stopAll() }
+        try h.startCoordinator(transport: .ipc)
+        let first = try h.startWorker("twin")
+        try h.waitFor("the first twin", timeout: 10) { (try? h.client().clusterStatus().workers.map(\.name)) == ["twin"] }
+        let second = ScriptedWorker(endpoint: h.endpoint, name: "twin", credit: 1, behaviour: .holdEverything)
+        second.start()
+        defer { second.stop() }
+        XCTAssertEqual(try h.waitForExit(first, timeout: 10), 1, "a replaced worker stops")
+        XCTAssertTrue(h.log("twin").contains("another connection registered as worker 'twin'"), h.log("twin"))
+        XCTAssertTrue(h.log("coordinator").contains("worker name registered again from another connection"))
+        XCTAssertEqual(try h.client().clusterStatus().workers.map(\.name), ["twin"], "one connection per name")
+        XCTAssertEqual(second.disconnects, [])
+    }
 }

@@ -34,6 +34,13 @@ final class CoordinatorStateTests: XCTestCase {
         registry.checkIn(session(3, "c"))
         XCTAssertFalse(registry.contains(PeerID([3])), "a released worker does not come back through checkIn")
         XCTAssertEqual(registry.all.map(\.name), ["b"])
+
+        // Released while checked out (a failed send during dispatch): it stays released.
+        let out = registry.checkOut(PeerID([2]))
+        registry.remove(PeerID([2]))
+        if let out { registry.checkIn(out) }
+        XCTAssertTrue(registry.isEmpty)
+        XCTAssertNil(registry[PeerID([2])])
     }
 
     func record(_ serial: Int, _ id: String, tasks: Int = 4) -> JobRecord {
