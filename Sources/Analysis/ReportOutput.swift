@@ -93,11 +93,7 @@ public enum ReportOutput {
         rows.append(("path lengths", "distance: \(spec.distance.rawValue)"))
         let s = spec.stages
         let penalty: String
-        switch s.penalty {
-        case .bic: penalty = "bic"
-        case .mbic: penalty = "mbic"
-        case .value(let v): penalty = HTMLText.readable(v)
-        }
+        if case .value(let v) = s.penalty { penalty = HTMLText.readable(v) } else { penalty = s.penalty.name }
         rows.append(("change points", "method \(s.method.rawValue), cost \(s.cost.rawValue), breaks "
                      + (s.breaks.map(String.init) ?? "auto (0–\(s.maxBreaks))")
                      + ", penalty \(penalty), min_size \(s.minSize), standardize \(s.standardize)"

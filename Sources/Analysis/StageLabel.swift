@@ -1,5 +1,14 @@
 import CooperationNetwork
 
+/// Which rule names a stage's dominant layer and scale (spec `stages.label`).
+public enum StageLabelRule: String, Sendable, Hashable, CaseIterable, Codable {
+    /// The layer whose within-layer normalized intensity grows most over the
+    /// stage (docs/METHODS.md §5): what *emerges*, older modes persisting.
+    case emergence
+    /// The earlier rule: stage mean share / panel mean share.
+    case share
+}
+
 /// The documented rule that names a stage (docs/METHODS.md, "Stage labels").
 ///
 /// Dominant layer: the layer maximizing (mean share in the stage) / (mean
