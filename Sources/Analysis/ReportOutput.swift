@@ -66,6 +66,7 @@ public enum ReportOutput {
         svg{display:block;width:100%;height:auto}
         svg text{font-family:inherit;fill:#1E1E1E}
         .wide{background:#FFF;border:1px solid #E0E0E0;padding:8px}
+        .narrow{max-width:460px;background:#FFF;border:1px solid #E0E0E0;padding:8px}
         .legend{display:flex;flex-wrap:wrap;gap:4px 18px;font-size:13px;margin:6px 0}
         .legend span.key{display:inline-block;width:22px;height:10px;margin-right:5px;vertical-align:middle}
         .legend span.dot{display:inline-block;width:10px;height:10px;border:1px solid #000;border-radius:50%;margin-right:5px;vertical-align:middle}
@@ -204,7 +205,9 @@ public enum ReportOutput {
                                  transitions: segment.breakpoints.dropLast().map { years[$0] },
                                  chosen: segment.breakpoints == chosen)
         }
+        page.open("div", [("class", "narrow")])
         page.raw(SVGPenaltyPath(points: points).svg())
+        page.close("div")
         page.open("table", [("class", "penalty-path")])
         page.open("tr")
         for title in ["penalties", "stages", "transitions", "cost"] { page.element("th", text: title) }

@@ -14,8 +14,8 @@ struct SVGLayerIntensities: Sendable {
     var lines: [Line]
     var stages: [SVGLineChart.StageBand]
 
-    static let width = 760.0, height = 190.0
-    static let left = 50.0, right = 150.0, top = 12.0, bottom = 34.0
+    static let width = 820.0, height = 190.0
+    static let left = 50.0, right = 210.0, top = 12.0, bottom = 34.0
 
     func svg() -> String {
         let w = Self.width, h = Self.height
