@@ -27,24 +27,8 @@ struct SVGPenaltyPath: Sendable {
         m.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(fx(w)) \(fx(h))"),
                        ("class", "chart penalty-path"), ("role", "img")])
         m.element("title", text: "Cost of the optimal segmentation against its number of stages")
-        for tick in y.ticks {
-            let py = y.position(tick)
-            m.empty("line", [("x1", fx(plotLeft)), ("x2", fx(plotRight)), ("y1", fx(py)), ("y2", fx(py)),
-                             ("stroke", "#000"), ("stroke-opacity", "0.12")])
-            m.element("text", [("x", fx(plotLeft - 4)), ("y", fx(py + 3.5)), ("text-anchor", "end"),
-                               ("font-size", "10")], text: y.label(tick))
-        }
-        for tick in x.ticks {
-            m.element("text", [("x", fx(x.position(tick))), ("y", fx(plotBottom + 15)), ("text-anchor", "middle"),
-                               ("font-size", "10")], text: x.label(tick))
-        }
-        m.empty("rect", [("x", fx(plotLeft)), ("y", fx(plotTop)), ("width", fx(plotRight - plotLeft)),
-                         ("height", fx(plotBottom - plotTop)), ("fill", "none"), ("stroke", "#444")])
-        m.element("text", [("x", fx((plotLeft + plotRight) / 2)), ("y", fx(h - 4)), ("text-anchor", "middle"),
-                           ("font-size", "10"), ("class", "axis-title")], text: "number of stages")
-        m.element("text", [("x", "11"), ("y", fx((plotTop + plotBottom) / 2)), ("text-anchor", "middle"),
-                           ("font-size", "10"), ("class", "axis-title"),
-                           ("transform", "rotate(-90 11 \(fx((plotTop + plotBottom) / 2)))")], text: "segment cost")
+        SVGPlotFrame(left: plotLeft, right: plotRight, top: plotTop, bottom: plotBottom, height: h)
+            .draw(into: &m, x: x, y: y, xTitle: "number of stages", yTitle: "segment cost")
         let ordered = points.sorted { $0.stages < $1.stages }
         let line = ordered.map { fx(x.position(Double($0.stages))) + "," + fx(y.position($0.cost)) }
         m.empty("polyline", [("points", line.joined(separator: " ")), ("fill", "none"), ("stroke", "#555")])
