@@ -29,8 +29,9 @@ final class ActiveJob {
     /// Per task that failed in this submission: each worker it failed on, with its last
     /// message, in order (retries avoid these workers; the job's error names them).
     var failedOn: [Int: [TaskFailure]] = [:]
-    /// Failures per worker name in this submission (quarantine threshold).
-    var failuresByWorker: [String: Int] = [:]
+    /// Per worker name: tasks it failed in this submission that another worker then
+    /// completed — failures of the worker, not of the task (quarantine threshold).
+    var refutedFailures: [String: Int] = [:]
     /// Workers that get none of this job's tasks any more, in the order they were quarantined.
     var quarantined: [String] = []
     var countersDirty = false
@@ -96,8 +97,16 @@ final class ActiveJob {
             list.append(TaskFailure(worker: worker, message: message, count: 1))
         }
         failedOn[index] = list
-        failuresByWorker[worker, default: 0] += 1
         return list.count
+    }
+
+    /// Task `index` was completed by `worker`: every other worker that failed it had a
+    /// failure of its own. Returns those workers; the task's failure list is dropped.
+    func completed(_ index: Int, by worker: String) -> [String] {
+        guard let list = failedOn.removeValue(forKey: index) else { return [] }
+        let refuted = list.map(\.worker).filter { $0 != worker }
+        for name in refuted { refutedFailures[name, default: 0] += 1 }
+        return refuted
     }
 
     /// Puts tasks back at the front of the queue (their send failed).

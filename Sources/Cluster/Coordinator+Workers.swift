@@ -112,6 +112,9 @@ extension Coordinator {
                 continue
             }
             job.done.insert(index)
+            if !job.failedOn.isEmpty {
+                for failed in job.completed(index, by: name) { quarantineIfNeeded(job, worker: failed) }
+            }
             if let lease = leases.settle(key), lease.worker != peer {
                 // A previous holder answered first: the current holder's copy is moot.
                 revokeFromHolder(lease.worker, key: key, job: id)
@@ -162,7 +165,6 @@ extension Coordinator {
         logger.warning("task failed: \(error)", metadata: [
             "job": "\(id)", "task": "\(task.index)", "attempt": "\(failures)", "workers_failed": "\(distinct)/\(config.maxAttempts)",
             "worker": "\(session.name)"])
-        quarantineIfNeeded(job, worker: session.name)
         let fresh = hasFreshWorker(job, task: task.index)
         if distinct >= config.maxAttempts || (failures >= config.maxAttempts && !fresh) {
             try finish(job, state: .failed, error: failureMessage(job, task: task.index, failures: failures))
@@ -185,18 +187,16 @@ extension Coordinator {
         return workers.names.contains { name in !failed.contains(name) && !job.quarantined.contains(name) }
     }
 
-    /// Quarantines `worker` for `job` when its failures on the job reach the threshold
-    /// while another worker, not quarantined and still connected, succeeded on the job.
+    /// Quarantines `worker` for `job` once `quarantineAfter` of the job's tasks it failed
+    /// were completed by other workers (called as each such task completes): its failures
+    /// are its own, not the tasks'. A worker failing tasks that fail everywhere is never
+    /// quarantined; the job fails instead.
     func quarantineIfNeeded(_ job: ActiveJob, worker: String) {
-        guard config.quarantineAfter > 0, (job.failuresByWorker[worker] ?? 0) >= config.quarantineAfter,
-              !job.quarantined.contains(worker) else { return }
-        let healthy = workers.names.contains { name in
-            name != worker && job.contributors.contains(name) && !job.quarantined.contains(name)
-        }
-        guard healthy else { return }
+        let refuted = job.refutedFailures[worker] ?? 0
+        guard config.quarantineAfter > 0, refuted >= config.quarantineAfter, !job.quarantined.contains(worker) else { return }
         job.quarantined.append(worker)
-        logger.warning("worker quarantined for job: its tasks fail while other workers succeed", metadata: [
-            "job": "\(job.id)", "worker": "\(worker)", "failures": "\(job.failuresByWorker[worker] ?? 0)"])
+        logger.warning("worker quarantined for job: tasks it failed were completed by other workers", metadata: [
+            "job": "\(job.id)", "worker": "\(worker)", "refuted_failures": "\(refuted)"])
     }
 
     func sendDataset(_ peer: PeerID, hash: String) throws {

@@ -18,8 +18,8 @@ public struct CoordinatorConfiguration: Sendable {
     /// A task's own failures before the job fails: it fails once the task failed on this
     /// many distinct workers, or this many times with no other eligible worker connected.
     public var maxAttempts = 3
-    /// Failures of one worker on one job after which it gets none of that job's tasks,
-    /// provided another connected worker succeeded on the job (0: never quarantine).
+    /// Tasks of one job a worker failed and other workers then completed, after which it
+    /// gets none of that job's tasks (0: never quarantine).
     public var quarantineAfter = 3
     /// Seconds between heartbeats to an otherwise silent worker.
     public var heartbeatInterval = 1.0

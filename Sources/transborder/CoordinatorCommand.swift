@@ -29,7 +29,7 @@ struct CoordinatorCommand: ParsableCommand {
     @Option(help: "A job fails once one task failed on this many distinct workers, or this many times with no other worker connected; retries go to a worker the task has not failed on.")
     var maxAttempts: Int = 3
 
-    @Option(help: "Failures of one worker on one job after which it gets none of that job's tasks, while another worker succeeds on the job (0: never).")
+    @Option(help: "Quarantine a worker for a job (it gets none of its tasks) once this many tasks it failed were completed by other workers (0: never).")
     var quarantineAfter: Int = 3
 
     @Option(help: "Seconds of silence after which a worker is declared dead and its tasks re-queued.")

@@ -91,4 +91,19 @@ final class CoordinatorStateTests: XCTestCase {
         XCTAssertFalse(table.knows("cccccccccccccccc"))
         XCTAssertEqual(table.finishedOrder, [])
     }
+
+    func testFailuresCountDistinctWorkersAndAreRefutedByACompletion() throws {
+        let j = try job(1, "aaaaaaaaaaaaaaaa")
+        XCTAssertEqual(j.recordFailure(3, worker: "bad", message: "disk full"), 1)
+        XCTAssertEqual(j.recordFailure(3, worker: "bad", message: "disk still full"), 1, "same worker: still one")
+        XCTAssertEqual(j.recordFailure(3, worker: "flaky", message: "oom"), 2)
+        XCTAssertEqual(j.failedOn[3], [TaskFailure(worker: "bad", message: "disk still full", count: 2),
+                                       TaskFailure(worker: "flaky", message: "oom", count: 1)])
+        XCTAssertEqual(j.workersFailed(3), ["bad", "flaky"])
+        // Completed by "flaky": only "bad"'s failure was its own.
+        XCTAssertEqual(j.completed(3, by: "flaky"), ["bad"])
+        XCTAssertEqual(j.refutedFailures, ["bad": 1])
+        XCTAssertNil(j.failedOn[3])
+        XCTAssertEqual(j.completed(4, by: "good"), [], "a task that never failed refutes nothing")
+    }
 }
