@@ -103,7 +103,7 @@ final class TaskPool: @unchecked Sendable {
             condition.lock()
             running -= 1
             let wasEmpty = outcomes.isEmpty
-            outcomes.append(ComputedTask(job: item.job, task: item.task, outcome: outcome))
+            outcomes.append(ComputedTask(job: item.job, task: item.task, outcome: outcome, session: item.session))
             condition.unlock()
             if wasEmpty { _ = try? sender?.send([[1]]) }
         }

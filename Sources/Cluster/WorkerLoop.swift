@@ -22,6 +22,9 @@ public final class WorkerLoop {
     /// Tasks waiting for their bundle, by bundle hash.
     var waiting: [String: [(job: String, task: TaskAssignment)]] = [:]
     var pending: [ComputedTask] = []
+    /// Number of the current connection: answers computed for an earlier one are dropped
+    /// (the coordinator released those leases and re-queued the tasks).
+    var currentSession = 0
 
     public init(configuration: WorkerConfiguration, logger: Logger) throws {
         config = configuration
@@ -92,6 +95,10 @@ public final class WorkerLoop {
 
     /// One connection's life: from READY to silence, refusal, re-registration or stop.
     func session(stop: StopSignal) throws -> SessionEnd {
+        currentSession += 1
+        pool.clearQueue()
+        waiting.removeAll()
+        pending.removeAll()
         let socket = try context.socket(.dealer)
         defer { socket.close() }
         try socket.setMaxMessageSize(config.maxMessageBytes)
@@ -170,7 +177,7 @@ public final class WorkerLoop {
                 }
             }
 
-            let outcomes = pool.takeOutcomes()
+            let outcomes = pool.takeOutcomes().filter { $0.session == currentSession }
             if pending.isEmpty && !outcomes.isEmpty { pendingSince = now }
             pending.append(contentsOf: outcomes)
             // Batch results: send when many are ready, when nothing else is queued, or after 2 ms.
@@ -220,7 +227,7 @@ public final class WorkerLoop {
 
     func receiveTasks(_ socket: ZMQSocket, job: String, hash: String, tasks: [TaskAssignment]) throws {
         if let ready = prepared[hash] {
-            pool.enqueue(tasks.map { WorkItem(job: job, task: $0, prepared: ready) })
+            pool.enqueue(tasks.map { WorkItem(job: job, task: $0, prepared: ready, session: currentSession) })
             return
         }
         let first = waiting[hash] == nil
@@ -253,10 +260,10 @@ public final class WorkerLoop {
             preparedOrder.append(hash)
             if preparedOrder.count > 8 { prepared.removeValue(forKey: preparedOrder.removeFirst()) }
             logger.debug("dataset ready", metadata: ["hash": "\(hash)", "bytes": "\(bytes.count)"])
-            pool.enqueue(tasks.map { WorkItem(job: $0.job, task: $0.task, prepared: job) })
+            pool.enqueue(tasks.map { WorkItem(job: $0.job, task: $0.task, prepared: job, session: currentSession) })
         case let .failure(error):
             logger.error("cannot prepare job: \(error.message)", metadata: ["hash": "\(hash)"])
-            pending.append(contentsOf: tasks.map { ComputedTask(job: $0.job, task: $0.task, outcome: .failure(error)) })
+            pending.append(contentsOf: tasks.map { ComputedTask(job: $0.job, task: $0.task, outcome: .failure(error), session: currentSession) })
         }
     }
 
@@ -294,7 +301,7 @@ public final class WorkerLoop {
                 } else {
                     for i in start..<end {
                         rest.append(ComputedTask(job: job, task: TaskAssignment(index: batch.indices[i], attempt: 0),
-                                                 outcome: .success(batch.payloads[i])))
+                                                 outcome: .success(batch.payloads[i]), session: currentSession))
                     }
                 }
                 start = end
