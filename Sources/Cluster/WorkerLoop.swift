@@ -177,7 +177,9 @@ public final class WorkerLoop {
                 }
             }
 
-            let outcomes = pool.takeOutcomes().filter { $0.session == currentSession }
+            var outcomes = pool.takeOutcomes()
+            let session = currentSession
+            if outcomes.contains(where: { $0.session != session }) { outcomes.removeAll { $0.session != session } }
             if pending.isEmpty && !outcomes.isEmpty { pendingSince = now }
             pending.append(contentsOf: outcomes)
             // Batch results: send when many are ready, when nothing else is queued, or after 2 ms.
