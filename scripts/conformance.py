@@ -346,6 +346,24 @@ def run_checks(endpoint, lease_timeout, max_message_bytes, metrics_url=None):
     check(dropped.get("unregistered", 0) >= 4, f"dropped unregistered messages are counted ({dropped})")
     check(dropped.get("not_leased", 0) >= n - 4, f"dropped answers for tasks not leased are counted ({dropped})")
 
+    # FORGET: an active job is refused (ERROR 13), finished ones are removed with their results.
+    job_e_bundle = bundle("noop", noop_spec(5, k, nonce + "-e"))
+    job_e = job_id(job_e_bundle).encode()
+    client.request(SUBMIT, job_e_bundle)
+    reply = client.request(FORGET, job_e)
+    check(reply[1][0] == ERROR and struct.unpack(">H", reply[2])[0] == 13, "FORGET of an active job: ERROR 13")
+    client.request(CANCEL, job_e)
+    worker.pump(0.2)
+    mine = [j for j in (job_a, job_b, job_e) + ((job_c,) if lease_timeout is not None and lease_timeout <= 10 else ())]
+    removed = []
+    for job in mine:
+        reply = client.request(FORGET, job, timeout=30)
+        if reply[1][0] == REMOVED:
+            removed += json.loads(reply[2])["removed"]
+    check(sorted(removed) == sorted(j.decode() for j in mine), f"FORGET removes each finished job ({len(removed)} of {len(mine)})")
+    reply = client.request(STATUS, job_a)
+    check(reply[1][0] == ERROR and struct.unpack(">H", reply[2])[0] == 2, "a forgotten job is unknown (ERROR 2)")
+
     # Leaving: DISCONNECT 4 releases the worker.
     worker.send([W, bytes([DISCONNECT]), struct.pack(">H", 4), b"conformance done"])
     time.sleep(0.3)
