@@ -107,6 +107,13 @@ final class JobStore {
         inTransaction = false
     }
 
+    /// Prepares, binds and runs one statement without results.
+    private func run(_ sql: String, _ values: [Any?]) throws(StoreError) {
+        let s = try db.prepare(sql)
+        try s.bind(values)
+        try s.step()
+    }
+
     // MARK: jobs
 
     func job(id: String) throws(StoreError) -> JobRecord? {
@@ -154,42 +161,30 @@ final class JobStore {
     }
 
     func setState(serial: Int, _ state: JobState, error: String? = nil, finishedAt: Double? = nil) throws(StoreError) {
-        let s = try db.prepare("UPDATE jobs SET state = ?, error = ?, finished_at = ? WHERE serial = ?")
-        try s.bind([state.rawValue, error, finishedAt, serial])
-        try s.step()
+        try run("UPDATE jobs SET state = ?, error = ?, finished_at = ? WHERE serial = ?", [state.rawValue, error, finishedAt, serial])
     }
 
     func setCounters(serial: Int, retries: Int, lost: Int) throws(StoreError) {
-        let s = try db.prepare("UPDATE jobs SET retries = ?, lost = ? WHERE serial = ?")
-        try s.bind([retries, lost, serial])
-        try s.step()
+        try run("UPDATE jobs SET retries = ?, lost = ? WHERE serial = ?", [retries, lost, serial])
     }
 
     /// Forgets failure histories of a job (a failed or cancelled job submitted again).
     func clearTaskHistory(serial: Int) throws(StoreError) {
-        let s = try db.prepare("DELETE FROM tasks WHERE job = ?")
-        try s.bind([serial])
-        try s.step()
+        try run("DELETE FROM tasks WHERE job = ?", [serial])
     }
 
     /// Marks a failed or cancelled job submitted again: queued, with a new submission time
     /// and name (its results and counters are kept).
     func resubmit(serial: Int, name: String, submittedAt: Double) throws(StoreError) {
-        let s = try db.prepare("UPDATE jobs SET state = 'queued', error = NULL, finished_at = NULL, submitted_at = ?, name = ? WHERE serial = ?")
-        try s.bind([submittedAt, name, serial])
-        try s.step()
+        try run("UPDATE jobs SET state = 'queued', error = NULL, finished_at = NULL, submitted_at = ?, name = ? WHERE serial = ?",
+                [submittedAt, name, serial])
     }
 
     /// Removes a job, its results and its task histories (FORGET, PRUNE).
     func deleteJob(serial: Int) throws(StoreError) {
-        let results = try db.prepare("DELETE FROM results WHERE task_key BETWEEN ? AND ?")
-        try results.bind([Self.taskKey(serial, 0), Self.taskKey(serial, 0xffff_ffff)])
-        try results.step()
-        for sql in ["DELETE FROM tasks WHERE job = ?", "DELETE FROM jobs WHERE serial = ?"] {
-            let s = try db.prepare(sql)
-            try s.bind([serial])
-            try s.step()
-        }
+        try run("DELETE FROM results WHERE task_key BETWEEN ? AND ?", [Self.taskKey(serial, 0), Self.taskKey(serial, 0xffff_ffff)])
+        try run("DELETE FROM tasks WHERE job = ?", [serial])
+        try run("DELETE FROM jobs WHERE serial = ?", [serial])
     }
 
     /// Rewrites the database file without its free pages (after FORGET or PRUNE) and

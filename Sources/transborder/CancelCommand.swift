@@ -21,9 +21,7 @@ struct CancelCommand: ParsableCommand {
 
     func run() throws {
         _ = logging.logger("client")
-        try reportingClientErrors("cancel") {
-            let client = try endpoint.client()
-            let id = try client.resolve(job: job)
+        try endpoint.withJob("cancel", job) { client, id in
             let before = try client.status(job: id)
             if before.isFinished {
                 print("job \(id) is already \(before.state); nothing to cancel")

@@ -30,6 +30,15 @@ struct ClusterEndpointOptions: ParsableArguments {
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
     }
 
+    /// Runs `body` with a client and the id `reference` names (id, name or prefix),
+    /// reporting errors as `command` (`reportingClientErrors`).
+    func withJob<T>(_ command: String, _ reference: String, _ body: (ClusterClient, String) throws -> T) throws -> T {
+        try reportingClientErrors(command) {
+            let client = try client()
+            return try body(client, try client.resolve(job: reference))
+        }
+    }
+
     func client() throws -> ClusterClient {
         guard let endpoint else { throw ValidationError("no coordinator: give --to ENDPOINT or set \(Self.environmentVariable)") }
         return try ClusterClient(endpoint: endpoint, timeout: timeout, curve: try curve.credentials())

@@ -22,10 +22,8 @@ struct FetchCommand: ParsableCommand {
 
     func run() throws {
         _ = logging.logger("client")
-        try reportingClientErrors("fetch") {
-            let client = try endpoint.client()
-            let names = try client.fetch(job: try client.resolve(job: job), into: URL(fileURLWithPath: out))
-            for name in names { print(name) }
+        try endpoint.withJob("fetch", job) { client, id in
+            for name in try client.fetch(job: id, into: URL(fileURLWithPath: out)) { print(name) }
         }
     }
 }

@@ -22,9 +22,8 @@ struct ForgetCommand: ParsableCommand {
 
     func run() throws {
         _ = logging.logger("client")
-        try reportingClientErrors("forget") {
-            let client = try endpoint.client()
-            let removed = try client.forget(job: try client.resolve(job: job))
+        try endpoint.withJob("forget", job) { client, id in
+            let removed = try client.forget(job: id)
             for id in removed.removed { print("forgot job \(id)") }
             printError(PruneCommand.sizes(removed))
         }

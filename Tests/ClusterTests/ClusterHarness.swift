@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+import ZeroMQ
 @testable import Cluster
 
 /// Real `transborder` coordinator and worker processes in a temporary folder, all killed
@@ -132,4 +133,12 @@ final class ClusterHarness {
 
 enum HarnessError: Error {
     case timeout(String)
+}
+
+/// The next message on `socket` within `timeout` milliseconds, or nil.
+func receiveFrames(_ socket: ZMQSocket, timeout: Int = 5000) throws -> [[UInt8]]? {
+    var poller = ZMQPoller()
+    poller.addReadable(socket)
+    guard try poller.poll(timeoutMilliseconds: timeout) > 0 else { return nil }
+    return try socket.receive(dontWait: true)?.frames
 }

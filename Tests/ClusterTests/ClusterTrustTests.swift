@@ -13,13 +13,6 @@ final class ClusterTrustTests: XCTestCase {
         JobBundle(kind: kind, spec: try Data(contentsOf: URL(fileURLWithPath: specPath)))
     }
 
-    func receive(_ socket: ZMQSocket, timeout: Int = 5000) throws -> [[UInt8]]? {
-        var poller = ZMQPoller()
-        poller.addReadable(socket)
-        guard try poller.poll(timeoutMilliseconds: timeout) > 0 else { return nil }
-        return try socket.receive(dontWait: true)?.frames
-    }
-
     func testForgedResultsAndFailuresChangeNothing() throws {
         let h = try ClusterHarness()
         defer { h.stopAll() }
@@ -50,7 +43,7 @@ final class ClusterTrustTests: XCTestCase {
             _ = try rogue.send(WorkerMessage.failed(job: id, task: TaskAssignment(index: 4, attempt: attempt), error: "rogue failure").frames,
                                dontWait: false)
         }
-        let reply = try XCTUnwrap(try receive(rogue), "an unregistered peer is told to register")
+        let reply = try XCTUnwrap(try receiveFrames(rogue), "an unregistered peer is told to register")
         guard case let .disconnect(reason, _) = try WorkerMessage.decode(reply.dropFirst()) else { return XCTFail("expected DISCONNECT") }
         XCTAssertEqual(reason, .unknownWorker)
 
