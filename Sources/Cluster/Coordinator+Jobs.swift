@@ -155,7 +155,9 @@ extension Coordinator {
 
     /// Sends tasks to every worker with free credit, oldest job first, batched per message.
     func dispatch() throws {
-        guard !workers.isEmpty, jobs.activeJobs.contains(where: { $0.hasPending }) else { return }
+        guard !workers.isEmpty, jobs.hasActive else { return }
+        let active = jobs.activeJobs  // dispatch neither starts nor ends jobs
+        guard active.contains(where: { $0.hasPending }) else { return }
         let now = MonotonicClock.now()
         let order = workers.order
         let count = order.count
@@ -167,7 +169,7 @@ extension Coordinator {
             defer { if !released { workers.checkIn(session) } }  // also when a store write throws
             var free = session.freeCredit
             let name = session.name
-            jobLoop: for job in jobs.activeJobs where free > 0 {
+            jobLoop: for job in active where free > 0 {
                 let id = job.id
                 if !job.quarantined.isEmpty && job.quarantined.contains(name) { continue }
                 // Failed tasks go to a worker they have not failed on, when one is connected.
