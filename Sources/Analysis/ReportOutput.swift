@@ -223,7 +223,7 @@ public enum ReportOutput {
         for network in networks { for link in network.links { maxWeight[link.layer] = max(maxWeight[link.layer], link.weightMean) } }
         page.open("section", [("id", "maps")])
         page.element("h2", text: "The network of each stage")
-        page.element("p", text: "Equirectangular projection with the standard parallel at the middle latitude of the places (graticule in degrees, WGS 84); the same extent on every map. Circle area ∝ the place's mean PageRank over the stage (years without links count as 0); grey rings: places without links during the stage. Lines: links merged over the stage's years, coloured by layer, width ∝ √(mean yearly weight) relative to the layer's largest value. Hover for names and values.")
+        page.element("p", text: "Equirectangular projection with the standard parallel at the middle latitude of the places (graticule in degrees, WGS 84); the same extent on every map; land, coastlines and land borders (dashed) from Natural Earth 1:50m (public domain). Circle area ∝ the place's mean PageRank over the stage (years without links count as 0); grey rings: places without links during the stage. Lines: links merged over the stage's years, coloured by layer, width ∝ √(mean yearly weight) relative to the layer's largest value. Names of the most central places are set clear of the circles; a bold number stands for a name with no room, listed under the map. Hover for names and values.")
         layerLegend(palette, lines: true, into: &page)
         page.open("div", [("class", "legend")])
         for country in palette.countries {
@@ -244,6 +244,11 @@ public enum ReportOutput {
             page.element("span", text: "\(stage.label), \(network.links.count) links")
             page.close("figcaption")
             page.raw(map.svg())
+            let key = map.labelLayout().key
+            if !key.isEmpty {
+                page.element("p", [("class", "map-key")],
+                             text: key.map { "\($0.number) \(panel.places[$0.place].name)" }.joined(separator: " · "))
+            }
             page.close("figure")
             page.newline()
         }
