@@ -1,17 +1,23 @@
 import CooperationNetwork
 import Foundation
 
-/// network_by_period.geojson: the baseline network of every stage as an
-/// RFC 7946 FeatureCollection (WGS 84, positions [longitude, latitude]).
+/// The baseline network of every stage as two RFC 7946 FeatureCollections
+/// (WGS 84, positions [longitude, latitude]), one geometry type and one set of
+/// property names and types per file, so that geopandas and QGIS read clean
+/// columns (one mixed file, network_by_period.geojson until issue 16, made
+/// pandas read `stage` and `cross_border` as floats with NaN):
 ///
-/// Places are Point features carrying their mean centralities per stage as
-/// flat properties (`stage_<k>_pagerank` …), so QGIS and geopandas show them
-/// as ordinary attribute columns; links are LineString features, one per
-/// (stage, layer, pair), merged over the stage's years (`StageNetwork`). No
-/// foreign members, no `crs`. One feature per line, keys sorted: the file is
-/// deterministic and diffs line by line. Properties in docs/OUTPUTS.md.
+/// - places_by_period.geojson: a Point per place with its mean centralities per
+///   stage as flat properties (`stage_<k>_pagerank` …);
+/// - links_by_period.geojson: a LineString (MultiLineString across the
+///   antimeridian) per (stage, layer, pair), merged over the stage's years
+///   (`StageNetwork`).
+///
+/// No foreign members, no `crs`. One feature per line, keys sorted: the files
+/// are deterministic and diff line by line. Properties in docs/OUTPUTS.md.
 public enum GeoJSONOutput {
-    public static let fileName = "network_by_period.geojson"
+    public static let placesFileName = "places_by_period.geojson"
+    public static let linksFileName = "links_by_period.geojson"
 
     enum Property: Encodable, Equatable {
         case string(String)
@@ -61,7 +67,8 @@ public enum GeoJSONOutput {
         var properties: [String: Property]
     }
 
-    public static func geojson(_ results: JobResults) throws -> ResultFile {
+    /// places_by_period.geojson.
+    public static func places(_ results: JobResults) throws -> ResultFile {
         let panel = results.job.panel
         let networks = StageNetwork.all(results)
         var features: [Feature] = []
@@ -81,6 +88,14 @@ public enum GeoJSONOutput {
             features.append(Feature(id: "place:" + place.id, geometry: .point(position(place)),
                                     properties: properties))
         }
+        return ResultFile(name: placesFileName, text: try collection(features, bbox: boundingBox(panel.places)))
+    }
+
+    /// links_by_period.geojson.
+    public static func links(_ results: JobResults) throws -> ResultFile {
+        let panel = results.job.panel
+        let networks = StageNetwork.all(results)
+        var features: [Feature] = []
         for network in networks {
             let stage = network.stage
             for link in network.links {
@@ -103,18 +118,44 @@ public enum GeoJSONOutput {
                                         properties: properties))
             }
         }
+        return ResultFile(name: linksFileName, text: try collection(features, bbox: boundingBox(panel.places)))
+    }
+
+    /// A FeatureCollection, one feature per line.
+    static func collection(_ features: [Feature], bbox: [Double]?) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var text = "{\"type\": \"FeatureCollection\",\n"
-        if let bbox = boundingBox(panel.places) {
+        if let bbox {
             text += "\"bbox\": " + String(decoding: try encoder.encode(bbox), as: UTF8.self) + ",\n"
         }
         text += "\"features\": ["
         for (i, feature) in features.enumerated() {
-            text += (i == 0 ? "\n" : ",\n") + String(decoding: try encoder.encode(feature), as: UTF8.self)
+            text += (i == 0 ? "\n" : ",\n") + (try json(feature, encoder: encoder))
         }
         text += "\n]}\n"
-        return ResultFile(name: fileName, text: text)
+        return text
+    }
+
+    /// One feature as JSON, keys sorted. Numbers of `.number` properties always carry a
+    /// decimal point or an exponent (Swift's shortest round-trip form: `0.0`, `1.1`,
+    /// `2.5e-05`), integers never, so GDAL, geopandas and pandas type a column by its
+    /// kind, not by whether its values happen to be whole.
+    static func json(_ feature: Feature, encoder: JSONEncoder) throws -> String {
+        func string(_ s: String) throws -> String { String(decoding: try encoder.encode(s), as: UTF8.self) }
+        var text = "{\"geometry\":" + String(decoding: try encoder.encode(feature.geometry), as: UTF8.self)
+        text += ",\"id\":" + (try string(feature.id)) + ",\"properties\":{"
+        for (i, key) in feature.properties.keys.sorted().enumerated() {
+            text += (i == 0 ? "" : ",") + (try string(key)) + ":"
+            switch feature.properties[key] {
+            case .string(let s)?: text += try string(s)
+            case .number(let x)?: text += x.isFinite ? x.description : "null"
+            case .integer(let n)?: text += String(n)
+            case .bool(let b)?: text += b ? "true" : "false"
+            case nil: text += "null"
+            }
+        }
+        return text + "},\"type\":\"Feature\"}"
     }
 
     /// RFC 7946 position: [longitude, latitude] in degrees.

@@ -260,7 +260,7 @@ public enum ReportOutput {
     static func footer(into page: inout HTMLText) {
         page.open("footer")
         page.element("h2", text: "Files")
-        page.element("p", [("class", "note")], text: "periods.csv/json (stages and intervals), breakpoints.csv (bootstrap distribution of each transition), indicators_by_year.csv (values and bands), centrality_by_year.csv, centrality_by_period.csv, stage_labels_by_year.csv, sensitivity_by_region.csv, network_by_period.geojson (the stage networks for GIS), manifest.json (versions, hashes, timings). Columns and units: docs/OUTPUTS.md.")
+        page.element("p", [("class", "note")], text: "periods.csv/json (stages and intervals), breakpoints.csv (bootstrap distribution of each transition), indicators_by_year.csv (values and bands), centrality_by_year.csv, centrality_by_period.csv, stage_labels_by_year.csv, sensitivity_by_region.csv, places_by_period.geojson and links_by_period.geojson (the stage networks for GIS), manifest.json (versions, hashes, timings). Columns and units: docs/OUTPUTS.md.")
         page.close("footer")
     }
 
