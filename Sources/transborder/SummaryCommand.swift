@@ -11,8 +11,11 @@ struct SummaryCommand: ParsableCommand {
     @Argument(help: "A job's output folder (holding periods.json).")
     var folder: String
 
-    struct Document: Decodable {
-        struct Period: Decodable {
+    @Option(help: "Output format: text, or json (the same fields: job, bootstrap, periods; absent values left out).")
+    var format: OutputFormat = .text
+
+    struct Document: Codable {
+        struct Period: Codable {
             var stage: Int
             var start: Int
             var end: Int
@@ -20,7 +23,7 @@ struct SummaryCommand: ParsableCommand {
             var start_interval95: [Int]?
             var start_within_1y: Double?
         }
-        struct Bootstrap: Decodable { var replicates: Int; var scheme: String }
+        struct Bootstrap: Codable { var replicates: Int; var scheme: String }
         var job: String
         var periods: [Period]
         var bootstrap: Bootstrap
@@ -35,6 +38,12 @@ struct SummaryCommand: ParsableCommand {
         let doc: Document
         do {
             doc = try JSONDecoder().decode(Document.self, from: data)
+            if format == .json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                print(String(decoding: try encoder.encode(doc), as: UTF8.self))
+                return
+            }
         } catch {
             printError("error: \(url.path): not a transborder periods.json (\(error))")
             throw ExitCode(2)
