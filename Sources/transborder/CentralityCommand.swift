@@ -13,25 +13,25 @@ struct CentralityCommand: ParsableCommand {
         commandName: "centrality",
         abstract: "Centralities of one graph from an edge list (networkx 3.x conventions).",
         discussion: """
-        EDGES.csv has the header source,target[,weight] (any column order; no weight column means
-        weight 1). Node ids are free text (UTF-8, RFC 4180 quoting); a UTF-8 byte order mark and CRLF
-        line ends are accepted. Weights are intensities and must be finite and > 0. Parallel rows
-        between the same pair are merged by summing weights (on an undirected graph a,b and b,a are
+        EDGES.csv has the header source,target[,weight] (any column order; no weight column means \
+        weight 1). Node ids are free text (UTF-8, RFC 4180 quoting); a UTF-8 byte order mark and CRLF \
+        line ends are accepted. Weights are intensities and must be finite and > 0. Parallel rows \
+        between the same pair are merged by summing weights (on an undirected graph a,b and b,a are \
         the same pair); self-loops are dropped (a note says how many).
 
         Measures (default: all, in this order):
           degree       degree/(n-1), in+out on digraphs (networkx degree_centrality)
           strength     sum of edge weights, in+out on digraphs
-          betweenness  Brandes, normalized as networkx (1/((n-1)(n-2)), halved pairs when undirected)
-          closeness    Wasserman-Faust improved, on incoming distances (networkx default)
-          harmonic     sum of 1/d over nodes reaching the node (incoming, not normalized)
+          betweenness  Brandes, networkx normalization (pairs halved if undirected)
+          closeness    Wasserman-Faust, incoming distances (networkx default)
+          harmonic     sum of 1/d over nodes reaching it (incoming, unnormalized)
           eigenvector  weighted, in-edges, Euclidean norm 1 (networkx power iteration)
           pagerank     weighted, alpha 0.85, dangling mass spread uniformly, sums to 1
 
-        Output: JSON {"nodes": [...], "measures": {"<measure>": {"<node>": value, ...}, ...}} or CSV
-        with one row per node (columns node,<measures...>). Nodes are listed in order of first
-        appearance in EDGES.csv; numbers are printed with full double precision (they round-trip).
-        Bad input is reported on stderr as file:line: field 'x': message, with exit status 2 and
+        Output: JSON {"nodes": [...], "measures": {"<measure>": {"<node>": value, ...}, ...}} or CSV \
+        with one row per node (columns node,<measures...>). Nodes are listed in order of first \
+        appearance in EDGES.csv; numbers are printed with full double precision (they round-trip). \
+        Bad input is reported on stderr as file:line: field 'x': message, with exit status 2 and \
         nothing on stdout.
         """
     )

@@ -10,16 +10,18 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a whole job: in-process (--workers 0) or with local worker processes.",
         discussion: """
-        With --workers N > 0: starts a coordinator inside this process on an ipc:// endpoint \
-        in a temporary folder and N `transborder worker` child processes, submits the job, \
-        waits, moves the outputs into --out (each file renamed into place, or staged and \
-        renamed when --out is on another file system) and tears everything down. With \
-        --workers 0 the same task and aggregation code runs in this process without sockets. \
-        The outputs are byte-identical for any N; only manifest.json records how the run went.
+        --out is checked first: it must be a new or empty folder (--force replaces a previous \
+        run's outputs, swapped in whole at the end); nothing is computed otherwise. With \
+        --workers 0 the job runs in this process on --threads threads, with a progress bar \
+        (elapsed time, ETA) on a terminal. With --workers N > 0: starts a coordinator inside \
+        this process on an ipc:// endpoint in a temporary folder and N `transborder worker` \
+        child processes, submits the job, waits and moves the outputs into --out. The outputs \
+        are byte-identical for any N and any --threads; only manifest.json records how the \
+        run went. At the end the path of report.html is printed on stdout.
         """
     )
 
-    @Argument(help: "Job folder or job.yaml (analysis), or a spec file for --kind noop/failing.")
+    @Argument(help: "Job folder or its job.yaml.")
     var job: String
 
     @Option(help: "Worker processes (0: compute in this process).")
@@ -34,13 +36,14 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Replace --out when it holds a previous run's outputs (swapped in whole at the end).")
     var force = false
 
-    @Option(help: "Job kind (backend): analysis, or noop/failing for tests and benchmarks.")
+    /// Internal: `noop`/`failing` backends for tests and benchmarks (hidden from help).
+    @Option(help: ArgumentHelp("Job kind (backend): analysis, or noop/failing for tests and benchmarks.", visibility: .hidden))
     var kind: String = "analysis"
 
     @Option(help: "Transport between the local processes: ipc or tcp (loopback).")
     var transport: String = "ipc"
 
-    @OptionGroup var logging: ClusterLoggingOptions
+    @OptionGroup var logging: LoggingOptions<WarningByDefault>
 
     func validate() throws {
         guard (0...256).contains(workers) else { throw ValidationError("--workers must be 0…256") }
@@ -49,7 +52,7 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let logger = logging.logger("run", defaultLevel: .warning)
+        let logger = logging.logger("run")
         try reportingClientErrors("run") {
             // The folder is checked and reserved before anything is computed: a bad --out costs nothing.
             let destination = try OutputDestination.reserve(URL(fileURLWithPath: out), replacing: force)

@@ -16,7 +16,7 @@ struct SubmitCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Job folder or job.yaml (analysis), or a spec file for --kind noop/failing.")
+    @Argument(help: "Job folder or its job.yaml.")
     var job: String
 
     @OptionGroup var endpoint: ClusterEndpointOptions
@@ -30,7 +30,8 @@ struct SubmitCommand: ParsableCommand {
     @Flag(help: "With --wait: replace --out when it holds a previous run's outputs.")
     var force = false
 
-    @Option(help: "Job kind (backend): analysis, or noop/failing for tests and benchmarks.")
+    /// Internal: `noop`/`failing` backends for tests and benchmarks (hidden from help).
+    @Option(help: ArgumentHelp("Job kind (backend): analysis, or noop/failing for tests and benchmarks.", visibility: .hidden))
     var kind: String = "analysis"
 
     @OptionGroup var logging: ClusterLoggingOptions
