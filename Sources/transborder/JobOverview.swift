@@ -4,7 +4,7 @@ import CooperationNetwork
 import Foundation
 import JobFiles
 
-/// `--format` of the commands that print a summary for people or for scripts.
+/// `--format` of the commands that print a summary for people or for scripts (`prettyJSON`).
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
@@ -93,9 +93,12 @@ struct JobOverview: Encodable {
         ]
     }
 
-    func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    }
+    func json() -> String { prettyJSON(self) }
+}
+
+/// `--format json` output: indented, keys sorted, slashes unescaped.
+func prettyJSON(_ value: some Encodable) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
 }

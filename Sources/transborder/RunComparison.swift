@@ -229,9 +229,5 @@ struct RunComparison: Encodable {
         return lines.joined(separator: "\n")
     }
 
-    func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    }
+    func json() -> String { prettyJSON(self) }
 }

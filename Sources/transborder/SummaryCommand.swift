@@ -43,9 +43,7 @@ struct SummaryCommand: ParsableCommand {
         do {
             doc = try JSONDecoder().decode(Document.self, from: data)
             if format == .json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(doc), as: UTF8.self))
+                print(prettyJSON(doc))
                 return
             }
         } catch {
