@@ -19,56 +19,28 @@ public enum GeoJSONOutput {
     public static let placesFileName = "places_by_period.geojson"
     public static let linksFileName = "links_by_period.geojson"
 
-    enum Property: Encodable, Equatable {
+    enum Property: Equatable {
         case string(String)
         case number(Double)
         case integer(Int)
         case bool(Bool)
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.singleValueContainer()
-            switch self {
-            case .string(let s): try c.encode(s)
-            case .number(let x): try c.encode(x)
-            case .integer(let n): try c.encode(n)
-            case .bool(let b): try c.encode(b)
-            }
-        }
     }
 
-    enum Geometry: Encodable {
+    enum Geometry {
         case point([Double])
         case lineString([[Double]])
         /// A line cut at the antimeridian (RFC 7946 §3.1.9).
         case multiLineString([[[Double]]])
-
-        enum CodingKeys: String, CodingKey { case type, coordinates }
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            switch self {
-            case .point(let p):
-                try c.encode("Point", forKey: .type)
-                try c.encode(p, forKey: .coordinates)
-            case .lineString(let line):
-                try c.encode("LineString", forKey: .type)
-                try c.encode(line, forKey: .coordinates)
-            case .multiLineString(let lines):
-                try c.encode("MultiLineString", forKey: .type)
-                try c.encode(lines, forKey: .coordinates)
-            }
-        }
     }
 
-    struct Feature: Encodable {
-        var type = "Feature"
+    struct Feature {
         var id: String
         var geometry: Geometry
         var properties: [String: Property]
     }
 
     /// places_by_period.geojson.
-    public static func places(_ results: JobResults) throws -> ResultFile {
+    public static func places(_ results: JobResults) -> ResultFile {
         let panel = results.job.panel
         let networks = StageNetwork.all(results)
         var features: [Feature] = []
@@ -88,11 +60,11 @@ public enum GeoJSONOutput {
             features.append(Feature(id: "place:" + place.id, geometry: .point(position(place)),
                                     properties: properties))
         }
-        return ResultFile(name: placesFileName, text: try collection(features, bbox: boundingBox(panel.places)))
+        return ResultFile(name: placesFileName, text: collection(features, bbox: boundingBox(panel.places)))
     }
 
     /// links_by_period.geojson.
-    public static func links(_ results: JobResults) throws -> ResultFile {
+    public static func links(_ results: JobResults) -> ResultFile {
         let panel = results.job.panel
         let networks = StageNetwork.all(results)
         var features: [Feature] = []
@@ -118,44 +90,52 @@ public enum GeoJSONOutput {
                                         properties: properties))
             }
         }
-        return ResultFile(name: linksFileName, text: try collection(features, bbox: boundingBox(panel.places)))
+        return ResultFile(name: linksFileName, text: collection(features, bbox: boundingBox(panel.places)))
     }
 
     /// A FeatureCollection, one feature per line.
-    static func collection(_ features: [Feature], bbox: [Double]?) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    static func collection(_ features: [Feature], bbox: [Double]?) -> String {
         var text = "{\"type\": \"FeatureCollection\",\n"
         if let bbox {
-            text += "\"bbox\": " + String(decoding: try encoder.encode(bbox), as: UTF8.self) + ",\n"
+            text += "\"bbox\": [" + bbox.map(JSONText.number).joined(separator: ",") + "],\n"
         }
         text += "\"features\": ["
         for (i, feature) in features.enumerated() {
-            text += (i == 0 ? "\n" : ",\n") + (try json(feature, encoder: encoder))
+            text += (i == 0 ? "\n" : ",\n") + json(feature)
         }
         text += "\n]}\n"
         return text
     }
 
-    /// One feature as JSON, keys sorted. Numbers of `.number` properties always carry a
-    /// decimal point or an exponent (Swift's shortest round-trip form: `0.0`, `1.1`,
-    /// `2.5e-05`), integers never, so GDAL, geopandas and pandas type a column by its
-    /// kind, not by whether its values happen to be whole.
-    static func json(_ feature: Feature, encoder: JSONEncoder) throws -> String {
-        func string(_ s: String) throws -> String { String(decoding: try encoder.encode(s), as: UTF8.self) }
-        var text = "{\"geometry\":" + String(decoding: try encoder.encode(feature.geometry), as: UTF8.self)
-        text += ",\"id\":" + (try string(feature.id)) + ",\"properties\":{"
-        for (i, key) in feature.properties.keys.sorted().enumerated() {
-            text += (i == 0 ? "" : ",") + (try string(key)) + ":"
+    /// One feature as JSON, keys sorted (`JSONText`). Numbers of `.number` properties
+    /// always carry a decimal point or an exponent (`0.0`, `1.1`, `2.5e-05`), integers
+    /// never, so GDAL, geopandas and pandas type a column by its kind, not by whether its
+    /// values happen to be whole.
+    static func json(_ feature: Feature) -> String {
+        var text = "{\"geometry\":" + json(feature.geometry) + ",\"id\":" + JSONText.string(feature.id) + ",\"properties\":{"
+        // Keys in byte order (JSONEncoder's `.sortedKeys` order for these ASCII names), compared as UTF-8.
+        for (i, key) in feature.properties.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+            text += (i == 0 ? "" : ",") + JSONText.string(key) + ":"
             switch feature.properties[key] {
-            case .string(let s)?: text += try string(s)
-            case .number(let x)?: text += x.isFinite ? x.description : "null"
+            case .string(let s)?: text += JSONText.string(s)
+            case .number(let x)?: text += JSONText.number(x)
             case .integer(let n)?: text += String(n)
             case .bool(let b)?: text += b ? "true" : "false"
             case nil: text += "null"
             }
         }
         return text + "},\"type\":\"Feature\"}"
+    }
+
+    static func json(_ geometry: Geometry) -> String {
+        func position(_ p: [Double]) -> String { "[" + p.map(JSONText.number).joined(separator: ",") + "]" }
+        func line(_ l: [[Double]]) -> String { "[" + l.map(position).joined(separator: ",") + "]" }
+        switch geometry {
+        case .point(let p): return "{\"coordinates\":" + position(p) + ",\"type\":\"Point\"}"
+        case .lineString(let l): return "{\"coordinates\":" + line(l) + ",\"type\":\"LineString\"}"
+        case .multiLineString(let ls):
+            return "{\"coordinates\":[" + ls.map(line).joined(separator: ",") + "],\"type\":\"MultiLineString\"}"
+        }
     }
 
     /// RFC 7946 position: [longitude, latitude] in degrees.

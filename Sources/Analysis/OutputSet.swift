@@ -39,8 +39,8 @@ public enum OutputSet {
         { TablesOutput.indicatorsByYear($0) },
         { TablesOutput.centralityByPeriod($0) },
         { TablesOutput.stageLabelsByYear($0) },
-        { try GeoJSONOutput.places($0) },
-        { try GeoJSONOutput.links($0) },
+        { GeoJSONOutput.places($0) },
+        { GeoJSONOutput.links($0) },
         { ReportOutput.html($0) },
     ]
 

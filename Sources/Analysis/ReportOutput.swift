@@ -230,10 +230,14 @@ public enum ReportOutput {
         }
         page.close("div")
         page.open("div", [("class", "grid maps")])
+        var basemap: SVGBasemap.Paths?
         for network in networks {
             let stage = network.stage
-            let map = SVGStageMap(network: network, panel: panel, frame: frame, palette: palette,
+            var map = SVGStageMap(network: network, panel: panel, frame: frame, palette: palette,
                                   maxPageRank: maxPageRank, maxWeightByLayer: maxWeight)
+            // One frame for every map: the basemap is clipped, projected and simplified once.
+            if basemap == nil { basemap = map.basemap.paths() }
+            map.basemapPaths = basemap
             page.open("figure", [("class", "stage-map"), ("data-stage", String(stage.number))])
             page.open("figcaption")
             page.text("Stage \(stage.number) · \(stage.startYear)–\(stage.endYear) ")

@@ -18,7 +18,12 @@ struct SVGBasemap: Sendable {
     typealias Point = (x: Double, y: Double)
 
     /// Path data (`d` attributes) for land, coasts and borders; empty strings when none.
-    func paths() -> (land: String, coast: String, border: String) {
+    struct Paths: Sendable, Equatable {
+        var land = "", coast = "", border = ""
+    }
+
+    /// The paths of the extent (see the type's documentation).
+    func paths() -> Paths {
         let margin = max(0.2, 0.02 * max(extent.east - extent.west, extent.north - extent.south))
         let clip = NaturalEarth.Bounds(west: extent.west - margin, south: extent.south - margin,
                                        east: extent.east + margin, north: extent.north + margin)
@@ -55,7 +60,7 @@ struct SVGBasemap: Sendable {
                 }
             }
         }
-        return (land, coast, border)
+        return Paths(land: land, coast: coast, border: border)
     }
 
     /// Douglas–Peucker on projected points (a closed ring keeps its first point and the

@@ -45,6 +45,10 @@ struct SVGStageMap: Sendable {
     /// nowhere become numbers listed in the map's key (`labelLayout().key`).
     var labelCount = 8
 
+    /// The basemap's paths when already drawn for another map of the same frame (every
+    /// stage map of a report shares it); drawn by `svg()` otherwise.
+    var basemapPaths: SVGBasemap.Paths?
+
     static let width = 360.0, maxHeight = 330.0, pad = 6.0
 
     /// Pixel size of the frame: width fixed, height following the projected aspect ratio.
@@ -70,7 +74,7 @@ struct SVGStageMap: Sendable {
                        ("class", "map"), ("role", "img")])
         m.element("title", text: "Network of stage \(stage.number): \(stage.name)")
         m.empty("rect", [("x", "0"), ("y", "0"), ("width", fx(s.width)), ("height", fx(s.height)), ("fill", Self.sea)])
-        let base = basemap.paths()
+        let base = basemapPaths ?? basemap.paths()
         if !base.land.isEmpty {
             m.empty("path", [("class", "land"), ("d", base.land), ("fill", Self.land), ("fill-rule", "evenodd")])
         }

@@ -25,6 +25,9 @@ public struct OutputDestination: Sendable {
     /// Whether `reserve` created `url` (so `abandon` removes it again).
     let created: Bool
 
+    /// Name prefix of the staging folder inside `url`.
+    static let stagingPrefix = ".staging-"
+
     /// The file `replacing` requires in a non-empty folder: only a previous run's outputs
     /// are replaced, never a folder of someone's other files.
     public static let runMarker = "manifest.json"
@@ -41,7 +44,12 @@ public struct OutputDestination: Sendable {
         var isFolder: ObjCBool = false
         let exists = fm.fileExists(atPath: path, isDirectory: &isFolder)
         if exists && !isFolder.boolValue { throw OutputDestinationError.notAFolder(path: path) }
-        let entries = exists ? ((try? fm.contentsOfDirectory(atPath: path)) ?? []) : []
+        var entries = exists ? ((try? fm.contentsOfDirectory(atPath: path)) ?? []) : []
+        // Staging folders of an earlier run that was killed are ours: removed, not counted.
+        for stale in entries where stale.hasPrefix(stagingPrefix) {
+            try? fm.removeItem(at: url.appendingPathComponent(stale))
+        }
+        entries.removeAll { $0.hasPrefix(stagingPrefix) }
         let occupied = !entries.isEmpty
         if occupied {
             guard replacing else { throw OutputDestinationError.notEmpty(path: path, entries: entries.count) }
@@ -56,7 +64,7 @@ public struct OutputDestination: Sendable {
             staging = folder.deletingLastPathComponent()
                 .appendingPathComponent(".\(folder.lastPathComponent).staging-\(UUID().uuidString)", isDirectory: true)
         } else {
-            staging = url.appendingPathComponent(".staging-\(UUID().uuidString)", isDirectory: true)
+            staging = url.appendingPathComponent(stagingPrefix + UUID().uuidString, isDirectory: true)
         }
         guard mkdir(staging.path, 0o755) == 0 else {
             let error = FileWriteError.system("mkdir", path: staging.path)

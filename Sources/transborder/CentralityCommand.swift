@@ -224,31 +224,11 @@ extension CentralityCommand {
         }
     }
 
-    /// A double with full precision: Swift's `description` is the shortest text
-    /// that reads back as the same double. Non-finite values (never produced by
-    /// the measures) become `null`.
-    static func number(_ value: Double) -> String {
-        value.isFinite ? value.description : "null"
-    }
+    /// A double with full precision (`JSONText.number`).
+    static func number(_ value: Double) -> String { JSONText.number(value) }
 
-    /// JSON string literal (RFC 8259 escapes; other characters as UTF-8).
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                    + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// JSON string literal (`JSONText.string`).
+    static func jsonString(_ text: String) -> String { JSONText.string(text) }
 
     static func json(nodes: [String], columns: [(String, [Double])]) -> String {
         let names = nodes.map(jsonString)

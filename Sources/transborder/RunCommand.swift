@@ -80,7 +80,7 @@ struct RunCommand: ParsableCommand {
             }
             var display = ProgressDisplay(label: "run")
             let files = try InProcessRun.run(bundle, backend: backend, threads: threads) { done, total in
-                display.show(done: done, total: total, state: done == total ? "folding" : "running")
+                display.show(done: done, total: total, state: done == total ? "writing outputs" : "running")
             }
             display.finish()
             try destination.commit(files.map { (name: $0.name, data: $0.data) })

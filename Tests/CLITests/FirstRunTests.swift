@@ -163,7 +163,7 @@ final class FirstRunTests: XCTestCase {
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0, text)
         XCTAssertTrue(text.contains("\r[###"), text)
-        XCTAssertTrue(text.contains("] 20/20 folding · elapsed "), text)
+        XCTAssertTrue(text.contains("] 20/20 writing outputs · elapsed "), text)
         XCTAssertTrue(text.range(of: #"\] \d+/20 running · elapsed \d+s, ETA \d+s"#, options: .regularExpression) != nil, text)
     }
 

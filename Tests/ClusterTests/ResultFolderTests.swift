@@ -81,11 +81,18 @@ final class ResultFolderTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted(), ["afile", "other", "out"])
     }
 
-    /// Abandoning removes the staging folder and the folder `reserve` created.
-    func testAbandonLeavesNothing() throws {
+    /// Abandoning removes the staging folder and the folder `reserve` created; a staging
+    /// folder left by a killed run neither blocks the next one nor stays.
+    func testAbandonLeavesNothingAndAKilledRunsStagingIsCleared() throws {
         let root = try Fixtures.temporaryDirectory("destination-abandon")
         let out = root.appendingPathComponent("out")
         try OutputDestination.reserve(out, replacing: false).abandon()
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), [])
+        let killed = try OutputDestination.reserve(out, replacing: false)  // never committed nor abandoned
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path), [killed.staging.lastPathComponent])
+        let next = try OutputDestination.reserve(out, replacing: false)
+        XCTAssertFalse(next.replaces)
+        try next.commit(files.map { (name: $0.name, data: $0.data) })
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted(), ["a.csv", "b.json"])
     }
 }
