@@ -5,7 +5,8 @@ import Foundation
 /// Places are taken in the given order (most central first). Each name tries eight
 /// positions around its circle — right, left, above, below, then the four diagonals —
 /// and takes the first whose box stays inside the frame and overlaps no circle, no
-/// earlier name and no fixed obstacle (graticule labels). A name that fits nowhere is
+/// earlier name and no fixed obstacle (graticule labels), preferring among those the
+/// first that no link line crosses. A name that fits nowhere is
 /// replaced by a number, tried the same way, and listed in the map's key; a place whose
 /// number does not fit either is left unlabelled. Text widths are estimated from
 /// Arial's advance widths enlarged by 12 % (DejaVu Sans, the usual fallback, is wider),
@@ -31,6 +32,27 @@ struct MapLabelLayout: Sendable {
 
     struct Circle: Sendable, Equatable {
         var x: Double, y: Double, r: Double
+    }
+
+    /// A link drawn on the map: names avoid crossing one when a position allows.
+    struct Segment: Sendable, Equatable {
+        var x1: Double, y1: Double, x2: Double, y2: Double
+
+        /// Whether the segment meets the box (Liang–Barsky clipping against it).
+        func crosses(_ box: Box) -> Bool {
+            var t0 = 0.0, t1 = 1.0
+            let dx = x2 - x1, dy = y2 - y1
+            for (p, q) in [(-dx, x1 - box.x0), (dx, box.x1 - x1), (-dy, y1 - box.y0), (dy, box.y1 - y1)] {
+                if p == 0 {
+                    if q < 0 { return false }
+                    continue
+                }
+                let r = q / p
+                if p < 0 { t0 = max(t0, r) } else { t1 = min(t1, r) }
+                if t0 > t1 { return false }
+            }
+            return true
+        }
     }
 
     /// One placed label: the text, its box, and where the SVG text element goes.
@@ -61,21 +83,27 @@ struct MapLabelLayout: Sendable {
     ///   - circles: every circle drawn on the map, by place index (obstacles for all labels).
     ///   - obstacles: other boxes to keep clear of.
     ///   - frame: the box every label must stay inside.
-    init(candidates: [(place: Int, name: String)], circles: [Int: Circle], obstacles: [Box], frame: Box) {
+    init(candidates: [(place: Int, name: String)], circles: [Int: Circle], obstacles: [Box], frame: Box,
+         lines: [Segment] = []) {
         var taken = obstacles
         let allCircles = circles.keys.sorted().compactMap { circles[$0] }
         func fits(_ box: Box) -> Bool {
             box.inside(frame) && !taken.contains { $0.overlaps(box) } && !allCircles.contains { box.overlaps(circle: $0) }
         }
+        /// The first position that fits, preferring one that no link line crosses.
+        func place(_ boxes: [Box]) -> Box? {
+            let fitting = boxes.filter(fits)
+            return fitting.first { box in !lines.contains { $0.crosses(box) } } ?? fitting.first
+        }
         for candidate in candidates {
             guard let circle = circles[candidate.place] else { continue }
-            if let box = Self.positions(around: circle, width: Self.textWidth(candidate.name)).first(where: fits) {
+            if let box = place(Self.positions(around: circle, width: Self.textWidth(candidate.name))) {
                 taken.append(box)
                 labels.append(Label(place: candidate.place, text: candidate.name, box: box, number: nil))
                 continue
             }
             let number = key.count + 1
-            if let box = Self.positions(around: circle, width: Self.textWidth(String(number))).first(where: fits) {
+            if let box = place(Self.positions(around: circle, width: Self.textWidth(String(number)))) {
                 taken.append(box)
                 labels.append(Label(place: candidate.place, text: String(number), box: box, number: number))
                 key.append((number, candidate.place))

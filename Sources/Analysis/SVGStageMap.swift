@@ -206,7 +206,13 @@ struct SVGStageMap: Sendable {
             .prefix(labelCount)
         return MapLabelLayout(candidates: top.map { (place: $0, name: panel.places[$0].name) }, circles: circles(),
                               obstacles: graticule().map(\.label),
-                              frame: MapLabelLayout.Box(x0: 2, y0: 2, x1: s.width - 2, y1: s.height - 2))
+                              frame: MapLabelLayout.Box(x0: 2, y0: 2, x1: s.width - 2, y1: s.height - 2),
+                              lines: network.links.map { link in
+                                  let a = panel.places[link.source], b = panel.places[link.target]
+                                  let pa = project(longitude: a.longitude, latitude: a.latitude)
+                                  let pb = project(longitude: b.longitude, latitude: b.latitude)
+                                  return MapLabelLayout.Segment(x1: pa.x, y1: pa.y, x2: pb.x, y2: pb.y)
+                              })
     }
 
     /// Circle radius in pixels: area ∝ mean PageRank; inactive places 1.6 px.

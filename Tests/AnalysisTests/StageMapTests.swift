@@ -77,6 +77,35 @@ final class StageMapTests: XCTestCase {
         XCTAssertGreaterThan(numbered, 0, "crowded maps use the numbered key")
     }
 
+    /// A link leaving a place to the right pushes its name to the left; with links on
+    /// both sides, above. Without any free side the name still goes where it fits.
+    func testNamesAvoidLinkLinesWhenTheyCan() {
+        let circle = MapLabelLayout.Circle(x: 180, y: 150, r: 6)
+        let frame = MapLabelLayout.Box(x0: 0, y0: 0, x1: 360, y1: 300)
+        func box(_ lines: [MapLabelLayout.Segment]) -> Rect? {
+            let layout = MapLabelLayout(candidates: [(place: 0, name: "Suifenhe port")], circles: [0: circle],
+                                        obstacles: [], frame: frame, lines: lines)
+            return layout.labels.first.map { Rect(x0: $0.box.x0, y0: $0.box.y0, x1: $0.box.x1, y1: $0.box.y1) }
+        }
+        let east = MapLabelLayout.Segment(x1: 180, y1: 150, x2: 340, y2: 150)
+        let west = MapLabelLayout.Segment(x1: 180, y1: 150, x2: 20, y2: 150)
+        let north = MapLabelLayout.Segment(x1: 180, y1: 150, x2: 180, y2: 10)
+        let alone = try? XCTUnwrap(box([]))
+        XCTAssertEqual(alone.map { $0.x0 > 180 }, true, "right of the circle by default")
+        let left = try? XCTUnwrap(box([east]))
+        XCTAssertEqual(left.map { $0.x1 < 180 && $0.y0 < 150 && $0.y1 > 150 }, true, "left, on the circle's line")
+        let above = try? XCTUnwrap(box([east, west]))
+        XCTAssertEqual(above.map { $0.y1 < 150 - 6 }, true, "above")
+        let below = try? XCTUnwrap(box([east, west, north]))
+        XCTAssertEqual(below.map { $0.y0 > 150 + 6 }, true, "below")
+        // Every side crossed: the first position that fits, although a line crosses it.
+        let everywhere = (0..<36).map { k -> MapLabelLayout.Segment in
+            let a = Double(k) * Double.pi / 18
+            return MapLabelLayout.Segment(x1: 180, y1: 150, x2: 180 + 170 * cos(a), y2: 150 + 140 * sin(a))
+        }
+        XCTAssertEqual(box(everywhere).map { $0.x0 > 180 }, true)
+    }
+
     /// The default job's maps as written into report.html: every name (and key number) is clear
     /// of every circle, of the other names and of the frame. Before, "Suifenhe port" sat on
     /// Mudanjiang's circle and "Heihe port" on Blagoveshchensk's.
