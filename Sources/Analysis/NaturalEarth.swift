@@ -8,14 +8,29 @@ import Foundation
 /// Coordinates are WGS 84 longitude/latitude in hundredths of a degree (about 1 km).
 public enum NaturalEarth {
     /// One country: ISO 3166-1 alpha-2 code ("" when Natural Earth has none), its
-    /// `adm0_a3` code, name, outline rings and bounding box.
+    /// `adm0_a3` code, name, bounding box and outline rings. The rings are decoded when
+    /// asked for (`rings`), so a check that needs only the extents reads no outline.
     public struct Country: Sendable {
         public var iso2: String
         public var iso3: String
         public var name: String
-        public var rings: [Ring]
         /// West, south, east, north in degrees (of all rings).
         public var bounds: Bounds
+        /// The encoded data and where this country's ring block lies in it.
+        let data: EncodedData
+        let ringBlock: Range<Int>
+
+        /// The outline rings (decoded on every call; empty if the block is malformed).
+        public var rings: [Ring] {
+            var reader = Reader(bytes: data.bytes, offset: ringBlock.lowerBound, end: ringBlock.upperBound)
+            return NaturalEarth.rings(&reader) ?? []
+        }
+    }
+
+    /// The decoded bytes, shared by every country.
+    final class EncodedData: Sendable {
+        let bytes: [UInt8]
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
     }
 
     /// A ring of a country's outline, closed implicitly (last point joins the first).
@@ -56,59 +71,79 @@ public enum NaturalEarth {
         return countries.filter { $0.iso2 == upper || $0.iso3 == upper }
     }
 
-    /// Decodes the format written by scripts/basemap/build.py; nil when malformed.
+    /// Decodes the country headers of the format written by scripts/basemap/build.py
+    /// (rings are read on demand); nil when malformed.
     static func decode(_ base64: String) -> [Country]? {
-        guard let data = Data(base64Encoded: base64, options: .ignoreUnknownCharacters) else { return nil }
-        var reader = Reader(bytes: [UInt8](data))
-        guard reader.bytes(4) == Array("NE50".utf8), reader.byte() == 1, let count = reader.varint() else { return nil }
+        guard let decoded = Data(base64Encoded: base64, options: .ignoreUnknownCharacters) else { return nil }
+        let data = EncodedData([UInt8](decoded))
+        var reader = Reader(bytes: data.bytes, offset: 0, end: data.bytes.count)
+        guard reader.bytes(4) == Array("NE50".utf8), reader.byte() == 2, let count = reader.varint() else { return nil }
         var countries: [Country] = []
         countries.reserveCapacity(count)
         for _ in 0..<count {
             guard let iso2 = reader.string(2), let iso3 = reader.string(3), let nameLength = reader.varint(),
-                  let name = reader.string(nameLength), let ringCount = reader.varint() else { return nil }
-            var rings: [Ring] = []
-            for _ in 0..<ringCount {
-                guard let flags = reader.byte(), let n = reader.varint(), n >= 3 else { return nil }
-                var lon = [Int32](repeating: 0, count: n), lat = [Int32](repeating: 0, count: n)
-                var x: Int64 = 0, y: Int64 = 0
-                for i in 0..<n {
-                    guard let dx = reader.zigzag(), let dy = reader.zigzag() else { return nil }
-                    x += dx; y += dy
-                    lon[i] = Int32(truncatingIfNeeded: x); lat[i] = Int32(truncatingIfNeeded: y)
-                }
-                guard let runs = reader.varint() else { return nil }
-                var edges: [EdgeKind] = []
-                edges.reserveCapacity(n)
-                for _ in 0..<runs {
-                    guard let length = reader.varint(), let raw = reader.byte(), let kind = EdgeKind(rawValue: raw) else { return nil }
-                    edges.append(contentsOf: repeatElement(kind, count: length))
-                }
-                guard edges.count == n else { return nil }
-                let bounds = Bounds(west: Double(lon.min() ?? 0) / 100, south: Double(lat.min() ?? 0) / 100,
-                                    east: Double(lon.max() ?? 0) / 100, north: Double(lat.max() ?? 0) / 100)
-                rings.append(Ring(isHole: flags & 1 == 1, lon: lon, lat: lat, edges: edges, bounds: bounds))
-            }
-            let bounds = Bounds(west: rings.map(\.bounds.west).min() ?? 0, south: rings.map(\.bounds.south).min() ?? 0,
-                                east: rings.map(\.bounds.east).max() ?? 0, north: rings.map(\.bounds.north).max() ?? 0)
-            countries.append(Country(iso2: iso2 == "--" ? "" : iso2, iso3: iso3, name: name, rings: rings, bounds: bounds))
+                  let name = reader.string(nameLength), let west = reader.zigzag(), let south = reader.zigzag(),
+                  let east = reader.zigzag(), let north = reader.zigzag(), let length = reader.varint(),
+                  reader.offset + length <= reader.end else { return nil }
+            let block = reader.offset..<(reader.offset + length)
+            reader.offset += length
+            countries.append(Country(iso2: iso2 == "--" ? "" : iso2, iso3: iso3, name: name,
+                                     bounds: Bounds(west: Double(west) / 100, south: Double(south) / 100,
+                                                    east: Double(east) / 100, north: Double(north) / 100),
+                                     data: data, ringBlock: block))
         }
         return reader.isAtEnd ? countries : nil
     }
 
-    private struct Reader {
-        let bytes: [UInt8]
-        var offset = 0
+    /// The rings of one country's ring block; nil when malformed.
+    static func rings(_ reader: inout Reader) -> [Ring]? {
+        guard let ringCount = reader.varint() else { return nil }
+        var rings: [Ring] = []
+        rings.reserveCapacity(ringCount)
+        for _ in 0..<ringCount {
+            guard let flags = reader.byte(), let n = reader.varint(), n >= 3 else { return nil }
+            var lon = [Int32](repeating: 0, count: n), lat = [Int32](repeating: 0, count: n)
+            var x: Int64 = 0, y: Int64 = 0
+            var west = Int32.max, south = Int32.max, east = Int32.min, north = Int32.min
+            for i in 0..<n {
+                guard let dx = reader.zigzag(), let dy = reader.zigzag() else { return nil }
+                x += dx; y += dy
+                let px = Int32(truncatingIfNeeded: x), py = Int32(truncatingIfNeeded: y)
+                lon[i] = px; lat[i] = py
+                west = min(west, px); east = max(east, px); south = min(south, py); north = max(north, py)
+            }
+            guard let runs = reader.varint() else { return nil }
+            var edges: [EdgeKind] = []
+            edges.reserveCapacity(n)
+            for _ in 0..<runs {
+                guard let length = reader.varint(), let raw = reader.byte(), let kind = EdgeKind(rawValue: raw),
+                      edges.count + length <= n else { return nil }
+                edges.append(contentsOf: repeatElement(kind, count: length))
+            }
+            guard edges.count == n else { return nil }
+            let bounds = Bounds(west: Double(west) / 100, south: Double(south) / 100,
+                                east: Double(east) / 100, north: Double(north) / 100)
+            rings.append(Ring(isHole: flags & 1 == 1, lon: lon, lat: lat, edges: edges, bounds: bounds))
+        }
+        return reader.isAtEnd ? rings : nil
+    }
 
-        var isAtEnd: Bool { offset == bytes.count }
+    struct Reader {
+        let bytes: [UInt8]
+        var offset: Int
+        /// One past the last byte this reader may read.
+        let end: Int
+
+        var isAtEnd: Bool { offset == end }
 
         mutating func byte() -> UInt8? {
-            guard offset < bytes.count else { return nil }
+            guard offset < end else { return nil }
             defer { offset += 1 }
             return bytes[offset]
         }
 
         mutating func bytes(_ count: Int) -> [UInt8]? {
-            guard offset + count <= bytes.count else { return nil }
+            guard offset + count <= end else { return nil }
             defer { offset += count }
             return Array(bytes[offset..<(offset + count)])
         }

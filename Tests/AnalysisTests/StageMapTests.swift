@@ -200,6 +200,18 @@ final class StageMapTests: XCTestCase {
     /// Ussuri — the China–Russia border — run past the border towns.
     func testBasemapPutsCitiesInTheirCountriesAndTheBorderOnTheAmur() {
         XCTAssertGreaterThan(NaturalEarth.countries.count, 200)
+        // The stored extents (read without the outlines) hold the rings drawn (and the islets
+        // too small to draw); countries whose rings are all too small to draw are tiny.
+        for country in NaturalEarth.countries {
+            let rings = country.rings, b = country.bounds
+            if rings.isEmpty {
+                XCTAssertLessThan(max(b.east - b.west, b.north - b.south), 0.1, country.name)
+            }
+            for ring in rings {
+                XCTAssertTrue(ring.bounds.west >= b.west - 1e-9 && ring.bounds.east <= b.east + 1e-9
+                              && ring.bounds.south >= b.south - 1e-9 && ring.bounds.north <= b.north + 1e-9, country.name)
+            }
+        }
         let cities: [(String, String, Double, Double)] = [
             ("CN", "Harbin", 126.53, 45.80), ("CN", "Beijing", 116.40, 39.90), ("CN", "Mudanjiang", 129.60, 44.58),
             ("RU", "Khabarovsk", 135.07, 48.48), ("RU", "Vladivostok", 131.89, 43.12), ("RU", "Moscow", 37.62, 55.76),

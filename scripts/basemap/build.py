@@ -4,10 +4,14 @@
 Input: the text export-countries.R writes (stdin or argv[1]). Output: the Swift
 source Sources/Analysis/NaturalEarthData.swift (argv[2]), a base64 string of:
 
-  "NE50" u8 version=1
+  "NE50" u8 version=2
   varint country count; per country:
     iso_a2 (2 ASCII bytes, "--" when Natural Earth has none), adm0_a3 (3 bytes),
-    varint name length, UTF-8 name, varint ring count; per ring:
+    varint name length, UTF-8 name,
+    zigzag varints west, south, east, north (hundredths of a degree: the extent of
+      the country's rings as given, before simplification and dropping small rings),
+    varint byte length of the ring block that follows (so readers can skip it),
+    ring block: varint ring count; per ring:
       u8 flags (1 = hole), varint point count n,
       n points: zigzag varint deltas of lon, lat in hundredths of a degree
         (the first from 0,0), the ring closed implicitly (last point != first),
@@ -144,7 +148,8 @@ def build(countries):
                 else:
                     runs.append([1, kind])
             rings.append({"hole": r["hole"], "pts": new_pts, "runs": runs})
-        out.append({**c, "rings": rings})
+        # The extent of the country as given (before simplification and dropping small rings).
+        out.append({**c, "rings": rings, "extent_points": [p for r in c["rings"] for p in r["pts"]]})
     return out
 
 
@@ -165,7 +170,7 @@ def zigzag(value):
 
 def encode(countries):
     buf = bytearray(b"NE50")
-    buf.append(1)
+    buf.append(2)
     varint(len(countries), buf)
     for c in countries:
         buf += (c["iso"] or "--").encode("ascii")
@@ -173,19 +178,26 @@ def encode(countries):
         name = c["name"].encode("utf-8")
         varint(len(name), buf)
         buf += name
-        varint(len(c["rings"]), buf)
+        points = c["extent_points"]
+        for value in (min(p[0] for p in points), min(p[1] for p in points),
+                      max(p[0] for p in points), max(p[1] for p in points)):
+            varint(zigzag(value), buf)
+        block = bytearray()
+        varint(len(c["rings"]), block)
         for r in c["rings"]:
-            buf.append(1 if r["hole"] else 0)
-            varint(len(r["pts"]), buf)
+            block.append(1 if r["hole"] else 0)
+            varint(len(r["pts"]), block)
             x = y = 0
             for px, py in r["pts"]:
-                varint(zigzag(px - x), buf)
-                varint(zigzag(py - y), buf)
+                varint(zigzag(px - x), block)
+                varint(zigzag(py - y), block)
                 x, y = px, py
-            varint(len(r["runs"]), buf)
+            varint(len(r["runs"]), block)
             for count, kind in r["runs"]:
-                varint(count, buf)
-                buf.append(kind)
+                varint(count, block)
+                block.append(kind)
+        varint(len(block), buf)
+        buf += block
     return bytes(buf)
 
 
