@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "transborder",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],  // Synchronization.Mutex
     products: [
         .executable(name: "transborder", targets: ["transborder"]),
     ],
@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // System libraries (Debian: libzmq3-dev, libsqlite3-dev).
@@ -35,29 +36,33 @@ let package = Package(
             dependencies: ["CooperationNetwork", "Centrality", "StageTransition", "Resampling"]
         ),
 
+        // The concurrency tools every thread-starting module uses (GuardedCondition, OwnedThread).
+        .target(name: "ConcurrencyTools"),
+
         // Edges of the system: files, sockets, the store.
         // Files written whole or not at all (job outputs, cluster result folders).
         .target(name: "AtomicOutput"),
         .target(
             name: "JobFiles",
             dependencies: [
-                "CooperationNetwork", "Analysis", "AtomicOutput",
+                "CooperationNetwork", "Centrality", "StageTransition", "Analysis", "AtomicOutput",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
+        .target(name: "ZeroMQ", dependencies: ["CZeroMQ", "ConcurrencyTools"]),
         .target(
             name: "Cluster",
             dependencies: [
-                "ZeroMQ", "CSQLite", "CooperationNetwork", "AtomicOutput",
+                "ZeroMQ", "CSQLite", "CooperationNetwork", "AtomicOutput", "ConcurrencyTools",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
             name: "transborder",
             dependencies: [
                 "CooperationNetwork", "Centrality", "StageTransition", "Resampling",
-                "Analysis", "JobFiles", "AtomicOutput", "ZeroMQ", "Cluster",
+                "Analysis", "JobFiles", "AtomicOutput", "ZeroMQ", "Cluster", "ConcurrencyTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -81,6 +86,7 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Resampling", "JobFiles", "CooperationNetwork", "TestSupport"]),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster", "ZeroMQ", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "ConcurrencyToolsTests", dependencies: ["ConcurrencyTools"]),
     ],
     swiftLanguageModes: [.v6]
 )

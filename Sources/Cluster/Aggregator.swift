@@ -10,16 +10,17 @@ import Logging
 /// is cancelled. Each job's `FoldStream` reads results through its own read-only store
 /// connection (WAL readers see committed data only), strictly in task-index order, so
 /// the aggregate never depends on the order in which results arrived.
-final class Aggregator: @unchecked Sendable {
-    private let lock = Lock()
-    private var finished: [AggregationOutcome] = []
-    private let wake: WakeSignal
+///
+/// Split in two: this registry of streams is the coordinator thread's alone (not
+/// Sendable); the fold threads reach the loop only through the Sendable `mailbox`.
+final class Aggregator {
+    private let mailbox: LoopMailbox<AggregationOutcome>
     private let logger: Logger
-    /// Streams by job id; touched only by the coordinator thread.
+    /// Streams by job id.
     private var streams: [String: FoldStream] = [:]
 
     init(wake: WakeSignal, logger: Logger) {
-        self.wake = wake
+        mailbox = LoopMailbox(wake: wake)
         self.logger = logger
     }
 
@@ -52,21 +53,12 @@ final class Aggregator: @unchecked Sendable {
 
     /// Outcomes finished since the last call.
     func takeFinished() -> [AggregationOutcome] {
-        lock.withLock {
-            defer { finished.removeAll() }
-            return finished
-        }
+        mailbox.take()
     }
 
     private func stream(for target: FoldTarget) -> FoldStream {
         if let stream = streams[target.id] { return stream }
-        let stream = FoldStream(target: target) { [self] outcome in
-            lock.withLock { finished.append(outcome) }
-            if let sender = try? wake.makeSender() {
-                _ = try? sender.send([[1]])
-                sender.close()
-            }
-        }
+        let stream = FoldStream(target: target) { [mailbox] outcome in mailbox.post(outcome) }
         streams[target.id] = stream
         return stream
     }

@@ -4,7 +4,7 @@ import Foundation
 /// bundle, hashing result files for FETCH — runs on this serial queue, in the order it
 /// was asked for; its outcome comes back to the loop (woken through the loop's
 /// `WakeSignal`), which alone touches the store and the sockets.
-final class BackgroundWork: @unchecked Sendable {
+final class BackgroundWork: Sendable {
     /// A finished piece of work, handled by the coordinator's loop.
     enum Outcome: Sendable {
         case submitted(peer: PeerID, bytes: [UInt8], name: String, result: Result<PreparedSubmission, ClientRefusal>)
@@ -12,32 +12,20 @@ final class BackgroundWork: @unchecked Sendable {
     }
 
     private let queue = DispatchQueue(label: "transborder.coordinator.background", qos: .userInitiated)
-    private let lock = Lock()
-    private var finished: [Outcome] = []
-    private let wake: WakeSignal
+    private let mailbox: LoopMailbox<Outcome>
 
     init(wake: WakeSignal) {
-        self.wake = wake
+        mailbox = LoopMailbox(wake: wake)
     }
 
     /// Runs `work` off the loop; its outcome is returned by a later `takeFinished`.
     func run(_ work: @escaping @Sendable () -> Outcome) {
-        queue.async { [self] in
-            let outcome = work()
-            lock.withLock { finished.append(outcome) }
-            if let sender = try? wake.makeSender() {
-                _ = try? sender.send([[1]])
-                sender.close()
-            }
-        }
+        queue.async { [mailbox] in mailbox.post(work()) }
     }
 
     /// Outcomes finished since the last call, in order.
     func takeFinished() -> [Outcome] {
-        lock.withLock {
-            defer { finished.removeAll() }
-            return finished
-        }
+        mailbox.take()
     }
 }
 

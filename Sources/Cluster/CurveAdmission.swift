@@ -1,3 +1,4 @@
+import Synchronization
 import Logging
 import ZeroMQ
 
@@ -19,12 +20,12 @@ public final class CurveAdmission {
     public let monitorEndpoint: String
     private let handler: ZAPHandler
 
-    private static let counter = Counter()
+    private static let counter = Mutex(0)
 
     /// Binds the ZAP handler in `context` (the coordinator's) on its own thread.
     public init(context: ZMQContext, credentials: CurveServerCredentials, logger: Logger) throws {
         self.credentials = credentials
-        monitorEndpoint = "inproc://transborder-curve-monitor-\(Self.counter.next())"
+        monitorEndpoint = "inproc://transborder-curve-monitor-\(Self.counter.withLock { $0 += 1; return $0 })"
         let authorized = credentials.authorized
         let throttle = RefusalThrottle()
         handler = try ZAPHandler(context: context, monitorEndpoint: monitorEndpoint, decide: { request in

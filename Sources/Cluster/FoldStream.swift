@@ -1,40 +1,44 @@
+import ConcurrencyTools
 import Foundation
 
 /// One job's streaming aggregation: a thread that waits for "results committed",
 /// folds every result it can read in index order, and on `complete` writes the output
 /// files and publishes them atomically. Memory: the fold's aggregates only.
-final class FoldStream: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var pending = false
-    private var record: RunRecord?
-    private var cancelled = false
+final class FoldStream: Sendable {
+    private struct State: Sendable {
+        var pending = false
+        var record: RunRecord?
+        var cancelled = false
+    }
+
+    private let condition = GuardedCondition(State())
 
     init(target: FoldTarget, report: @escaping @Sendable (AggregationOutcome) -> Void) {
-        let thread = Thread { [self] in
+        // Not joined: the thread ends after publishing or on `cancel()`, and reports
+        // through `report` (the coordinator's mailbox).
+        _ = OwnedThread(name: "fold \(target.id)") { [self] _ in
             if let outcome = run(target) { report(outcome) }
         }
-        thread.name = "fold \(target.id)"
-        thread.start()
     }
 
     func notify() {
-        condition.withLock {
-            pending = true
-            condition.signal()
+        condition.withLock { access in
+            access.state.pending = true
+            access.signal()
         }
     }
 
     func complete(record: RunRecord) {
-        condition.withLock {
-            self.record = record
-            condition.signal()
+        condition.withLock { access in
+            access.state.record = record
+            access.signal()
         }
     }
 
     func cancel() {
-        condition.withLock {
-            cancelled = true
-            condition.signal()
+        condition.withLock { access in
+            access.state.cancelled = true
+            access.signal()
         }
     }
 
@@ -46,10 +50,10 @@ final class FoldStream: @unchecked Sendable {
             fold.prepare()
             var next = 0
             while true {
-                let (finalRecord, stop): (RunRecord?, Bool) = condition.withLock {
-                    while !pending && record == nil && !cancelled { condition.wait() }
-                    pending = false
-                    return (record, cancelled)
+                let (finalRecord, stop): (RunRecord?, Bool) = condition.withLock { access in
+                    access.wait { $0.pending || $0.record != nil || $0.cancelled }
+                    access.state.pending = false
+                    return (access.state.record, access.state.cancelled)
                 }
                 if stop { return nil }
                 try store.beginRead()
@@ -57,7 +61,7 @@ final class FoldStream: @unchecked Sendable {
                 while next < target.prepared.taskCount, let data = try store.result(job: target.serial, index: next) {
                     try fold.fold(data, task: next)
                     next += 1
-                    if next % 64 == 0, condition.withLock({ cancelled }) { return nil }
+                    if next % 64 == 0, condition.withLock({ $0.state.cancelled }) { return nil }
                 }
                 guard let finalRecord else { continue }
                 guard next == target.prepared.taskCount else {
@@ -65,16 +69,16 @@ final class FoldStream: @unchecked Sendable {
                 }
                 var files = try fold.files()
                 files.append(target.prepared.manifest(run: finalRecord))
-                if condition.withLock({ cancelled }) { return nil }
+                if condition.withLock({ $0.state.cancelled }) { return nil }
                 try ResultFolder.publish(files, as: target.destination, durable: target.durable)
                 return AggregationOutcome(id: target.id, error: nil)
             }
         } catch {
             // A result that cannot be folded fails the job — reported once the job is
             // complete, as the coordinator expects an outcome only for a complete job.
-            let stop: Bool = condition.withLock {
-                while record == nil && !cancelled { condition.wait() }
-                return cancelled
+            let stop: Bool = condition.withLock { access in
+                access.wait { $0.record != nil || $0.cancelled }
+                return access.state.cancelled
             }
             return stop ? nil : AggregationOutcome(id: target.id, error: "aggregation failed: \(error)")
         }

@@ -1,3 +1,4 @@
+import ConcurrencyTools
 import Foundation
 
 /// `run --workers 0`: the same `prepare` / `execute` / `aggregate` / `manifest` calls as the
@@ -44,66 +45,64 @@ public enum InProcessRun {
 
 /// Compute threads for `InProcessRun`: each takes the next task index, at most `window`
 /// ahead of the fold, and leaves its result for `result(of:)`.
-private final class InProcessPool: @unchecked Sendable {
+private final class InProcessPool: Sendable {
+    private struct State: Sendable {
+        var next = 0
+        var folded = 0
+        var results: [Int: Result<Data, any Error>] = [:]
+        var stopped = false
+    }
+
     private let job: any PreparedJob
     private let window: Int
-    private let condition = NSCondition()
-    private var next = 0
-    private var folded = 0
-    private var results: [Int: Result<Data, any Error>] = [:]
-    private var stopped = false
-    private var running: Int
+    private let state = GuardedCondition(State())
+    private let threads: [OwnedThread]
 
-    init(job: any PreparedJob, threads: Int, window: Int) {
+    init(job: any PreparedJob, threads count: Int, window: Int) {
         self.job = job
-        self.window = max(window, threads)
-        running = threads
-        for _ in 0..<threads {
-            let thread = Thread { [self] in work() }
-            thread.stackSize = 8 << 20
-            thread.start()
+        let window = max(window, count)
+        self.window = window
+        let state = self.state
+        threads = (0..<count).map { i in
+            OwnedThread(name: "compute \(i)", stackSize: 8 << 20) { _ in Self.work(job: job, window: window, state: state) }
         }
     }
 
-    private func work() {
+    private static func work(job: any PreparedJob, window: Int, state: GuardedCondition<State>) {
         while true {
-            condition.lock()
-            while !stopped && next < job.taskCount && next >= folded + window { condition.wait() }
-            guard !stopped, next < job.taskCount else {
-                running -= 1
-                condition.broadcast()
-                condition.unlock()
-                return
+            let claimed: Int? = state.withLock { access in
+                access.wait { $0.stopped || $0.next >= job.taskCount || $0.next < $0.folded + window }
+                guard !access.state.stopped, access.state.next < job.taskCount else { return nil }
+                defer { access.state.next += 1 }
+                return access.state.next
             }
-            let index = next
-            next += 1
-            condition.unlock()
+            guard let index = claimed else { return }
             let result = Result { try job.execute(task: index) }
-            condition.lock()
-            results[index] = result
-            condition.broadcast()
-            condition.unlock()
+            state.withLock { access in
+                access.state.results[index] = result
+                access.broadcast()
+            }
         }
     }
 
     /// The result of task `index` (waits for it); call with 0, 1, 2, … in order.
     func result(of index: Int) throws -> Data {
-        condition.lock()
-        while results[index] == nil { condition.wait() }
-        let result = results.removeValue(forKey: index)
-        folded = index + 1
-        condition.broadcast()
-        condition.unlock()
+        let result = state.withLock { access in
+            access.wait { $0.results[index] != nil }
+            access.state.folded = index + 1
+            access.broadcast()
+            return access.state.results.removeValue(forKey: index)
+        }
         guard let result else { throw CancellationError() }
         return try result.get()
     }
 
     /// Stops handing out tasks and waits for the threads to finish their current one.
     func stop() {
-        condition.lock()
-        stopped = true
-        condition.broadcast()
-        while running > 0 { condition.wait() }
-        condition.unlock()
+        state.withLock { access in
+            access.state.stopped = true
+            access.broadcast()
+        }
+        for thread in threads { try? thread.join() }
     }
 }

@@ -1,3 +1,4 @@
+import ConcurrencyTools
 import Foundation
 import Logging
 
@@ -8,7 +9,7 @@ public final class LocalCluster {
     public let directory: URL
     public let resultsDirectory: URL
     private let stopSignal = StopSignal()
-    private let finished = DispatchSemaphore(value: 0)
+    private let coordinatorThread: OwnedThread
     private var workers: [Process] = []
     private let logger: Logger
 
@@ -27,22 +28,31 @@ public final class LocalCluster {
                                               resultsDirectory: resultsDirectory, backends: backends)
         config.ephemeralStore = true
         config.handoff = handoff
-        let endpointBox = EndpointBox()
-        config.onListening = { endpointBox.set($0) }
-        let stop = stopSignal, done = finished, configuration = config
-        let thread = Thread {
+        // The bound endpoint, handed from the coordinator thread (nil: it failed to start).
+        let listening = GuardedCondition<String??>(nil)
+        let announce: @Sendable (String?) -> Void = { endpoint in
+            listening.withLock { access in
+                if access.state == nil { access.state = .some(endpoint) }
+                access.broadcast()
+            }
+        }
+        config.onListening = { announce($0) }
+        let stop = stopSignal, configuration = config
+        coordinatorThread = OwnedThread(name: "coordinator") { _ in
             do {
                 let coordinator = try Coordinator(configuration: configuration, logger: logger)
                 try coordinator.run(until: stop)
             } catch {
                 logger.error("coordinator failed: \(error)")
-                endpointBox.set(nil)
+                announce(nil)
+                throw error
             }
-            done.signal()
         }
-        thread.name = "coordinator"
-        thread.start()
-        guard let endpoint = endpointBox.wait() else {
+        let bound: String? = listening.withLock { access in
+            access.wait { $0 != nil }
+            return access.state ?? nil
+        }
+        guard let endpoint = bound else {
             throw ClientError.unexpectedReply("the in-process coordinator did not start")
         }
         self.endpoint = endpoint
@@ -67,29 +77,8 @@ public final class LocalCluster {
             while worker.isRunning && Date() < deadline { usleep(2_000) }
             if worker.isRunning { kill(worker.processIdentifier, SIGKILL) }
         }
-        _ = finished.wait(timeout: .now() + 10)
+        // Its error, if any, was logged on its thread.
+        _ = try? coordinatorThread.join(timeout: 10)
         try? FileManager.default.removeItem(at: directory)
-    }
-}
-
-/// Hands the bound endpoint from the coordinator thread to the caller.
-final class EndpointBox: @unchecked Sendable {
-    private let lock = Lock()
-    private let ready = DispatchSemaphore(value: 0)
-    private var value: String?
-    private var isSet = false
-
-    func set(_ endpoint: String?) {
-        let first: Bool = lock.withLock {
-            defer { isSet = true }
-            if !isSet { value = endpoint }
-            return !isSet
-        }
-        if first { ready.signal() }
-    }
-
-    func wait() -> String? {
-        ready.wait()
-        return lock.withLock { value }
     }
 }

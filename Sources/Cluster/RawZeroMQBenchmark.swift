@@ -1,3 +1,4 @@
+import ConcurrencyTools
 import Foundation
 import ZeroMQ
 
@@ -15,19 +16,16 @@ public enum RawZeroMQBenchmark {
         defer { try? FileManager.default.removeItem(at: directory) }
         try router.bind(transport == .tcp ? "tcp://127.0.0.1:*" : "ipc://\(directory.path)/raw.sock")
         let endpoint = try router.lastEndpoint
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            defer { done.signal() }
-            guard let dealer = try? context.socket(.dealer) else { return }
+        let sender = OwnedThread(name: "raw sender") { _ in
+            let dealer = try context.socket(.dealer)
             defer { dealer.close() }
-            try? dealer.setHighWaterMarks(send: 100_000, receive: 100_000)
-            try? dealer.connect(endpoint)
+            try dealer.setHighWaterMarks(send: 100_000, receive: 100_000)
+            try dealer.connect(endpoint)
             let payload = [UInt8](repeating: 120, count: 100)
             for _ in 0..<count { _ = try? dealer.send([payload], dontWait: false) }
             // Keep the socket open until the receiver has everything (LINGER is 0).
             _ = try? dealer.receive(dontWait: false)
         }
-        thread.start()
         _ = try router.receive(dontWait: false)
         let start = MonotonicClock.now()
         var peer: [UInt8] = []
@@ -36,8 +34,8 @@ public enum RawZeroMQBenchmark {
         }
         let seconds = MonotonicClock.now() - start
         _ = try router.send([peer, [1]], dontWait: false)
-        done.wait()
-        router.close()
+        defer { router.close() }
+        try sender.join()
         return Double(count - 1) / seconds
     }
 }

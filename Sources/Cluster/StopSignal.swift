@@ -1,37 +1,40 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// A flag loops check to stop gracefully, set by SIGTERM/SIGINT or by code.
-public final class StopSignal: @unchecked Sendable {
-    private let lock = NSLock()
-    private var requested = false
-    private var sources: [DispatchSourceSignal] = []
-    private var actions: [@Sendable () -> Void] = []
+public final class StopSignal: Sendable {
+    private struct State {
+        var requested = false
+        var sources: [any DispatchSourceSignal] = []
+        var actions: [@Sendable () -> Void] = []
+    }
+
+    private let state = Mutex(State())
 
     public init() {}
 
     public func request() {
-        lock.lock()
-        let first = !requested
-        requested = true
-        let pending = first ? actions : []
-        lock.unlock()
+        let pending: [@Sendable () -> Void] = state.withLock { state in
+            let first = !state.requested
+            state.requested = true
+            return first ? state.actions : []
+        }
         for action in pending { action() }
     }
 
     /// Runs `action` once when the stop is requested (at once if it already was):
     /// how a loop blocked in `zmq_poll` learns of it without waiting for its timeout.
     func onRequest(_ action: @escaping @Sendable () -> Void) {
-        lock.lock()
-        let already = requested
-        if !already { actions.append(action) }
-        lock.unlock()
+        let already: Bool = state.withLock { state in
+            if !state.requested { state.actions.append(action) }
+            return state.requested
+        }
         if already { action() }
     }
 
     public var isRequested: Bool {
-        lock.lock(); defer { lock.unlock() }
-        return requested
+        state.withLock { $0.requested }
     }
 
     /// A signal that is set when this process receives SIGTERM or SIGINT
@@ -40,10 +43,13 @@ public final class StopSignal: @unchecked Sendable {
         let stop = StopSignal()
         for number in [SIGTERM, SIGINT] {
             signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { stop.request() }
-            source.resume()
-            stop.sources.append(source)
+            // Made inside the lock so the source belongs to the guarded state from the start.
+            stop.state.withLock { state in
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                source.setEventHandler { stop.request() }
+                source.resume()
+                state.sources.append(source)
+            }
         }
         return stop
     }

@@ -1,97 +1,109 @@
+import ConcurrencyTools
 import Foundation
 import ZeroMQ
 
 /// The worker's compute threads. The I/O thread enqueues tasks; each compute thread takes
 /// one at a time, runs it, and appends the outcome to a shared list, waking the I/O
 /// thread through its own inproc PUSH socket when the list was empty.
-final class TaskPool: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var queue: [WorkItem] = []
-    private var head = 0
-    private var outcomes: [ComputedTask] = []
-    private var running = 0
-    private var stopping = false
+final class TaskPool: Sendable {
+    private struct State: Sendable {
+        var queue: [WorkItem] = []
+        var head = 0
+        var outcomes: [ComputedTask] = []
+        var running = 0
+        var stopping = false
+
+        var waiting: Int { queue.count - head }
+    }
+
+    private let state = GuardedCondition(State())
     private let wake: WakeSignal
 
     init(threads: Int, wake: WakeSignal) {
         self.wake = wake
         for i in 0..<threads {
-            let thread = Thread { [self] in work() }
-            thread.name = "task \(i)"
-            thread.start()
+            // Not joined: `stop()` makes each return after its current task; the worker
+            // process exits once its loop has drained.
+            _ = OwnedThread(name: "task \(i)") { [self] _ in work() }
         }
     }
 
     /// Tasks queued or running.
     var busy: Int {
-        condition.lock(); defer { condition.unlock() }
-        return queue.count - head + running
+        state.withLock { $0.state.waiting + $0.state.running }
     }
 
     func enqueue(_ items: [WorkItem]) {
         guard !items.isEmpty else { return }
-        condition.lock()
-        queue.append(contentsOf: items)
-        condition.broadcast()
-        condition.unlock()
+        state.withLock { access in
+            access.state.queue.append(contentsOf: items)
+            access.broadcast()
+        }
     }
 
     /// Tasks queued and not started.
     var queued: Int {
-        condition.lock(); defer { condition.unlock() }
-        return queue.count - head
+        state.withLock { $0.state.waiting }
     }
 
     /// Drops tasks not started yet; returns how many (they go back to the coordinator).
     @discardableResult
     func clearQueue() -> Int {
-        condition.lock(); defer { condition.unlock() }
-        let dropped = queue.count - head
-        queue.removeAll()
-        head = 0
-        return dropped
+        state.withLock { access in
+            let dropped = access.state.waiting
+            access.state.queue.removeAll()
+            access.state.head = 0
+            return dropped
+        }
     }
 
     /// Drops queued (not started) tasks for which `shouldDrop` is true; returns how many.
     @discardableResult
     func remove(where shouldDrop: (WorkItem) -> Bool) -> Int {
-        condition.lock(); defer { condition.unlock() }
-        let waiting = queue[head...]
-        let kept = waiting.filter { !shouldDrop($0) }
-        let dropped = waiting.count - kept.count
-        if dropped > 0 {
-            queue = Array(kept)
-            head = 0
+        state.withLock { access in
+            let waiting = access.state.queue[access.state.head...]
+            let kept = waiting.filter { !shouldDrop($0) }
+            let dropped = waiting.count - kept.count
+            if dropped > 0 {
+                access.state.queue = Array(kept)
+                access.state.head = 0
+            }
+            return dropped
         }
-        return dropped
     }
 
     func takeOutcomes() -> [ComputedTask] {
-        condition.lock(); defer { condition.unlock() }
-        let out = outcomes
-        outcomes.removeAll(keepingCapacity: true)
-        return out
+        state.withLock { access in
+            let out = access.state.outcomes
+            access.state.outcomes.removeAll(keepingCapacity: true)
+            return out
+        }
     }
 
     func stop() {
-        condition.lock()
-        stopping = true
-        condition.broadcast()
-        condition.unlock()
+        state.withLock { access in
+            access.state.stopping = true
+            access.broadcast()
+        }
     }
 
     private func work() {
         let sender = try? wake.makeSender()
         defer { sender?.close() }
         while true {
-            condition.lock()
-            while head == queue.count && !stopping { condition.wait() }
-            if stopping { condition.unlock(); return }
-            let item = queue[head]
-            head += 1
-            if head == queue.count { queue.removeAll(keepingCapacity: true); head = 0 }
-            running += 1
-            condition.unlock()
+            let next: WorkItem? = state.withLock { access in
+                access.wait { $0.head < $0.queue.count || $0.stopping }
+                if access.state.stopping { return nil }
+                let item = access.state.queue[access.state.head]
+                access.state.head += 1
+                if access.state.head == access.state.queue.count {
+                    access.state.queue.removeAll(keepingCapacity: true)
+                    access.state.head = 0
+                }
+                access.state.running += 1
+                return item
+            }
+            guard let item = next else { return }
 
             let outcome: Result<[UInt8], TaskError>
             do {
@@ -100,11 +112,12 @@ final class TaskPool: @unchecked Sendable {
                 outcome = .failure(TaskError(message: String(describing: error)))
             }
 
-            condition.lock()
-            running -= 1
-            let wasEmpty = outcomes.isEmpty
-            outcomes.append(ComputedTask(job: item.job, task: item.task, outcome: outcome, session: item.session))
-            condition.unlock()
+            let wasEmpty: Bool = state.withLock { access in
+                access.state.running -= 1
+                let wasEmpty = access.state.outcomes.isEmpty
+                access.state.outcomes.append(ComputedTask(job: item.job, task: item.task, outcome: outcome, session: item.session))
+                return wasEmpty
+            }
             if wasEmpty { _ = try? sender?.send([[1]]) }
         }
     }

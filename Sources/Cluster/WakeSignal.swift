@@ -1,17 +1,19 @@
+import Synchronization
 import ZeroMQ
 
 /// Wakes a thread blocked in `zmq_poll` from another thread: the owner binds an inproc
 /// PULL socket and polls it; each other thread makes its own PUSH sender.
-final class WakeSignal: @unchecked Sendable {
+final class WakeSignal: Sendable {
     let context: ZMQContext
     let address: String
 
-    private static let counter = Counter()
+    /// A process-wide counter for unique inproc addresses.
+    private static let counter = Mutex(0)
 
     /// Creates the receiving side on the calling (owner) thread.
     init(context: ZMQContext) throws {
         self.context = context
-        address = "inproc://transborder-wake-\(Self.counter.next())"
+        address = "inproc://transborder-wake-\(Self.counter.withLock { $0 += 1; return $0 })"
     }
 
     func makeReceiver() throws -> ZMQSocket {
@@ -33,12 +35,3 @@ final class WakeSignal: @unchecked Sendable {
     }
 }
 
-/// A process-wide counter for unique inproc addresses.
-final class Counter: @unchecked Sendable {
-    private let lock = Lock()
-    private var value = 0
-
-    func next() -> Int {
-        lock.withLock { value += 1; return value }
-    }
-}

@@ -1,4 +1,5 @@
 import CZeroMQ
+import ConcurrencyTools
 import Foundation
 
 /// A ZeroMQ authentication handler (ZAP, RFC 27) on its own thread.
@@ -25,7 +26,7 @@ public final class ZAPHandler: Sendable {
         case connection(ConnectionEvent)
     }
 
-    private let state = HandlerState()
+    private let thread: OwnedThread
 
     /// Starts the handler and returns once its REP socket is bound.
     /// - Parameters:
@@ -37,34 +38,43 @@ public final class ZAPHandler: Sendable {
     public init(context: ZMQContext, monitorEndpoint: String? = nil,
                 decide: @escaping @Sendable (ZAPRequest) -> ZAPDecision,
                 report: @escaping @Sendable (Event) -> Void) throws {
-        let state = self.state
-        let started = DispatchSemaphore(value: 0)
-        let startError = ErrorBox()
-        let thread = Thread {
-            Self.serve(context: context, monitorEndpoint: monitorEndpoint, state: state, started: started,
-                       startError: startError, decide: decide, report: report)
+        let start = GuardedCondition(Start.binding)
+        thread = OwnedThread(name: "zap-handler") { thread in
+            try Self.serve(context: context, monitorEndpoint: monitorEndpoint, thread: thread, start: start,
+                           decide: decide, report: report)
         }
-        thread.name = "zap-handler"
-        thread.start()
-        started.wait()
-        if let error = startError.value {
-            state.waitUntilFinished()
-            throw error
+        let outcome = start.withLock { access in
+            access.wait { $0 != .binding }
+            return access.state
         }
+        // The thread failed to bind and is returning that error: join rethrows it.
+        if outcome == .failed { try thread.join() }
+    }
+
+    /// How the thread's start went (the owner waits in `init` until it is not `binding`).
+    private enum Start: Sendable {
+        case binding, serving, failed
     }
 
     deinit { stop() }
 
     /// Stops the thread and closes its sockets (idempotent). Close the guarded socket first.
     public func stop() {
-        state.requestStop()
-        state.waitUntilFinished()
+        thread.requestStop()
+        try? thread.join()
     }
 
-    private static func serve(context: ZMQContext, monitorEndpoint: String?, state: HandlerState, started: DispatchSemaphore,
-                              startError: ErrorBox, decide: @Sendable (ZAPRequest) -> ZAPDecision,
-                              report: @Sendable (Event) -> Void) {
-        defer { state.finish() }
+    /// The thread's body: binds, announces `started`, answers until asked to stop.
+    /// Throws (a `ZMQError`) only while starting, so that `init` can rethrow it.
+    private static func serve(context: ZMQContext, monitorEndpoint: String?, thread: OwnedThread.Context,
+                              start: GuardedCondition<Start>, decide: @Sendable (ZAPRequest) -> ZAPDecision,
+                              report: @Sendable (Event) -> Void) throws {
+        let announce = { (outcome: Start) in
+            start.withLock { access in
+                access.state = outcome
+                access.broadcast()
+            }
+        }
         let rep: ZMQSocket
         var monitor: ZMQSocket?
         do {
@@ -76,11 +86,10 @@ public final class ZAPHandler: Sendable {
                 monitor = pair
             }
         } catch {
-            startError.value = error as? ZMQError ?? ZMQError(operation: "zap handler", code: EINVAL)
-            started.signal()
-            return
+            announce(.failed)
+            throw error as? ZMQError ?? ZMQError(operation: "zap handler", code: EINVAL)
         }
-        started.signal()
+        announce(.serving)
         defer {
             monitor?.close()
             rep.close()
@@ -89,7 +98,7 @@ public final class ZAPHandler: Sendable {
         poller.addReadable(rep)
         if let monitor { poller.addReadable(monitor) }
         var tracker = PeerTracker()
-        while !state.isStopRequested {
+        while !thread.stopRequested {
             guard (try? poller.poll(timeoutMilliseconds: 100)) ?? 0 > 0 else { continue }
             if poller.isReadable(0) { answer(rep, decide: decide, report: report) }
             if let monitor, poller.isReadable(1) {
@@ -116,35 +125,4 @@ public final class ZAPHandler: Sendable {
         }
         _ = try? rep.send(decision.replyFrames(requestID: requestID), dontWait: false)
     }
-}
-
-/// The stop flag and the "thread finished" signal shared with the handler's thread.
-private final class HandlerState: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stopRequested = false
-    private var finished = false
-    private let done = DispatchSemaphore(value: 0)
-
-    var isStopRequested: Bool { lock.lock(); defer { lock.unlock() }; return stopRequested }
-
-    func requestStop() { lock.lock(); stopRequested = true; lock.unlock() }
-
-    func finish() {
-        lock.lock(); finished = true; lock.unlock()
-        done.signal()
-    }
-
-    /// Blocks until the thread has closed its sockets (returns at once afterwards).
-    func waitUntilFinished() {
-        lock.lock(); let already = finished; lock.unlock()
-        guard !already else { return }
-        done.wait()
-        done.signal()  // later callers return at once too
-    }
-}
-
-/// Hands a start-up error from the handler's thread to the caller (written before the
-/// semaphore is signalled, read after it is waited on).
-private final class ErrorBox: @unchecked Sendable {
-    var value: ZMQError?
 }

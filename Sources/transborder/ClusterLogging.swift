@@ -1,5 +1,6 @@
 import ArgumentParser
 import Logging
+import Synchronization
 
 /// The default of `--log-level` for a command: `info` for the cluster commands, whose logs
 /// are their record; `warning` for `run`, whose progress lines say enough.
@@ -38,11 +39,14 @@ struct LoggingOptions<Default: DefaultLogLevel>: ParsableArguments {
 
 /// The process-wide swift-log bootstrap.
 enum ClusterLogging {
-    nonisolated(unsafe) private static var done = false
+    private static let done = Mutex(false)
 
     static func bootstrapOnce(level: Logger.Level) {
-        guard !done else { return }
-        done = true
+        let first = done.withLock { done in
+            defer { done = true }
+            return !done
+        }
+        guard first else { return }
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level

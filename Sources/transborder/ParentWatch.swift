@@ -1,3 +1,4 @@
+import ConcurrencyTools
 import Foundation
 
 /// Watches the parent process of a worker started by `transborder run`: when the
@@ -8,13 +9,12 @@ import Foundation
 /// parent, so nothing is left to hand results to.
 enum ParentWatch {
     static func start(parent: Int32) {
-        let thread = Thread {
+        // Never joined: it lives as long as the process, and ends it.
+        _ = OwnedThread(name: "parent-watch") { _ in
             while getppid() == parent { usleep(250_000) }
             kill(getpid(), SIGTERM)
             sleep(2)
             _exit(0)
         }
-        thread.name = "parent-watch"
-        thread.start()
     }
 }

@@ -21,7 +21,7 @@ final class ScriptedWorker: @unchecked Sendable {
     let name: String
     let credit: Int
     let behaviour: Behaviour
-    private let lock = Lock()
+    private let lock = NSLock()
     private var stopping = false
     private var thread: Thread?
     private let finished = DispatchSemaphore(value: 0)
