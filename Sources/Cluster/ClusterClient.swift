@@ -161,7 +161,7 @@ public final class ClusterClient {
             do {
                 let status = try status(job: job)
                 progress(status)
-                if ["done", "failed", "cancelled"].contains(status.state) { return status }
+                if status.state.isFinished { return status }
                 let now = MonotonicClock.now()
                 if let start {
                     delay = Self.pollDelay(interval: interval, status: status, since: start, now: now)
@@ -222,7 +222,7 @@ public final class ClusterClient {
                 received += bytes.count
                 inFlight -= 1
             }
-            guard ContentHashing.sha256(data) == file.sha256 else { throw ClientError.integrity("\(file.name) does not match its SHA-256") }
+            guard ContentHash.sha256(data) == file.sha256 else { throw ClientError.integrity("\(file.name) does not match its SHA-256") }
             try ResultFolder.write([OutputFile(name: file.name, data: data)], into: folder)
         }
         return files.map(\.name)

@@ -139,7 +139,7 @@ extension Coordinator {
     func forget(_ peer: PeerID, _ ids: [String]) throws {
         for id in ids {
             if jobs[id] != nil {
-                return fail(peer, .jobActive, "job \(id) is \(currentStatus(id)?.state ?? "active"); cancel it first (forget removes finished jobs only)")
+                return fail(peer, .jobActive, "job \(id) is \(currentStatus(id)?.state.rawValue ?? "active"); cancel it first (forget removes finished jobs only)")
             }
             if !jobs.knows(id) { return fail(peer, .unknownJob, "no job \(id)") }
         }
@@ -172,10 +172,10 @@ extension Coordinator {
     func finishedFolder(_ peer: PeerID, _ id: String) -> URL? {
         guard let status = currentStatus(id) else { fail(peer, .unknownJob, "no job \(id)"); return nil }
         switch status.state {
-        case "done": return config.resultsDirectory.appendingPathComponent(id)
-        case "failed": fail(peer, .jobFailed, status.error ?? "job failed")
-        case "cancelled": fail(peer, .jobCancelled, "job \(id) was cancelled")
-        default: fail(peer, .notFinished, "job \(id) is \(status.state) (\(status.tasksDone)/\(status.tasksTotal) tasks)")
+        case .done: return config.resultsDirectory.appendingPathComponent(id)
+        case .failed: fail(peer, .jobFailed, status.error ?? "job failed")
+        case .cancelled: fail(peer, .jobCancelled, "job \(id) was cancelled")
+        case .queued, .running: fail(peer, .notFinished, "job \(id) is \(status.state) (\(status.tasksDone)/\(status.tasksTotal) tasks)")
         }
         return nil
     }
@@ -194,7 +194,7 @@ extension Coordinator {
             var entries: [[String: Any]] = []
             for name in try ResultFolder.fileNames(in: folder) {
                 let data = try Data(contentsOf: folder.appendingPathComponent(name))
-                entries.append(["name": name, "size": data.count, "sha256": ContentHashing.sha256(data)])
+                entries.append(["name": name, "size": data.count, "sha256": ContentHash.sha256(data)])
             }
             return .success(Array(try JSONSerialization.data(withJSONObject: entries, options: [.sortedKeys])))
         } catch {

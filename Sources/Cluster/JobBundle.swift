@@ -1,4 +1,3 @@
-import CooperationNetwork
 import Foundation
 
 /// A submitted job: which backend computes it (`kind`), its spec text and its data files.

@@ -1,4 +1,4 @@
-import CooperationNetwork
+@testable import Cluster
 import Foundation
 import TestSupport
 import XCTest
