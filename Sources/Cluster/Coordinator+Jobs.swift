@@ -188,7 +188,7 @@ extension Coordinator {
                         job.putBack(batch)
                         workers.checkIn(session)
                         released = true
-                        try releaseWorker(peer, reason: "unreachable (\(error))")
+                        try releaseWorker(peer, reason: .unreachable("\(error)"))
                         return
                     }
                     guard sent else {

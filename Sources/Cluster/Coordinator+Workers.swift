@@ -32,7 +32,7 @@ extension Coordinator {
         case let .disconnect(_, text):
             if let session = workers[peer] {
                 logger.info("worker left: \(text)", metadata: ["worker": "\(session.name)", "in_flight": "\(session.inFlight.count)"])
-                try releaseWorker(peer, reason: "left")
+                try releaseWorker(peer, reason: .left)
             }
         case .tasks, .dataset, .revoke:
             drop(.invalid, peer: peer, "coordinator-only command sent by a worker")
@@ -40,7 +40,7 @@ extension Coordinator {
     }
 
     func register(_ peer: PeerID, name: String, threads: Int, credit: Int, now: Double) throws {
-        if workers.contains(peer) { try releaseWorker(peer, reason: "registered again") }
+        if workers.contains(peer) { try releaseWorker(peer, reason: .registeredAgain) }
         // Names identify workers (store, quarantine, status): a second connection with a
         // live worker's name replaces it — a worker reconnecting from a new socket, or a
         // misconfigured second process, which is told why.
@@ -49,11 +49,11 @@ extension Coordinator {
                            metadata: ["worker": "\(name)", "previous_peer": "\(other)", "peer": "\(peer)"])
             reply(other, WorkerMessage.disconnect(reason: .replaced,
                                                   text: "another connection registered as worker '\(name)'; worker names must be unique").frames)
-            try releaseWorker(other, reason: "replaced by a new connection")
+            try releaseWorker(other, reason: .replaced)
         }
         workers.add(WorkerSession(peer: peer, name: name, threads: threads, credit: credit, lastHeard: now, lastSent: now))
         try store.begin()
-        try store.recordWorker(name: name, threads: threads, credit: credit, state: "ready", now: MonotonicClock.wall(), tasksDone: 0)
+        try store.recordWorker(name: name, threads: threads, credit: credit, state: .ready, now: MonotonicClock.wall(), tasksDone: 0)
         logger.info("worker joined", metadata: ["worker": "\(name)", "threads": "\(threads)", "credit": "\(credit)", "peer": "\(peer)"])
         reply(peer, WorkerMessage.heartbeat.frames)
     }
@@ -211,7 +211,7 @@ extension Coordinator {
     }
 
     /// Forgets a worker and re-queues the tasks it held (lost, not failed).
-    func releaseWorker(_ peer: PeerID, reason: String) throws {
+    func releaseWorker(_ peer: PeerID, reason: WorkerRelease) throws {
         guard let session = workers.remove(peer) else { return }
         var requeued = 0
         try store.begin()
@@ -220,9 +220,9 @@ extension Coordinator {
             if try revokeLease(key) { requeued += 1 }
         }
         try store.recordWorker(name: session.name, threads: session.threads, credit: session.credit,
-                               state: reason, now: MonotonicClock.wall(), tasksDone: session.tasksDoneUnsaved)
+                               state: .released(reason), now: MonotonicClock.wall(), tasksDone: session.tasksDoneUnsaved)
         let metadata: Logger.Metadata = ["worker": "\(session.name)", "requeued": "\(requeued)"]
-        if reason == "left" || reason == "registered again" {
+        if reason.isOrderly {
             logger.info("worker released (\(reason))", metadata: metadata)
         } else {
             logger.warning("worker lost: \(reason)", metadata: metadata)
@@ -234,13 +234,13 @@ extension Coordinator {
         for peer in workers.order {
             guard let session = workers[peer] else { continue }
             if now - session.lastHeard > config.heartbeatTimeout {
-                try releaseWorker(peer, reason: "no message for \(Int(now - session.lastHeard)) s")
+                try releaseWorker(peer, reason: .silent(seconds: Int(now - session.lastHeard)))
             } else if now - session.lastSent >= config.heartbeatInterval {
                 do {
                     if try router.send([peer.bytes] + WorkerMessage.heartbeat.frames) { workers[peer]?.lastSent = now }
                 } catch {
                     // EHOSTUNREACH: the connection is gone (e.g. the process was killed).
-                    try releaseWorker(peer, reason: "disconnected (\(error))")
+                    try releaseWorker(peer, reason: .disconnected("\(error)"))
                 }
             }
         }
@@ -302,7 +302,7 @@ extension Coordinator {
             guard let session = workers[peer], session.tasksDoneUnsaved > 0 else { continue }
             try store.begin()
             try store.recordWorker(name: session.name, threads: session.threads, credit: session.credit,
-                                   state: "ready", now: MonotonicClock.wall(), tasksDone: session.tasksDoneUnsaved)
+                                   state: .ready, now: MonotonicClock.wall(), tasksDone: session.tasksDoneUnsaved)
             workers[peer]?.tasksDoneUnsaved = 0
         }
     }

@@ -133,7 +133,7 @@ public final class Coordinator {
         for session in workers.all {
             try store.begin()
             try store.recordWorker(name: session.name, threads: session.threads, credit: session.credit,
-                                   state: "released", now: MonotonicClock.wall(), tasksDone: session.tasksDoneUnsaved)
+                                   state: .coordinatorStopped, now: MonotonicClock.wall(), tasksDone: session.tasksDoneUnsaved)
         }
         try persistCounters()
         try store.commit()

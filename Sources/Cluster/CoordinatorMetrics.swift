@@ -16,7 +16,7 @@ struct CoordinatorMetrics: Sendable, Equatable {
 
     var jobs: [Job] = []
     /// Jobs by state, including finished ones the store knows.
-    var jobsByState: [String: Int] = [:]
+    var jobsByState: [ReportedJobState: Int] = [:]
     var resultsStored = 0
     var workersConnected = 0
     /// Distinct connected workers quarantined for at least one job.
@@ -40,7 +40,7 @@ struct CoordinatorMetrics: Sendable, Equatable {
         out.family("transborder_job_lost_total", .counter, help: "Leases of each active job lost to released workers or expiry (over the job's life).", perJob(\.lost))
         out.family("transborder_job_quarantined_workers", .gauge, help: "Workers quarantined for each active job.", perJob(\.quarantinedWorkers))
         out.family("transborder_jobs", .gauge, help: "Jobs the coordinator knows, by state.",
-                   jobsByState.sorted { $0.key < $1.key }.map { (labels: [("state", $0.key)], value: Double($0.value)) })
+                   jobsByState.sorted { $0.key.rawValue < $1.key.rawValue }.map { (labels: [("state", $0.key.rawValue)], value: Double($0.value)) })
         out.family("transborder_results_stored_total", .counter, help: "Task results stored since the coordinator started (rate() gives results/s).", value: Double(resultsStored))
         out.family("transborder_workers_connected", .gauge, help: "Registered workers.", value: Double(workersConnected))
         out.family("transborder_workers_quarantined", .gauge, help: "Registered workers quarantined for at least one job.", value: Double(workersQuarantined))

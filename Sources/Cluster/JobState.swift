@@ -2,8 +2,16 @@
 public enum JobState: String, Sendable, Codable {
     case queued, running, aggregating, done, failed, cancelled
 
-    /// The state a client sees (`queued|running|done|failed|cancelled`).
-    public var reported: String { self == .aggregating ? "running" : rawValue }
+    /// The state a client sees.
+    public var reported: ReportedJobState {
+        switch self {
+        case .queued: .queued
+        case .running, .aggregating: .running
+        case .done: .done
+        case .failed: .failed
+        case .cancelled: .cancelled
+        }
+    }
 
     /// Whether tasks may still be dispatched or results still accepted.
     public var isActive: Bool { self == .queued || self == .running || self == .aggregating }

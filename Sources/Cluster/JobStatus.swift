@@ -7,8 +7,7 @@ public struct JobStatus: Sendable, Codable, Equatable {
     /// The display name its client gave (may be empty).
     public var name: String
     public var kind: String
-    /// `queued|running|done|failed|cancelled`.
-    public var state: String
+    public var state: ReportedJobState
     public var tasksDone: Int
     public var tasksTotal: Int
     public var tasksInFlight: Int
@@ -26,7 +25,7 @@ public struct JobStatus: Sendable, Codable, Equatable {
     /// Registered workers when the status was taken (`submit --wait` says when there are none).
     public var workersConnected: Int
 
-    public init(job: String, name: String, kind: String, state: String, tasksDone: Int, tasksTotal: Int, tasksInFlight: Int,
+    public init(job: String, name: String, kind: String, state: ReportedJobState, tasksDone: Int, tasksTotal: Int, tasksInFlight: Int,
                 retries: Int, lost: Int, error: String?, submittedAt: Double, finishedAt: Double?, durationSeconds: Double,
                 quarantined: [String] = [], workersConnected: Int = 0) {
         self.job = job; self.name = name; self.kind = kind; self.state = state
@@ -37,7 +36,7 @@ public struct JobStatus: Sendable, Codable, Equatable {
     }
 
     /// Whether the job reached an end (done, failed or cancelled).
-    public var isFinished: Bool { ["done", "failed", "cancelled"].contains(state) }
+    public var isFinished: Bool { state.isFinished }
 
     enum CodingKeys: String, CodingKey {
         case job, name, kind, state, error, retries, lost, quarantined
@@ -58,7 +57,7 @@ public struct JobStatus: Sendable, Codable, Equatable {
         job = try c.decode(String.self, forKey: .job)
         name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
         kind = try c.decode(String.self, forKey: .kind)
-        state = try c.decode(String.self, forKey: .state)
+        state = try c.decode(ReportedJobState.self, forKey: .state)
         tasksDone = try c.decode(Int.self, forKey: .tasksDone)
         tasksTotal = try c.decode(Int.self, forKey: .tasksTotal)
         tasksInFlight = try c.decode(Int.self, forKey: .tasksInFlight)

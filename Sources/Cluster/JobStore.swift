@@ -108,7 +108,7 @@ final class JobStore {
     }
 
     /// Prepares, binds and runs one statement without results.
-    private func run(_ sql: String, _ values: [Any?]) throws(StoreError) {
+    private func run(_ sql: String, _ values: [any SQLiteBindable]) throws(StoreError) {
         let s = try db.prepare(sql)
         try s.bind(values)
         try s.step()
@@ -125,7 +125,7 @@ final class JobStore {
         try jobs(where: activeOnly ? "state IN ('queued','running','aggregating')" : "1", [])
     }
 
-    private func jobs(where clause: String, _ values: [Any?]) throws(StoreError) -> [JobRecord] {
+    private func jobs(where clause: String, _ values: [any SQLiteBindable]) throws(StoreError) -> [JobRecord] {
         let s = try db.prepare("""
         SELECT serial, id, kind, bundle_hash, task_count, state, error, submitted_at, finished_at, retries, lost, name
         FROM jobs WHERE \(clause) ORDER BY serial
@@ -133,9 +133,15 @@ final class JobStore {
         try s.bind(values)
         var out: [JobRecord] = []
         while try s.step() {
+            let stored = s.string(5) ?? ""
+            // A state this version does not know (a newer coordinator's store, or damage)
+            // is an error, not a guess: reading it as `failed` would lose a running job.
+            guard let state = JobState(rawValue: stored) else {
+                throw StoreError(operation: "read job \(s.string(1) ?? "?")", code: 0, message: "unknown job state '\(stored)'")
+            }
             out.append(JobRecord(
                 serial: s.int(0), id: s.string(1) ?? "", kind: s.string(2) ?? "", bundleHash: s.string(3) ?? "",
-                taskCount: s.int(4), state: JobState(rawValue: s.string(5) ?? "") ?? .failed, error: s.string(6),
+                taskCount: s.int(4), state: state, error: s.string(6),
                 submittedAt: s.double(7), finishedAt: s.isNull(8) ? nil : s.double(8),
                 retries: s.int(9), lost: s.int(10), name: s.string(11) ?? ""))
         }
@@ -281,13 +287,13 @@ final class JobStore {
 
     // MARK: workers
 
-    func recordWorker(name: String, threads: Int, credit: Int, state: String, now: Double, tasksDone: Int) throws(StoreError) {
+    func recordWorker(name: String, threads: Int, credit: Int, state: StoredWorkerState, now: Double, tasksDone: Int) throws(StoreError) {
         let s = try db.prepare("""
         INSERT INTO workers(name, threads, credit, state, first_seen, last_seen, tasks_done) VALUES (?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT(name) DO UPDATE SET threads = excluded.threads, credit = excluded.credit, state = excluded.state,
             last_seen = excluded.last_seen, tasks_done = workers.tasks_done + excluded.tasks_done
         """)
-        try s.bind([name, threads, credit, state, now, now, tasksDone])
+        try s.bind([name, threads, credit, state.storedText, now, now, tasksDone])
         try s.step()
     }
 }

@@ -15,26 +15,12 @@ final class SQLiteStatement {
 
     deinit { sqlite3_finalize(statement) }
 
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
-    /// Binds parameters (1-based, in order): Int, Double, String, [UInt8], Data or nil.
-    func bind(_ values: [Any?]) throws(StoreError) {
+    /// Binds parameters (1-based, in order).
+    func bind(_ values: [any SQLiteBindable]) throws(StoreError) {
         sqlite3_reset(statement)
         sqlite3_clear_bindings(statement)
         for (i, value) in values.enumerated() {
-            let position = Int32(i + 1)
-            let rc: Int32
-            switch value {
-            case nil: rc = sqlite3_bind_null(statement, position)
-            case let v as Int: rc = sqlite3_bind_int64(statement, position, Int64(v))
-            case let v as Double: rc = sqlite3_bind_double(statement, position, v)
-            case let v as String: rc = sqlite3_bind_text(statement, position, v, -1, Self.transient)
-            case let v as [UInt8]:
-                rc = v.withUnsafeBytes { sqlite3_bind_blob(statement, position, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32($0.count), Self.transient) }
-            case let v as Data:
-                rc = v.withUnsafeBytes { sqlite3_bind_blob(statement, position, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32($0.count), Self.transient) }
-            default: rc = SQLITE_MISMATCH
-            }
+            let rc = value.bind(to: statement, at: Int32(i + 1))
             guard rc == SQLITE_OK else { throw database.error("bind \(sql)", rc) }
         }
     }

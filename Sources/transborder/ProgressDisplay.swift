@@ -22,7 +22,7 @@ struct ProgressDisplay {
 
     mutating func show(_ status: JobStatus) {
         label = "job \(status.job)"
-        show(done: status.tasksDone, total: status.tasksTotal, state: status.state)
+        show(done: status.tasksDone, total: status.tasksTotal, state: status.state.rawValue)
     }
 
     mutating func show(done: Int, total: Int, state: String) {

@@ -83,7 +83,7 @@ struct SubmitCommand: ParsableCommand {
                     display.show(status)
                 }
                 display.finish()
-                guard final.state == "done" else {
+                guard final.state == .done else {
                     printError("job \(id) \(final.state)\(final.error.map { ": \($0)" } ?? "")")
                     throw ExitCode(1)
                 }

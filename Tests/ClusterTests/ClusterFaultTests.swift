@@ -19,7 +19,7 @@ final class ClusterFaultTests: XCTestCase {
         try h.waitFor("progress", timeout: 20) { ((try? h.client().status(job: id))?.tasksDone ?? 0) >= 30 }
         kill(victim.processIdentifier, SIGKILL)
         let final = try h.waitForJob(id)
-        XCTAssertEqual(final.state, "done")
+        XCTAssertEqual(final.state, .done)
         XCTAssertGreaterThanOrEqual(final.lost, 1, "the killed worker's tasks were re-queued")
         XCTAssertEqual(final.retries, 0, "a lost worker does not burn the tasks' failure budget")
         XCTAssertEqual(try h.summary(of: id), try ClusterHarness.reference(specPath: spec))
@@ -52,7 +52,7 @@ final class ClusterFaultTests: XCTestCase {
 
         try h.startCoordinator(transport: .ipc, label: "coordinator2")
         let final = try h.waitForJob(id)
-        XCTAssertEqual(final.state, "done")
+        XCTAssertEqual(final.state, .done)
         XCTAssertEqual(final.tasksDone, 400)
 
         // Read the execution log before the in-process reference below appends to it.
@@ -87,7 +87,7 @@ final class ClusterFaultTests: XCTestCase {
 
         try h.startCoordinator(transport: .ipc, label: "coordinator2")
         try h.startWorker("finisher", credit: 8)
-        XCTAssertEqual(try h.waitForJob(id).state, "done")
+        XCTAssertEqual(try h.waitForJob(id).state, .done)
         XCTAssertEqual(try h.summary(of: id), try ClusterHarness.reference(specPath: spec))
     }
 }

@@ -97,7 +97,7 @@ final class ClusterHarness {
         try waitFor("job \(id) to finish", timeout: timeout) {
             guard let client = try? self.client(timeout: 2), let status = try? client.status(job: id) else { return false }
             last = status
-            return ["done", "failed", "cancelled"].contains(status.state)
+            return status.state.isFinished
         }
         guard let last else { throw HarnessError.timeout("status") }
         return last

@@ -66,7 +66,7 @@ final class ClusterProtocolTests: XCTestCase {
         try h.startWorker("w1")
         let spec = try h.noopSpec(tasks: 50)
         let id = try h.client().submit(JobBundle(kind: "noop", spec: try Data(contentsOf: URL(fileURLWithPath: spec))))
-        XCTAssertEqual(try h.waitForJob(id).state, "done")
+        XCTAssertEqual(try h.waitForJob(id).state, .done)
         XCTAssertEqual(try h.summary(of: id), try ClusterHarness.reference(specPath: spec))
     }
 
@@ -92,6 +92,6 @@ final class ClusterProtocolTests: XCTestCase {
             guard case let ClientError.refused(code, _) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(code, .notFinished, "no worker, so the job cannot be finished")
         }
-        XCTAssertEqual(try client.cancel(job: id).state, "cancelled")
+        XCTAssertEqual(try client.cancel(job: id).state, .cancelled)
     }
 }

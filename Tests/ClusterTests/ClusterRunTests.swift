@@ -20,7 +20,7 @@ final class ClusterRunTests: XCTestCase {
         XCTAssertEqual(id.count, 16, "submit prints only the job id: \(submitted.stdout)")
 
         let final = try h.waitForJob(id)
-        XCTAssertEqual(final.state, "done")
+        XCTAssertEqual(final.state, .done)
         XCTAssertEqual(final.tasksDone, 300)
 
         let status = try runTransborder(["status", id, "--to", h.endpoint, "--format", "json"])
@@ -74,7 +74,7 @@ final class ClusterRunTests: XCTestCase {
             let workers = (try? h.client().clusterStatus().workers) ?? []
             return workers.contains { $0.name == "late" && $0.tasksDone > 0 }
         }
-        XCTAssertEqual(try h.waitForJob(id).state, "done")
+        XCTAssertEqual(try h.waitForJob(id).state, .done)
         XCTAssertEqual(try h.summary(of: id), try ClusterHarness.reference(specPath: spec))
     }
 
@@ -91,7 +91,7 @@ final class ClusterRunTests: XCTestCase {
         XCTAssertTrue(submitted.stderr.contains("the river froze"), submitted.stderr)
         let id = try JobBundle(kind: "failing", spec: Data(contentsOf: spec)).jobID
         let status = try h.client().status(job: id)
-        XCTAssertEqual(status.state, "failed")
+        XCTAssertEqual(status.state, .failed)
         XCTAssertEqual(status.retries, 3, "three failed attempts of the one task")
         let fetch = try runTransborder(["fetch", id, "--to", h.endpoint, "--out", h.directory.appendingPathComponent("f").path])
         XCTAssertEqual(fetch.status, 1)

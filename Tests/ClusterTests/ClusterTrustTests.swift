@@ -49,7 +49,7 @@ final class ClusterTrustTests: XCTestCase {
 
         try h.startWorker("honest")
         let final = try h.waitForJob(id, timeout: 60)
-        XCTAssertEqual(final.state, "done", final.error ?? "")
+        XCTAssertEqual(final.state, .done, final.error ?? "")
         XCTAssertEqual(final.retries, 0, "no forged failure counted")
         XCTAssertEqual(try h.summary(of: id), try ClusterHarness.reference(specPath: spec), "outputs are a clean run's")
         let dropped = try h.client().clusterStatus().droppedMessages
@@ -73,7 +73,7 @@ final class ClusterTrustTests: XCTestCase {
         let spec = try h.noopSpec(tasks: 80, sleepMilliseconds: 5)
         let id = try h.client().submit(try bundle(spec))
         let final = try h.waitForJob(id, timeout: 60)
-        XCTAssertEqual(final.state, "done", final.error ?? "")
+        XCTAssertEqual(final.state, .done, final.error ?? "")
         XCTAssertGreaterThanOrEqual(final.retries, 1, "the bad worker failed tasks")
         XCTAssertEqual(final.quarantined, ["bad"])
         XCTAssertEqual(try h.summary(of: id), try ClusterHarness.reference(specPath: spec))
@@ -97,7 +97,7 @@ final class ClusterTrustTests: XCTestCase {
         try Data("{\"tasks\": 1, \"message\": \"the river froze\"}".utf8).write(to: spec)
         let id = try h.client().submit(try bundle(spec.path, kind: "failing"))
         let final = try h.waitForJob(id)
-        XCTAssertEqual(final.state, "failed")
+        XCTAssertEqual(final.state, .failed)
         XCTAssertEqual(final.retries, 3)
         let error = final.error ?? ""
         XCTAssertTrue(error.hasPrefix("task 0 failed after 3 attempts on 2 workers: "), error)
@@ -118,7 +118,7 @@ final class ClusterTrustTests: XCTestCase {
             guard let status = try? h.client().clusterStatus() else { return false }
             return (status.jobs.first?.tasksDone ?? 0) >= 3 && status.workers.first?.inFlight == 16
         }
-        XCTAssertEqual(try client.cancel(job: id).state, "cancelled")
+        XCTAssertEqual(try client.cancel(job: id).state, .cancelled)
         let cancelledAt = MonotonicClock.now()
         // Without REVOKE the worker would hold its 16 tasks (1.6 s of work) until it answered them.
         try h.waitFor("the worker's in-flight count to reach 0", timeout: 1.0) {
@@ -133,7 +133,7 @@ final class ClusterTrustTests: XCTestCase {
         // The worker is free for the next job at once.
         let next = try h.noopSpec(tasks: 20, name: "next.json")
         let nextID = try client.submit(try bundle(next))
-        XCTAssertEqual(try h.waitForJob(nextID, timeout: 20).state, "done")
+        XCTAssertEqual(try h.waitForJob(nextID, timeout: 20).state, .done)
     }
 
     func testExpiredLeaseIsRevokedAndItsCreditReturned() throws {
@@ -152,7 +152,7 @@ final class ClusterTrustTests: XCTestCase {
         // Credit returned: it is given the next tasks without answering the first ones.
         try h.waitFor("more tasks for the holder", timeout: 10) { holder.tasks.count >= 4 }
         try h.startWorker("finisher")
-        XCTAssertEqual(try h.waitForJob(id, timeout: 30).state, "done")
+        XCTAssertEqual(try h.waitForJob(id, timeout: 30).state, .done)
         XCTAssertEqual(try h.summary(of: id), try ClusterHarness.reference(specPath: spec))
         XCTAssertGreaterThanOrEqual(try h.client().status(job: id).lost, 2)
     }

@@ -54,7 +54,7 @@ final class CoordinatorStateTests: XCTestCase {
     }
 
     func status(_ id: String, finishedAt: Double?) -> JobStatus {
-        JobStatus(job: id, name: "", kind: "noop", state: "done", tasksDone: 4, tasksTotal: 4, tasksInFlight: 0, retries: 0, lost: 0,
+        JobStatus(job: id, name: "", kind: "noop", state: .done, tasksDone: 4, tasksTotal: 4, tasksInFlight: 0, retries: 0, lost: 0,
                   error: nil, submittedAt: 0, finishedAt: finishedAt, durationSeconds: 1)
     }
 

@@ -4,7 +4,7 @@ import XCTest
 /// Operators name jobs by id, name or an unambiguous prefix; times are ISO 8601 UTC.
 final class JobReferenceTests: XCTestCase {
     func job(_ id: String, _ name: String, at submitted: Double) -> JobStatus {
-        JobStatus(job: id, name: name, kind: "noop", state: "done", tasksDone: 1, tasksTotal: 1, tasksInFlight: 0,
+        JobStatus(job: id, name: name, kind: "noop", state: .done, tasksDone: 1, tasksTotal: 1, tasksInFlight: 0,
                   retries: 0, lost: 0, error: nil, submittedAt: submitted, finishedAt: submitted + 1, durationSeconds: 1)
     }
 

@@ -66,4 +66,44 @@ final class JobStoreTests: XCTestCase {
         XCTAssertNil(try store.job(id: "fedcba9876543210"))
         XCTAssertNotNil(try store.job(id: "0123456789abcdef"), "only the forgotten job goes")
     }
+
+    /// A job state this version does not know is an error naming it, never read as
+    /// `failed` (which would drop a job a newer coordinator still runs).
+    func testUnknownStoredJobStateThrows() throws {
+        let dir = try Fixtures.temporaryDirectory("store-state")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("s.db").path
+        do {
+            let store = try JobStore(path: path)
+            try store.begin()
+            _ = try store.insertJob(id: "0123456789abcdef", kind: "noop", bundleHash: "h", bundle: [1], taskCount: 1, submittedAt: 0)
+            try store.commit()
+        }
+        do {
+            let db = try SQLiteDatabase(path: path)
+            try db.execute("UPDATE jobs SET state = 'paused'")
+        }
+        let store = try JobStore(path: path)
+        XCTAssertThrowsError(try store.job(id: "0123456789abcdef")) { error in
+            XCTAssertTrue("\(error)".contains("unknown job state 'paused'"), "\(error)")
+        }
+    }
+
+    /// Parameters bind by type: integers, reals, text, blobs and NULL read back as written.
+    func testBindableParametersRoundTrip() throws {
+        let db = try SQLiteDatabase(path: ":memory:")
+        try db.execute("CREATE TABLE t(i INTEGER, r REAL, s TEXT, b BLOB, d BLOB, n TEXT)")
+        let insert = try db.prepare("INSERT INTO t VALUES (?, ?, ?, ?, ?, ?)")
+        let none: String? = nil
+        try insert.bind([-7, 2.5, "héllo", [UInt8]([0, 255, 3]), Data([9, 8]), none])
+        try insert.step()
+        let select = try db.prepare("SELECT i, r, s, b, d, n IS NULL FROM t")
+        XCTAssertTrue(try select.step())
+        XCTAssertEqual(select.int(0), -7)
+        XCTAssertEqual(select.double(1), 2.5)
+        XCTAssertEqual(select.string(2), "héllo")
+        XCTAssertEqual([UInt8](select.blob(3)), [0, 255, 3])
+        XCTAssertEqual(select.blob(4), Data([9, 8]))
+        XCTAssertEqual(select.int(5), 1)
+    }
 }

@@ -52,6 +52,6 @@ final class MetricsTests: XCTestCase {
         let storeBytes = try XCTUnwrap(body.split(separator: "\n").first { $0.hasPrefix("transborder_store_bytes ") })
         XCTAssertGreaterThan(Int(storeBytes.split(separator: " ").last ?? "") ?? 0, 0)
         XCTAssertThrowsError(try String(contentsOf: URL(string: "http://127.0.0.1:\(port!)/other")!, encoding: .utf8), "404 elsewhere")
-        XCTAssertEqual(try h.waitForJob(id).state, "done")
+        XCTAssertEqual(try h.waitForJob(id).state, .done)
     }
 }

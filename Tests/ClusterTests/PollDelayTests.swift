@@ -3,7 +3,7 @@ import XCTest
 
 /// `ClusterClient.wait` polls every interval while a job computes and sooner near its end.
 final class PollDelayTests: XCTestCase {
-    func status(done: Int, total: Int, state: String = "running") -> JobStatus {
+    func status(done: Int, total: Int, state: ReportedJobState = .running) -> JobStatus {
         JobStatus(job: "j", name: "", kind: "analysis", state: state, tasksDone: done, tasksTotal: total, tasksInFlight: 0,
                   retries: 0, lost: 0, error: nil, submittedAt: 0, finishedAt: nil, durationSeconds: 0)
     }
@@ -22,7 +22,7 @@ final class PollDelayTests: XCTestCase {
     }
 
     func testAggregatingPollsFastAndNoRateMeansInterval() {
-        XCTAssertEqual(ClusterClient.pollDelay(interval: 0.05, status: status(done: 8, total: 8, state: "aggregating"),
+        XCTAssertEqual(ClusterClient.pollDelay(interval: 0.05, status: status(done: 8, total: 8, state: .running),
                                                since: (0, 0), now: 1), 0.002)
         XCTAssertEqual(ClusterClient.pollDelay(interval: 0.05, status: status(done: 3, total: 8), since: (0, 3), now: 1), 0.05,
                        "no task finished since the first poll: no rate yet")

@@ -11,7 +11,7 @@ final class StreamingFoldTests: XCTestCase {
     /// and the published summary lists them so.
     func testFoldSeesResultsInIndexOrderWhileTheJobRuns() throws {
         let outcome = try runJob(kind: "ordered", tasks: 24)
-        XCTAssertEqual(outcome.status.state, "done", outcome.status.error ?? "")
+        XCTAssertEqual(outcome.status.state, .done, outcome.status.error ?? "")
         let files = try XCTUnwrap(outcome.files, "nothing published")
         let order = try XCTUnwrap(files.first { $0.name == "order.txt" })
         XCTAssertEqual(String(decoding: order.data, as: UTF8.self), (0..<24).map(String.init).joined(separator: ","))
@@ -21,7 +21,7 @@ final class StreamingFoldTests: XCTestCase {
     /// results are in, with the fold's own error shown to the client — it never hangs.
     func testResultThatCannotBeFoldedFailsTheJobWithItsError() throws {
         let outcome = try runJob(kind: "poison", tasks: 20)
-        XCTAssertEqual(outcome.status.state, "failed")
+        XCTAssertEqual(outcome.status.state, .failed)
         let error = try XCTUnwrap(outcome.status.error)
         XCTAssertTrue(error.contains("aggregation failed"), error)
         XCTAssertTrue(error.contains("result 3 cannot be folded"), error)
@@ -63,7 +63,7 @@ final class StreamingFoldTests: XCTestCase {
         let id = try client.submit(JobBundle(kind: kind, spec: Data("{\"tasks\": \(tasks)}".utf8)))
         let deadline = Date().addingTimeInterval(30)
         var status = try client.status(job: id)
-        while !["done", "failed", "cancelled"].contains(status.state) {
+        while !status.state.isFinished {
             guard Date() < deadline else {
                 XCTFail("job still \(status.state) after 30 s")
                 break
