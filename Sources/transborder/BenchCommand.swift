@@ -22,17 +22,10 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Number of noop tasks.")
     var tasks: Int = 200_000
 
-    @Option(help: "Worker processes.")
-    var workers: Int = 2
-
-    @Option(help: "Compute threads per worker.")
-    var threads: Int = 1
+    @OptionGroup var processes: LocalProcessOptions<BenchProcessDefaults>
 
     @Option(help: "Credit per worker (tasks in flight).")
     var credit: Int = 1024
-
-    @Option(help: "Transport: tcp (127.0.0.1) or ipc.")
-    var transport: String = "tcp"
 
     @Option(help: "Result bytes per task.")
     var payloadBytes: Int = 8
@@ -41,14 +34,14 @@ struct BenchCommand: ParsableCommand {
 
     func validate() throws {
         guard ["cluster", "raw", "codec"].contains(name) else { throw ValidationError("unknown benchmark '\(name)'; available: cluster, raw, codec") }
-        guard tasks >= 1, workers >= 1, threads >= 1, credit >= 1 else { throw ValidationError("--tasks, --workers, --threads and --credit must be positive") }
-        guard Transport(rawValue: transport) != nil else { throw ValidationError("--transport must be tcp or ipc") }
+        guard tasks >= 1, credit >= 1 else { throw ValidationError("--tasks and --credit must be positive") }
     }
 
     func run() throws {
         let logger = logging.logger("bench")
+        let workers = processes.workers, threads = processes.threads, transport = processes.transport
         if name == "raw" {
-            let rate = try RawZeroMQBenchmark.run(count: tasks, transport: Transport(rawValue: transport) ?? .tcp)
+            let rate = try RawZeroMQBenchmark.run(count: tasks, transport: transport)
             print("raw pipelined DEALER->ROUTER 100 B over \(transport), \(tasks) messages")
             print("messages/s: \(String(format: "%.0f", rate))")
             return
@@ -61,7 +54,7 @@ struct BenchCommand: ParsableCommand {
         }
         try reportingClientErrors("bench") {
             let cluster = try LocalCluster(workers: workers, threads: threads, credit: credit,
-                                           transport: Transport(rawValue: transport) ?? .tcp,
+                                           transport: transport,
                                            backends: BackendRegistry.all,
                                            executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(),
                                            workerArguments: ["--log-level", "warning"], logger: logger)
@@ -79,7 +72,7 @@ struct BenchCommand: ParsableCommand {
             let id = try client.submit(bundle)
             let final = try client.wait(job: id, interval: 0.005)
             let seconds = Date().timeIntervalSince(start)
-            guard final.state == "done" else {
+            guard final.state == .done else {
                 printError("bench: job \(final.state): \(final.error ?? "")")
                 throw ExitCode(1)
             }

@@ -24,11 +24,7 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "Job folder or its job.yaml.")
     var job: String
 
-    @Option(help: "Worker processes (0: compute in this process).")
-    var workers: Int = 2
-
-    @Option(help: "Compute threads: per worker process, or in this process with --workers 0.")
-    var threads: Int = 1
+    @OptionGroup var processes: LocalProcessOptions<RunProcessDefaults>
 
     @Option(help: "Output folder: created if missing; an existing one must be empty (see --force).")
     var out: String
@@ -40,16 +36,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Job kind (backend): analysis, or noop/failing for tests and benchmarks.", visibility: .hidden))
     var kind: String = "analysis"
 
-    @Option(help: "Transport between the local processes: ipc or tcp (loopback).")
-    var transport: String = "ipc"
-
     @OptionGroup var logging: LoggingOptions<WarningByDefault>
-
-    func validate() throws {
-        guard (0...256).contains(workers) else { throw ValidationError("--workers must be 0…256") }
-        guard (1...4096).contains(threads) else { throw ValidationError("--threads must be 1…4096") }
-        guard Transport(rawValue: transport) != nil else { throw ValidationError("--transport must be ipc or tcp") }
-    }
 
     func run() throws {
         let logger = logging.logger("run")
@@ -72,6 +59,7 @@ struct RunCommand: ParsableCommand {
 
     /// Computes the job and publishes its files into `destination`; returns their number.
     private func compute(into destination: OutputDestination, logger: Logger) throws -> Int {
+        let workers = processes.workers, threads = processes.threads
         if workers == 0 {
             // The reference path: the job is parsed from the bundle bytes, as on a worker.
             let bundle = try makeBundle(jobPath: job, kind: kind).bundle
@@ -90,7 +78,7 @@ struct RunCommand: ParsableCommand {
         // and the parse overlap); on bad input they are stopped and nothing is written.
         let handoff = PreparedJobHandoff()
         let cluster = try LocalCluster(workers: workers, threads: threads, credit: nil,
-                                       transport: Transport(rawValue: transport) ?? .ipc,
+                                       transport: processes.transport,
                                        backends: BackendRegistry.all,
                                        executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(),
                                        workerArguments: ["--log-level", logging.logLevel ?? "warning", "--parent-pid", String(getpid())],
@@ -104,7 +92,7 @@ struct RunCommand: ParsableCommand {
         var display = ProgressDisplay()
         let final = try client.wait(job: id, interval: 0.05) { display.show($0) }
         display.finish()
-        guard final.state == "done" else {
+        guard final.state == .done else {
             printError("run: job \(id) \(final.state)\(final.error.map { ": \($0)" } ?? "")")
             throw ExitCode(1)
         }
