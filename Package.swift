@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "Resampling"),
         .target(
             name: "Analysis",
-            dependencies: ["CooperationNetwork", "Centrality", "StageTransition", "Resampling"]
+            dependencies: ["CooperationNetwork", "Centrality", "StageTransition", "Resampling", "AtomicOutput"]
         ),
 
         // The concurrency tools every thread-starting module uses (GuardedCondition, OwnedThread).
@@ -84,7 +84,7 @@ let package = Package(
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Resampling", "JobFiles", "CooperationNetwork", "TestSupport"]),
-        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "ZeroMQ", "TestSupport"]),
+        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "ZeroMQ", "AtomicOutput", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "ConcurrencyToolsTests", dependencies: ["ConcurrencyTools"]),
     ],

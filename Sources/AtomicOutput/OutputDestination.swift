@@ -75,7 +75,7 @@ public struct OutputDestination: Sendable {
     }
 
     /// Writes `files` (bare names) into the staging folder, then publishes them (`commitStaged`).
-    public func commit(_ files: [(name: String, data: Data)]) throws {
+    public func commit(_ files: [OutputFile]) throws {
         for file in files {
             try Self.checkName(file.name)
             try AtomicFile.writeNew(file.data, to: staging.appendingPathComponent(file.name), sync: true)

@@ -17,7 +17,7 @@ public struct OutputFolder: Sendable {
     /// Creates the folder when needed; existing files of the same name are replaced.
     ///
     /// - Throws: `FileWriteError`.
-    public func write(_ files: [(name: String, data: Data)]) throws {
+    public func write(_ files: [OutputFile]) throws {
         for file in files { try Self.checkName(file.name) }
         let names = files.map(\.name)
         if let repeated = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {

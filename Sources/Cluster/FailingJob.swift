@@ -1,3 +1,4 @@
+import AtomicOutput
 import Foundation
 
 /// A prepared `failing` job (see `FailingBackend`).

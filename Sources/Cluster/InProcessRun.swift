@@ -1,3 +1,4 @@
+import AtomicOutput
 import ConcurrencyTools
 import Foundation
 

@@ -1,3 +1,4 @@
+import AtomicOutput
 import Foundation
 
 /// A prepared `noop` job (see `NoopBackend`).

@@ -1,3 +1,4 @@
+import AtomicOutput
 import Foundation
 
 /// A parsed job: a fixed number of independent tasks and a deterministic fold.

@@ -40,7 +40,7 @@ public enum ResultFolder {
     /// synced, then each renamed over its final name (`OutputFolder`).
     public static func write(_ files: [OutputFile], into folder: URL) throws {
         for file in files { try checkName(file.name) }
-        try OutputFolder(folder).write(files.map { (name: $0.name, data: $0.data) })
+        try OutputFolder(folder).write(files)
     }
 
     /// Reads every regular file of a result folder, sorted by name.

@@ -1,4 +1,5 @@
 import Analysis
+import AtomicOutput
 import Cluster
 import CooperationNetwork
 import Foundation
@@ -75,7 +76,6 @@ struct AnalysisFold: ResultFold {
 
     func files() throws -> [OutputFile] {
         try OutputSet.files(JobResults(aggregation: aggregation, baseline: baseline), early: early)
-            .map { OutputFile(name: $0.name, data: $0.data) }
     }
 }
 

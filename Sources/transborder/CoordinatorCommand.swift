@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtomicOutput
 import Cluster
 import Foundation
 

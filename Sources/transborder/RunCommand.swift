@@ -71,7 +71,7 @@ struct RunCommand: ParsableCommand {
                 display.show(done: done, total: total, state: done == total ? "writing outputs" : "running")
             }
             display.finish()
-            try destination.commit(files.map { (name: $0.name, data: $0.data) })
+            try destination.commit(files)
             return files.count
         }
         // The workers start while this process parses and checks the job (their start-up

@@ -63,7 +63,7 @@ final class ResultFolderTests: XCTestCase {
         let before = inode()
         let destination = try OutputDestination.reserve(out, replacing: true)
         XCTAssertTrue(destination.replaces)
-        try destination.commit(files.map { (name: $0.name, data: $0.data) })
+        try destination.commit(files)
         XCTAssertEqual(try ResultFolder.read(out), files)
         XCTAssertNotEqual(inode(), before, "a new folder took the old one's place")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), ["out"])
@@ -92,7 +92,7 @@ final class ResultFolderTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path), [killed.staging.lastPathComponent])
         let next = try OutputDestination.reserve(out, replacing: false)
         XCTAssertFalse(next.replaces)
-        try next.commit(files.map { (name: $0.name, data: $0.data) })
+        try next.commit(files)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted(), ["a.csv", "b.json"])
     }
 }

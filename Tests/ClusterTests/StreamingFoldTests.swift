@@ -1,3 +1,4 @@
+import AtomicOutput
 import Foundation
 import Logging
 import XCTest
