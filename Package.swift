@@ -50,19 +50,33 @@ let package = Package(
             ]
         ),
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ", "ConcurrencyTools"]),
+        // The cluster's wire protocol: messages, their byte codec, the job bundle and its
+        // content hash, the client-visible status — pure values, testable without sockets.
+        .target(
+            name: "ClusterProtocol",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The coordinator's durable state: SQLite (WAL) jobs, results, failures, workers.
+        .target(name: "JobStore", dependencies: ["CSQLite", "ClusterProtocol"]),
+        // The runtime: coordinator, worker, client, in-process and local runs.
         .target(
             name: "Cluster",
             dependencies: [
-                "ZeroMQ", "CSQLite", "CooperationNetwork", "AtomicOutput", "ConcurrencyTools",
+                "ZeroMQ", "ClusterProtocol", "JobStore", "CooperationNetwork", "AtomicOutput", "ConcurrencyTools",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
+        ),
+        // Backends for tests and benchmarks (noop, failing) and the codec/raw-socket benchmarks.
+        .target(
+            name: "ClusterSupport",
+            dependencies: ["Cluster", "ClusterProtocol", "JobStore", "ZeroMQ", "AtomicOutput", "ConcurrencyTools"]
         ),
         .executableTarget(
             name: "transborder",
             dependencies: [
                 "CooperationNetwork", "Centrality", "StageTransition", "Resampling",
-                "Analysis", "JobFiles", "AtomicOutput", "ZeroMQ", "Cluster", "ConcurrencyTools",
+                "Analysis", "JobFiles", "AtomicOutput", "ZeroMQ", "ClusterProtocol", "JobStore", "Cluster",
+                "ClusterSupport", "ConcurrencyTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -84,9 +98,13 @@ let package = Package(
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Resampling", "JobFiles", "CooperationNetwork", "TestSupport"]),
-        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "ZeroMQ", "AtomicOutput", "TestSupport"]),
+        .testTarget(name: "ClusterTests", dependencies: [
+            "Cluster", "ClusterProtocol", "JobStore", "ClusterSupport", "ZeroMQ", "AtomicOutput", "TestSupport",
+        ]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "ConcurrencyToolsTests", dependencies: ["ConcurrencyTools"]),
+        .testTarget(name: "ClusterProtocolTests", dependencies: ["ClusterProtocol", "TestSupport"]),
+        .testTarget(name: "JobStoreTests", dependencies: ["JobStore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,5 @@
+import ClusterProtocol
+import JobStore
 /// A job the coordinator is working on: which tasks are finished, which wait, counters.
 ///
 /// Memory is one bit per task plus the re-queued indices — flat in the number of finished

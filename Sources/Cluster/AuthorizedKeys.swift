@@ -7,16 +7,16 @@ import ZeroMQ
 ///
 /// Hidden entries are skipped, which also skips Kubernetes' `..data` links in a mounted
 /// Secret. An empty folder is an error: such a coordinator would admit nobody.
-public struct AuthorizedKeys: Sendable, Hashable {
+package struct AuthorizedKeys: Sendable, Hashable {
     /// Key → name of the file it came from (the first file, when two hold the same key).
-    public private(set) var names: [CurveKey: String]
+    package private(set) var names: [CurveKey: String]
 
-    public init(_ names: [CurveKey: String]) {
+    package init(_ names: [CurveKey: String]) {
         self.names = names
     }
 
     /// Reads every `*.pub` in `folder`; collects every bad file into one `InputError`.
-    public static func read(folder: String) throws -> AuthorizedKeys {
+    package static func read(folder: String) throws -> AuthorizedKeys {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw InputError(file: folder, "authorized-keys folder does not exist (it should hold the .pub files of the workers and clients to admit)")
@@ -44,7 +44,7 @@ public struct AuthorizedKeys: Sendable, Hashable {
     }
 
     /// The name a key is listed under, or nil when it is not authorized.
-    public func name(of key: CurveKey) -> String? { names[key] }
+    package func name(of key: CurveKey) -> String? { names[key] }
 
-    public var count: Int { names.count }
+    package var count: Int { names.count }
 }

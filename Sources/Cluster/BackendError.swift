@@ -1,5 +1,5 @@
 /// Errors of the built-in backends and of backend lookup.
-public enum BackendError: Error, CustomStringConvertible, Sendable, Equatable {
+package enum BackendError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The spec cannot be used by this backend.
     case invalidSpec(kind: String, reason: String)
     /// No backend is registered under this kind.
@@ -9,7 +9,7 @@ public enum BackendError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The task's own failure (the `failing` backend).
     case taskFailed(index: Int, message: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .invalidSpec(kind, reason): "invalid \(kind) job spec: \(reason)"
         case let .unknownKind(kind): "no backend for job kind '\(kind)'"

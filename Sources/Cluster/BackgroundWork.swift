@@ -1,3 +1,4 @@
+import ClusterProtocol
 import Foundation
 
 /// Work that would stall the coordinator's loop — parsing and hashing a submitted

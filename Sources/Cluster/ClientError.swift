@@ -1,7 +1,8 @@
+import ClusterProtocol
 import ZeroMQ
 
 /// Why a client request failed.
-public enum ClientError: Error, CustomStringConvertible, Sendable {
+package enum ClientError: Error, CustomStringConvertible, Sendable {
     /// No reply within the timeout (coordinator down or unreachable).
     case timeout(endpoint: String, seconds: Double)
     /// The coordinator turned the connection away during the security handshake (CURVE).
@@ -15,7 +16,7 @@ public enum ClientError: Error, CustomStringConvertible, Sendable {
     /// A ZeroMQ call failed.
     case transport(ZMQError)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .timeout(endpoint, seconds): "no reply from the coordinator at \(endpoint) within \(Int(seconds)) s"
         case let .rejected(endpoint, reason): "no reply from the coordinator at \(endpoint): \(reason)"

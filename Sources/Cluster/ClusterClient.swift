@@ -1,13 +1,14 @@
 import AtomicOutput
+import ClusterProtocol
 import Foundation
 import ZeroMQ
 
 /// A client of the coordinator (submit, status, cancel, fetch) over one DEALER socket.
 /// Not thread-safe: use it from the thread that made it.
-public final class ClusterClient {
-    public let endpoint: String
+package final class ClusterClient {
+    package let endpoint: String
     /// Seconds to wait for each reply.
-    public var timeout: Double
+    package var timeout: Double
     private let context: ZMQContext
     private var socket: ZMQSocket
     private let maxMessageBytes: Int
@@ -15,7 +16,7 @@ public final class ClusterClient {
     private var handshakes: HandshakeWatch
 
     /// - Parameter curve: this client's key pair and the coordinator's public key (nil: plaintext).
-    public init(endpoint: String, timeout: Double = 10, maxMessageBytes: Int = WireProtocol.defaultMaxMessageBytes,
+    package init(endpoint: String, timeout: Double = 10, maxMessageBytes: Int = WireProtocol.defaultMaxMessageBytes,
                 curve: CurveClientCredentials? = nil) throws {
         self.endpoint = endpoint
         self.timeout = timeout
@@ -37,12 +38,12 @@ public final class ClusterClient {
     }
 
     /// Replaces the socket (after a timeout, so stale replies are not read as new ones).
-    public func reconnect() throws {
+    package func reconnect() throws {
         socket.close()
         (socket, handshakes) = try Self.makeSocket(context, endpoint, maxMessageBytes, curve)
     }
 
-    public func close() { socket.close() }
+    package func close() { socket.close() }
 
     func send(_ message: ClientMessage) throws {
         do { try socket.send(message.frames, dontWait: false) } catch let error as ZMQError { throw ClientError.transport(error) }
@@ -84,13 +85,13 @@ public final class ClusterClient {
     }
 
     /// Submits a job; returns its id (the same id for the same bundle).
-    public func submit(_ bundle: JobBundle, name: String = "") throws -> String {
+    package func submit(_ bundle: JobBundle, name: String = "") throws -> String {
         try submitReporting(bundle, name: name).job
     }
 
     /// Submits a job named `name` (shown by `status`, usable instead of the id); returns
     /// its id and whether it was queued, resumed, already active or already done.
-    public func submitReporting(_ bundle: JobBundle, name: String) throws -> (job: String, disposition: SubmitDisposition) {
+    package func submitReporting(_ bundle: JobBundle, name: String) throws -> (job: String, disposition: SubmitDisposition) {
         guard case let .accepted(job, disposition) = try request(.submit(bundle: bundle.encoded, name: name)) else {
             throw ClientError.unexpectedReply("expected ACCEPTED")
         }
@@ -98,12 +99,12 @@ public final class ClusterClient {
     }
 
     /// Removes a finished job, its results and files from the coordinator's store.
-    public func forget(job: String) throws -> RemovedJobs {
+    package func forget(job: String) throws -> RemovedJobs {
         try removed(try request(.forget(job: job)))
     }
 
     /// Removes every finished job that finished more than `seconds` ago.
-    public func prune(olderThanSeconds seconds: UInt64) throws -> RemovedJobs {
+    package func prune(olderThanSeconds seconds: UInt64) throws -> RemovedJobs {
         try removed(try request(.prune(olderThanSeconds: seconds)))
     }
 
@@ -114,29 +115,29 @@ public final class ClusterClient {
 
     /// The job id `reference` names: an id, a name (the latest job of that name), or an
     /// unambiguous prefix of either (`JobReference`). A 16-hex id is taken as is.
-    public func resolve(job reference: String) throws -> String {
+    package func resolve(job reference: String) throws -> String {
         if JobReference.isJobID(reference) { return reference }
         return try JobReference.resolve(reference, among: clusterStatus().jobs)
     }
 
     /// The raw JSON status of one job, or of the whole cluster when `job` is nil.
-    public func statusJSON(job: String?) throws -> Data {
+    package func statusJSON(job: String?) throws -> Data {
         guard case let .statusReply(json) = try request(.status(job: job)) else {
             throw ClientError.unexpectedReply("expected STATUS_REPLY")
         }
         return Data(json)
     }
 
-    public func status(job: String) throws -> JobStatus {
+    package func status(job: String) throws -> JobStatus {
         try decode(JobStatus.self, try statusJSON(job: job))
     }
 
-    public func clusterStatus() throws -> ClusterStatus {
+    package func clusterStatus() throws -> ClusterStatus {
         try decode(ClusterStatus.self, try statusJSON(job: nil))
     }
 
     /// Cancels a job; returns its status afterwards.
-    public func cancel(job: String) throws -> JobStatus {
+    package func cancel(job: String) throws -> JobStatus {
         guard case let .statusReply(json) = try request(.cancel(job: job)) else {
             throw ClientError.unexpectedReply("expected STATUS_REPLY")
         }
@@ -155,7 +156,7 @@ public final class ClusterClient {
     /// Polls every `interval` seconds, sooner near the end: `pollDelay` shortens the wait
     /// to what the tasks left should take at the rate seen so far, so a job's end is seen
     /// within milliseconds without polling the coordinator hard while it computes.
-    public func wait(job: String, interval: Double = 0.2, progress: (JobStatus) -> Void = { _ in }) throws -> JobStatus {
+    package func wait(job: String, interval: Double = 0.2, progress: (JobStatus) -> Void = { _ in }) throws -> JobStatus {
         var start: (time: Double, done: Int)?
         while true {
             var delay = interval
@@ -193,7 +194,7 @@ public final class ClusterClient {
     /// checking size and SHA-256, each file written to a temporary name and renamed.
     /// Returns the file names.
     @discardableResult
-    public func fetch(job: String, into folder: URL, chunkBytes: Int = 1 << 20, credit: Int = 8) throws -> [String] {
+    package func fetch(job: String, into folder: URL, chunkBytes: Int = 1 << 20, credit: Int = 8) throws -> [String] {
         guard case let .files(_, json) = try request(.fetch(job: job)) else {
             throw ClientError.unexpectedReply("expected FILES")
         }

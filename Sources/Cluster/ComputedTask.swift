@@ -1,3 +1,4 @@
+import ClusterProtocol
 /// The outcome of a task on a worker: result bytes, or the task's own error text.
 struct ComputedTask: Sendable {
     var job: String

@@ -1,4 +1,6 @@
+import ClusterProtocol
 import Foundation
+import JobStore
 import Logging
 
 /// Client protocol handling: submit, status, cancel, fetch.

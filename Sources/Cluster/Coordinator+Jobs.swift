@@ -1,4 +1,6 @@
+import ClusterProtocol
 import Foundation
+import JobStore
 import Logging
 
 /// Job life cycle: resume after a restart, dispatch, aggregation, finishing.

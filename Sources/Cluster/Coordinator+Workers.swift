@@ -1,4 +1,6 @@
+import ClusterProtocol
 import Foundation
+import JobStore
 import Logging
 
 /// Worker protocol handling: registration, results, failures, datasets, departures.

@@ -1,4 +1,6 @@
+import ClusterProtocol
 import Foundation
+import JobStore
 import Logging
 import ZeroMQ
 
@@ -12,7 +14,7 @@ import ZeroMQ
 /// credit) before the writes it depends on are committed.
 ///
 /// Create and run it on the same thread: the sockets and the store connection belong to it.
-public final class Coordinator {
+package final class Coordinator {
     let config: CoordinatorConfiguration
     let logger: Logger
     let context: ZMQContext
@@ -30,7 +32,7 @@ public final class Coordinator {
     var resultsStored = 0
 
     /// The endpoint actually bound (with the tcp port resolved).
-    public let endpoint: String
+    package let endpoint: String
 
     var workers = WorkerRegistry()
     var dispatchStart = 0
@@ -49,7 +51,7 @@ public final class Coordinator {
     var accepting = true
     var lastTimerRun = 0.0
 
-    public init(configuration: CoordinatorConfiguration, logger: Logger) throws {
+    package init(configuration: CoordinatorConfiguration, logger: Logger) throws {
         config = configuration
         self.logger = logger
         context = try ZMQContext()
@@ -89,7 +91,7 @@ public final class Coordinator {
 
     /// Serves until `stop` is requested, then stops accepting jobs, commits, tells the
     /// workers it is leaving, and returns.
-    public func run(until stop: StopSignal) throws {
+    package func run(until stop: StopSignal) throws {
         var poller = ZMQPoller()
         poller.addReadable(router)
         poller.addReadable(wakeReceiver)

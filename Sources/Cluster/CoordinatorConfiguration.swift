@@ -1,49 +1,50 @@
+import ClusterProtocol
 import Foundation
 
 /// Settings of a coordinator (`transborder coordinator` options map onto these).
-public struct CoordinatorConfiguration: Sendable {
+package struct CoordinatorConfiguration: Sendable {
     /// ZeroMQ endpoint to bind, e.g. `tcp://0.0.0.0:5555`, `tcp://127.0.0.1:*`, `ipc:///tmp/tb.sock`.
-    public var bind: String
+    package var bind: String
     /// SQLite store path (created if missing; resumed if present).
-    public var storePath: String
+    package var storePath: String
     /// Folder that receives `<job id>/` result folders.
-    public var resultsDirectory: URL
+    package var resultsDirectory: URL
     /// Backends by kind.
-    public var backends: [String: any TaskBackend]
+    package var backends: [String: any TaskBackend]
     /// Jobs the submitting process already parsed (`run --workers N`); nil elsewhere.
-    public var handoff: PreparedJobHandoff?
+    package var handoff: PreparedJobHandoff?
     /// The store and the result folders live only as long as this process (`run --workers N`):
     /// see `JobStore.init`; result folders are published without syncing to disk.
-    public var ephemeralStore = false
+    package var ephemeralStore = false
     /// A task's own failures before the job fails: it fails once the task failed on this
     /// many distinct workers, or this many times with no other eligible worker connected.
-    public var maxAttempts = 3
+    package var maxAttempts = 3
     /// Tasks of one job a worker failed and other workers then completed, after which it
     /// gets none of that job's tasks (0: never quarantine).
-    public var quarantineAfter = 3
+    package var quarantineAfter = 3
     /// Seconds between heartbeats to an otherwise silent worker.
-    public var heartbeatInterval = 1.0
+    package var heartbeatInterval = 1.0
     /// Seconds of silence after which a worker is declared dead.
-    public var heartbeatTimeout = 5.0
+    package var heartbeatTimeout = 5.0
     /// Seconds a worker may hold a task before it is re-queued.
-    public var leaseTimeout = 900.0
+    package var leaseTimeout = 900.0
     /// ZMQ_MAXMSGSIZE and the total-bytes limit of one message.
-    public var maxMessageBytes = WireProtocol.defaultMaxMessageBytes
+    package var maxMessageBytes = WireProtocol.defaultMaxMessageBytes
     /// ROUTER high-water marks in messages: large enough for every worker's full credit
     /// of TASK messages plus replies; credit, not the HWM, bounds what is in flight.
-    public var highWaterMark = 100_000
+    package var highWaterMark = 100_000
     /// Messages handled per loop iteration before the store commits (the batch size of commits).
-    public var maxMessagesPerIteration = 4096
+    package var maxMessagesPerIteration = 4096
     /// CURVE: the coordinator's key pair and the public keys it admits (nil: plaintext).
     /// With it, a ZAP handler runs in the coordinator's context before the socket binds.
-    public var curve: CurveServerCredentials?
+    package var curve: CurveServerCredentials?
     /// Where to serve Prometheus metrics over HTTP (`GET /metrics`), a ZeroMQ tcp endpoint
     /// such as `tcp://0.0.0.0:9464`; nil: no metrics endpoint.
-    public var metricsBind: String?
+    package var metricsBind: String?
     /// Called once the socket is bound, with the resolved endpoint (e.g. the chosen tcp port).
-    public var onListening: (@Sendable (String) -> Void)?
+    package var onListening: (@Sendable (String) -> Void)?
 
-    public init(bind: String, storePath: String, resultsDirectory: URL, backends: [String: any TaskBackend]) {
+    package init(bind: String, storePath: String, resultsDirectory: URL, backends: [String: any TaskBackend]) {
         self.bind = bind
         self.storePath = storePath
         self.resultsDirectory = resultsDirectory

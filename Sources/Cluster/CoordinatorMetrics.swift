@@ -1,3 +1,4 @@
+import ClusterProtocol
 import Foundation
 
 /// What the coordinator exposes to Prometheus (`--metrics`): a snapshot of its state,

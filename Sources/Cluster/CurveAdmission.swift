@@ -12,18 +12,18 @@ import ZeroMQ
 /// address for a key that is not listed; the reason and the peer address (when it can be
 /// attributed, see `ConnectionEvent`) for a peer libzmq turns away before ZAP, e.g. a
 /// plaintext client.
-public final class CurveAdmission {
+package final class CurveAdmission {
     /// ZAP domain of the coordinator's socket (appears in every ZAP request).
-    public static let domain = "transborder"
+    package static let domain = "transborder"
 
-    public let credentials: CurveServerCredentials
-    public let monitorEndpoint: String
+    package let credentials: CurveServerCredentials
+    package let monitorEndpoint: String
     private let handler: ZAPHandler
 
     private static let counter = Mutex(0)
 
     /// Binds the ZAP handler in `context` (the coordinator's) on its own thread.
-    public init(context: ZMQContext, credentials: CurveServerCredentials, logger: Logger) throws {
+    package init(context: ZMQContext, credentials: CurveServerCredentials, logger: Logger) throws {
         self.credentials = credentials
         monitorEndpoint = "inproc://transborder-curve-monitor-\(Self.counter.withLock { $0 += 1; return $0 })"
         let authorized = credentials.authorized
@@ -41,7 +41,7 @@ public final class CurveAdmission {
     deinit { handler.stop() }
 
     /// Makes `router` (before `bind`) a CURVE server guarded by this handler.
-    public func secure(_ router: ZMQSocket) throws {
+    package func secure(_ router: ZMQSocket) throws {
         try router.setCurveServer(secretKey: credentials.keyPair.secretKey)
         try router.setZAPDomain(Self.domain)
         router.enforceZAPDomain()
@@ -49,7 +49,7 @@ public final class CurveAdmission {
     }
 
     /// Stops the handler; call after the router is closed.
-    public func stop() { handler.stop() }
+    package func stop() { handler.stop() }
 
     static func decide(_ request: ZAPRequest, authorized: AuthorizedKeys) -> ZAPDecision {
         guard request.mechanism == "CURVE" else { return .refuse("only CURVE is accepted") }

@@ -9,14 +9,14 @@ import ZeroMQ
 /// exit status 2 in the CLI). A secret key file must not be readable or writable by
 /// other users (mode `o-rwx`); group-readable is accepted because Kubernetes mounts
 /// Secrets as `root:<fsGroup>` 0440.
-public enum CurveKeyFile {
+package enum CurveKeyFile {
     /// The Z85 alphabet (ZeroMQ RFC 32).
     static let alphabet = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#".utf8)
     /// Larger files are not key files (guards against pointing at a data file).
     static let maximumBytes = 4096
 
     /// Reads a public key file (e.g. the server's `server.pub` or one of the authorized keys).
-    public static func readPublicKey(_ path: String) throws -> CurveKey {
+    package static func readPublicKey(_ path: String) throws -> CurveKey {
         if path.hasSuffix(".key") {
             throw InputError(file: path, "this is a secret key file; give the public key (.pub) here — a secret key never leaves its owner")
         }
@@ -25,7 +25,7 @@ public enum CurveKeyFile {
 
     /// Reads a secret key file and derives its public key (`zmq_curve_public`). When a
     /// `.pub` file with the same base name lies beside it, it must hold that public key.
-    public static func readKeyPair(secretFile path: String) throws -> CurveKeyPair {
+    package static func readKeyPair(secretFile path: String) throws -> CurveKeyPair {
         if path.hasSuffix(".pub") {
             throw InputError(file: path, "this is a public key file; give the secret key (.key) here")
         }
@@ -55,7 +55,7 @@ public enum CurveKeyFile {
     /// without ever replacing an existing file: each is written to a temporary file
     /// created exclusively with its final mode, then hard-linked to its name (which fails
     /// if the name exists). The secret key is never readable by others, not even briefly.
-    public static func create(_ pair: CurveKeyPair, base: String) throws {
+    package static func create(_ pair: CurveKeyPair, base: String) throws {
         let secretPath = base + ".key", publicPath = base + ".pub"
         let folder = (base as NSString).deletingLastPathComponent
         var isFolder: ObjCBool = false

@@ -1,17 +1,17 @@
 import ZeroMQ
 
 /// What a coordinator needs for CURVE: its own key pair and the public keys it admits.
-public struct CurveServerCredentials: Sendable, Hashable {
-    public var keyPair: CurveKeyPair
-    public var authorized: AuthorizedKeys
+package struct CurveServerCredentials: Sendable, Hashable {
+    package var keyPair: CurveKeyPair
+    package var authorized: AuthorizedKeys
 
-    public init(keyPair: CurveKeyPair, authorized: AuthorizedKeys) {
+    package init(keyPair: CurveKeyPair, authorized: AuthorizedKeys) {
         self.keyPair = keyPair
         self.authorized = authorized
     }
 
     /// Loads `--curve-secret FILE --authorized-keys DIR` (throws `InputError`).
-    public static func load(secretFile: String, authorizedFolder: String) throws -> CurveServerCredentials {
+    package static func load(secretFile: String, authorizedFolder: String) throws -> CurveServerCredentials {
         CurveServerCredentials(keyPair: try CurveKeyFile.readKeyPair(secretFile: secretFile),
                                authorized: try AuthorizedKeys.read(folder: authorizedFolder))
     }

@@ -1,13 +1,13 @@
 /// Whether a ZeroMQ endpoint can be reached from other machines, which decides whether
 /// a coordinator may bind it without CURVE.
-public enum EndpointScope: Sendable, Equatable {
+package enum EndpointScope: Sendable, Equatable {
     /// Only this machine: `ipc://`, `inproc://`, or tcp on 127.0.0.0/8, `::1`, `localhost`.
     case local
     /// Anything else, including wildcards (`*`, `0.0.0.0`, `::`), host names and interface names.
     case network
 
     /// Classifies an endpoint as written for `bind` (e.g. `tcp://127.0.0.1:*`, `tcp://eth0:5555`).
-    public init(endpoint: String) {
+    package init(endpoint: String) {
         if endpoint.hasPrefix("ipc://") || endpoint.hasPrefix("inproc://") {
             self = .local
             return

@@ -1,5 +1,6 @@
 import ConcurrencyTools
 import Foundation
+import JobStore
 
 /// One job's streaming aggregation: a thread that waits for "results committed",
 /// folds every result it can read in index order, and on `complete` writes the output

@@ -1,18 +1,19 @@
 import AtomicOutput
+import ClusterProtocol
 import ConcurrencyTools
 import Foundation
 
 /// `run --workers 0`: the same `prepare` / `execute` / `aggregate` / `manifest` calls as the
 /// cluster, in this process, with no sockets and no store — so its bytes are the reference
 /// every distributed run must reproduce.
-public enum InProcessRun {
+package enum InProcessRun {
     /// Runs every task and returns the aggregated files plus manifest.json.
     ///
     /// - Parameters:
     ///   - threads: compute threads; tasks run concurrently but are folded in index order
     ///     (at most `4 × threads` results wait), so the bytes do not depend on it.
     ///   - progress: called on this thread after each folded task with (done, total).
-    public static func run(_ bundle: JobBundle, backend: any TaskBackend, threads: Int = 1,
+    package static func run(_ bundle: JobBundle, backend: any TaskBackend, threads: Int = 1,
                            progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws -> [OutputFile] {
         let started = MonotonicClock.now()
         let submittedAt = MonotonicClock.wall()

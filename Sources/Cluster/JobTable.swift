@@ -1,3 +1,4 @@
+import ClusterProtocol
 /// Every job the coordinator knows: the active ones (queued, running, aggregating) in
 /// submission order with O(1) lookups by id, serial (task keys carry serials) and bundle
 /// hash (DATASET requests), and the final status of finished ones in the order they

@@ -4,10 +4,10 @@ import Logging
 
 /// A coordinator on a thread of this process plus N worker child processes of the same
 /// binary, in a temporary folder (`run --workers N`, `bench cluster`). `stop()` tears it down.
-public final class LocalCluster {
-    public let endpoint: String
-    public let directory: URL
-    public let resultsDirectory: URL
+package final class LocalCluster {
+    package let endpoint: String
+    package let directory: URL
+    package let resultsDirectory: URL
     private let stopSignal = StopSignal()
     private let coordinatorThread: OwnedThread
     private var workers: [Process] = []
@@ -16,7 +16,7 @@ public final class LocalCluster {
     /// - Parameters:
     ///   - executable: the `transborder` binary to start workers from.
     ///   - workerArguments: extra arguments for every `transborder worker` (e.g. `--log-level`).
-    public init(workers count: Int, threads: Int, credit: Int?, transport: Transport,
+    package init(workers count: Int, threads: Int, credit: Int?, transport: Transport,
                 backends: [String: any TaskBackend], executable: URL, workerArguments: [String] = [],
                 handoff: PreparedJobHandoff? = nil, logger: Logger) throws {
         self.logger = logger
@@ -69,7 +69,7 @@ public final class LocalCluster {
 
     /// SIGTERM to the workers (they drain) and, at the same time, stops the coordinator;
     /// waits for both (a worker still running after 10 s is killed), removes the folder.
-    public func stop() {
+    package func stop() {
         for worker in workers where worker.isRunning { worker.terminate() }
         stopSignal.request()
         let deadline = Date().addingTimeInterval(10)

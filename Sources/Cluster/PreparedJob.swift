@@ -7,7 +7,7 @@ import Foundation
 /// restart): `execute` is a pure function of (bundle, index) — same bytes every time,
 /// wherever it runs; the fold takes the results in task-index order and never
 /// includes time or worker identity; only `manifest` may record how the run went.
-public protocol PreparedJob: Sendable {
+package protocol PreparedJob: Sendable {
     /// Number of tasks, indexed `0..<taskCount`.
     var taskCount: Int { get }
     /// Computes task `index` and returns its result bytes. A thrown error counts as the
@@ -24,7 +24,7 @@ public protocol PreparedJob: Sendable {
 
 /// An aggregation in progress, owned by one thread at a time. Memory must stay flat in
 /// the number of tasks: fold each result into aggregates, never keep the results.
-public protocol ResultFold {
+package protocol ResultFold {
     /// Work that needs no result (the analysis backend computes the baseline here).
     /// The coordinator calls it when the job's first tasks go out, so it overlaps with
     /// the workers' own start rather than competing with them for cores later. A fold
@@ -37,5 +37,5 @@ public protocol ResultFold {
 }
 
 extension ResultFold {
-    public mutating func prepare() {}
+    package mutating func prepare() {}
 }

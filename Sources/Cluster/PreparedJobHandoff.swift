@@ -6,13 +6,13 @@ import Synchronization
 ///
 /// Only the same process can offer one (it is never sent over the wire), and the
 /// coordinator uses it only for a submitted bundle with exactly that content hash.
-public final class PreparedJobHandoff: Sendable {
+package final class PreparedJobHandoff: Sendable {
     private let jobs = Mutex<[String: any PreparedJob]>([:])
 
-    public init() {}
+    package init() {}
 
     /// Offers `job`, the parse of the bundle whose content hash is `hash`.
-    public func offer(_ job: any PreparedJob, for hash: String) {
+    package func offer(_ job: any PreparedJob, for hash: String) {
         jobs.withLock { $0[hash] = job }
     }
 

@@ -1,8 +1,9 @@
+import ClusterProtocol
 /// The reply to FORGET and PRUNE: which jobs were removed and the store's size around it.
-public struct RemovedJobs: Sendable, Codable, Equatable {
-    public var removed: [String]
-    public var storeBytesBefore: Int
-    public var storeBytesAfter: Int
+package struct RemovedJobs: Sendable, Codable, Equatable {
+    package var removed: [String]
+    package var storeBytesBefore: Int
+    package var storeBytesAfter: Int
 
     enum CodingKeys: String, CodingKey {
         case removed

@@ -5,14 +5,14 @@ import Foundation
 /// written into a user's folder by clients (`run` moves it into `--out` with
 /// `OutputDestination`). Readers never see half a file or half a set (file writing
 /// itself is `AtomicOutput`'s).
-public enum ResultFolder {
+package enum ResultFolder {
     /// Publishes `files` as the folder `destination`: writes them into a temporary
     /// sibling folder, then renames it into place (replacing an older one).
     ///
     /// - Parameter durable: each file and the folders are synced to disk (a coordinator's
     ///   results outlive it); `run`'s throwaway cluster, whose folder is moved into
     ///   `--out` and deleted, skips the syncs.
-    public static func publish(_ files: [OutputFile], as destination: URL, durable: Bool = true) throws {
+    package static func publish(_ files: [OutputFile], as destination: URL, durable: Bool = true) throws {
         let fm = FileManager.default
         let parent = destination.deletingLastPathComponent()
         try AtomicFile.createFolder(parent)
@@ -38,18 +38,18 @@ public enum ResultFolder {
 
     /// Writes `files` into `folder` (created if needed), all or nothing: staged and
     /// synced, then each renamed over its final name (`OutputFolder`).
-    public static func write(_ files: [OutputFile], into folder: URL) throws {
+    package static func write(_ files: [OutputFile], into folder: URL) throws {
         for file in files { try checkName(file.name) }
         try OutputFolder(folder).write(files)
     }
 
     /// Reads every regular file of a result folder, sorted by name.
-    public static func read(_ folder: URL) throws -> [OutputFile] {
+    package static func read(_ folder: URL) throws -> [OutputFile] {
         try fileNames(in: folder).map { OutputFile(name: $0, data: try Data(contentsOf: folder.appendingPathComponent($0))) }
     }
 
     /// Names of the published files of a folder, sorted (hidden temporaries excluded).
-    public static func fileNames(in folder: URL) throws -> [String] {
+    package static func fileNames(in folder: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { !$0.hasPrefix(".") }
             .sorted()

@@ -2,31 +2,31 @@ import Foundation
 
 /// How a job was run: the facts that go into manifest.json and nowhere else
 /// (worker counts and times differ between runs; aggregated files must not).
-public struct RunRecord: Sendable, Hashable, Codable {
+package struct RunRecord: Sendable, Hashable, Codable {
     /// The job id (16 hex digits).
-    public var job: String
+    package var job: String
     /// Backend kind.
-    public var kind: String
+    package var kind: String
     /// Lowercase hex SHA-256 of the job bundle.
-    public var bundleHash: String
+    package var bundleHash: String
     /// Number of tasks.
-    public var tasks: Int
+    package var tasks: Int
     /// Distinct workers that returned at least one result (0 for an in-process run).
-    public var workers: Int
+    package var workers: Int
     /// Task attempts that failed with the task's own error (each one retried until the limit).
-    public var retries: Int
+    package var retries: Int
     /// Task leases lost to dead or departed workers, or expired (re-queued, not failures).
-    public var lost: Int
+    package var lost: Int
     /// Late duplicate results that were ignored.
-    public var duplicates: Int
+    package var duplicates: Int
     /// Seconds from submission (or the start of `run`) to the end of aggregation.
-    public var elapsedSeconds: Double
+    package var elapsedSeconds: Double
     /// Wall-clock time of submission, seconds since 1970.
-    public var submittedAt: Double
+    package var submittedAt: Double
     /// Wall-clock time the last result was stored, seconds since 1970.
-    public var finishedAt: Double
+    package var finishedAt: Double
 
-    public init(job: String, kind: String, bundleHash: String, tasks: Int, workers: Int, retries: Int,
+    package init(job: String, kind: String, bundleHash: String, tasks: Int, workers: Int, retries: Int,
                 lost: Int, duplicates: Int, elapsedSeconds: Double, submittedAt: Double, finishedAt: Double) {
         self.job = job
         self.kind = kind
@@ -42,7 +42,7 @@ public struct RunRecord: Sendable, Hashable, Codable {
     }
 
     /// The record as pretty, key-sorted JSON (used by the built-in backends' manifests).
-    public func jsonData() -> Data {
+    package func jsonData() -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.keyEncodingStrategy = .convertToSnakeCase

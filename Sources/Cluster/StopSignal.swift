@@ -3,7 +3,7 @@ import Foundation
 import Synchronization
 
 /// A flag loops check to stop gracefully, set by SIGTERM/SIGINT or by code.
-public final class StopSignal: Sendable {
+package final class StopSignal: Sendable {
     private struct State {
         var requested = false
         var sources: [any DispatchSourceSignal] = []
@@ -12,9 +12,9 @@ public final class StopSignal: Sendable {
 
     private let state = Mutex(State())
 
-    public init() {}
+    package init() {}
 
-    public func request() {
+    package func request() {
         let pending: [@Sendable () -> Void] = state.withLock { state in
             let first = !state.requested
             state.requested = true
@@ -33,13 +33,13 @@ public final class StopSignal: Sendable {
         if already { action() }
     }
 
-    public var isRequested: Bool {
+    package var isRequested: Bool {
         state.withLock { $0.requested }
     }
 
     /// A signal that is set when this process receives SIGTERM or SIGINT
     /// (their default actions are disabled so the loops can drain and exit 0).
-    public static func onTermination() -> StopSignal {
+    package static func onTermination() -> StopSignal {
         let stop = StopSignal()
         for number in [SIGTERM, SIGINT] {
             signal(number, SIG_IGN)

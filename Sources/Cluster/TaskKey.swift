@@ -1,13 +1,13 @@
 /// A task of a job: (job serial, task index), packed into the store's result key
 /// (serial × 2³² + index) so the coordinator's hot sets and maps (leases, tasks in
 /// flight) hash one integer, not a job id string. Results are deduplicated by it.
-public struct TaskKey: Hashable, Sendable {
-    public let packed: Int
+package struct TaskKey: Hashable, Sendable {
+    package let packed: Int
 
-    public init(serial: Int, index: Int) {
+    package init(serial: Int, index: Int) {
         packed = serial << 32 | index
     }
 
-    public var serial: Int { packed >> 32 }
-    public var index: Int { packed & 0xFFFF_FFFF }
+    package var serial: Int { packed >> 32 }
+    package var index: Int { packed & 0xFFFF_FFFF }
 }

@@ -1,4 +1,4 @@
 /// How a local cluster's processes talk: tcp loopback or a Unix-domain (ipc) socket.
-public enum Transport: String, Sendable, CaseIterable {
+package enum Transport: String, Sendable, CaseIterable {
     case tcp, ipc
 }

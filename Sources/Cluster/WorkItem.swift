@@ -1,3 +1,4 @@
+import ClusterProtocol
 /// A task queued on a worker, with the prepared job that computes it.
 struct WorkItem: Sendable {
     var job: String

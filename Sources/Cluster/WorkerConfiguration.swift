@@ -1,33 +1,34 @@
+import ClusterProtocol
 /// Settings of a worker process (`transborder worker` options map onto these).
-public struct WorkerConfiguration: Sendable {
+package struct WorkerConfiguration: Sendable {
     /// Coordinator endpoint, e.g. `tcp://coordinator:5555`.
-    public var endpoint: String
+    package var endpoint: String
     /// Name shown in the coordinator's logs and status.
-    public var name: String
+    package var name: String
     /// Tasks computed concurrently.
-    public var threads: Int
+    package var threads: Int
     /// Tasks held at once (computing + queued); keeps threads busy across round trips.
-    public var credit: Int
+    package var credit: Int
     /// Backends by kind.
-    public var backends: [String: any TaskBackend]
+    package var backends: [String: any TaskBackend]
     /// Seconds between heartbeats when nothing else was sent.
-    public var heartbeatInterval = 1.0
+    package var heartbeatInterval = 1.0
     /// Seconds of coordinator silence before reconnecting.
-    public var heartbeatTimeout = 5.0
+    package var heartbeatTimeout = 5.0
     /// Reconnect backoff: first and longest wait, in seconds.
-    public var backoffInitial = 1.0
-    public var backoffMaximum = 32.0
+    package var backoffInitial = 1.0
+    package var backoffMaximum = 32.0
     /// On SIGTERM, seconds to wait for running tasks before leaving anyway.
-    public var drainTimeout = 30.0
+    package var drainTimeout = 30.0
     /// Seconds to wait after the last DISCONNECT so libzmq hands it to the kernel (the
     /// socket's LINGER is 0). 0 for a worker of `run`, whose coordinator is stopping with it.
-    public var goodbyeSeconds = 0.1
+    package var goodbyeSeconds = 0.1
     /// CURVE: this worker's key pair and the coordinator's public key (nil: plaintext).
-    public var curve: CurveClientCredentials?
+    package var curve: CurveClientCredentials?
     /// ZMQ_MAXMSGSIZE of the worker's socket.
-    public var maxMessageBytes = WireProtocol.defaultMaxMessageBytes
+    package var maxMessageBytes = WireProtocol.defaultMaxMessageBytes
 
-    public init(endpoint: String, name: String, threads: Int, credit: Int? = nil, backends: [String: any TaskBackend]) {
+    package init(endpoint: String, name: String, threads: Int, credit: Int? = nil, backends: [String: any TaskBackend]) {
         self.endpoint = endpoint
         self.name = name
         self.threads = max(1, threads)

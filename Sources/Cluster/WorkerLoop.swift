@@ -1,3 +1,4 @@
+import ClusterProtocol
 import Foundation
 import Logging
 import ZeroMQ
@@ -8,7 +9,7 @@ import ZeroMQ
 /// by content hash, and preparing it once), returns results in batches, heartbeats, and
 /// reconnects with a fresh socket and backoff when the coordinator goes silent (Paranoid
 /// Pirate). On stop it hands back queued tasks, finishes running ones, says DISCONNECT.
-public final class WorkerLoop {
+package final class WorkerLoop {
     let config: WorkerConfiguration
     var logger: Logger
     let context: ZMQContext
@@ -26,7 +27,7 @@ public final class WorkerLoop {
     /// (the coordinator released those leases and re-queued the tasks).
     var currentSession = 0
 
-    public init(configuration: WorkerConfiguration, logger: Logger) throws {
+    package init(configuration: WorkerConfiguration, logger: Logger) throws {
         config = configuration
         self.logger = logger
         self.logger[metadataKey: "worker"] = "\(configuration.name)"
@@ -39,7 +40,7 @@ public final class WorkerLoop {
     deinit { pool.stop() }
 
     /// Why the loop ended.
-    public enum Exit: Sendable, Equatable {
+    package enum Exit: Sendable, Equatable {
         /// Stopped on request after draining.
         case stopped
         /// The coordinator refused this worker (e.g. protocol version); do not restart.
@@ -47,7 +48,7 @@ public final class WorkerLoop {
     }
 
     /// Serves until `stop` is requested (then drains) or the coordinator refuses us.
-    public func run(until stop: StopSignal) throws -> Exit {
+    package func run(until stop: StopSignal) throws -> Exit {
         let stopWake = try StopWake(wake: wake, stop: stop)
         defer { stopWake.close() }
         var backoff = Backoff(initial: config.backoffInitial, maximum: config.backoffMaximum)

@@ -8,17 +8,17 @@ import Foundation
 /// spans several physical lines, and the next record's number accounts for
 /// them (LF, CR LF and a lone CR each end one line). Blank lines are skipped
 /// but counted.
-public struct CSVDocument: Sendable {
-    public struct Record: Sendable {
+package struct CSVDocument: Sendable {
+    package struct Record: Sendable {
         /// 1-based physical line on which the record starts.
-        public var line: Int
-        public var fields: [String]
+        package var line: Int
+        package var fields: [String]
     }
 
-    public var header: [String]
-    public var records: [Record]
+    package var header: [String]
+    package var records: [Record]
     /// The physical line after the last record (where more rows would start).
-    public var endLine: Int
+    package var endLine: Int
 
     /// Parses `data` (UTF-8, optional BOM). Rows whose field count differs from the
     /// header's are reported and left out.
@@ -27,7 +27,7 @@ public struct CSVDocument: Sendable {
     ///   when the file is empty.
     /// - Throws: `InputError` for bad encoding or an empty file; row-level
     ///   problems are appended to `issues` instead.
-    public static func parse(_ data: Data, file: String, issues: inout InputError,
+    package static func parse(_ data: Data, file: String, issues: inout InputError,
                              expecting: String? = nil) throws -> CSVDocument {
         let text = try UTF8Text.decode(data, file: file)
         var line = 1

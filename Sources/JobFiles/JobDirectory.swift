@@ -5,9 +5,9 @@ import Foundation
 ///
 /// Display paths keep the spelling the user gave (`jobs/tiny` → `jobs/tiny/job.yaml`,
 /// `jobs/tiny/places.csv`) so that error messages point where the user looks.
-public struct JobDirectory: Sendable, Hashable {
+package struct JobDirectory: Sendable, Hashable {
     /// Spec file names looked for in a folder, in this order (the first that exists wins).
-    public static let specFileNames = ["job.yaml", "job.yml", "job.json"]
+    package static let specFileNames = ["job.yaml", "job.yml", "job.json"]
 
     /// Extensions of files that are never a spec (data, tables, archives), refused in one line
     /// rather than parsed as YAML.
@@ -17,16 +17,16 @@ public struct JobDirectory: Sendable, Hashable {
         "sqlite": "a database", "db": "a database", "zip": "an archive", "gz": "a compressed file", "png": "an image",
     ]
 
-    public let specURL: URL
+    package let specURL: URL
     /// The spec path as shown in messages.
-    public let specPath: String
+    package let specPath: String
     /// The folder holding the spec, as shown in messages ("" for the current folder).
-    public let folderPath: String
+    package let folderPath: String
 
     /// Locates the spec: `path` is a spec file or a folder holding one.
     ///
     /// - Throws: `InputError` when nothing usable is there.
-    public init(path: String) throws {
+    package init(path: String) throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw InputError(file: path, "no such file or folder (expected a job spec or a folder holding one)")
@@ -54,13 +54,13 @@ public struct JobDirectory: Sendable, Hashable {
     }
 
     /// The URL of a data file named in the spec (absolute, or relative to the spec's folder).
-    public func dataURL(_ relative: String) -> URL {
+    package func dataURL(_ relative: String) -> URL {
         relative.hasPrefix("/") ? URL(fileURLWithPath: relative)
             : specURL.deletingLastPathComponent().appendingPathComponent(relative)
     }
 
     /// A data file's path as shown in messages.
-    public func dataPath(_ relative: String) -> String {
+    package func dataPath(_ relative: String) -> String {
         relative.hasPrefix("/") ? relative : Self.join(folderPath, relative)
     }
 

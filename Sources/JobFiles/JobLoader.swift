@@ -8,12 +8,12 @@ import Foundation
 /// Every issue of the three files is reported in one `InputError` (spec
 /// first, then the data, then the spec's names checked against the data),
 /// so one run of `transborder validate` shows everything to fix.
-public enum JobLoader {
+package enum JobLoader {
     /// Loads the job at `path`: a job.yaml/job.yml/job.json file or a folder holding one.
     /// Data paths are relative to the spec's folder.
     ///
     /// - Throws: `InputError`.
-    public static func load(path: String) throws -> LoadedJob {
+    package static func load(path: String) throws -> LoadedJob {
         let directory = try JobDirectory(path: path)
         let specBytes = try read(directory.specURL, shownAs: directory.specPath)
         let reading = try readSpec(specBytes, name: directory.specPath)
@@ -48,7 +48,7 @@ public enum JobLoader {
     ///
     /// - Parameter specName: how issues name the spec (data files are named as the spec names them).
     /// - Throws: `InputError`.
-    public static func load(specBytes: Data, placesBytes: Data, linksBytes: Data,
+    package static func load(specBytes: Data, placesBytes: Data, linksBytes: Data,
                             specName: String = "job.yaml") throws -> (spec: JobSpec, panel: Panel) {
         let reading = try readSpec(specBytes, name: specName)
         guard reading.dataValid else { throw reading.issues }

@@ -10,7 +10,7 @@ import Yams
 /// Layout, defaults and rules: docs/JOB_SPEC.md. Checks that need the data
 /// (regions, layers and indicators named in the spec) are in
 /// `checkAgainstPanel`; `JobLoader` runs both.
-public enum JobSpecParser {
+package enum JobSpecParser {
     static let topKeys = ["name", "data", "years", "directed", "distance", "layers", "stages", "bootstrap",
                           "sensitivity"]
     static let layerKeys = ["unit", "rel_error"]
@@ -26,7 +26,7 @@ public enum JobSpecParser {
     ///
     /// - Parameter fileName: how issues name the file.
     /// - Throws: `InputError` with every issue (path in `field`, 1-based `line`).
-    public static func parse(yaml: String, fileName: String) throws -> JobSpec {
+    package static func parse(yaml: String, fileName: String) throws -> JobSpec {
         let reading = read(yaml: yaml, fileName: fileName)
         try reading.issues.throwIfAny()
         return reading.spec
@@ -36,7 +36,7 @@ public enum JobSpecParser {
     /// `leave_one_region_out` and `perturb_region`, layers in
     /// `leave_one_layer_out`, indicator columns in `stages.indicators`.
     /// Issues carry the YAML path but no line (use `JobLoader` for lines).
-    public static func checkAgainstPanel(_ spec: JobSpec, panel: Panel, fileName: String) throws {
+    package static func checkAgainstPanel(_ spec: JobSpec, panel: Panel, fileName: String) throws {
         try panelIssues(spec, panel: panel, fileName: fileName, lines: [:]).throwIfAny()
     }
 
@@ -48,7 +48,7 @@ public enum JobSpecParser {
         let root: Node
         do {
             // No implicit tag resolution: the reader interprets every scalar itself (`SpecReader`),
-            // and Yams's default resolver compiles regular expressions (≈ 2 ms in every process).
+            // and Yams's default resolver compiles regular expressions at every process start.
             guard let node = try Yams.compose(yaml: yaml, .basic) else {
                 reader.report(nil, line: nil, "empty job spec: expected a mapping with keys \(topKeys.joined(separator: ", "))")
                 reading.issues = reader.issues

@@ -6,15 +6,15 @@ import Foundation
 /// Works from bytes, not paths, so that the coordinator and the workers
 /// (which receive the files over the network) parse and validate with the same
 /// code. Columns and rules: docs/JOB_SPEC.md and `PanelValidation`.
-public enum PanelLoader {
+package enum PanelLoader {
     /// Required columns of places.csv, in the documented order.
-    public static let placeColumns = ["id", "name", "country", "kind", "scale", "region", "lat", "lon"]
+    package static let placeColumns = ["id", "name", "country", "kind", "scale", "region", "lat", "lon"]
     /// Required columns of links.csv, besides the time columns: `year` (a
     /// link-year row) or `start` and optional `end` (a tie spell), at least one of them.
-    public static let linkColumns = ["source", "target", "layer", "weight"]
+    package static let linkColumns = ["source", "target", "layer", "weight"]
     /// Optional columns of links.csv (absent `estimated` = every link is sourced;
     /// docs/JOB_SPEC.md for the others).
-    public static let optionalLinkColumns = ["year", "start", "end", "estimated", "rel_error", "date_uncertainty",
+    package static let optionalLinkColumns = ["year", "start", "end", "estimated", "rel_error", "date_uncertainty",
                                              "alt_layer"]
 
     /// Parses and validates both files.
@@ -26,7 +26,7 @@ public enum PanelLoader {
     /// - Throws: `InputError` listing every issue (up to `InputError.cap`): the
     ///   structure of both files first (encoding, header, field counts), then
     ///   the fields, file by file in line order.
-    public static func load(placesCSV: Data, placesName: String, linksCSV: Data, linksName: String,
+    package static func load(placesCSV: Data, placesName: String, linksCSV: Data, linksName: String,
                             years: ClosedRange<Int>?, directed: Bool) throws -> Panel {
         var issues = InputError()
         let places = table(placesCSV, file: placesName, required: placeColumns, optional: [], issues: &issues)

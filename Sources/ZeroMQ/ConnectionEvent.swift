@@ -8,8 +8,8 @@ import CZeroMQ
 /// outcome it is `host:port` when exactly one accepted connection was waiting for one,
 /// `host:*` when several were but all from one host (libzmq does not say which of
 /// concurrent handshakes ended), nil when they came from different hosts.
-public struct ConnectionEvent: Sendable, Hashable, CustomStringConvertible {
-    public enum Kind: Sendable, Hashable {
+package struct ConnectionEvent: Sendable, Hashable, CustomStringConvertible {
+    package enum Kind: Sendable, Hashable {
         case accepted
         case handshakeSucceeded
         /// The peer broke the ZMTP or security protocol, e.g. a plaintext (NULL) client
@@ -22,21 +22,21 @@ public struct ConnectionEvent: Sendable, Hashable, CustomStringConvertible {
         case disconnected
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The event's value: a file descriptor, a protocol error code, a ZAP status or an errno.
-    public var value: UInt32
+    package var value: UInt32
     /// The endpoint libzmq names (the listening endpoint on a bound socket).
-    public var endpoint: String
+    package var endpoint: String
     /// The remote `address:port` (or `address:*`), when known (see the type's documentation).
-    public var peer: String?
+    package var peer: String?
 
     /// The host part of a peer `address:port`, `address:*` or `[v6 address]:port`.
-    public static func host(of peer: String) -> String {
+    package static func host(of peer: String) -> String {
         guard let colon = peer.lastIndex(of: ":") else { return peer }
         return String(peer[..<colon])
     }
 
-    public init(kind: Kind, value: UInt32, endpoint: String, peer: String?) {
+    package init(kind: Kind, value: UInt32, endpoint: String, peer: String?) {
         self.kind = kind
         self.value = value
         self.endpoint = endpoint
@@ -70,12 +70,12 @@ public struct ConnectionEvent: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether the peer was turned away during the handshake.
-    public var isRefusal: Bool {
+    package var isRefusal: Bool {
         kind == .handshakeFailedProtocol || kind == .handshakeFailedAuthentication || kind == .handshakeFailed
     }
 
     /// Why a handshake failed, for logs.
-    public var reason: String {
+    package var reason: String {
         switch kind {
         case .accepted: return "connection accepted"
         case .disconnected: return "disconnected"
@@ -99,7 +99,7 @@ public struct ConnectionEvent: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         "\(reason) on \(endpoint)" + (peer.map { " from \($0)" } ?? "")
     }
 }

@@ -1,18 +1,18 @@
 import CZeroMQ
 
 /// A 32-byte CURVE key (public or secret), written as 40 characters of Z85 text.
-public struct CurveKey: Sendable, Hashable, CustomStringConvertible {
+package struct CurveKey: Sendable, Hashable, CustomStringConvertible {
     /// The raw 32 bytes.
-    public let bytes: [UInt8]
+    package let bytes: [UInt8]
 
     /// Wraps raw key bytes; nil unless exactly 32 bytes.
-    public init?(bytes: [UInt8]) {
+    package init?(bytes: [UInt8]) {
         guard bytes.count == 32 else { return nil }
         self.bytes = bytes
     }
 
     /// Decodes Z85 text (40 characters); nil when malformed.
-    public init?(z85 text: String) {
+    package init?(z85 text: String) {
         let chars = Array(text.utf8)
         guard chars.count == 40 else { return nil }
         var out = [UInt8](repeating: 0, count: 32)
@@ -23,7 +23,7 @@ public struct CurveKey: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The key as 40 characters of Z85 text.
-    public var z85: String {
+    package var z85: String {
         var out = [CChar](repeating: 0, count: 41)
         bytes.withUnsafeBufferPointer { src in
             _ = zmq_z85_encode(&out, src.baseAddress, 32)
@@ -31,5 +31,5 @@ public struct CurveKey: Sendable, Hashable, CustomStringConvertible {
         return String(decoding: out.prefix(40).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    public var description: String { z85 }
+    package var description: String { z85 }
 }

@@ -1,17 +1,17 @@
 import CZeroMQ
 
 /// A CURVE key pair from `zmq_curve_keypair` (libsodium's Curve25519).
-public struct CurveKeyPair: Sendable, Hashable {
-    public let publicKey: CurveKey
-    public let secretKey: CurveKey
+package struct CurveKeyPair: Sendable, Hashable {
+    package let publicKey: CurveKey
+    package let secretKey: CurveKey
 
-    public init(publicKey: CurveKey, secretKey: CurveKey) {
+    package init(publicKey: CurveKey, secretKey: CurveKey) {
         self.publicKey = publicKey
         self.secretKey = secretKey
     }
 
     /// Generates a fresh pair; throws when libzmq was built without CURVE.
-    public static func generate() throws -> CurveKeyPair {
+    package static func generate() throws -> CurveKeyPair {
         var pub = [CChar](repeating: 0, count: 41)
         var sec = [CChar](repeating: 0, count: 41)
         guard zmq_curve_keypair(&pub, &sec) == 0 else { throw ZMQError.last("zmq_curve_keypair") }
@@ -23,5 +23,5 @@ public struct CurveKeyPair: Sendable, Hashable {
     }
 
     /// Whether this libzmq supports CURVE (`zmq_has("curve")`).
-    public static var isAvailable: Bool { zmq_has("curve") != 0 }
+    package static var isAvailable: Bool { zmq_has("curve") != 0 }
 }

@@ -4,10 +4,10 @@ import CZeroMQ
 /// worker or client the server turns away can say why instead of only timing out.
 ///
 /// Create it on the socket's thread before `connect`; `failures()` never blocks.
-public final class HandshakeWatch {
+package final class HandshakeWatch {
     private let monitor: ZMQSocket
 
-    public init(context: ZMQContext, socket: ZMQSocket) throws {
+    package init(context: ZMQContext, socket: ZMQSocket) throws {
         let endpoint = "inproc://transborder-handshake-\(UInt64.random(in: 0...UInt64.max))"
         try socket.monitorConnections(at: endpoint)
         monitor = try context.socket(.pair)
@@ -17,7 +17,7 @@ public final class HandshakeWatch {
     deinit { monitor.close() }
 
     /// Handshake failures reported since the last call, as text for the peer's own log.
-    public func failures() -> [String] {
+    package func failures() -> [String] {
         var reasons: [String] = []
         while let message = try? monitor.receive(dontWait: true, maxFrames: 4, maxBytes: 4096) {
             guard let event = ConnectionEvent(frames: message.frames), event.isRefusal else { continue }

@@ -3,13 +3,13 @@
 /// `withinLimits` is false when the message had more frames or more bytes than the
 /// caller allowed: the whole message was drained from the socket (so the stream stays
 /// aligned) but only the frames that fit the limits were kept — enough to log who sent it.
-public struct ReceivedMessage: Sendable {
+package struct ReceivedMessage: Sendable {
     /// The frames kept, in order (for a ROUTER the first is the peer's routing id).
-    public var frames: [[UInt8]]
+    package var frames: [[UInt8]]
     /// False when the message exceeded the frame-count or byte limit.
-    public var withinLimits: Bool
+    package var withinLimits: Bool
     /// Number of frames the peer actually sent.
-    public var frameCount: Int
+    package var frameCount: Int
     /// Total bytes the peer actually sent over all frames.
-    public var byteCount: Int
+    package var byteCount: Int
 }

@@ -1,7 +1,7 @@
 import CZeroMQ
 
 /// The ZeroMQ socket patterns this project uses.
-public enum SocketType: Sendable {
+package enum SocketType: Sendable {
     /// `stream`: raw TCP, each message framed as [connection id, bytes] (the metrics endpoint's HTTP).
     case router, dealer, push, pull, pair, req, rep, stream
 

@@ -1,22 +1,22 @@
 /// The ZAP handler's answer to one request (RFC 27 status codes).
-public struct ZAPDecision: Sendable, Hashable {
+package struct ZAPDecision: Sendable, Hashable {
     /// "200" admits the peer, "400" refuses it (authentication failure), "500" is an
     /// internal error (libzmq refuses the peer as well).
-    public var statusCode: String
-    public var statusText: String
+    package var statusCode: String
+    package var statusText: String
     /// The identity the peer is known by once admitted (libzmq exposes it as the
     /// "User-Id" message property); empty when refused.
-    public var userID: String
+    package var userID: String
 
-    public static func admit(userID: String) -> ZAPDecision {
+    package static func admit(userID: String) -> ZAPDecision {
         ZAPDecision(statusCode: "200", statusText: "OK", userID: userID)
     }
 
-    public static func refuse(_ reason: String) -> ZAPDecision {
+    package static func refuse(_ reason: String) -> ZAPDecision {
         ZAPDecision(statusCode: "400", statusText: reason, userID: "")
     }
 
-    public var isAdmitted: Bool { statusCode == "200" }
+    package var isAdmitted: Bool { statusCode == "200" }
 
     /// The reply frames: version, request id, status code, status text, user id, metadata (empty).
     func replyFrames(requestID: [UInt8]) -> [[UInt8]] {

@@ -14,12 +14,12 @@ import Foundation
 /// `ZMQSocket.monitorConnections(at:)`), so that peers libzmq refuses before ZAP (e.g.
 /// plaintext clients: mechanism mismatch) are reported too. Every decision and
 /// connection event goes to `report`, called on the handler's thread.
-public final class ZAPHandler: Sendable {
+package final class ZAPHandler: Sendable {
     /// The endpoint libzmq sends ZAP requests to (fixed by RFC 27).
-    public static let endpoint = "inproc://zeromq.zap.01"
+    package static let endpoint = "inproc://zeromq.zap.01"
 
     /// What the handler saw.
-    public enum Event: Sendable {
+    package enum Event: Sendable {
         case decided(ZAPRequest, ZAPDecision)
         /// A request that does not follow RFC 27 (answered "400").
         case malformedRequest(frames: Int)
@@ -35,7 +35,7 @@ public final class ZAPHandler: Sendable {
     ///   - decide: admits or refuses one request.
     ///   - report: receives every decision and connection event.
     /// - Throws: `ZMQError` when the ZAP endpoint is taken (another handler in this context).
-    public init(context: ZMQContext, monitorEndpoint: String? = nil,
+    package init(context: ZMQContext, monitorEndpoint: String? = nil,
                 decide: @escaping @Sendable (ZAPRequest) -> ZAPDecision,
                 report: @escaping @Sendable (Event) -> Void) throws {
         let start = GuardedCondition(Start.binding)
@@ -59,7 +59,7 @@ public final class ZAPHandler: Sendable {
     deinit { stop() }
 
     /// Stops the thread and closes its sockets (idempotent). Close the guarded socket first.
-    public func stop() {
+    package func stop() {
         thread.requestStop()
         try? thread.join()
     }

@@ -5,19 +5,19 @@
 /// id, domain (`ZMQ_ZAP_DOMAIN`), the peer's IP address, the connection's routing id,
 /// mechanism ("NULL", "PLAIN", "CURVE"), then the mechanism's credentials (for CURVE
 /// one frame: the client's 32-byte long-term public key).
-public struct ZAPRequest: Sendable, Hashable {
-    public var version: String
+package struct ZAPRequest: Sendable, Hashable {
+    package var version: String
     /// Opaque; echoed in the reply so libzmq matches it with the handshake.
-    public var requestID: [UInt8]
-    public var domain: String
+    package var requestID: [UInt8]
+    package var domain: String
     /// The peer's address as libzmq reports it (IP address, without the port).
-    public var address: String
-    public var routingID: [UInt8]
-    public var mechanism: String
-    public var credentials: [[UInt8]]
+    package var address: String
+    package var routingID: [UInt8]
+    package var mechanism: String
+    package var credentials: [[UInt8]]
 
     /// Parses the frames of a request; nil when there are fewer than the six fixed frames.
-    public init?(frames: [[UInt8]]) {
+    package init?(frames: [[UInt8]]) {
         guard frames.count >= 6 else { return nil }
         func text(_ i: Int) -> String { String(decoding: frames[i], as: UTF8.self) }
         version = text(0)
@@ -30,7 +30,7 @@ public struct ZAPRequest: Sendable, Hashable {
     }
 
     /// The client's long-term public key, when this is a well-formed CURVE request.
-    public var curveKey: CurveKey? {
+    package var curveKey: CurveKey? {
         guard mechanism == "CURVE", credentials.count == 1 else { return nil }
         return CurveKey(bytes: credentials[0])
     }

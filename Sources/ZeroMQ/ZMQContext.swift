@@ -5,11 +5,11 @@ import CZeroMQ
 /// libzmq contexts are thread-safe, so this class is `Sendable`. Sockets keep their
 /// context alive; the context is terminated when the last reference goes away.
 /// Every socket is created with LINGER 0, so termination never blocks on unsent data.
-public final class ZMQContext: @unchecked Sendable {
+package final class ZMQContext: @unchecked Sendable {
     let handle: UnsafeMutableRawPointer
 
     /// Creates a context with `ioThreads` background I/O threads (libzmq's default is 1).
-    public init(ioThreads: Int = 1) throws {
+    package init(ioThreads: Int = 1) throws {
         guard let handle = zmq_ctx_new() else { throw ZMQError.last("zmq_ctx_new") }
         self.handle = handle
         if ioThreads != 1 {
@@ -18,7 +18,7 @@ public final class ZMQContext: @unchecked Sendable {
     }
 
     /// Makes a socket owned by the calling thread (see `ZMQSocket`).
-    public func socket(_ type: SocketType) throws -> ZMQSocket {
+    package func socket(_ type: SocketType) throws -> ZMQSocket {
         try ZMQSocket(context: self, type: type)
     }
 

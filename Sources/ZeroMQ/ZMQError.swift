@@ -2,15 +2,15 @@ import CZeroMQ
 
 /// A failed libzmq call: the operation, the C `errno` and libzmq's own text for it
 /// (`zmq_strerror`), so logs say *why* (e.g. "Address already in use").
-public struct ZMQError: Error, CustomStringConvertible, Sendable, Equatable {
+package struct ZMQError: Error, CustomStringConvertible, Sendable, Equatable {
     /// What we tried to do, e.g. `bind tcp://0.0.0.0:5555`.
-    public var operation: String
+    package var operation: String
     /// The `errno` value libzmq reported (`zmq_errno()`).
-    public var code: Int32
+    package var code: Int32
     /// `zmq_strerror(code)`.
-    public var message: String
+    package var message: String
 
-    public init(operation: String, code: Int32) {
+    package init(operation: String, code: Int32) {
         self.operation = operation
         self.code = code
         self.message = String(cString: zmq_strerror(code))
@@ -21,8 +21,8 @@ public struct ZMQError: Error, CustomStringConvertible, Sendable, Equatable {
         ZMQError(operation: operation(), code: zmq_errno())
     }
 
-    public var description: String { "\(operation): \(message) (errno \(code))" }
+    package var description: String { "\(operation): \(message) (errno \(code))" }
 
     /// The peer is unknown or gone (`EHOSTUNREACH`, ROUTER with ROUTER_MANDATORY).
-    public var isHostUnreachable: Bool { code == EHOSTUNREACH }
+    package var isHostUnreachable: Bool { code == EHOSTUNREACH }
 }

@@ -4,21 +4,21 @@ import CZeroMQ
 ///
 /// Build it on the thread that owns the sockets, call `poll` in the loop, then ask
 /// `isReadable(i)` for the sockets in the order they were added.
-public struct ZMQPoller {
+package struct ZMQPoller {
     private var items: [zmq_pollitem_t] = []
 
-    public init() {}
+    package init() {}
 
     /// Adds a socket to watch for input; returns its position.
     @discardableResult
-    public mutating func addReadable(_ socket: ZMQSocket) -> Int {
+    package mutating func addReadable(_ socket: ZMQSocket) -> Int {
         items.append(zmq_pollitem_t(socket: socket.handle, fd: 0, events: Int16(ZMQ_POLLIN), revents: 0))
         return items.count - 1
     }
 
     /// Waits up to `timeoutMilliseconds` (-1: forever, 0: just check). Returns the number of
     /// ready sockets; 0 on timeout or when a signal interrupted the wait (`EINTR`).
-    public mutating func poll(timeoutMilliseconds: Int) throws -> Int {
+    package mutating func poll(timeoutMilliseconds: Int) throws -> Int {
         for i in items.indices { items[i].revents = 0 }
         let rc = items.withUnsafeMutableBufferPointer {
             zmq_poll($0.baseAddress, Int32($0.count), timeoutMilliseconds)
@@ -32,7 +32,7 @@ public struct ZMQPoller {
     }
 
     /// Whether the socket at `index` had input after the last `poll`.
-    public func isReadable(_ index: Int) -> Bool {
+    package func isReadable(_ index: Int) -> Bool {
         items[index].revents & Int16(ZMQ_POLLIN) != 0
     }
 }

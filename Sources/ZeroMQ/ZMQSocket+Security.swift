@@ -3,7 +3,7 @@ import CZeroMQ
 /// Options that put a socket under a ZAP handler's control.
 extension ZMQSocket {
     /// The ZAP domain sent with every authentication request (`ZMQ_ZAP_DOMAIN`).
-    public func setZAPDomain(_ domain: String) throws {
+    package func setZAPDomain(_ domain: String) throws {
         try setBytes(ZMQ_ZAP_DOMAIN, Array(domain.utf8), name: "ZMQ_ZAP_DOMAIN")
     }
 
@@ -13,13 +13,13 @@ extension ZMQSocket {
     /// option is a DRAFT API (Debian's libzmq 4.3.4 accepts it): returns false when
     /// this libzmq lacks it, so callers still keep the handler bound for the socket's life.
     @discardableResult
-    public func enforceZAPDomain() -> Bool {
+    package func enforceZAPDomain() -> Bool {
         (try? setInt(93, 1, name: "ZMQ_ZAP_ENFORCE_DOMAIN")) != nil
     }
 
     /// Publishes this socket's accepted/handshake/disconnect events on an inproc PAIR
     /// endpoint (`zmq_socket_monitor`). Call before `bind` so no connection is missed.
-    public func monitorConnections(at endpoint: String) throws {
+    package func monitorConnections(at endpoint: String) throws {
         let h = try liveHandle("zmq_socket_monitor \(endpoint)")
         guard zmq_socket_monitor(h, endpoint, ConnectionEvent.mask) == 0 else {
             throw ZMQError.last("zmq_socket_monitor \(endpoint)")

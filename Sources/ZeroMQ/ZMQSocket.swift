@@ -9,10 +9,10 @@ import CZeroMQ
 ///
 /// Frames are `[UInt8]`; receiving always goes through a `zmq_msg_t` sized by libzmq
 /// (closed in `defer`), never into a fixed buffer.
-public final class ZMQSocket {
+package final class ZMQSocket {
     private let context: ZMQContext
     private(set) var handle: UnsafeMutableRawPointer?
-    public let type: SocketType
+    package let type: SocketType
 
     init(context: ZMQContext, type: SocketType) throws {
         guard let handle = zmq_socket(context.handle, type.rawValue) else {
@@ -27,14 +27,14 @@ public final class ZMQSocket {
     deinit { close() }
 
     /// Closes the socket now (idempotent). Pending outbound messages are discarded (LINGER 0).
-    public func close() {
+    package func close() {
         if let handle {
             zmq_close(handle)
             self.handle = nil
         }
     }
 
-    public var isClosed: Bool { handle == nil }
+    package var isClosed: Bool { handle == nil }
 
     private func live(_ operation: String) throws -> UnsafeMutableRawPointer {
         guard let handle else { throw ZMQError(operation: operation, code: ENOTSOCK) }
@@ -44,19 +44,19 @@ public final class ZMQSocket {
     // MARK: endpoints
 
     /// Binds to an endpoint such as `tcp://0.0.0.0:5555`, `tcp://127.0.0.1:*` or `ipc:///tmp/x`.
-    public func bind(_ endpoint: String) throws {
+    package func bind(_ endpoint: String) throws {
         let h = try live("bind \(endpoint)")
         guard zmq_bind(h, endpoint) == 0 else { throw ZMQError.last("bind \(endpoint)") }
     }
 
     /// Connects to an endpoint; libzmq reconnects by itself in the background.
-    public func connect(_ endpoint: String) throws {
+    package func connect(_ endpoint: String) throws {
         let h = try live("connect \(endpoint)")
         guard zmq_connect(h, endpoint) == 0 else { throw ZMQError.last("connect \(endpoint)") }
     }
 
     /// The endpoint actually bound last (resolves `tcp://host:*` to the chosen port).
-    public var lastEndpoint: String {
+    package var lastEndpoint: String {
         get throws { try getString(ZMQ_LAST_ENDPOINT, name: "ZMQ_LAST_ENDPOINT") }
     }
 
@@ -66,7 +66,7 @@ public final class ZMQSocket {
     /// blocking when the message cannot be queued now (`EAGAIN`: peer at its high-water mark).
     /// Throws for every other error, e.g. `EHOSTUNREACH` from a ROUTER with ROUTER_MANDATORY.
     @discardableResult
-    public func send(_ frames: [[UInt8]], dontWait: Bool = true) throws -> Bool {
+    package func send(_ frames: [[UInt8]], dontWait: Bool = true) throws -> Bool {
         let h = try live("send")
         let base: Int32 = dontWait ? ZMQ_DONTWAIT : 0
         let last = frames.count - 1
@@ -89,7 +89,7 @@ public final class ZMQSocket {
     /// Receives one multipart message, or nil when none is ready (`dontWait`) or the call
     /// was interrupted by a signal. Messages over `maxFrames` frames or `maxBytes` bytes in
     /// total are drained and returned with `withinLimits == false`.
-    public func receive(dontWait: Bool = true, maxFrames: Int = 64, maxBytes: Int = Int.max) throws -> ReceivedMessage? {
+    package func receive(dontWait: Bool = true, maxFrames: Int = 64, maxBytes: Int = Int.max) throws -> ReceivedMessage? {
         let h = try live("receive")
         var frames: [[UInt8]] = []
         var frameCount = 0
@@ -132,7 +132,7 @@ public final class ZMQSocket {
     // MARK: options
 
     /// Sets an `int` socket option.
-    public func setInt(_ option: Int32, _ value: Int32, name: String) throws {
+    package func setInt(_ option: Int32, _ value: Int32, name: String) throws {
         let h = try live("setsockopt \(name)")
         var v = value
         guard zmq_setsockopt(h, option, &v, MemoryLayout<Int32>.size) == 0 else {
@@ -141,7 +141,7 @@ public final class ZMQSocket {
     }
 
     /// Sets an `int64_t` socket option.
-    public func setInt64(_ option: Int32, _ value: Int64, name: String) throws {
+    package func setInt64(_ option: Int32, _ value: Int64, name: String) throws {
         let h = try live("setsockopt \(name)")
         var v = value
         guard zmq_setsockopt(h, option, &v, MemoryLayout<Int64>.size) == 0 else {
@@ -150,14 +150,14 @@ public final class ZMQSocket {
     }
 
     /// Sets a binary socket option.
-    public func setBytes(_ option: Int32, _ value: [UInt8], name: String) throws {
+    package func setBytes(_ option: Int32, _ value: [UInt8], name: String) throws {
         let h = try live("setsockopt \(name)")
         let rc = value.withUnsafeBytes { zmq_setsockopt(h, option, $0.baseAddress, $0.count) }
         guard rc == 0 else { throw ZMQError.last("setsockopt \(name)") }
     }
 
     /// Reads an `int` socket option.
-    public func getInt(_ option: Int32, name: String) throws -> Int32 {
+    package func getInt(_ option: Int32, name: String) throws -> Int32 {
         let h = try live("getsockopt \(name)")
         var v: Int32 = 0
         var size = MemoryLayout<Int32>.size
@@ -166,7 +166,7 @@ public final class ZMQSocket {
     }
 
     /// Reads a string socket option.
-    public func getString(_ option: Int32, name: String) throws -> String {
+    package func getString(_ option: Int32, name: String) throws -> String {
         let h = try live("getsockopt \(name)")
         var buffer = [UInt8](repeating: 0, count: 1024)
         var size = buffer.count

@@ -1,4 +1,5 @@
 import Cluster
+import ClusterSupport
 
 /// The task backends this build of `transborder` offers, by `JobBundle.kind`.
 /// Coordinators and workers must be built with the same registry.

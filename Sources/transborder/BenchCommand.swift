@@ -1,5 +1,7 @@
 import ArgumentParser
 import Cluster
+import ClusterProtocol
+import ClusterSupport
 import Foundation
 
 /// `transborder bench`: built-in benchmarks.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Cluster
+import ClusterProtocol
 import Foundation
 
 /// `--to ENDPOINT` and `--timeout` shared by the client commands. `TRANSBORDER_COORDINATOR`

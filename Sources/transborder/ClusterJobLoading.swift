@@ -1,5 +1,6 @@
 import Analysis
 import Cluster
+import ClusterProtocol
 import CooperationNetwork
 import Foundation
 import JobFiles

@@ -1,4 +1,5 @@
 import Cluster
+import ClusterProtocol
 import Foundation
 
 /// How client commands show jobs to an operator: one line per job, and the table of

@@ -1,5 +1,6 @@
 import Analysis
 import ArgumentParser
+import ClusterProtocol
 import CooperationNetwork
 import Foundation
 import JobFiles

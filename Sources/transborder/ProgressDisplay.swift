@@ -1,4 +1,5 @@
 import Cluster
+import ClusterProtocol
 import Foundation
 
 /// Shows job progress on stderr: on a terminal a redrawn bar with the elapsed time and

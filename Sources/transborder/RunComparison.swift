@@ -1,4 +1,5 @@
 import Analysis
+import ClusterProtocol
 import CooperationNetwork
 import Foundation
 

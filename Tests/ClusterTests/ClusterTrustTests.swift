@@ -1,3 +1,4 @@
+import ClusterProtocol
 import Foundation
 import TestSupport
 import XCTest

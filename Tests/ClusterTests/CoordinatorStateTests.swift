@@ -1,4 +1,7 @@
+import ClusterProtocol
+import ClusterSupport
 import Foundation
+import JobStore
 import XCTest
 @testable import Cluster
 

@@ -1,3 +1,4 @@
+import ClusterProtocol
 import Foundation
 import XCTest
 @testable import Cluster

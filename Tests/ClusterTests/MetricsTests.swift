@@ -1,3 +1,4 @@
+import ClusterProtocol
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking

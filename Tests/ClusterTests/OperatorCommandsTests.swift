@@ -1,4 +1,6 @@
+import ClusterProtocol
 import Foundation
+import JobStore
 import TestSupport
 import XCTest
 @testable import Cluster

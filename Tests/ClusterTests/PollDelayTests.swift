@@ -1,4 +1,5 @@
 @testable import Cluster
+import ClusterProtocol
 import XCTest
 
 /// `ClusterClient.wait` polls every interval while a job computes and sooner near its end.

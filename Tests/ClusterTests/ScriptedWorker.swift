@@ -1,3 +1,5 @@
+import ClusterProtocol
+import ClusterSupport
 import Foundation
 import XCTest
 import ZeroMQ

@@ -1,4 +1,5 @@
 import AtomicOutput
+import ClusterProtocol
 import Foundation
 import Logging
 import XCTest

@@ -1,0 +1,64 @@
+import Foundation
+
+/// A submitted job: which backend computes it (`kind`), its spec text and its data files.
+///
+/// The bundle travels once per worker (keyed by its content hash) and is stored by the
+/// coordinator. Its canonical byte encoding (docs/PROTOCOL.md, "Job bundle") is:
+/// `"TBJ1"` then four fields — kind (UTF-8), spec, places, links — each a big-endian
+/// `u32` length followed by that many bytes. The content hash is the lowercase hex
+/// SHA-256 of those bytes; the job id is its first 16 hex digits, so resubmitting the
+/// same bundle names the same job.
+package struct JobBundle: Sendable, Hashable {
+    /// Backend name, e.g. `analysis`, `noop`, `failing`.
+    package var kind: String
+    /// The job spec as submitted (YAML or JSON text for `analysis`, JSON for `noop`).
+    package var spec: Data
+    /// places.csv bytes (empty when the backend needs none).
+    package var places: Data
+    /// links.csv bytes (empty when the backend needs none).
+    package var links: Data
+
+    package init(kind: String, spec: Data, places: Data = Data(), links: Data = Data()) {
+        self.kind = kind
+        self.spec = spec
+        self.places = places
+        self.links = links
+    }
+
+    package static let magic: [UInt8] = Array("TBJ1".utf8)
+
+    /// The canonical encoding (see the type's documentation).
+    package var encoded: [UInt8] {
+        var writer = ByteWriter(capacity: 4 + 16 + kind.utf8.count + spec.count + places.count + links.count)
+        writer.append(Self.magic)
+        for field in [Data(kind.utf8), spec, places, links] {
+            writer.appendUInt32(UInt32(field.count))
+            writer.append(field)
+        }
+        return writer.bytes
+    }
+
+    /// Decodes the canonical encoding; throws `FrameError` when malformed.
+    package init(encoded bytes: [UInt8]) throws(FrameError) {
+        var reader = ByteReader(bytes)
+        guard try reader.read(count: 4) == ArraySlice(Self.magic) else {
+            throw FrameError.malformed("job bundle does not start with TBJ1")
+        }
+        var fields: [Data] = []
+        for _ in 0..<4 {
+            let count = Int(try reader.readUInt32())
+            fields.append(Data(try reader.read(count: count)))
+        }
+        guard reader.isAtEnd else { throw FrameError.malformed("job bundle has trailing bytes") }
+        guard let kind = String(data: fields[0], encoding: .utf8), !kind.isEmpty, kind.utf8.count <= 64 else {
+            throw FrameError.malformed("job bundle kind is not 1–64 bytes of UTF-8")
+        }
+        self.init(kind: kind, spec: fields[1], places: fields[2], links: fields[3])
+    }
+
+    /// Lowercase hex SHA-256 of `encoded`.
+    package var contentHash: String { ContentHash.sha256(encoded) }
+
+    /// The job id: the first 16 hex digits of the content hash.
+    package var jobID: String { String(contentHash.prefix(16)) }
+}

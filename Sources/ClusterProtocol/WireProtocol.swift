@@ -1,0 +1,36 @@
+/// Protocol names, versions and limits (docs/PROTOCOL.md).
+///
+/// Every message starts with a 4-byte ASCII header frame naming the protocol and its
+/// version (`TBW2` workers, `TBC2` clients), then a 1-byte command frame, then the body
+/// frames of that command. Integers are unsigned big-endian.
+///
+/// Version 2 (both protocols): REVOKE (coordinator → worker), lease-bound RESULT/FAILED,
+/// ACCEPTED's disposition frame, SUBMIT's name frame, FORGET and PRUNE, ISO 8601 times
+/// in status JSON. A peer speaking another version is refused in its own header.
+package enum WireProtocol {
+    /// Header of the worker protocol, version 2.
+    package static let workerHeader: [UInt8] = Array("TBW2".utf8)
+    /// Header of the client protocol, version 2.
+    package static let clientHeader: [UInt8] = Array("TBC2".utf8)
+    /// The protocol version both headers carry (their last byte, as a digit).
+    package static let version = 2
+    /// Largest number of tasks in one TASK message (and results in one RESULT).
+    package static let maxBatch = 1024
+    /// Largest error text in FAILED/ERROR/DISCONNECT, in bytes.
+    package static let maxTextBytes = 65_536
+    /// Largest worker name, in bytes.
+    package static let maxNameBytes = 255
+    /// Default per-message limit (total bytes of a multipart message; ZMQ_MAXMSGSIZE of
+    /// workers and clients).
+    package static let defaultMaxMessageBytes = 64 * 1024 * 1024
+    /// The coordinator's ZMQ_MAXMSGSIZE is this many times its message limit, so that a
+    /// request over the limit (but under this ceiling) is still received and answered with
+    /// ERROR 9; a frame above the ceiling makes libzmq drop the connection unanswered.
+    package static let receiveCeilingFactor = 4
+    /// Largest job name in SUBMIT, in bytes.
+    package static let maxJobNameBytes = 255
+    /// Largest CHUNK a client may request, in bytes.
+    package static let maxChunkBytes = 4 * 1024 * 1024
+    /// Most frames in any valid message (RESULT with a full batch, plus routing id).
+    package static let maxFrames = maxBatch + 5
+}
