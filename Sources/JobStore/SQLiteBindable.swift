@@ -32,13 +32,17 @@ extension String: SQLiteBindable {
 
 extension Array: SQLiteBindable where Element == UInt8 {
     package func bind(to statement: OpaquePointer, at position: Int32) -> Int32 {
-        withUnsafeBytes { sqlite3_bind_blob(statement, position, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32($0.count), transient) }
+        withUnsafeBytes {
+            sqlite3_bind_blob(statement, position, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32($0.count), transient)
+        }
     }
 }
 
 extension Data: SQLiteBindable {
     package func bind(to statement: OpaquePointer, at position: Int32) -> Int32 {
-        withUnsafeBytes { sqlite3_bind_blob(statement, position, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32($0.count), transient) }
+        withUnsafeBytes {
+            sqlite3_bind_blob(statement, position, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32($0.count), transient)
+        }
     }
 }
 

@@ -11,7 +11,8 @@ final class ManifestHashTests: XCTestCase {
         let out = try Fixtures.temporaryDirectory("hashes").appendingPathComponent("out")
         let result = try runTransborder(["run", job.path, "--workers", "0", "--out", out.path])
         XCTAssertEqual(result.status, 0, result.stderr)
-        let manifest = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json"))) as? [String: Any])
+        let manifest = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json"))) as? [String: Any])
         XCTAssertEqual(manifest["spec_sha256"] as? String, "dd644413625614f0a5c098a6a0b5cdf347055a4c2280bb65d0055de015645f27")
         XCTAssertEqual(manifest["data_sha256"] as? String, "9d0c274d7cec9bc09315759f9d6f66d6aaa36d62365ddf3e9254c1a4bc17ccf3")
         XCTAssertEqual(manifest["bundle_sha256"] as? String, "ce2d083f822a776ae7e69bd37c7bcbfef3507343b58801f9f31c68440273c2f1")
@@ -19,27 +20,13 @@ final class ManifestHashTests: XCTestCase {
         // And independently of any pin: the spec hash is coreutils' sha256sum of job.yaml,
         // the data hash sha256sum of places.csv and links.csv each after its length
         // (8 bytes, big-endian).
-        XCTAssertEqual(manifest["spec_sha256"] as? String, try sha256sum(Data(contentsOf: job.appendingPathComponent("job.yaml"))))
+        XCTAssertEqual(manifest["spec_sha256"] as? String, try Fixtures.sha256sum(Data(contentsOf: job.appendingPathComponent("job.yaml"))))
         var framed = Data()
         for name in ["places.csv", "links.csv"] {
             let bytes = try Data(contentsOf: job.appendingPathComponent(name))
             withUnsafeBytes(of: UInt64(bytes.count).bigEndian) { framed.append(contentsOf: $0) }
             framed.append(bytes)
         }
-        XCTAssertEqual(manifest["data_sha256"] as? String, try sha256sum(framed))
-    }
-
-    private func sha256sum(_ data: Data) throws -> String {
-        let file = try Fixtures.temporaryDirectory("sha256sum").appendingPathComponent("bytes")
-        try data.write(to: file)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        process.arguments = [file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return String(output.prefix(64))
+        XCTAssertEqual(manifest["data_sha256"] as? String, try Fixtures.sha256sum(framed))
     }
 }

@@ -33,6 +33,23 @@ public enum Fixtures {
         return dir.appendingPathComponent("transborder")
     }
 
+    /// coreutils' `sha256sum` of `data` (lowercase hex): an implementation independent of
+    /// the product's, for the hash tests.
+    public static func sha256sum(_ data: Data) throws -> String {
+        let file = try temporaryDirectory("sha256sum").appendingPathComponent("bytes")
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        try data.write(to: file)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        process.arguments = [file.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return String(output.prefix(64))
+    }
+
     /// A fresh temporary directory.
     public static func temporaryDirectory(_ label: String = "tb") throws -> URL {
         let dir = FileManager.default.temporaryDirectory
