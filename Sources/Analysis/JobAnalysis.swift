@@ -8,10 +8,21 @@ import Resampling
 public struct JobAnalysis: Sendable {
     public let analysis: PanelAnalysis
     public let plan: TaskPlan
+    /// The analysis of the panel under the alternative reading (links moved to
+    /// their `alt_layer`), when the plan has that scenario.
+    let alternative: PanelAnalysis?
 
     public init(panel: Panel, spec: JobSpec) {
         self.analysis = PanelAnalysis(panel: panel, spec: spec)
         self.plan = TaskPlan(spec: spec, panel: panel)
+        self.alternative = plan.scenarios.contains(.alternativeReading)
+            ? PanelAnalysis(panel: Scenario.alternativeReading.panel(from: panel), spec: spec) : nil
+    }
+
+    /// The analysis a scenario runs on: its own panel for the alternative reading, else the job's.
+    func analysis(for scenario: Scenario) -> PanelAnalysis {
+        if case .alternativeReading = scenario, let alternative { return alternative }
+        return analysis
     }
 
     public var panel: Panel { analysis.panel }
@@ -25,22 +36,24 @@ public struct JobAnalysis: Sendable {
         }
         let task = plan.tasks[index]
         let scenario = plan.scenarios[task.scenario]
-        let weights = scenario.weights(for: panel)
+        let analysis = analysis(for: scenario)
+        let weights = scenario.weights(for: analysis.panel)
         guard let replicates = task.replicates else {
             return TaskOutcome(task: index, scenario: task.scenario,
-                               point: try point(weights: weights), replicates: [])
+                               point: try point(weights: weights, analysis: analysis), replicates: [])
         }
         var outcomes: [ReplicateOutcome] = []
         outcomes.reserveCapacity(replicates.count)
         switch spec.bootstrap.scheme {
         case .links:
             for r in replicates {
-                outcomes.append(try linkReplicate(weights: weights, scenario: task.scenario, replicate: r))
+                outcomes.append(try linkReplicate(weights: weights, analysis: analysis, scenario: task.scenario,
+                                                  replicate: r))
             }
         case .residuals, .blocks:
-            let base = try point(weights: weights)
+            let base = try point(weights: weights, analysis: analysis)
             for r in replicates {
-                outcomes.append(try residualReplicate(base, scenario: task.scenario, replicate: r))
+                outcomes.append(try residualReplicate(base, analysis: analysis, scenario: task.scenario, replicate: r))
             }
         }
         return TaskOutcome(task: index, scenario: task.scenario, point: nil, replicates: outcomes)
@@ -48,6 +61,10 @@ public struct JobAnalysis: Sendable {
 
     /// The point estimate under `weights`.
     public func point(weights: [Double]) throws -> ScenarioPoint {
+        try point(weights: weights, analysis: analysis)
+    }
+
+    func point(weights: [Double], analysis: PanelAnalysis) throws -> ScenarioPoint {
         let (series, _) = analysis.indicators(weights: weights, fullCentrality: false)
         return ScenarioPoint(series: series, periodization: try analysis.periodize(series))
     }
@@ -57,7 +74,7 @@ public struct JobAnalysis: Sendable {
     }
 
     /// `links` scheme: Poisson(1) multiplicity per link-year, everything recomputed.
-    func linkReplicate(weights: [Double], scenario: Int, replicate: Int) throws -> ReplicateOutcome {
+    func linkReplicate(weights: [Double], analysis: PanelAnalysis, scenario: Int, replicate: Int) throws -> ReplicateOutcome {
         var rng = stream(scenario: scenario, replicate: replicate)
         let multiplicity = BootstrapDraws.linkMultiplicities(count: weights.count, stream: &rng)
         var resampled = weights
@@ -68,7 +85,8 @@ public struct JobAnalysis: Sendable {
 
     /// `residuals` / `blocks` schemes: the point segmentation's fitted means plus
     /// residual rows resampled within each segment (iid or in moving blocks).
-    func residualReplicate(_ base: ScenarioPoint, scenario: Int, replicate: Int) throws -> ReplicateOutcome {
+    func residualReplicate(_ base: ScenarioPoint, analysis: PanelAnalysis, scenario: Int,
+                           replicate: Int) throws -> ReplicateOutcome {
         var rng = stream(scenario: scenario, replicate: replicate)
         let series = base.series
         var segments: [Range<Int>] = []

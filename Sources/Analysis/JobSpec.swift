@@ -1,4 +1,5 @@
 import Centrality
+import CooperationNetwork
 import StageTransition
 
 /// A job: which data, which years, how to find stages, how to bootstrap, which
@@ -13,6 +14,8 @@ public struct JobSpec: Sendable, Hashable {
     public var lastYear: Int
     public var directed: Bool
     public var distance: DistanceSetting
+    /// Declared layers: unit and default measurement error (spec key `layers`).
+    public var layers: [String: LayerSettings]
     public var stages: StageSettings
     public var bootstrap: BootstrapSettings
     public var sensitivity: SensitivitySettings
@@ -20,6 +23,7 @@ public struct JobSpec: Sendable, Hashable {
     public init(name: String, places: String = "places.csv", links: String = "links.csv",
                 firstYear: Int, lastYear: Int, directed: Bool = false,
                 distance: DistanceSetting = .inverse,
+                layers: [String: LayerSettings] = [:],
                 stages: StageSettings = StageSettings(),
                 bootstrap: BootstrapSettings = BootstrapSettings(),
                 sensitivity: SensitivitySettings = SensitivitySettings()) {
@@ -30,9 +34,36 @@ public struct JobSpec: Sendable, Hashable {
         self.lastYear = lastYear
         self.directed = directed
         self.distance = distance
+        self.layers = layers
         self.stages = stages
         self.bootstrap = bootstrap
         self.sensitivity = sensitivity
+    }
+}
+
+extension JobSpec {
+    /// The declared unit of `layer` ("unitless" when the spec does not declare it).
+    public func unit(of layer: String) -> String { layers[layer]?.unit ?? LayerSettings.undeclaredUnit }
+
+    /// The relative measurement error of a link: its own `rel_error`, else its layer's default, else 0.
+    public func relativeError(of link: Link, in panel: Panel) -> Double {
+        link.relError ?? layers[panel.layers[link.layer].rawValue]?.relError ?? 0
+    }
+}
+
+/// What the spec declares about one layer. Layers are never converted into
+/// one another: each is measured in its own unit, and compared with the
+/// others only after normalization within the layer (docs/METHODS.md §3).
+public struct LayerSettings: Sendable, Hashable {
+    public static let undeclaredUnit = "unitless"
+    /// The unit of the layer's weights, e.g. "billion USD", "parks" (shown in outputs).
+    public var unit: String
+    /// Default relative measurement error (one sd of a log-normal factor) of the layer's links.
+    public var relError: Double
+
+    public init(unit: String = LayerSettings.undeclaredUnit, relError: Double = 0) {
+        self.unit = unit
+        self.relError = relError
     }
 }
 
@@ -54,6 +85,8 @@ public struct StageSettings: Sendable, Hashable {
     public var breaks: Int? = nil
     public var maxBreaks: Int = 5
     public var penalty: Penalty = .bic
+    /// How stages are named: by the layer that emerges (default) or by relative shares.
+    public var label: StageLabelRule = .emergence
     public var minSize: Int = 3
     public var standardize: Bool = true
     /// Indicator columns used for change points; empty = all.
@@ -99,6 +132,10 @@ public struct SensitivitySettings: Sendable, Hashable {
     /// Regions whose link weights are scaled by (1 ± factor); nil = none, empty = every region.
     public var perturbRegion: [String]? = nil
     public var perturbFactor: Double = 0.2
+    /// The scenario leaving out every link marked `estimated`.
+    public var leaveOutEstimated: Bool = false
+    /// The scenario moving every link with an `alt_layer` onto that layer.
+    public var alternativeReading: Bool = false
     /// Bootstrap replicates per sensitivity scenario (0 = point estimate only).
     public var replicates: Int = 0
 

@@ -9,6 +9,11 @@ public enum Scenario: Sendable, Hashable, Codable {
     case leaveLayerOut(String)
     /// Every link touching a place of the region scaled by (1 + factor); factor may be negative.
     case perturbRegion(String, factor: Double)
+    /// Every link marked `estimated` removed: what the sourced values alone say.
+    case leaveOutEstimated
+    /// Every link with an `alt_layer` moved onto that layer (the alternative
+    /// reading of ambiguous facts; the panel's reading rule names them).
+    case alternativeReading
 
     /// Stable identifier used in output files, e.g. `leave_region_out:Amur Oblast`.
     public var id: String {
@@ -17,6 +22,8 @@ public enum Scenario: Sendable, Hashable, Codable {
         case .leaveRegionOut(let r): return "leave_region_out:\(r)"
         case .leaveLayerOut(let l): return "leave_layer_out:\(l)"
         case .perturbRegion(let r, let f): return "perturb_region:\(r):\(f >= 0 ? "+" : "")\(f)"
+        case .leaveOutEstimated: return "leave_out_estimated"
+        case .alternativeReading: return "alternative_reading"
         }
     }
 
@@ -27,13 +34,15 @@ public enum Scenario: Sendable, Hashable, Codable {
         case .leaveRegionOut: return "leave_region_out"
         case .leaveLayerOut: return "leave_layer_out"
         case .perturbRegion: return "perturb_region"
+        case .leaveOutEstimated: return "leave_out_estimated"
+        case .alternativeReading: return "alternative_reading"
         }
     }
 
     /// The region or layer the scenario modifies ("" for the baseline).
     public var target: String {
         switch self {
-        case .baseline: return ""
+        case .baseline, .leaveOutEstimated, .alternativeReading: return ""
         case .leaveRegionOut(let r), .perturbRegion(let r, _): return r
         case .leaveLayerOut(let l): return l
         }
@@ -55,7 +64,22 @@ public enum Scenario: Sendable, Hashable, Codable {
                 panel.places[link.source].region == region || panel.places[link.target].region == region
                     ? link.weight * (1 + factor) : link.weight
             }
+        case .leaveOutEstimated:
+            return panel.links.map { $0.estimated ? 0 : $0.weight }
+        case .alternativeReading:
+            return panel.links.map(\.weight)
         }
+    }
+
+    /// The panel the scenario analyses: the same panel, except under
+    /// `alternativeReading`, where links move to their alternative layer.
+    public func panel(from panel: Panel) -> Panel {
+        guard case .alternativeReading = self else { return panel }
+        return panel.replacingLinks(panel.links.map { link in
+            var moved = link
+            if let alternative = link.alternativeLayer { moved.layer = alternative }
+            return moved
+        })
     }
 
     /// The scenarios a spec asks for, baseline first, in a fixed order
@@ -73,6 +97,8 @@ public enum Scenario: Sendable, Hashable, Codable {
             out.append(.perturbRegion(r, factor: settings.perturbFactor))
             out.append(.perturbRegion(r, factor: -settings.perturbFactor))
         }
+        if settings.leaveOutEstimated { out.append(.leaveOutEstimated) }
+        if settings.alternativeReading { out.append(.alternativeReading) }
         return out
     }
 }

@@ -1,7 +1,9 @@
 /// One row of links.csv as text, before validation.
 ///
-/// `estimated` is nil when the file has no `estimated` column (every link is
-/// then a sourced value).
+/// A row is either a link-year (`year`) or a tie spell (`start`, optional
+/// `end`). Optional columns the file lacks are nil: `estimated` (every link
+/// is then a sourced value), `start`/`end`, `rel_error`, `date_uncertainty`,
+/// `alt_layer`.
 public struct LinkRecord: Sendable, Hashable {
     /// 1-based physical line of the row in its file.
     public var line: Int
@@ -11,9 +13,20 @@ public struct LinkRecord: Sendable, Hashable {
     public var layer: String
     public var weight: String
     public var estimated: String?
+    public var start: String?
+    public var end: String?
+    public var relError: String?
+    public var dateUncertainty: String?
+    public var alternativeLayer: String?
 
     public init(line: Int, source: String, target: String, year: String, layer: String, weight: String,
-                estimated: String? = nil) {
+                estimated: String? = nil, start: String? = nil, end: String? = nil, relError: String? = nil,
+                dateUncertainty: String? = nil, alternativeLayer: String? = nil) {
+        self.start = start
+        self.end = end
+        self.relError = relError
+        self.dateUncertainty = dateUncertainty
+        self.alternativeLayer = alternativeLayer
         self.line = line
         self.source = source
         self.target = target

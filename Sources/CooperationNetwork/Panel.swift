@@ -11,6 +11,11 @@ public struct Panel: Sendable {
     public let years: ClosedRange<Int>
     /// Whether links are directed (source → target). Default: undirected.
     public let directed: Bool
+    /// Tie spells (`Link.spell` indexes this array): the explicit spells of
+    /// links.csv's spell rows first, then the implicit ones — maximal runs of
+    /// consecutive years of link-year rows of the same pair and layer (the
+    /// pair unordered on undirected panels).
+    public let spells: [TieSpell]
 
     private let placeIndexByID: [String: Int]
     /// yearStart[y - years.lowerBound] ..< yearStart[y - years.lowerBound + 1]
@@ -18,7 +23,11 @@ public struct Panel: Sendable {
 
     /// Builds a panel. Links are re-sorted; callers validate ids, years and weights first
     /// (see `PanelValidation`), this initializer only asserts them.
-    public init(places: [Place], layers: [Layer], links: [Link], years: ClosedRange<Int>, directed: Bool = false) {
+    ///
+    /// - Parameter spells: the explicit spells that links with `spell >= 0`
+    ///   index; links with `spell == -1` get implicit spells appended.
+    public init(places: [Place], layers: [Layer], links: [Link], years: ClosedRange<Int>, directed: Bool = false,
+                spells: [TieSpell] = []) {
         self.places = places
         self.layers = layers
         self.years = years
@@ -26,9 +35,10 @@ public struct Panel: Sendable {
         var index: [String: Int] = [:]
         for (i, p) in places.enumerated() { index[p.id] = i }
         self.placeIndexByID = index
-        let sorted = links.sorted { a, b in
+        var sorted = links.sorted { a, b in
             (a.year, a.source, a.target, a.layer, a.weight) < (b.year, b.source, b.target, b.layer, b.weight)
         }
+        self.spells = Self.assignImplicitSpells(&sorted, explicit: spells, directed: directed)
         self.links = sorted
         var starts = [Int](repeating: sorted.count, count: years.count + 1)
         var cursor = 0
@@ -61,8 +71,32 @@ public struct Panel: Sendable {
         places[link.source].country != places[link.target].country
     }
 
-    /// A copy with different link weights/multiplicities (same places, layers, years).
+    /// A copy with different link weights/multiplicities (same places, layers, years, spells).
     public func replacingLinks(_ newLinks: [Link]) -> Panel {
-        Panel(places: places, layers: layers, links: newLinks, years: years, directed: directed)
+        Panel(places: places, layers: layers, links: newLinks, years: years, directed: directed, spells: spells)
+    }
+
+    /// Gives every link-year row without a spell (`spell == -1`) the implicit
+    /// spell of its run of consecutive years; returns all spells.
+    /// `links` must be sorted by year.
+    private static func assignImplicitSpells(_ links: inout [Link], explicit: [TieSpell], directed: Bool) -> [TieSpell] {
+        struct TieKey: Hashable { var a: Int, b: Int, layer: Int }
+        var spells = explicit
+        var open: [TieKey: Int] = [:]
+        for i in links.indices where links[i].spell < 0 {
+            let link = links[i]
+            let key = directed || link.source <= link.target
+                ? TieKey(a: link.source, b: link.target, layer: link.layer)
+                : TieKey(a: link.target, b: link.source, layer: link.layer)
+            if let s = open[key], spells[s].end >= link.year - 1 {
+                spells[s].end = max(spells[s].end, link.year)
+                links[i].spell = s
+            } else {
+                open[key] = spells.count
+                links[i].spell = spells.count
+                spells.append(TieSpell(source: key.a, target: key.b, layer: link.layer, start: link.year, end: link.year))
+            }
+        }
+        return spells
     }
 }

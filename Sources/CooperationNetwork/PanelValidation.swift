@@ -8,9 +8,12 @@
 /// are non-empty and unique; `scale` is national|regional|local; `country` and
 /// `region` are non-empty; an empty `name` falls back to the id; `lat` ∈ [-90, 90]
 /// and `lon` ∈ [-180, 180] degrees; links join two different known places,
-/// `year` is an integer inside `years` (when given), `layer` is a valid layer
-/// name, `weight` is a finite number ≥ 0 and `estimated` is
-/// true/false/1/0/yes/no (any case, empty = false).
+/// a row gives `year` (an integer inside `years`, when given) or a spell
+/// `start`…`end` (inclusive, empty end = the panel's last year; spells of the
+/// same tie never overlap), `layer` and `alt_layer` are valid layer names,
+/// `weight` is a finite number ≥ 0, `estimated` is true/false/1/0/yes/no (any
+/// case, empty = false), `rel_error` a number ≥ 0 and `date_uncertainty` a
+/// whole number of years ≥ 0 (both empty = unset).
 public enum PanelValidation {
     /// Validates the records and builds the panel.
     ///
@@ -32,25 +35,86 @@ public enum PanelValidation {
             issues.append(InputIssue(file: linksFile, message: "no links: the file has no data rows"))
         }
         try issues.throwIfAny()
-        let layers = Array(Set(parsed.map(\.layer))).sorted()
+        checkOverlaps(parsed, file: linksFile, directed: directed, issues: &issues)
+        try issues.throwIfAny()
+        let layers = Array(Set(parsed.map(\.layer) + parsed.compactMap(\.alternativeLayer))).sorted()
         var layerIndex: [Layer: Int] = [:]
         for (i, layer) in layers.enumerated() { layerIndex[layer] = i }
-        let links = parsed.map { row in
-            Link(source: row.source, target: row.target, year: row.year, layer: layerIndex[row.layer] ?? 0,
-                 weight: row.weight, estimated: row.estimated)
+        let lastLinkYear = parsed.map { $0.end ?? $0.start }.max() ?? 0
+        let years = declaredYears ?? (parsed.map(\.start).min() ?? 0)...lastLinkYear
+        var links: [Link] = []
+        var spells: [TieSpell] = []
+        links.reserveCapacity(parsed.count)
+        for row in parsed {
+            let layer = layerIndex[row.layer] ?? 0
+            let alternative = row.alternativeLayer.flatMap { layerIndex[$0] }
+            guard row.isSpell else {
+                links.append(Link(source: row.source, target: row.target, year: row.start, layer: layer,
+                                  weight: row.weight, estimated: row.estimated, relError: row.relError,
+                                  alternativeLayer: alternative))
+                continue
+            }
+            let end = row.end ?? years.upperBound
+            for year in row.start...end {
+                links.append(Link(source: row.source, target: row.target, year: year, layer: layer,
+                                  weight: row.weight, estimated: row.estimated, spell: spells.count,
+                                  relError: row.relError, alternativeLayer: alternative))
+            }
+            spells.append(TieSpell(source: row.source, target: row.target, layer: layer, start: row.start, end: end,
+                                   dateUncertainty: row.dateUncertainty))
         }
-        let years = declaredYears ?? (links.map(\.year).min() ?? 0)...(links.map(\.year).max() ?? 0)
-        return Panel(places: places, layers: layers, links: links, years: years, directed: directed)
+        return Panel(places: places, layers: layers, links: links, years: years, directed: directed, spells: spells)
     }
 
-    /// A link whose fields all passed, with its layer still by name.
+    /// A link row whose fields all passed, with its layer still by name:
+    /// a link-year (`isSpell` false, `start` = the year) or a spell.
     private struct ParsedLink {
+        var line: Int
         var source: Int
         var target: Int
-        var year: Int
+        var isSpell: Bool
+        var start: Int
+        /// nil = active until the panel's last year (spells only).
+        var end: Int?
         var layer: Layer
         var weight: Double
         var estimated: Bool
+        var relError: Double?
+        var dateUncertainty: Int
+        var alternativeLayer: Layer?
+    }
+
+    /// Two spells of the same pair and layer (unordered pair on undirected
+    /// panels) may not share a year; a spell may not share a year with a
+    /// link-year row of its pair and layer either (link-year rows among
+    /// themselves may repeat: they are summed).
+    private static func checkOverlaps(_ rows: [ParsedLink], file: String, directed: Bool, issues: inout InputError) {
+        struct TieKey: Hashable { var a: Int, b: Int, layer: Layer }
+        var spellsByTie: [TieKey: [ParsedLink]] = [:]
+        var yearRowsByTie: [TieKey: [ParsedLink]] = [:]
+        for row in rows {
+            let key = directed || row.source <= row.target
+                ? TieKey(a: row.source, b: row.target, layer: row.layer)
+                : TieKey(a: row.target, b: row.source, layer: row.layer)
+            if row.isSpell { spellsByTie[key, default: []].append(row) } else { yearRowsByTie[key, default: []].append(row) }
+        }
+        for (key, spells) in spellsByTie {
+            let ordered = spells.sorted { ($0.start, $0.line) < ($1.start, $1.line) }
+            for (i, spell) in ordered.enumerated() {
+                let end = spell.end ?? Int.max
+                for other in ordered[(i + 1)...] where other.start <= end {
+                    let first = min(spell.line, other.line), second = max(spell.line, other.line)
+                    issues.append(InputIssue(file: file, line: second, field: "start", message:
+                        "overlapping spells of the same tie (\(key.layer.rawValue)): this spell starts in \(other.start),"
+                        + " inside the spell on line \(first); end the earlier spell first or merge the rows"))
+                }
+                for row in yearRowsByTie[key] ?? [] where row.start >= spell.start && row.start <= end {
+                    issues.append(InputIssue(file: file, line: row.line, field: "year", message:
+                        "year \(row.start) of the same tie (\(key.layer.rawValue)) is inside the spell on line"
+                        + " \(spell.line); give the tie either as a spell or as link-year rows"))
+                }
+            }
+        }
     }
 
     private static func validatedPlaces(_ records: [PlaceRecord], file: String,
@@ -154,18 +218,8 @@ public enum PanelValidation {
                        + " (a place does not cooperate with itself; remove the row)")
                 valid = false
             }
-            let yearText = trimmed(record.year)
-            var year = 0
-            if let parsed = Int(yearText) {
-                year = parsed
-                if let years, !years.contains(parsed) {
-                    report("year", "year \(parsed) is outside the job's years \(years.lowerBound)–\(years.upperBound)")
-                    valid = false
-                }
-            } else {
-                report("year", yearText.isEmpty ? "empty year" : "'\(yearText)' is not an integer year")
-                valid = false
-            }
+            let time = linkTime(record, years: years, report: report)
+            if time == nil { valid = false }
             let layerName = trimmed(record.layer)
             if !Layer.isValidName(layerName) {
                 let builtIn = Layer.builtIn.map(\.rawValue)
@@ -185,11 +239,92 @@ public enum PanelValidation {
                     valid = false
                 }
             }
-            guard valid, let source, let target, let weight else { continue }
-            links.append(ParsedLink(source: source, target: target, year: year, layer: Layer(rawValue: layerName),
-                                    weight: weight, estimated: estimated))
+            var relError: Double? = nil
+            if let text = record.relError.map(trimmed), !text.isEmpty {
+                if let value = Double(text), value.isFinite, value >= 0 {
+                    relError = value
+                } else {
+                    report("rel_error", "'\(text)' is not a relative error ≥ 0 (one standard deviation, 0.2 = ±20 %)")
+                    valid = false
+                }
+            }
+            var dateUncertainty = 0
+            if let text = record.dateUncertainty.map(trimmed), !text.isEmpty {
+                if let value = Int(text), value >= 0 {
+                    dateUncertainty = value
+                } else {
+                    report("date_uncertainty", "'\(text)' is not a whole number of years ≥ 0")
+                    valid = false
+                }
+            }
+            var alternativeLayer: Layer? = nil
+            if let text = record.alternativeLayer.map(trimmed), !text.isEmpty {
+                if Layer.isValidName(text) {
+                    alternativeLayer = Layer(rawValue: text)
+                } else {
+                    report("alt_layer", "'\(text)' is not a valid layer name (lowercase letters, digits and _)")
+                    valid = false
+                }
+            }
+            guard valid, let source, let target, let weight, let time else { continue }
+            links.append(ParsedLink(line: record.line, source: source, target: target, isSpell: time.isSpell,
+                                    start: time.start, end: time.end, layer: Layer(rawValue: layerName),
+                                    weight: weight, estimated: estimated, relError: relError,
+                                    dateUncertainty: dateUncertainty, alternativeLayer: alternativeLayer))
         }
         return links
+    }
+
+    /// The row's time: a link-year (`year`) or a spell (`start`, optional `end`), checked against `years`.
+    private static func linkTime(_ record: LinkRecord, years: ClosedRange<Int>?,
+                                 report: (String, String) -> Void) -> (isSpell: Bool, start: Int, end: Int?)? {
+        let yearText = trimmed(record.year)
+        let startText = record.start.map(trimmed) ?? ""
+        let endText = record.end.map(trimmed) ?? ""
+        func inYears(_ year: Int, _ field: String, _ what: String) -> Bool {
+            guard let years, !years.contains(year) else { return true }
+            report(field, "\(what) \(year) is outside the job's years \(years.lowerBound)–\(years.upperBound)")
+            return false
+        }
+        if !yearText.isEmpty {
+            if !startText.isEmpty || !endText.isEmpty {
+                report(startText.isEmpty ? "end" : "start",
+                       "a row gives either 'year' (a link-year) or 'start'/'end' (a tie spell), not both")
+                return nil
+            }
+            guard let year = Int(yearText) else {
+                report("year", "'\(yearText)' is not an integer year")
+                return nil
+            }
+            return inYears(year, "year", "year") ? (false, year, nil) : nil
+        }
+        guard !startText.isEmpty else {
+            if !endText.isEmpty {
+                report("start", "a spell needs its start year ('end' alone is not enough)")
+            } else {
+                report(record.start == nil ? "year" : "start", record.start == nil ? "empty year"
+                       : "empty year and start: give 'year' (a link-year) or 'start' (a tie spell)")
+            }
+            return nil
+        }
+        guard let start = Int(startText) else {
+            report("start", "'\(startText)' is not an integer year")
+            return nil
+        }
+        var end: Int? = nil
+        if !endText.isEmpty {
+            guard let value = Int(endText) else {
+                report("end", "'\(endText)' is not an integer year (empty = still active at the panel's last year)")
+                return nil
+            }
+            guard value >= start else {
+                report("end", "end \(value) is before start \(start)")
+                return nil
+            }
+            end = value
+        }
+        guard inYears(start, "start", "start"), end.map({ inYears($0, "end", "end") }) ?? true else { return nil }
+        return (true, start, end)
     }
 
     private static func linkWeight(_ text: String, report: (String, String) -> Void) -> Double? {

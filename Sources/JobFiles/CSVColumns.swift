@@ -35,6 +35,9 @@ struct CSVColumns {
         return valid ? CSVColumns(positions: positions) : nil
     }
 
+    /// Whether the header has `column`.
+    func has(_ column: String) -> Bool { positions[column] != nil }
+
     /// The field of `column` in `fields`, or nil when the header has no such column.
     func value(_ column: String, in fields: [String]) -> String? {
         positions[column].map { fields[$0] }

@@ -11,13 +11,16 @@ import Yams
 /// (regions, layers and indicators named in the spec) are in
 /// `checkAgainstPanel`; `JobLoader` runs both.
 public enum JobSpecParser {
-    static let topKeys = ["name", "data", "years", "directed", "distance", "stages", "bootstrap", "sensitivity"]
+    static let topKeys = ["name", "data", "years", "directed", "distance", "layers", "stages", "bootstrap",
+                          "sensitivity"]
+    static let layerKeys = ["unit", "rel_error"]
     static let dataKeys = ["places", "links"]
     static let yearKeys = ["first", "last"]
-    static let stageKeys = ["method", "cost", "breaks", "max_breaks", "penalty", "min_size", "standardize", "indicators"]
+    static let stageKeys = ["method", "cost", "breaks", "max_breaks", "penalty", "label", "min_size", "standardize",
+                            "indicators"]
     static let bootstrapKeys = ["scheme", "replicates", "seed", "block_length", "batch_size"]
     static let sensitivityKeys = ["leave_one_region_out", "leave_one_layer_out", "perturb_region", "perturb_factor",
-                                  "replicates"]
+                                  "leave_out_estimated", "alternative_reading", "replicates"]
 
     /// Parses a spec.
     ///
@@ -113,6 +116,7 @@ public enum JobSpecParser {
         if let node = top["distance"], let value = reader.choice(node, path: "distance", DistanceMode.self) {
             spec.distance = value
         }
+        if let node = top["layers"], !reader.isNull(node) { readLayers(node, into: &spec.layers, reader: &reader) }
         if let node = top["stages"], !reader.isNull(node) { readStages(node, into: &spec.stages, reader: &reader) }
         if let node = top["bootstrap"], !reader.isNull(node) {
             readBootstrap(node, into: &spec.bootstrap, reader: &reader)
@@ -123,6 +127,46 @@ public enum JobSpecParser {
         if yearsValid { checkSizes(spec, reader: &reader) }
         return JobSpecReading(spec: spec, issues: reader.issues, lines: reader.lines,
                               dataValid: dataValid, yearsValid: yearsValid)
+    }
+
+    /// `layers: {trade: {unit: "billion USD", rel_error: 0.2}, …}`: keys are layer names.
+    private static func readLayers(_ node: Node, into layers: inout [String: LayerSettings], reader: inout SpecReader) {
+        reader.lines["layers"] = node.mark?.line
+        guard case .mapping(let mapping) = node else {
+            reader.report("layers", node, "expected a mapping from layer names to {unit, rel_error},"
+                          + " found \(reader.describe(node))")
+            return
+        }
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key, Layer.isValidName(scalar.string) else {
+                reader.report("layers", key, "'\(key.string ?? reader.describe(key))' is not a layer name"
+                              + " (lowercase letters, digits and _, starting with a letter)")
+                continue
+            }
+            let name = scalar.string, path = "layers.\(name)"
+            reader.lines[path] = key.mark?.line
+            var settings = LayerSettings()
+            if reader.isNull(value) {
+                layers[name] = settings
+                continue
+            }
+            guard let keys = reader.mapping(value, path: path, allowed: layerKeys) else { continue }
+            if let v = keys["unit"], let unit = reader.string(v, path: "\(path).unit") {
+                if unit.isEmpty {
+                    reader.report("\(path).unit", v, "empty unit (e.g. \"billion USD\", \"parks\")")
+                } else {
+                    settings.unit = unit
+                }
+            }
+            if let v = keys["rel_error"], let x = reader.double(v, path: "\(path).rel_error") {
+                if x >= 0 && x.isFinite {
+                    settings.relError = x
+                } else {
+                    reader.report("\(path).rel_error", v, "a relative error must be ≥ 0 (0.2 = ±20 % one sd), found \(x)")
+                }
+            }
+            layers[name] = settings
+        }
     }
 
     private static func readStages(_ node: Node, into stages: inout StageSettings, reader: inout SpecReader) {
@@ -143,6 +187,7 @@ public enum JobSpecParser {
         }
         if let v = keys["max_breaks"], let x = reader.int(v, path: "stages.max_breaks", minimum: 0) { stages.maxBreaks = x }
         if let v = keys["penalty"] { readPenalty(v, into: &stages, reader: &reader) }
+        if let v = keys["label"], let x = reader.choice(v, path: "stages.label", StageLabelRule.self) { stages.label = x }
         if let v = keys["min_size"], let x = reader.int(v, path: "stages.min_size", minimum: 1) { stages.minSize = x }
         if let v = keys["standardize"], let x = reader.bool(v, path: "stages.standardize") { stages.standardize = x }
         if let v = keys["indicators"] {
@@ -157,14 +202,15 @@ public enum JobSpecParser {
 
     private static func readPenalty(_ node: Node, into stages: inout StageSettings, reader: inout SpecReader) {
         let path = "stages.penalty"
-        if case .scalar(let s) = node, s.string == "bic" || s.string == "mbic" {
+        if case .scalar(let s) = node, let named = StageSettings.PenaltySetting(name: s.string) {
             reader.lines[path] = node.mark?.line
-            stages.penalty = s.string == "bic" ? .bic : .mbic
+            stages.penalty = named
             return
         }
         guard case .scalar(let s) = node, Double(s.string) != nil else {
-            reader.report(path, node, "expected bic, mbic or a number ≥ 0, found \(reader.describe(node))"
-                          + (reader.isNull(node) ? "" : NameSuggestion.hint(for: node.string ?? "", in: ["bic", "mbic"])))
+            reader.report(path, node, "expected \(StageSettings.PenaltySetting.names.joined(separator: ", ")) or a number ≥ 0,"
+                          + " found \(reader.describe(node))"
+                          + (reader.isNull(node) ? "" : NameSuggestion.hint(for: node.string ?? "", in: StageSettings.PenaltySetting.names)))
             return
         }
         guard let value = reader.double(node, path: path) else { return }
@@ -211,6 +257,12 @@ public enum JobSpecParser {
                 reader.report("sensitivity.perturb_factor", v,
                               "must be strictly between 0 and 1 (weights are scaled by 1 ± factor), found \(x)")
             }
+        }
+        if let v = keys["leave_out_estimated"], let x = reader.bool(v, path: "sensitivity.leave_out_estimated") {
+            sensitivity.leaveOutEstimated = x
+        }
+        if let v = keys["alternative_reading"], let x = reader.bool(v, path: "sensitivity.alternative_reading") {
+            sensitivity.alternativeReading = x
         }
         if let v = keys["replicates"], let x = reader.int(v, path: "sensitivity.replicates", minimum: 0) {
             sensitivity.replicates = x
@@ -269,6 +321,22 @@ public enum JobSpecParser {
               what: "region")
         check(spec.sensitivity.leaveOneLayerOut, path: "sensitivity.leave_one_layer_out", known: layers, what: "layer")
         check(spec.sensitivity.perturbRegion, path: "sensitivity.perturb_region", known: regions, what: "region")
+        for name in spec.layers.keys.sorted() where !layers.contains(name) {
+            let path = "layers.\(name)"
+            issues.append(InputIssue(file: fileName, line: lines[path], field: path, message:
+                "layer '\(name)' is declared but has no link" + NameSuggestion.hint(for: name, in: layers)
+                + "; the panel's layers: \(layers.joined(separator: ", "))"))
+        }
+        if spec.sensitivity.alternativeReading && !panel.links.contains(where: { $0.alternativeLayer != nil }) {
+            let path = "sensitivity.alternative_reading"
+            issues.append(InputIssue(file: fileName, line: lines[path], field: path, message:
+                "no link has an alt_layer, so the alternative reading would equal the baseline"))
+        }
+        if spec.sensitivity.leaveOutEstimated && !panel.links.contains(where: \.estimated) {
+            let path = "sensitivity.leave_out_estimated"
+            issues.append(InputIssue(file: fileName, line: lines[path], field: path, message:
+                "no link is marked estimated, so leaving them out would equal the baseline"))
+        }
         return issues
     }
 

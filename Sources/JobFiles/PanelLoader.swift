@@ -9,10 +9,13 @@ import Foundation
 public enum PanelLoader {
     /// Required columns of places.csv, in the documented order.
     public static let placeColumns = ["id", "name", "country", "kind", "scale", "region", "lat", "lon"]
-    /// Required columns of links.csv.
-    public static let linkColumns = ["source", "target", "year", "layer", "weight"]
-    /// Optional columns of links.csv (absent = every link is sourced, not estimated).
-    public static let optionalLinkColumns = ["estimated"]
+    /// Required columns of links.csv, besides the time columns: `year` (a
+    /// link-year row) or `start` and optional `end` (a tie spell), at least one of them.
+    public static let linkColumns = ["source", "target", "layer", "weight"]
+    /// Optional columns of links.csv (absent `estimated` = every link is sourced;
+    /// docs/JOB_SPEC.md for the others).
+    public static let optionalLinkColumns = ["year", "start", "end", "estimated", "rel_error", "date_uncertainty",
+                                             "alt_layer"]
 
     /// Parses and validates both files.
     ///
@@ -40,11 +43,20 @@ public enum PanelLoader {
                                scale: placeColumns["scale", f], region: placeColumns["region", f],
                                latitude: placeColumns["lat", f], longitude: placeColumns["lon", f])
         }
+        if !linkColumns.has("year") && !linkColumns.has("start") {
+            issues.append(InputIssue(file: linksName, line: 1, field: "year", message:
+                "missing time column: the header needs 'year' (link-year rows) or 'start' and 'end' (tie spells)"))
+            try issues.throwIfAny()
+        }
         let linkRecords = linkDocument.records.map { record in
             let f = record.fields
             return LinkRecord(line: record.line, source: linkColumns["source", f], target: linkColumns["target", f],
                               year: linkColumns["year", f], layer: linkColumns["layer", f],
-                              weight: linkColumns["weight", f], estimated: linkColumns.value("estimated", in: f))
+                              weight: linkColumns["weight", f], estimated: linkColumns.value("estimated", in: f),
+                              start: linkColumns.value("start", in: f), end: linkColumns.value("end", in: f),
+                              relError: linkColumns.value("rel_error", in: f),
+                              dateUncertainty: linkColumns.value("date_uncertainty", in: f),
+                              alternativeLayer: linkColumns.value("alt_layer", in: f))
         }
         let panel: Panel
         do {

@@ -39,6 +39,7 @@ public enum ChangePoints {
     /// `.value(pen)`; `bic` and `mbic` as documented on `Penalty`).
     public static func pelt(_ signal: Signal, penalty: Penalty, cost: CostModel, minSize: Int) throws(SegmentationError) -> Segmentation {
         let m = try effectiveMinSize(minSize, cost: cost, rows: signal.rows)
+        guard let signal = fitted(signal, penalty: penalty) else { return Segmentation(breakpoints: [signal.rows], cost: 0) }
         let terms = try penalty.terms(rows: signal.rows, dims: signal.dims, cost: cost)
         return cost.segment(signal, lengthWeight: terms.lengthWeight, Pruned(minSize: m, penalty: terms.perSegment))
     }
@@ -51,6 +52,7 @@ public enum ChangePoints {
     public static func automatic(_ signal: Signal, penalty: Penalty, maxBreaks: Int, cost: CostModel, minSize: Int) throws(SegmentationError) -> Segmentation {
         let m = try effectiveMinSize(minSize, cost: cost, rows: signal.rows)
         guard maxBreaks >= 0 else { throw .negativeBreaks(maxBreaks) }
+        guard let signal = fitted(signal, penalty: penalty) else { return Segmentation(breakpoints: [signal.rows], cost: 0) }
         let terms = try penalty.terms(rows: signal.rows, dims: signal.dims, cost: cost)
         let largest = min(maxBreaks, signal.rows / m - 1)
         return cost.segment(signal, lengthWeight: terms.lengthWeight,
@@ -71,6 +73,12 @@ public enum ChangePoints {
             start = end
         }
         return cost.segmentCosts(signal, breakpoints: breakpoints)
+    }
+
+    /// The signal a penalty is applied to: `NoiseFit`'s for the data-fitted
+    /// penalties (nil when no column varies: one segment), else unchanged.
+    static func fitted(_ signal: Signal, penalty: Penalty) -> Signal? {
+        penalty.fitsNoise ? NoiseFit(signal).signal : signal
     }
 
     /// max(minSize, cost's own minimum), checked against n.

@@ -7,10 +7,14 @@ import Foundation
 ///
 /// With p = `CostModel.parametersPerSegment(dims:)` (d for `l2`,
 /// d + d(d+1)/2 for `normal`) and n rows:
-/// - `bic`: pen = 2·p·σ²·ln n with σ = 1, i.e. docs/CONVENTIONS.md's
-///   2·d·σ²·ln n for `l2`. σ = 1 holds for standardized columns; with raw
-///   (unstandardized) columns pass a numeric penalty on the data's scale.
-/// - `mbic`: the modified BIC of Zhang & Siegmund (2007, Biometrics 63:22–32),
+/// - `bic`: Schwarz's criterion, pen = p·ln n per segment on the signal as
+///   `NoiseFit` prepares it (collinear columns dropped, each column divided
+///   by its estimated noise scale, so the `l2` cost is −2 log L with unit
+///   noise); p counts the kept columns.
+/// - `bicUnit`: the earlier rule, pen = 2·p·ln n with σ = 1 assumed and every
+///   column counted (docs/CONVENTIONS.md's 2·d·σ²·ln n for `l2`), kept to
+///   reproduce earlier results.
+/// - `mbic` (on the `NoiseFit` signal, as `bic`): the modified BIC of Zhang & Siegmund (2007, Biometrics 63:22–32),
 ///   whose univariate penalty on the log-likelihood scale is
 ///   (3/2)·k·ln n + (1/2)·Σᵢ ln(lᵢ/n) over the k + 1 segment lengths lᵢ.
 ///   On the cost scale (−2 log L with σ = 1) and summed over the p
@@ -24,8 +28,43 @@ import Foundation
 /// - `value(v)`: pen = v, on the cost scale (as ruptures's `pen`).
 public enum Penalty: Sendable, Hashable {
     case bic
+    /// The rule before noise estimation: 2·p·ln n per segment with σ = 1 and p
+    /// counting every column (kept so that earlier results can be reproduced).
+    case bicUnit
     case mbic
     case value(Double)
+
+    /// The names the spec and the CLI accept.
+    public static let names = ["bic", "bic_unit", "mbic"]
+
+    /// The named penalty (`bic`, `bic_unit`, `mbic`), nil for anything else.
+    public init?(name: String) {
+        switch name {
+        case "bic": self = .bic
+        case "bic_unit": self = .bicUnit
+        case "mbic": self = .mbic
+        default: return nil
+        }
+    }
+
+    /// Whether the penalty is fitted to the data: the signal is first reduced
+    /// and rescaled by `NoiseFit` (`bic`, `mbic`).
+    public var fitsNoise: Bool {
+        switch self {
+        case .bic, .mbic: return true
+        case .bicUnit, .value: return false
+        }
+    }
+
+    /// The spec's name of the penalty, or its value.
+    public var name: String {
+        switch self {
+        case .bic: return "bic"
+        case .bicUnit: return "bic_unit"
+        case .mbic: return "mbic"
+        case .value(let v): return "\(v)"
+        }
+    }
 
     /// The per-segment penalty and the weight of the ln(l/n) segment-length term.
     public func terms(rows: Int, dims: Int, cost: CostModel) throws(SegmentationError) -> PenaltyTerms {
@@ -33,6 +72,8 @@ public enum Penalty: Sendable, Hashable {
         let logRows = log(Double(rows))
         switch self {
         case .bic:
+            return PenaltyTerms(perSegment: parameters * logRows, lengthWeight: 0)
+        case .bicUnit:
             return PenaltyTerms(perSegment: 2 * parameters * logRows, lengthWeight: 0)
         case .mbic:
             return PenaltyTerms(perSegment: 3 * parameters * logRows, lengthWeight: parameters)

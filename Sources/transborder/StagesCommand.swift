@@ -125,15 +125,14 @@ extension StagesCommand {
         case json, csv
     }
 
-    /// `--penalty bic|mbic|VALUE`.
+    /// `--penalty bic|bic_unit|mbic|VALUE`.
     struct PenaltyArgument: ExpressibleByArgument, Equatable {
         var penalty: Penalty
 
         init?(argument: String) {
-            switch argument.lowercased() {
-            case "bic": penalty = .bic
-            case "mbic": penalty = .mbic
-            default:
+            if let named = Penalty(name: argument.lowercased()) {
+                penalty = named
+            } else {
                 guard let value = Double(argument), value.isFinite, value >= 0 else { return nil }
                 penalty = .value(value)
             }

@@ -42,12 +42,7 @@ struct ValidateCommand: ParsableCommand {
         let scenarios = Scenario.planned(by: spec.sensitivity, panel: panel)
         let kinds = counts(scenarios.map(\.kind)) { $0 }
         let breaks = spec.stages.breaks.map { "\($0) breaks" } ?? "breaks auto (0–\(spec.stages.maxBreaks))"
-        let penalty: String
-        switch spec.stages.penalty {
-        case .bic: penalty = "bic"
-        case .mbic: penalty = "mbic"
-        case .value(let v): penalty = "\(v)"
-        }
+        let penalty = spec.stages.penalty.name
         let lines = [
             "\(job.directory.specPath): job '\(spec.name)' is valid",
             "  places     \(panel.places.count) (\(counts(panel.places.map(\.country)) { $0 }); "

@@ -215,7 +215,7 @@ final class JobSpecParserTests: XCTestCase {
         assertIssue(example(replacing: 15, with: "bootstrap: {scheme: block}"), line: 15, field: "bootstrap.scheme",
                     contains: "(allowed: links, residuals, blocks) (did you mean 'blocks'?)")
         assertIssue(example(replacing: 11, with: "  penalty: aic"), line: 11, field: "stages.penalty",
-                    contains: "expected bic, mbic or a number ≥ 0, found 'aic'")
+                    contains: "expected bic, bic_unit, mbic or a number ≥ 0, found 'aic'")
         assertIssue(example(replacing: 17, with: "  leave_one_region_out: every"), line: 17,
                     field: "sensitivity.leave_one_region_out", contains: "expected all, none or a list of names")
     }

@@ -74,26 +74,28 @@ final class BruteForceTests: XCTestCase {
         }
     }
 
-    /// Modified BIC: cost + 3·p·ln n per segment + p·Σ ln(l/n), minimized over
-    /// all segmentations by the DP (k ≤ K) and by PELT (l2, min_size 1, where
-    /// its pruning is exact).
+    /// Modified BIC: cost + 3·p·ln n per segment + p·Σ ln(l/n) on the
+    /// `NoiseFit` signal, minimized over all segmentations by the DP (k ≤ K)
+    /// and by PELT (l2, min_size 1, where its pruning is exact).
     func testMbicIsMinimizedByDynpAndPelt() throws {
         for (index, c) in cases(count: 60, seed: 13).enumerated() {
             let signal = try Signal(rows: c.rows, dims: c.dims, values: c.values)
-            let p = Double(c.model.parametersPerSegment(dims: c.dims))
+            let fitted = try XCTUnwrap(NoiseFit(signal).signal)
+            let p = Double(c.model.parametersPerSegment(dims: fitted.dims))
             let n = Double(c.rows)
             func mbic(_ ends: [Int]) -> Double {
                 var start = 0
                 var lengths = 0.0
                 for end in ends { lengths += log(Double(end - start) / n); start = end }
-                return DirectCost.total(c.model, c.values, dims: c.dims, ends) + 3 * p * log(n) * Double(ends.count) + p * lengths
+                return DirectCost.total(c.model, fitted.values, dims: fitted.dims, ends)
+                    + 3 * p * log(n) * Double(ends.count) + p * lengths
             }
             let maxBreaks = 1 + index % 4
             let all = allSegmentations(rows: c.rows, minSize: c.minSize)
             let bestBounded = all.filter { $0.count <= maxBreaks + 1 }.map(mbic).min()!
             let auto = try ChangePoints.automatic(signal, penalty: .mbic, maxBreaks: maxBreaks, cost: c.model, minSize: c.minSize)
             XCTAssertEqual(mbic(auto.breakpoints), bestBounded, accuracy: 1e-9 * max(1, abs(bestBounded)))
-            XCTAssertEqual(auto.cost, DirectCost.total(c.model, c.values, dims: c.dims, auto.breakpoints),
+            XCTAssertEqual(auto.cost, DirectCost.total(c.model, fitted.values, dims: fitted.dims, auto.breakpoints),
                            accuracy: 1e-9 * max(1, abs(auto.cost)), "cost excludes the penalty terms")
             if c.model == .l2 {
                 let unbounded = allSegmentations(rows: c.rows, minSize: 1).map(mbic).min()!

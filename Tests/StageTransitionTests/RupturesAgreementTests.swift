@@ -36,13 +36,14 @@ final class RupturesAgreementTests: XCTestCase {
         }
     }
 
-    /// The named `bic` penalty resolves to the number ruptures was given.
+    /// The fixtures' `bic` (2·p·ln n, σ = 1) is transborder's `bic_unit`: it
+    /// resolves to the number ruptures was given.
     func testBicPenaltyMatchesTheFixtureValue() throws {
         let bicFixtures = try RupturesFixture.all().filter { $0.params.penaltyName == "bic" }
         XCTAssertGreaterThan(bicFixtures.count, 5)
         for fixture in bicFixtures {
             let cost = try XCTUnwrap(CostModel(rawValue: fixture.params.model))
-            let terms = try Penalty.bic.terms(rows: fixture.n, dims: fixture.dims, cost: cost)
+            let terms = try Penalty.bicUnit.terms(rows: fixture.n, dims: fixture.dims, cost: cost)
             let expected = try XCTUnwrap(fixture.params.pen)
             XCTAssertEqual(terms.perSegment, expected, accuracy: 1e-12 * expected, fixture.name)
             XCTAssertEqual(terms.lengthWeight, 0)
@@ -50,13 +51,13 @@ final class RupturesAgreementTests: XCTestCase {
     }
 
     /// Runs a fixture through the one-call entry point (`ChangePoints.segment`),
-    /// naming the penalty `bic` where the fixture did.
+    /// naming the penalty `bic_unit` where the fixture said `bic`.
     private func segment(_ fixture: RupturesFixture) throws -> Segmentation {
         let signal = try Signal(rows: fixture.signal)
         XCTAssertEqual(signal.rows, fixture.n)
         XCTAssertEqual(signal.dims, fixture.dims)
         let cost = try XCTUnwrap(CostModel(rawValue: fixture.params.model), fixture.name)
-        var penalty = Penalty.bic
+        var penalty = Penalty.bicUnit
         if fixture.params.penaltyName != "bic", let pen = fixture.params.pen {
             penalty = .value(pen)
         }

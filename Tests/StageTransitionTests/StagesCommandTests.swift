@@ -32,7 +32,7 @@ final class StagesCommandTests: XCTestCase {
     private func arguments(_ fixture: RupturesFixture, path: String) -> [String] {
         var args = ["stages", path, "--cost", fixture.params.model, "--min-size", String(fixture.params.minSize)]
         if !fixture.standardize { args.append("--no-standardize") }
-        let penalty = fixture.params.penaltyName == "bic" ? "bic" : fixture.params.pen.map(\.description)
+        let penalty = fixture.params.penaltyName == "bic" ? "bic_unit" : fixture.params.pen.map(\.description)
         switch fixture.params.algorithm {
         case "dynp": args += ["--breaks", String(fixture.params.nBkps ?? -1)]
         case "dynp_auto": args += ["--max-breaks", String(fixture.params.maxBreaks ?? -1), "--penalty", penalty ?? "?"]

@@ -1,0 +1,97 @@
+import Foundation
+
+/// The signal as the data-fitted penalties (`bic`, `mbic`) see it: columns
+/// that are exact linear combinations of earlier ones dropped, every kept
+/// column divided by its estimated noise scale, so that the `l2` cost is
+/// −2 log L of Gaussian noise with unit variance and Schwarz's ln n per
+/// parameter is on the right scale.
+///
+/// - Noise scale (the changepoint literature's difference-based estimator,
+///   e.g. Fryzlewicz 2014; R changepoint's `mad(diff(x))/sqrt(2)`):
+///   σ̂ = 1.4826 · median|Δx − median Δx| / √2 over the first differences
+///   Δx that are not zero, robust to the few jumps a series has. Zero
+///   differences (|Δx| ≤ 1e-12 × the largest) are years in which the
+///   indicator does not move at all — a layer not yet present, a network
+///   unchanged — and would shrink the estimate towards 0 where the series
+///   does vary. When fewer than half of the differences move, or their MAD
+///   is at the rounding level (a noise-free step), σ̂ falls back to the
+///   standard deviation of all differences / √2, which includes the jumps
+///   and so errs towards fewer breaks.
+/// - Collinearity: columns are taken in order and one is dropped when its
+///   centred values lie in the span of the kept ones (relative residual norm
+///   ≤ 1e-8 after Gram–Schmidt): e.g. one share of a group that sums to 1, or
+///   an intensity beside its own normalized copy. p, the parameters per
+///   segment, is counted on the kept columns.
+public struct NoiseFit: Sendable, Hashable {
+    /// The prepared signal (kept columns, divided by `scales`); nil when no column varies.
+    public let signal: Signal?
+    /// Indices (into the input's columns) of the kept columns.
+    public let keptColumns: [Int]
+    /// σ̂ of each kept column.
+    public let scales: [Double]
+
+    public init(_ input: Signal) {
+        let n = input.rows, d = input.dims
+        var basis: [[Double]] = []  // orthonormal centred columns kept so far
+        var kept: [Int] = [], scales: [Double] = []
+        for j in 0..<d {
+            var column = (0..<n).map { input[$0, j] }
+            let mean = column.reduce(0, +) / Double(n)
+            var centred = column.map { $0 - mean }
+            let norm = Self.norm(centred)
+            guard norm > 0 else { continue }
+            for q in basis {
+                let dot = zip(q, centred).reduce(0) { $0 + $1.0 * $1.1 }
+                for t in 0..<n { centred[t] -= dot * q[t] }
+            }
+            let residual = Self.norm(centred)
+            guard residual > 1e-8 * norm else { continue }
+            basis.append(centred.map { $0 / residual })
+            let scale = Self.noiseScale(column)
+            guard scale > 0 else { continue }
+            kept.append(j)
+            scales.append(scale)
+            column.removeAll()
+        }
+        keptColumns = kept
+        self.scales = scales
+        guard !kept.isEmpty else {
+            signal = nil
+            return
+        }
+        var values = [Double](repeating: 0, count: n * kept.count)
+        for t in 0..<n {
+            for (k, j) in kept.enumerated() { values[t * kept.count + k] = input[t, j] / scales[k] }
+        }
+        signal = Signal(unchecked: n, dims: kept.count, values: values)
+    }
+
+    /// σ̂ of one column (see the type's documentation); 0 for a constant column.
+    public static func noiseScale(_ x: [Double]) -> Double {
+        guard x.count >= 2 else { return 0 }
+        let differences = zip(x.dropFirst(), x).map { $0 - $1 }
+        let largest = differences.reduce(0) { max($0, abs($1)) }
+        guard largest > 0 else { return 0 }
+        // Differences at the rounding level are zeros: years in which the
+        // indicator does not move at all (e.g. a layer not yet present).
+        let moving = differences.filter { abs($0) > 1e-12 * largest }
+        if 2 * moving.count >= differences.count {
+            let centre = median(moving)
+            let mad = 1.4826 * median(moving.map { abs($0 - centre) })
+            if mad > 1e-9 * largest { return mad / 2.0.squareRoot() }
+        }
+        let mean = differences.reduce(0, +) / Double(differences.count)
+        let variance = differences.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(differences.count)
+        return variance.squareRoot() / 2.0.squareRoot()
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        let m = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2
+    }
+
+    private static func norm(_ v: [Double]) -> Double {
+        v.reduce(0) { $0 + $1 * $1 }.squareRoot()
+    }
+}
