@@ -1,4 +1,5 @@
 import CooperationNetwork
+import StageTransition
 
 /// One analysis of a panel end to end: per year graph → centralities →
 /// indicators; then indicators → change points → stages → labels.
@@ -78,10 +79,19 @@ public struct PanelAnalysis: Sendable {
         let settings = spec.stages
         let n = series.years.count
         guard n >= settings.minSize else { throw AnalysisError.tooFewYears(years: n, minSize: settings.minSize) }
-        let selected = series.selecting(settings.indicators.isEmpty
-                                        ? IndicatorName.segmentationColumns(layers: panel.layers) : settings.indicators)
+        let selected = series.selecting(segmentationColumns)
         let segmentation = try SegmentationBridge.segment(selected.values, settings: settings)
         return label(series, breakpoints: segmentation.breakpoints, cost: segmentation.cost, centrality: centrality)
+    }
+
+    /// The indicator columns that segment under the spec (its list, or the default set).
+    public var segmentationColumns: [String] {
+        spec.stages.indicators.isEmpty ? IndicatorName.segmentationColumns(layers: panel.layers) : spec.stages.indicators
+    }
+
+    /// Every optimal segmentation of `series` for penalties from 0.1× to 10× the spec's.
+    public func penaltyPath(_ series: IndicatorSeries) throws -> PenaltyPath {
+        try SegmentationBridge.penaltyPath(series.selecting(segmentationColumns).values, settings: spec.stages)
     }
 
     /// Names the stages delimited by `breakpoints` (ruptures end indices).

@@ -19,6 +19,10 @@ struct SummaryCommand: ParsableCommand {
             var name: String
             var start_interval95: [Int]?
             var start_within_1y: Double?
+            var label: String?
+            var label_probability: Double?
+            var runner_up: String?
+            var margin: Double?
         }
         struct Bootstrap: Decodable { var replicates: Int; var scheme: String }
         var job: String
@@ -53,6 +57,16 @@ struct SummaryCommand: ParsableCommand {
             let within = p.start_within_1y.map { String(format: ", ±1y %.0f%%", $0 * 100) } ?? ""
             print("\(p.stage). \(p.name)")
             print("   \(interval)\(within)")
+            if let label = p.label {
+                var line = "   label \(label)"
+                if let probability = p.label_probability {
+                    line += String(format: " (in %.0f%% of replicates)", probability * 100)
+                }
+                if let runner = p.runner_up, !runner.isEmpty, let margin = p.margin {
+                    line += String(format: "; runner-up %@, margin %.2f", runner, margin)
+                }
+                print(line)
+            }
         }
     }
 }
