@@ -74,6 +74,9 @@ struct Reading {
         if start != nil && kind != .opens { throw fail("start", "only an opening can state its start") }
         let uncertainty = try optionalInt(table, row, "date_uncertainty") ?? 0
         guard uncertainty >= 0 else { throw fail("date_uncertainty", "must be ≥ 0") }
+        guard uncertainty == 0 || layer != LinkLayer.trade else {
+            throw fail("date_uncertainty", "trade rows are link-years and carry no date uncertainty")
+        }
         return Reading(kind: kind, object: object, layer: layer, altLayer: alt, end: end, supersededBy: superseded,
                        start: start, dateUncertainty: uncertainty, file: table.file, line: row.line)
     }
