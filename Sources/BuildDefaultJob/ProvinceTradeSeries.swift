@@ -93,9 +93,11 @@ struct ProvinceTradeSeries {
             let n = try Self.nationalTotal(year, national, interpolationError: nationalError, file: table.file)
             let s = Self.share(year, anchorList, interpolationError: shareError, heldError: heldError)
             let basis = "\(s.kind) share × \(n.interpolated ? "interpolated " : "")national total"
+            var refs: [String] = []
+            for ref in n.refs + s.refs where !refs.contains(ref) { refs.append(ref) }
             series[year] = ProvinceTrade(value: n.value * s.value, estimated: true,
                                          relError: TradeErrors.combined(n.relError, s.relError),
-                                         basis: basis, refs: n.refs + s.refs)
+                                         basis: basis, refs: refs)
         }
         byYear = series
     }
