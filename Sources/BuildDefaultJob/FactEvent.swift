@@ -1,6 +1,7 @@
 import Foundation
 
-/// One row of `facts/events.csv`: a dated event between two places, tagged with a layer.
+/// One row of `facts/events.csv`: a dated event between two places. Its `layer` tag is
+/// not read: the rule takes the layer from the reading's object (RULES.md section 2).
 struct FactEvent {
     /// Identifies the row for `event_readings.csv`: (year, event_type, from_id, to_id).
     struct Key: Hashable, CustomStringConvertible {
@@ -28,8 +29,6 @@ struct FactEvent {
 
     let line: Int
     let key: Key
-    /// The facts' own layer tag (the rule reads the layer from the object instead).
-    let layer: String
     /// True when the facts give no retrievable source (`unverified`): the tie is flagged estimated.
     let unverified: Bool
 
@@ -51,7 +50,7 @@ struct FactEvent {
                 throw BuildError(file: table.file, line: row.line, "from_id equals to_id: a tie cannot join a place to itself")
             }
             let unverified = row["source"].trimmingCharacters(in: .whitespaces).lowercased() == "unverified"
-            return FactEvent(line: row.line, key: key, layer: row["layer"], unverified: unverified)
+            return FactEvent(line: row.line, key: key, unverified: unverified)
         }
     }
 }
