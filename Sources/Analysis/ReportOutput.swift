@@ -271,7 +271,7 @@ public enum ReportOutput {
         for network in networks { for link in network.links { maxWeight[link.layer] = max(maxWeight[link.layer], link.weightMean) } }
         page.open("section", [("id", "maps")])
         page.element("h2", text: "The network of each stage")
-        page.element("p", text: "Equirectangular projection with the standard parallel at the middle latitude of the places (graticule in degrees, WGS 84); the same extent on every map. Circle area ∝ the place's mean PageRank over the stage (years without links count as 0); grey rings: places without links during the stage. Lines: links merged over the stage's years, coloured by layer, width ∝ √(mean yearly weight) relative to the layer's largest value. Hover for names and values.")
+        page.element("p", text: "Equirectangular projection with the standard parallel at the middle latitude of the places (graticule in degrees, WGS 84); the same extent on every map; land, coastlines and land borders (dashed) from Natural Earth 1:50m (public domain). Circle area ∝ the place's mean PageRank over the stage (years without links count as 0); grey rings: places without links during the stage. Lines: links merged over the stage's years, coloured by layer, width ∝ √(mean yearly weight) relative to the layer's largest value. Names of the most central places are set clear of the circles; a bold number stands for a name with no room, listed under the map. Hover for names and values.")
         layerLegend(palette, lines: true, into: &page)
         page.open("div", [("class", "legend")])
         for country in palette.countries {
@@ -282,16 +282,25 @@ public enum ReportOutput {
         }
         page.close("div")
         page.open("div", [("class", "grid maps")])
+        var basemap: SVGBasemap.Paths?
         for network in networks {
             let stage = network.stage
-            let map = SVGStageMap(network: network, panel: panel, frame: frame, palette: palette,
+            var map = SVGStageMap(network: network, panel: panel, frame: frame, palette: palette,
                                   maxPageRank: maxPageRank, maxWeightByLayer: maxWeight)
+            // One frame for every map: the basemap is clipped, projected and simplified once.
+            if basemap == nil { basemap = map.basemap.paths() }
+            map.basemapPaths = basemap
             page.open("figure", [("class", "stage-map"), ("data-stage", String(stage.number))])
             page.open("figcaption")
             page.text("Stage \(stage.number) · \(stage.startYear)–\(stage.endYear) ")
             page.element("span", text: "\(stage.label), \(network.links.count) links")
             page.close("figcaption")
             page.raw(map.svg())
+            let key = map.labelLayout().key
+            if !key.isEmpty {
+                page.element("p", [("class", "map-key")],
+                             text: key.map { "\($0.number) \(panel.places[$0.place].name)" }.joined(separator: " · "))
+            }
             page.close("figure")
             page.newline()
         }
@@ -303,7 +312,7 @@ public enum ReportOutput {
     static func footer(into page: inout HTMLText) {
         page.open("footer")
         page.element("h2", text: "Files")
-        page.element("p", [("class", "note")], text: "periods.csv/json (stages and intervals), breakpoints.csv (bootstrap distribution of each transition), indicators_by_year.csv (values and bands), centrality_by_year.csv, centrality_by_period.csv, stage_labels_by_year.csv, sensitivity_by_region.csv, network_by_period.geojson (the stage networks for GIS), manifest.json (versions, hashes, timings). Columns and units: docs/OUTPUTS.md.")
+        page.element("p", [("class", "note")], text: "periods.csv/json (stages and intervals), breakpoints.csv (bootstrap distribution of each transition), indicators_by_year.csv (values and bands), centrality_by_year.csv, centrality_by_period.csv, stage_labels_by_year.csv, sensitivity_by_region.csv, places_by_period.geojson and links_by_period.geojson (the stage networks for GIS), manifest.json (versions, hashes, timings). Columns and units: docs/OUTPUTS.md.")
         page.close("footer")
     }
 

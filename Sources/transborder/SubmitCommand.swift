@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtomicOutput
 import Cluster
 import Foundation
 
@@ -15,7 +16,7 @@ struct SubmitCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Job folder or job.yaml (analysis), or a spec file for --kind noop/failing.")
+    @Argument(help: "Job folder or its job.yaml.")
     var job: String
 
     @OptionGroup var endpoint: ClusterEndpointOptions
@@ -23,10 +24,14 @@ struct SubmitCommand: ParsableCommand {
     @Flag(help: "Wait for the job, showing progress, then fetch its results.")
     var wait = false
 
-    @Option(help: "Folder for the results with --wait (default: results/<job id>).")
+    @Option(help: "Folder for the results with --wait (default: results/<job id>); must be new or empty (see --force).")
     var out: String?
 
-    @Option(help: "Job kind (backend): analysis, or noop/failing for tests and benchmarks.")
+    @Flag(help: "With --wait: replace --out when it holds a previous run's outputs.")
+    var force = false
+
+    /// Internal: `noop`/`failing` backends for tests and benchmarks (hidden from help).
+    @Option(help: ArgumentHelp("Job kind (backend): analysis, or noop/failing for tests and benchmarks.", visibility: .hidden))
     var kind: String = "analysis"
 
     @OptionGroup var logging: ClusterLoggingOptions
@@ -35,24 +40,32 @@ struct SubmitCommand: ParsableCommand {
         _ = logging.logger("client")
         try reportingClientErrors("submit") {
             let bundle = try makeBundle(jobPath: job, kind: kind).bundle
-            let client = try endpoint.client()
-            let id = try client.submit(bundle)
-            guard wait else {
-                print(id)
-                return
+            // With --wait the folder is checked and reserved before the job is sent.
+            let destination = try wait ? OutputDestination.reserve(URL(fileURLWithPath: out ?? "results/\(bundle.jobID)"),
+                                                                   replacing: force) : nil
+            do {
+                let client = try endpoint.client()
+                let id = try client.submit(bundle)
+                guard let destination else {
+                    print(id)
+                    return
+                }
+                printError("submitted job \(id)")
+                var display = ProgressDisplay()
+                let final = try client.wait(job: id) { display.show($0) }
+                display.finish()
+                guard final.state == "done" else {
+                    printError("job \(id) \(final.state)\(final.error.map { ": \($0)" } ?? "")")
+                    throw ExitCode(1)
+                }
+                let names = try client.fetch(job: id, into: destination.staging)
+                try destination.commitStaged()
+                printError("fetched \(names.count) files into \(destination.url.path)")
+            } catch {
+                destination?.abandon()
+                throw error
             }
-            printError("submitted job \(id)")
-            var display = ProgressDisplay()
-            let final = try client.wait(job: id) { display.show($0) }
-            display.finish()
-            guard final.state == "done" else {
-                printError("job \(id) \(final.state)\(final.error.map { ": \($0)" } ?? "")")
-                throw ExitCode(1)
-            }
-            let folder = URL(fileURLWithPath: out ?? "results/\(id)")
-            let names = try client.fetch(job: id, into: folder)
-            printError("fetched \(names.count) files into \(folder.path)")
-            print(id)
+            print(bundle.jobID)
         }
     }
 }

@@ -168,7 +168,7 @@ final class ReportOutputTests: XCTestCase {
 
         let rows = try report().root.elements("tr", class: "period")
         XCTAssertEqual(rows.count, periods.count)
-        let geojson = try JSONSerialization.jsonObject(with: ReportTestJob.file("network_by_period.geojson")) as? [String: Any]
+        let geojson = try JSONSerialization.jsonObject(with: ReportTestJob.file(GeoJSONOutput.linksFileName)) as? [String: Any]
         let features = try XCTUnwrap(geojson?["features"] as? [[String: Any]])
         let linkProperties = features.compactMap { $0["properties"] as? [String: Any] }.filter { $0["feature"] as? String == "link" }
 
