@@ -10,9 +10,12 @@ struct SubmitCommand: ParsableCommand {
         abstract: "Submit a job to a coordinator.",
         discussion: """
         Without --wait prints only the job id on stdout (scripts capture it). With --wait \
-        shows progress on stderr (a bar on a terminal, plain lines otherwise), then fetches \
-        the result files into --out. Submitting the same job again returns the same id. \
-        Exit status: 0 done, 1 failed/cancelled or coordinator error, 2 bad input.
+        shows progress on stderr (a bar on a terminal, plain lines otherwise; it says when \
+        no worker is connected), then fetches the result files into --out. Submitting the \
+        same job again returns the same id and says what happened on stderr: already done \
+        (results reused, nothing computed), already queued or running, or resumed after a \
+        failure or cancel. Exit status: 0 done, 1 failed/cancelled or coordinator error, \
+        2 bad input.
         """
     )
 
@@ -34,25 +37,51 @@ struct SubmitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Job kind (backend): analysis, or noop/failing for tests and benchmarks.", visibility: .hidden))
     var kind: String = "analysis"
 
+    @Option(help: "Name shown by `status` and usable instead of the id (default: the spec's `name` for analysis, else the spec file's name without extension).")
+    var name: String?
+
     @OptionGroup var logging: ClusterLoggingOptions
+
+    func validate() throws {
+        if let name { guard name.utf8.count <= 255 else { throw ValidationError("--name must be at most 255 bytes") } }
+    }
 
     func run() throws {
         _ = logging.logger("client")
         try reportingClientErrors("submit") {
-            let bundle = try makeBundle(jobPath: job, kind: kind).bundle
+            let (bundle, prepared) = try makeBundle(jobPath: job, kind: kind)
+            let jobName = name ?? (prepared as? PreparedAnalysis)?.job.spec.name
+                ?? URL(fileURLWithPath: job).deletingPathExtension().lastPathComponent
             // With --wait the folder is checked and reserved before the job is sent.
             let destination = try wait ? OutputDestination.reserve(URL(fileURLWithPath: out ?? "results/\(bundle.jobID)"),
                                                                    replacing: force) : nil
             do {
                 let client = try endpoint.client()
-                let id = try client.submit(bundle)
+                let (id, disposition) = try client.submitReporting(bundle, name: jobName)
+                switch disposition {
+                case .new: if wait { printError("submitted job \(id) (\(jobName))") }
+                case .resumed: printError("job \(id) submitted again: resuming it (stored results are kept)")
+                case .alreadyActive: printError("job \(id) is already queued or running: nothing changed")
+                case .alreadyDone: printError("job \(id) already done — results reused")
+                }
                 guard let destination else {
                     print(id)
                     return
                 }
-                printError("submitted job \(id)")
                 var display = ProgressDisplay()
-                let final = try client.wait(job: id) { display.show($0) }
+                var reportedWorkers: Int?
+                let final = try client.wait(job: id) { status in
+                    // Say when no worker is connected (the job cannot progress) and when one comes.
+                    if status.workersConnected != reportedWorkers {
+                        if status.workersConnected == 0 && !status.isFinished {
+                            printError("no workers connected to \(client.endpoint): the job waits until one registers (transborder worker --connect \(client.endpoint))")
+                        } else if reportedWorkers == 0 {
+                            printError("\(status.workersConnected) worker\(status.workersConnected == 1 ? "" : "s") connected")
+                        }
+                        reportedWorkers = status.workersConnected
+                    }
+                    display.show(status)
+                }
                 display.finish()
                 guard final.state == "done" else {
                     printError("job \(id) \(final.state)\(final.error.map { ": \($0)" } ?? "")")

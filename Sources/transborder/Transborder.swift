@@ -13,7 +13,7 @@ struct Transborder: ParsableCommand {
             RunCommand.self, ValidateCommand.self, SummaryCommand.self, CompareCommand.self,
             CentralityCommand.self, IndicatorsCommand.self, StagesCommand.self, GenerateCommand.self,
             CoordinatorCommand.self, WorkerCommand.self, SubmitCommand.self, StatusCommand.self,
-            FetchCommand.self, CancelCommand.self, KeygenCommand.self, BenchCommand.self,
+            FetchCommand.self, CancelCommand.self, ForgetCommand.self, PruneCommand.self, KeygenCommand.self, BenchCommand.self,
         ]
     )
 
