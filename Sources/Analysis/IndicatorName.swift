@@ -14,9 +14,33 @@ public enum IndicatorName {
 
     public static func layerShare(_ layer: Layer) -> String { "share_\(layer.rawValue)" }
     public static func scaleShare(_ scale: Scale) -> String { "scale_share_\(scale.rawValue)" }
+    /// Σ of the layer's weights in the year, in the layer's own unit.
+    public static func layerIntensity(_ layer: Layer) -> String { "intensity_\(layer.rawValue)" }
+    /// The layer's intensity over its largest yearly intensity (0–1): comparable across layers.
+    public static func layerNorm(_ layer: Layer) -> String { "norm_\(layer.rawValue)" }
+    /// Tie spells of the layer that start in the year (the flow beside the stock).
+    public static func newTies(_ layer: Layer) -> String { "new_ties_\(layer.rawValue)" }
+    /// The scale's unit-free intensity (links weighted within their layer), over its largest year (0–1).
+    public static func scaleNorm(_ scale: Scale) -> String { "scale_norm_\(scale.rawValue)" }
 
     /// All columns for a panel with these layers.
     public static func columns(layers: [Layer]) -> [String] {
+        [density, betweennessCentralization, top3StrengthShare, strengthGini, crossBorderShare]
+            + layers.map(layerShare) + Scale.allCases.map(scaleShare) + [reachKm]
+            + layers.map(layerIntensity) + layers.map(layerNorm) + layers.map(newTies)
+            + Scale.allCases.map(scaleNorm)
+    }
+
+    /// The columns that segment by default (`stages.indicators` empty): the
+    /// network-structure columns and the layer and scale shares — the columns
+    /// of `columns(layers:)` before the per-layer intensity block. The
+    /// within-layer normalized columns are left out: their noise is
+    /// multiplicative (it grows with the level), so one noise scale per column
+    /// (the `bic` penalty's) under-states it where a layer is strong and the
+    /// segmentation splits that stage; measured on planted panels in
+    /// docs/METHODS.md §4. They name the stages instead (§5). Name them in
+    /// `stages.indicators` to segment on them.
+    public static func segmentationColumns(layers: [Layer]) -> [String] {
         [density, betweennessCentralization, top3StrengthShare, strengthGini, crossBorderShare]
             + layers.map(layerShare) + Scale.allCases.map(scaleShare) + [reachKm]
     }

@@ -49,6 +49,20 @@ public struct JobResults: Sendable {
     public var baseline: ScenarioTally { scenarios[0] }
     public var spec: JobSpec { job.spec }
 
+    /// Probability of a stage's label over the bootstrap: for each year of the
+    /// stage, the share of replicates that give that year the stage's label,
+    /// averaged over the stage's years (nil without replicates).
+    public func labelProbability(_ stage: Stage) -> Double? {
+        let tally = baseline
+        guard tally.replicates > 0 else { return nil }
+        let counts = tally.labelCounts
+        let rows = (stage.startYear - (series.years.first ?? stage.startYear))...(stage.endYear - (series.years.first ?? 0))
+        let shares = rows.compactMap { row in
+            counts.indices.contains(row) ? Double(counts[row][stage.label] ?? 0) / Double(tally.replicates) : nil
+        }
+        return shares.isEmpty ? nil : shares.reduce(0, +) / Double(shares.count)
+    }
+
     /// Bootstrap interval of the start year of stage `number` (nil for stage 1 or without replicates).
     public func startInterval(stage number: Int, level: Double) -> [Int]? {
         guard number >= 2, baseline.transitionYears.indices.contains(number - 2) else { return nil }

@@ -10,6 +10,9 @@ public struct LinkFacts: Sendable {
     /// Index into `Scale.allCases` of each link's source and target.
     public let sourceScale: [Int]
     public let targetScale: [Int]
+    /// Whether the link is the first row of its tie spell in the spell's first
+    /// year (counted once by `new_ties_<layer>` when its weight is positive).
+    public let startsSpell: [Bool]
 
     public init(panel: Panel) {
         crossBorder = panel.links.map(panel.isCrossBorder)
@@ -19,5 +22,11 @@ public struct LinkFacts: Sendable {
         }
         sourceScale = panel.links.map { NetworkIndicators.scaleIndex(panel.places[$0.source].scale) }
         targetScale = panel.links.map { NetworkIndicators.scaleIndex(panel.places[$0.target].scale) }
+        var seenIn = [Int](repeating: Int.min, count: panel.spells.count)
+        startsSpell = panel.links.map { link in
+            guard panel.spells.indices.contains(link.spell) else { return false }
+            defer { seenIn[link.spell] = link.year }
+            return seenIn[link.spell] != link.year && panel.spells[link.spell].start == link.year
+        }
     }
 }

@@ -3,6 +3,8 @@ import CooperationNetwork
 /// The yearly indicators whose series reveal stages (formulas in docs/METHODS.md).
 public enum NetworkIndicators {
     /// One year's indicator row, in the column order of `IndicatorName.columns(layers:)`.
+    /// The within-panel normalized columns (`norm_<layer>`, `scale_norm_<scale>`)
+    /// need every year and are left 0 here; `PanelAnalysis` fills them.
     ///
     /// - Parameters:
     ///   - network: the year's merged network.
@@ -15,16 +17,19 @@ public enum NetworkIndicators {
         let layerCount = panel.layers.count, scaleCount = Scale.allCases.count, n = network.nodeCount
         // Runs for every year of every replicate: the per-layer and per-scale sums and the
         // node strengths share one temporary block (no arrays: see docs/PERFORMANCE.md).
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: layerCount + scaleCount + n) { scratch in
+        let head = 2 * layerCount + scaleCount
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: head + n) { scratch in
             let byLayer = UnsafeMutableBufferPointer(rebasing: scratch[0..<layerCount])
-            let byScale = UnsafeMutableBufferPointer(rebasing: scratch[layerCount..<(layerCount + scaleCount)])
-            var strength = UnsafeMutableBufferPointer(rebasing: scratch[(layerCount + scaleCount)...])
+            let newTies = UnsafeMutableBufferPointer(rebasing: scratch[layerCount..<(2 * layerCount)])
+            let byScale = UnsafeMutableBufferPointer(rebasing: scratch[(2 * layerCount)..<head])
+            var strength = UnsafeMutableBufferPointer(rebasing: scratch[head...])
             scratch.initialize(repeating: 0)
             var total = 0.0, crossBorder = 0.0
             for i in range where weights[i] > 0 {
                 let w = weights[i]
                 total += w
                 byLayer[panel.links[i].layer] += w
+                if facts.startsSpell[i] { newTies[panel.links[i].layer] += 1 }
                 if facts.crossBorder[i] { crossBorder += w }
                 byScale[facts.sourceScale[i]] += w
                 byScale[facts.targetScale[i]] += w
@@ -41,7 +46,8 @@ public enum NetworkIndicators {
             // One ascending sort serves both (the same bits as `topShare` and `gini` alone).
             let strengthTotal = strength.reduce(0, +)
             strength.sort()
-            let columns = 6 + layerCount + scaleCount
+            let base = 6 + layerCount + scaleCount
+            let columns = base + 3 * layerCount + scaleCount
             return [Double](unsafeUninitializedCapacity: columns) { row, count in
                 row[0] = density(nodes: n, edges: network.edges.count, directed: network.directed)
                 row[1] = freemanCentralization(betweenness)
@@ -50,7 +56,13 @@ public enum NetworkIndicators {
                 row[4] = total > 0 ? crossBorder / total : 0
                 for (j, w) in byLayer.enumerated() { row[5 + j] = total > 0 ? w / total : 0 }
                 for (j, w) in byScale.enumerated() { row[5 + layerCount + j] = total > 0 ? w / (2 * total) : 0 }
-                row[columns - 1] = reachCount > 0 ? reachSum / Double(reachCount) : 0
+                row[base - 1] = reachCount > 0 ? reachSum / Double(reachCount) : 0
+                for j in 0..<layerCount {
+                    row[base + j] = byLayer[j]
+                    row[base + layerCount + j] = 0  // norm_<layer>: filled over all years
+                    row[base + 2 * layerCount + j] = newTies[j]
+                }
+                for j in 0..<scaleCount { row[base + 3 * layerCount + j] = 0 }  // scale_norm_<scale>: likewise
                 count = columns
             }
         }

@@ -34,6 +34,7 @@ public enum OutputSet {
         { try PeriodsOutput.json($0) },
         { PeriodsOutput.csv($0) },
         { BreakpointsOutput.csv($0) },
+        { try PenaltyPathOutput.csv($0) },
         { SensitivityOutput.csv($0) },
         { TablesOutput.indicatorsByYear($0) },
         { TablesOutput.centralityByPeriod($0) },

@@ -207,7 +207,7 @@ public enum ReportOutput {
             }
             let chart = SVGLineChart(years: series.years, values: series.values.map { $0[j] }, band: band,
                                      stages: bands, transitions: marks, unit: unit, title: "\(title) (\(column)) by year",
-                                     bounds: column == IndicatorName.reachKm ? 0...Double.infinity : 0...1)
+                                     bounds: Self.isUnbounded(column) ? 0...Double.infinity : 0...1)
             page.open("figure", [("class", "indicator"), ("data-indicator", column)])
             page.open("figcaption")
             page.text(title + " ")
@@ -300,6 +300,11 @@ public enum ReportOutput {
     }
 
     /// Chart title and y-axis title (with unit) of an indicator column.
+    /// Columns not bounded by 1: km, own-unit intensities, counts.
+    static func isUnbounded(_ column: String) -> Bool {
+        column == IndicatorName.reachKm || column.hasPrefix("intensity_") || column.hasPrefix("new_ties_")
+    }
+
     static func describe(_ column: String) -> (title: String, unit: String) {
         switch column {
         case IndicatorName.density: return ("Density", "density (0–1)")
@@ -314,6 +319,18 @@ public enum ReportOutput {
             }
             if column.hasPrefix("share_") {
                 return ("Share of layer \(column.dropFirst("share_".count))", "share of weight (0–1)")
+            }
+            if column.hasPrefix("intensity_") {
+                return ("Intensity of layer \(column.dropFirst("intensity_".count))", "in the layer's own unit")
+            }
+            if column.hasPrefix("norm_") {
+                return ("Normalized intensity of layer \(column.dropFirst("norm_".count))", "of its largest year (0–1)")
+            }
+            if column.hasPrefix("new_ties_") {
+                return ("New ties of layer \(column.dropFirst("new_ties_".count))", "spells starting (count)")
+            }
+            if column.hasPrefix("scale_norm_") {
+                return ("Normalized intensity of \(column.dropFirst("scale_norm_".count)) scale", "of its largest year (0–1)")
             }
             return (column, "value")
         }

@@ -4,10 +4,17 @@ public struct Stage: Sendable, Hashable, Codable {
     public var number: Int
     public var startYear: Int
     public var endYear: Int
-    /// The layer whose weight share is highest relative to its whole-panel mean.
+    /// The layer that names the stage under the spec's `stages.label` rule
+    /// (`emergence`: the layer that grows most; "" when nothing grows).
     public var dominantLayer: String
-    /// The scale whose strength share is highest relative to its whole-panel mean.
+    /// The scale chosen by the same rule.
     public var dominantScale: String
+    /// The second layer under the rule ("" when there is none).
+    public var runnerUpLayer: String = ""
+    /// Winner's score minus the runner-up's (emergence: growth shares, 0–1; share: ratios).
+    public var layerMargin: Double = 0
+    public var runnerUpScale: String = ""
+    public var scaleMargin: Double = 0
     /// Place ids, top 5 by mean PageRank over the stage (empty in bootstrap replicates).
     public var corePlaces: [String]
     /// Place ids, top 5 by mean betweenness over the stage (empty in bootstrap replicates).

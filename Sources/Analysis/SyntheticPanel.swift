@@ -24,6 +24,8 @@ public struct SyntheticPanel: Sendable {
     /// stage on panels of ≥ 10 years per stage.
     public static let dominance = 8.0
 
+    /// What the planted stages change (see `Design`).
+    public var design: Design = .dominance
     public var firstYear = 1990
     public var replicates = 100
     /// Add leave-one-region-out and leave-one-layer-out scenarios.
@@ -41,6 +43,31 @@ public struct SyntheticPanel: Sendable {
     public var stageStarts: [Int] {
         (0..<stages).map { firstYear + ($0 * years) / stages }
     }
+
+    /// The planted structure.
+    public enum Design: String, Sendable, CaseIterable {
+        /// Stage k activates layers 0…k and makes layer k mod 4 dominant (weight × `dominance`);
+        /// every layer in one unit, every link-year drawn anew.
+        case dominance
+        /// Stage k is the stage in which `emergingLayers[k]` appears (as tie spells that
+        /// start in the stage's first year and last to the end of the panel) while the
+        /// layers before it persist. Trade exists from the first year, as yearly values in
+        /// billions of USD (about 10⁻³ per pair, three orders of magnitude below the
+        /// other layers); parks and corridors are counts (1 per tie); institutional
+        /// acts between capitals (counts) are in force from the first year on.
+        case emergence
+    }
+
+    /// The layer planted to emerge in each stage (`emergence` design), in stage order.
+    public var emergingLayers: [Layer] {
+        let order: [Layer] = [.trade, .industrialPark, .transportCorridor, .institutional]
+        return (0..<stages).map { order[$0 % order.count] }
+    }
+
+    /// The unit of each layer in the `emergence` design.
+    public static let emergenceUnits: [Layer: String] = [
+        .trade: "billion USD", .industrialPark: "parks", .transportCorridor: "corridors", .institutional: "acts in force",
+    ]
 
     /// The generated panel, in memory.
     public func panel() -> Panel {
@@ -80,7 +107,10 @@ public struct SyntheticPanel: Sendable {
         }
         // Layers in name order, as a loaded panel has them.
         let layers = Layer.builtIn.sorted()
-        let layerIndex = Layer.builtIn.map { l in layers.firstIndex(of: l)! }
+        let layerIndex = Layer.builtIn.map { l in layers.firstIndex(of: l) ?? 0 }
+        if design == .emergence {
+            return emergencePanel(places: placeList, pairs: pairs, layers: layers, layerIndex: layerIndex, rng: &rng)
+        }
         var links: [Link] = []
         let starts = stageStarts
         for t in 0..<years {
@@ -98,6 +128,50 @@ public struct SyntheticPanel: Sendable {
         return Panel(places: placeList, layers: layers, links: links, years: firstYear...(firstYear + years - 1))
     }
 
+    /// The `emergence` design (see `Design`): spells for parks, corridors and
+    /// acts (one noise draw per spell), yearly trade values (noise per year).
+    private func emergencePanel(places placeList: [Place], pairs: [[(Int, Int)]], layers: [Layer], layerIndex: [Int],
+                                rng: inout RandomStream) -> Panel {
+        let lastYear = firstYear + years - 1
+        let starts = stageStarts
+        var links: [Link] = []
+        var spells: [TieSpell] = []
+        func noisy(_ w: Double, _ rng: inout RandomStream) -> Double { noise > 0 ? w * exp(noise * gaussian(&rng)) : w }
+        let emerging = emergingLayers
+        for (stage, layer) in emerging.enumerated() {
+            guard let l = Layer.builtIn.firstIndex(of: layer) else { continue }
+            let start = starts[stage]
+            for (i, j) in pairs[l] {
+                if layer == .trade {
+                    for year in start...lastYear {
+                        links.append(Link(source: i, target: j, year: year, layer: layerIndex[l],
+                                          weight: noisy(0.002, &rng), estimated: false))
+                    }
+                } else {
+                    let w = noisy(1, &rng)
+                    for year in start...lastYear {
+                        links.append(Link(source: i, target: j, year: year, layer: layerIndex[l], weight: w,
+                                          spell: spells.count))
+                    }
+                    spells.append(TieSpell(source: i, target: j, layer: layerIndex[l], start: start, end: lastYear))
+                }
+            }
+        }
+        // Acts between capitals, in force from the first year on (a mode present from the
+        // start that never emerges later), when acts are not planted to emerge.
+        if !emerging.contains(.institutional), let l = Layer.builtIn.firstIndex(of: .institutional) {
+            for (i, j) in pairs[l] {
+                let start = firstYear
+                let w = noisy(1, &rng)
+                for year in start...lastYear {
+                    links.append(Link(source: i, target: j, year: year, layer: layerIndex[l], weight: w, spell: spells.count))
+                }
+                spells.append(TieSpell(source: i, target: j, layer: layerIndex[l], start: start, end: lastYear))
+            }
+        }
+        return Panel(places: placeList, layers: layers, links: links, years: firstYear...lastYear, spells: spells)
+    }
+
     /// The job spec written into job.yaml.
     public func spec() -> JobSpec {
         var spec = JobSpec(name: "synthetic-\(places)x\(years)-k\(stages)-s\(seed)", firstYear: firstYear,
@@ -106,6 +180,9 @@ public struct SyntheticPanel: Sendable {
         spec.stages.minSize = minSize
         spec.bootstrap.replicates = replicates
         spec.bootstrap.seed = seed
+        if design == .emergence {
+            for (layer, unit) in Self.emergenceUnits { spec.layers[layer.rawValue] = LayerSettings(unit: unit) }
+        }
         if scenarios {
             spec.sensitivity.leaveOneRegionOut = []
             spec.sensitivity.leaveOneLayerOut = []
@@ -123,12 +200,26 @@ public struct SyntheticPanel: Sendable {
             placeText.append([p.id, p.name, p.country, p.kind, p.scale.rawValue, p.region,
                               CSVText.number(p.latitude), CSVText.number(p.longitude)])
         }
-        var linkText = CSVText(header: ["source", "target", "year", "layer", "weight", "estimated"])
+        var linkText = CSVText(header: ["source", "target", "year", "start", "end", "layer", "weight", "estimated"])
+        // Explicit spells as spell rows (one per spell, at its first link-year), the rest as link-years.
+        var written = Set<Int>()
+        let explicit = design == .emergence
         for l in panel.links {
-            linkText.append([panel.places[l.source].id, panel.places[l.target].id, String(l.year),
-                             panel.layers[l.layer].rawValue, CSVText.number(l.weight), "false"])
+            let ids = [panel.places[l.source].id, panel.places[l.target].id]
+            let tail = [panel.layers[l.layer].rawValue, CSVText.number(l.weight), "false"]
+            let spell = panel.spells.indices.contains(l.spell) ? panel.spells[l.spell] : nil
+            if explicit, let spell, panel.layers[l.layer] != .trade {
+                guard written.insert(l.spell).inserted else { continue }
+                linkText.append(ids + ["", String(spell.start), String(spell.end)] + tail)
+            } else {
+                linkText.append(ids + [String(l.year), "", ""] + tail)
+            }
         }
-        let truth = "{\"stage_starts\": [" + stageStarts.map(String.init).joined(separator: ", ") + "]}\n"
+        var truth = "{\"stage_starts\": [" + stageStarts.map(String.init).joined(separator: ", ") + "]"
+        if design == .emergence {
+            truth += ", \"stage_layers\": [" + emergingLayers.map { "\"\($0.rawValue)\"" }.joined(separator: ", ") + "]"
+        }
+        truth += "}\n"
         return [
             ResultFile(name: "places.csv", text: placeText.text),
             ResultFile(name: "links.csv", text: linkText.text),
@@ -141,8 +232,11 @@ public struct SyntheticPanel: Sendable {
         let sensitivity = scenarios
             ? "sensitivity:\n  leave_one_region_out: all\n  leave_one_layer_out: all\n  replicates: 0\n"
             : ""
+        let layers = design == .emergence
+            ? "layers:\n" + Self.emergenceUnits.keys.sorted().map { "  \($0.rawValue): {unit: \"\(Self.emergenceUnits[$0] ?? "")\"}\n" }.joined()
+            : ""
         return """
-        # Synthetic panel: \(places) places, \(years) years, \(stages) planted stages, noise \(noise), seed \(seed).
+        # Synthetic panel (\(design.rawValue) design): \(places) places, \(years) years, \(stages) planted stages, noise \(noise), seed \(seed).
         name: synthetic-\(places)x\(years)-k\(stages)-s\(seed)
         data: {places: places.csv, links: links.csv}
         years: {first: \(firstYear), last: \(firstYear + years - 1)}
@@ -151,7 +245,7 @@ public struct SyntheticPanel: Sendable {
         stages: {method: dynp, cost: l2, breaks: auto, max_breaks: \(max(stages + 2, 5)), penalty: bic, min_size: \(minSize), standardize: true}
         bootstrap: {scheme: links, replicates: \(replicates), seed: \(seed), batch_size: 10}
 
-        """ + sensitivity
+        """ + layers + sensitivity
     }
 
     private func gaussian(_ rng: inout RandomStream) -> Double {

@@ -4,16 +4,18 @@ import Foundation
 /// coordinator stores it (JSON took longer to decode than the replicates took
 /// to compute, and aggregation is the one serial step of a job).
 ///
-/// Layout (all integers little-endian): magic "TBO1"; task i64; scenario
+/// Layout (all integers little-endian): magic "TBO2"; task i64; scenario
 /// i64; a point flag u8, then the point (series: years [i64], columns [str],
 /// rows × columns f64; periodization: breakpoints [i64], transition years
-/// [i64], cost f64, stages); the replicate count u32, then each replicate
+/// [i64], cost f64, stages — each: number, start, end i64; layer, scale
+/// str; core places [str] ×2; means [f64]; name, runner-up layer str, margin
+/// f64, runner-up scale str, margin f64); the replicate count u32, then each replicate
 /// (transition years [i64], year labels [str], indicator rows u32 × columns
 /// u32 f64). `[x]` is a u32 count followed by the items; `str` a u32 byte
 /// count and UTF-8 bytes. Decoding checks every count against the bytes left,
 /// so a truncated or corrupt result is an error, never a trap.
 public enum TaskOutcomeCodec {
-    static let magic: [UInt8] = Array("TBO1".utf8)
+    static let magic: [UInt8] = Array("TBO2".utf8)
 
     public static func encode(_ outcome: TaskOutcome) -> Data {
         var out = Encoder()
@@ -38,7 +40,7 @@ public enum TaskOutcomeCodec {
 
     public static func decode(_ data: Data) throws -> TaskOutcome {
         var input = Decoder(bytes: [UInt8](data))
-        guard try Array(input.take(4)) == magic else { throw CodecError("not a TBO1 task outcome") }
+        guard try Array(input.take(4)) == magic else { throw CodecError("not a TBO2 task outcome") }
         let task = try input.int(), scenario = try input.int()
         var point: ScenarioPoint? = nil
         switch try input.take(1).first {
@@ -110,6 +112,8 @@ public enum TaskOutcomeCodec {
                 strings(stage.corePlaces); strings(stage.corePlacesByBetweenness)
                 count(stage.indicatorMeans.count); doubles(stage.indicatorMeans)
                 string(stage.name)
+                string(stage.runnerUpLayer); double(stage.layerMargin)
+                string(stage.runnerUpScale); double(stage.scaleMargin)
             }
         }
     }
@@ -218,9 +222,12 @@ public enum TaskOutcomeCodec {
                 let core = try strings(), coreB = try strings()
                 let means = try doubles(try count(minimumItemBytes: 8))
                 let name = try string()
-                stages.append(Stage(number: number, startYear: start, endYear: end, dominantLayer: layer,
-                                    dominantScale: scale, corePlaces: core, corePlacesByBetweenness: coreB,
-                                    indicatorMeans: means, name: name))
+                var stage = Stage(number: number, startYear: start, endYear: end, dominantLayer: layer,
+                                  dominantScale: scale, corePlaces: core, corePlacesByBetweenness: coreB,
+                                  indicatorMeans: means, name: name)
+                stage.runnerUpLayer = try string(); stage.layerMargin = try double()
+                stage.runnerUpScale = try string(); stage.scaleMargin = try double()
+                stages.append(stage)
             }
             return Periodization(breakpoints: breakpoints, transitionYears: transitions, stages: stages, cost: cost)
         }

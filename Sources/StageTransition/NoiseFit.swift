@@ -13,10 +13,10 @@ import Foundation
 ///   differences (|Δx| ≤ 1e-12 × the largest) are years in which the
 ///   indicator does not move at all — a layer not yet present, a network
 ///   unchanged — and would shrink the estimate towards 0 where the series
-///   does vary. When fewer than half of the differences move, or their MAD
-///   is at the rounding level (a noise-free step), σ̂ falls back to the
-///   standard deviation of all differences / √2, which includes the jumps
-///   and so errs towards fewer breaks.
+///   does vary. σ̂ is at least 5 % of the column's standard deviation
+///   (`floorFraction`): that is its value when fewer than half of the
+///   differences move or their MAD is at the rounding level (a series without
+///   noise), so a noise-free step is found and a rounding-level wiggle is not.
 /// - Collinearity: columns are taken in order and one is dropped when its
 ///   centred values lie in the span of the kept ones (relative residual norm
 ///   ≤ 1e-8 after Gram–Schmidt): e.g. one share of a group that sums to 1, or
@@ -69,21 +69,26 @@ public struct NoiseFit: Sendable, Hashable {
     /// σ̂ of one column (see the type's documentation); 0 for a constant column.
     public static func noiseScale(_ x: [Double]) -> Double {
         guard x.count >= 2 else { return 0 }
+        let n = Double(x.count)
+        let mean = x.reduce(0, +) / n
+        let sd = (x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n).squareRoot()
+        guard sd > 0 else { return 0 }
         let differences = zip(x.dropFirst(), x).map { $0 - $1 }
         let largest = differences.reduce(0) { max($0, abs($1)) }
-        guard largest > 0 else { return 0 }
         // Differences at the rounding level are zeros: years in which the
         // indicator does not move at all (e.g. a layer not yet present).
         let moving = differences.filter { abs($0) > 1e-12 * largest }
+        var scale = 0.0
         if 2 * moving.count >= differences.count {
             let centre = median(moving)
             let mad = 1.4826 * median(moving.map { abs($0 - centre) })
-            if mad > 1e-9 * largest { return mad / 2.0.squareRoot() }
+            if mad > 1e-9 * largest { scale = mad / 2.0.squareRoot() }
         }
-        let mean = differences.reduce(0, +) / Double(differences.count)
-        let variance = differences.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(differences.count)
-        return variance.squareRoot() / 2.0.squareRoot()
+        return max(scale, floorFraction * sd)
     }
+
+    /// The smallest noise scale, as a fraction of the column's standard deviation.
+    public static let floorFraction = 0.05
 
     static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()

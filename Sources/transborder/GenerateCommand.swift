@@ -3,13 +3,16 @@ import ArgumentParser
 import Foundation
 import JobFiles
 
+extension SyntheticPanel.Design: ExpressibleByArgument {}
+
 /// `transborder generate`: a synthetic panel with planted stages.
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "Write a synthetic panel with planted stages (ground truth for tests and scale runs).",
         discussion: """
-        Writes places.csv, links.csv, job.yaml and truth.json ({"stage_starts": [...]}) into --out.
+        Writes places.csv, links.csv, job.yaml and truth.json ({"stage_starts": [...]}, plus
+        "stage_layers" with --design emergence) into --out.
         The layer mix and the spatial reach of cross-border links shift at every planted stage start.
         The generated job runs in seconds by default (100 `links` replicates, no sensitivity scenarios).
         """
@@ -33,6 +36,10 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Bootstrap replicates written into job.yaml.")
     var replicates: Int = 100
 
+    @Option(help: ArgumentHelp("What the planted stages change: dominance (a layer's weight × 8 per stage, one unit) or emergence (a new layer appears per stage as tie spells, older ones persist; trade in billions from the first year, parks, corridors and acts as counts).",
+                               valueName: "dominance|emergence"))
+    var design: SyntheticPanel.Design = .dominance
+
     @Flag(help: "Add leave-one-region-out and leave-one-layer-out scenarios to job.yaml.")
     var scenarios = false
 
@@ -51,6 +58,7 @@ struct GenerateCommand: ParsableCommand {
         var generator = SyntheticPanel(places: places, years: years, stages: stages, noise: noise, seed: seed)
         generator.replicates = replicates
         generator.scenarios = scenarios
+        generator.design = design
         try reportingInputErrors {
             try OutputFolder(URL(fileURLWithPath: out)).write(generator.files())
         }

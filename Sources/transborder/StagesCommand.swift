@@ -68,6 +68,10 @@ struct StagesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output format on stdout: json or csv.", valueName: "json|csv"))
     var format: Format = .json
 
+    @Flag(help: ArgumentHelp("Print the penalty path instead: every optimal segmentation for penalties from 0.1× to 10× the chosen one, with the interval in which each is optimal (JSON).",
+                             discussion: "Exact, from the dynamic programme over 0…--max-breaks breaks (the set CROPS finds)."))
+    var penaltyPath = false
+
     func validate() throws {
         guard minSize >= 1 else { throw ValidationError("--min-size must be at least 1") }
         if let breaks {
@@ -90,6 +94,10 @@ struct StagesCommand: ParsableCommand {
 
     func run() throws {
         let settings = self.settings
+        if penaltyPath {
+            try printPenaltyPath(settings)
+            return
+        }
         let (table, segmentation, costs) = try reportingInputErrors {
             let table = try SeriesTable(path: series)
             do {
@@ -111,6 +119,31 @@ struct StagesCommand: ParsableCommand {
 }
 
 extension StagesCommand {
+    /// `--penalty-path`: the path as JSON, segments by increasing penalty.
+    func printPenaltyPath(_ settings: SegmentationSettings) throws {
+        let (table, path) = try reportingInputErrors {
+            let table = try SeriesTable(path: series)
+            do {
+                let input = settings.standardize ? table.signal.standardized() : table.signal
+                let maxBreaks = min(settings.maxBreaks, input.rows / max(settings.minSize, 1) - 1)
+                return (table, try ChangePoints.penaltyPath(input, penalty: settings.penalty, maxBreaks: max(0, maxBreaks),
+                                                            cost: settings.cost, minSize: settings.minSize))
+            } catch {
+                throw InputError(file: series, "\(error)")
+            }
+        }
+        let rows = path.segments.map { segment in
+            let transitions = segment.breakpoints.dropLast().map { index in
+                let t = table.times[index]
+                return t.rounded() == t && abs(t) < 1e15 ? String(Int(t)) : String(t)
+            }.joined(separator: ", ")
+            return "    {\"penalty_lo\": \(segment.penaltyLow), \"penalty_hi\": \(segment.penaltyHigh), "
+                + "\"stages\": \(segment.stages), \"transitions\": [\(transitions)], \"cost\": \(segment.cost)}"
+        }
+        let text = "{\"chosen_penalty\": \(path.chosenPenalty), \"path\": [\n" + rows.joined(separator: ",\n") + "\n]}\n"
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
     enum Method: String, CaseIterable, ExpressibleByArgument {
         case dynp, pelt
         var method: SegmentationSettings.Method { self == .dynp ? .dynp : .pelt }

@@ -21,6 +21,10 @@ struct SummaryCommand: ParsableCommand {
             var start_within_1y: Double?
             var start_support: Double?
             var weak: Bool?
+            var label: String?
+            var label_probability: Double?
+            var runner_up: String?
+            var margin: Double?
         }
         struct Bootstrap: Decodable {
             var replicates: Int
@@ -71,6 +75,16 @@ struct SummaryCommand: ParsableCommand {
             let weak = p.weak == true ? "  WEAK: most replicates do not reproduce this transition" : ""
             print("\(p.stage). \(p.name)")
             print("   \(interval)\(support)\(within)\(weak)")
+            if let label = p.label {
+                var line = "   label \(label)"
+                if let probability = p.label_probability {
+                    line += String(format: " (in %.0f%% of replicates)", probability * 100)
+                }
+                if let runner = p.runner_up, !runner.isEmpty, let margin = p.margin {
+                    line += String(format: "; runner-up %@, margin %.2f", runner, margin)
+                }
+                print(line)
+            }
         }
     }
 }

@@ -20,13 +20,13 @@ final class AdjustedRandIndexTests: XCTestCase {
 final class StageLabelTests: XCTestCase {
     func testDominantIsTheLargestRelativeShare() {
         // trade is the largest share but only at its usual level; parks are 3× their mean.
-        XCTAssertEqual(StageLabel.dominant(stageMeans: [0.6, 0.3, 0.1], panelMeans: [0.7, 0.1, 0.2]), 1)
-        XCTAssertEqual(StageLabel.dominant(stageMeans: [0.9, 0.1], panelMeans: [0.5, 0.5]), 0)
+        XCTAssertEqual(StageLabel.shareRatio(stageMeans: [0.6, 0.3, 0.1], panelMeans: [0.7, 0.1, 0.2]).winner, 1)
+        XCTAssertEqual(StageLabel.shareRatio(stageMeans: [0.9, 0.1], panelMeans: [0.5, 0.5]).winner, 0)
     }
 
     func testZeroPanelMeansAreSkippedAndTiesKeepTheFirst() {
-        XCTAssertEqual(StageLabel.dominant(stageMeans: [0, 0.5, 0.5], panelMeans: [0, 0.25, 0.25]), 1)
-        XCTAssertNil(StageLabel.dominant(stageMeans: [0, 0], panelMeans: [0, 0]))
+        XCTAssertEqual(StageLabel.shareRatio(stageMeans: [0, 0.5, 0.5], panelMeans: [0, 0.25, 0.25]).winner, 1)
+        XCTAssertNil(StageLabel.shareRatio(stageMeans: [0, 0], panelMeans: [0, 0]).winner)
     }
 
     func testNames() {

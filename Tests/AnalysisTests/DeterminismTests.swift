@@ -112,7 +112,7 @@ final class TaskOutcomeCodecTests: XCTestCase {
         let outcome = TaskOutcome(task: 3, scenario: 1, point: nil, replicates: [
             ReplicateOutcome(transitionYears: [2000], yearLabels: ["a"], indicators: RowMatrix(rows: [[1.5, -2.0], [0.25, 8]])),
         ])
-        var expected: [UInt8] = Array("TBO1".utf8)
+        var expected: [UInt8] = Array("TBO2".utf8)
         func u32(_ v: Int) { expected += (0..<4).map { UInt8(truncatingIfNeeded: UInt32(v) >> (8 * $0)) } }
         func u64(_ v: UInt64) { expected += (0..<8).map { UInt8(truncatingIfNeeded: v >> (8 * UInt64($0))) } }
         u64(3); u64(1); expected.append(0)               // task, scenario, no point

@@ -262,7 +262,7 @@ final class ReportOutputTests: XCTestCase {
             XCTAssertEqual(axisTitles.first, "year")
             let column = figure.attributes["data-indicator"] ?? ""
             XCTAssertEqual(axisTitles.last, column == "reach_km" ? "km" : ReportOutput.describe(column).unit)
-            if column != "reach_km" { XCTAssertTrue(axisTitles.last?.hasSuffix("(0–1)") ?? false, column) }
+            if !ReportOutput.isUnbounded(column) { XCTAssertTrue(axisTitles.last?.hasSuffix("(0–1)") ?? false, column) }
         }
     }
 

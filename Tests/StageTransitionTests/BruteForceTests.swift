@@ -105,6 +105,51 @@ final class BruteForceTests: XCTestCase {
         }
     }
 
+    /// The penalty path: at 40 penalties spread over its range, the segment
+    /// that holds β has the best penalized criterion of all segmentations
+    /// with k ≤ K (brute force), the segments tile the range without gaps,
+    /// and the chosen penalty's segment is what `automatic` returns.
+    func testPenaltyPathEqualsBruteForceAtEveryPenalty() throws {
+        for (index, c) in cases(count: 40, seed: 15).enumerated() {
+            let signal = try Signal(rows: c.rows, dims: c.dims, values: c.values)
+            let penalty: Penalty = [.bic, .mbic, .value(2.0)][index % 3]
+            let maxBreaks = 1 + index % 4
+            let path = try ChangePoints.penaltyPath(signal, penalty: penalty, maxBreaks: maxBreaks,
+                                                    cost: c.model, minSize: c.minSize)
+            let fitted = penalty.fitsNoise ? try XCTUnwrap(NoiseFit(signal).signal) : signal
+            let terms = try penalty.terms(rows: fitted.rows, dims: fitted.dims, cost: c.model)
+            XCTAssertEqual(path.chosenPenalty, terms.perSegment)
+            let first = try XCTUnwrap(path.segments.first), last = try XCTUnwrap(path.segments.last)
+            XCTAssertEqual(first.penaltyLow, 0.1 * terms.perSegment, accuracy: 1e-9 * terms.perSegment)
+            XCTAssertEqual(last.penaltyHigh, 10 * terms.perSegment, accuracy: 1e-9 * terms.perSegment)
+            for (a, b) in zip(path.segments, path.segments.dropFirst()) {
+                XCTAssertEqual(a.penaltyHigh, b.penaltyLow, accuracy: 1e-9 * max(1, b.penaltyLow))
+                XCTAssertGreaterThan(a.stages, b.stages, "more penalty, fewer stages")
+            }
+            let n = Double(c.rows)
+            func criterion(_ ends: [Int], _ beta: Double) -> Double {
+                var start = 0, lengths = 0.0
+                for end in ends { lengths += log(Double(end - start) / n); start = end }
+                return DirectCost.total(c.model, fitted.values, dims: fitted.dims, ends)
+                    + terms.lengthWeight * lengths + beta * Double(ends.count)
+            }
+            let all = allSegmentations(rows: c.rows, minSize: c.minSize).filter { $0.count <= maxBreaks + 1 }
+            for step in 0..<40 {
+                let beta = terms.perSegment * 0.1 * pow(100, (Double(step) + 0.5) / 40)
+                let best = all.map { criterion($0, beta) }.min()!
+                let segment = try XCTUnwrap(path.segments.first { $0.penaltyLow <= beta && beta <= $0.penaltyHigh })
+                XCTAssertEqual(criterion(segment.breakpoints, beta), best, accuracy: 1e-9 * max(1, abs(best)))
+                XCTAssertEqual(segment.cost, DirectCost.total(c.model, fitted.values, dims: fitted.dims,
+                                                              segment.breakpoints),
+                               accuracy: 1e-9 * max(1, abs(segment.cost)))
+            }
+            let chosen = try ChangePoints.automatic(signal, penalty: penalty, maxBreaks: maxBreaks, cost: c.model,
+                                                    minSize: c.minSize)
+            let holding = path.segments.filter { $0.penaltyLow <= terms.perSegment && terms.perSegment <= $0.penaltyHigh }
+            XCTAssertTrue(holding.contains { $0.breakpoints == chosen.breakpoints }, "case \(index)")
+        }
+    }
+
     /// With the l2 cost and min_size 1, ruptures's PELT pruning is exact:
     /// PELT equals the best segmentation over all k.
     func testPeltIsExactForL2WithMinSizeOne() throws {

@@ -151,3 +151,41 @@ final class StagesCommandTests: XCTestCase {
         }
     }
 }
+
+/// `stages --penalty-path`: the JSON path agrees with `stages --penalty VALUE`
+/// run inside each of its intervals (an independent path through the CLI).
+final class PenaltyPathCommandTests: XCTestCase {
+    struct Path: Decodable {
+        struct Segment: Decodable {
+            var penalty_lo: Double
+            var penalty_hi: Double
+            var stages: Int
+            var transitions: [Int]
+        }
+        var chosen_penalty: Double
+        var path: [Segment]
+    }
+
+    func testEveryIntervalGivesItsSegmentation() throws {
+        var text = "t,a,b\n"
+        for year in 1988...2024 {
+            let level = year < 2000 ? 0.0 : year < 2013 ? 1.0 : 2.5
+            text += "\(year),\(level + 0.3 * sin(Double(year))),\(-level + 0.4 * cos(Double(3 * year)))\n"
+        }
+        let dir = try Fixtures.temporaryDirectory("penalty-path")
+        let file = dir.appendingPathComponent("series.csv")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let result = try runTransborder(["stages", file.path, "--penalty-path", "--penalty", "bic_unit"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let doc = try JSONDecoder().decode(Path.self, from: Data(result.stdout.utf8))
+        XCTAssertGreaterThan(doc.path.count, 1, "a path with several segmentations")
+        for segment in doc.path {
+            let middle = (segment.penalty_lo + segment.penalty_hi) / 2
+            let run = try runTransborder(["stages", file.path, "--penalty", String(middle)])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            let periods = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            let starts = (periods["periods"] as? [[String: Any]] ?? []).dropFirst().compactMap { $0["start"] as? Int }
+            XCTAssertEqual(starts, segment.transitions, "penalty \(middle)")
+        }
+    }
+}

@@ -1,0 +1,101 @@
+/// Every optimal segmentation over a range of penalties: the solution path
+/// that CROPS (Haynes, Eckley & Fearnhead 2017, "Computationally efficient
+/// changepoint detection for a range of penalties", JCGS 26:134–143) traces.
+///
+/// With the exact DP, the optimal criterion Q(k) of every number of breaks
+/// k ≤ K is known, so the path is exact without CROPS's repeated PELT runs:
+/// k is optimal for a per-segment penalty β exactly when
+/// Q(k) + β(k+1) ≤ Q(j) + β(j+1) for every j — an interval of β bounded by
+/// the lower convex hull of the points (k, Q(k)). Ties go to the smaller k,
+/// as in `ChangePoints.automatic`. Q includes the `mbic` segment-length term
+/// when the penalty has one; `cost` is the plain cost, as everywhere.
+public struct PenaltyPath: Sendable, Hashable {
+    public struct Segment: Sendable, Hashable {
+        /// The penalty interval (per segment, ruptures's `pen`) in which this segmentation is optimal.
+        public var penaltyLow: Double
+        public var penaltyHigh: Double
+        /// End indices (last = n).
+        public var breakpoints: [Int]
+        /// Plain segment cost (no penalty, no length term).
+        public var cost: Double
+        public var stages: Int { breakpoints.count }
+
+        public init(penaltyLow: Double, penaltyHigh: Double, breakpoints: [Int], cost: Double) {
+            self.penaltyLow = penaltyLow
+            self.penaltyHigh = penaltyHigh
+            self.breakpoints = breakpoints
+            self.cost = cost
+        }
+    }
+
+    /// The penalty the settings chose (per segment), inside the path's range.
+    public var chosenPenalty: Double
+    /// Segments by increasing penalty (so by decreasing number of stages).
+    public var segments: [Segment]
+
+    public init(chosenPenalty: Double, segments: [Segment]) {
+        self.chosenPenalty = chosenPenalty
+        self.segments = segments
+    }
+}
+
+extension ChangePoints {
+    /// The penalty path of `signal` for per-segment penalties in
+    /// [`low` × chosen, `high` × chosen], where `chosen` is what `penalty`
+    /// resolves to (data-fitted penalties see the `NoiseFit` signal, as in
+    /// `automatic`); k runs over 0…min(maxBreaks, n/min_size − 1).
+    public static func penaltyPath(_ signal: Signal, penalty: Penalty, maxBreaks: Int, cost: CostModel, minSize: Int,
+                                   low: Double = 0.1, high: Double = 10) throws(SegmentationError) -> PenaltyPath {
+        let m = try effectiveMinSize(minSize, cost: cost, rows: signal.rows)
+        guard maxBreaks >= 0 else { throw .negativeBreaks(maxBreaks) }
+        guard let fitted = fitted(signal, penalty: penalty) else {
+            return PenaltyPath(chosenPenalty: 0, segments: [.init(penaltyLow: 0, penaltyHigh: .infinity,
+                                                                  breakpoints: [signal.rows], cost: 0)])
+        }
+        let terms = try penalty.terms(rows: fitted.rows, dims: fitted.dims, cost: cost)
+        let largest = min(maxBreaks, fitted.rows / m - 1)
+        let options = cost.optimalByBreaks(fitted, lengthWeight: terms.lengthWeight, minSize: m, maxBreaks: largest)
+        let lowest = low * terms.perSegment, highest = high * terms.perSegment
+        var segments: [PenaltyPath.Segment] = []
+        for option in options {
+            let k = option.breakpoints.count - 1
+            // β ≥ lo: no larger k is better; β ≤ hi: no smaller k is better (ties to the smaller k).
+            var lo = 0.0, hi = Double.infinity
+            for other in options {
+                let j = other.breakpoints.count - 1
+                if j > k { lo = max(lo, (option.criterion - other.criterion) / Double(j - k)) }
+                if j < k { hi = min(hi, (other.criterion - option.criterion) / Double(k - j)) }
+            }
+            guard lo < hi, hi >= lowest, lo <= highest else { continue }
+            segments.append(.init(penaltyLow: max(lo, lowest), penaltyHigh: min(hi, highest),
+                                  breakpoints: option.breakpoints, cost: option.cost))
+        }
+        segments.sort { $0.penaltyLow < $1.penaltyLow }
+        return PenaltyPath(chosenPenalty: terms.perSegment, segments: segments)
+    }
+}
+
+extension CostModel {
+    /// The exact optimum for every feasible k ≤ `maxBreaks`: its end indices,
+    /// its DP criterion (cost + length term) and its plain cost.
+    func optimalByBreaks(_ signal: Signal, lengthWeight: Double, minSize: Int,
+                         maxBreaks: Int) -> [(breakpoints: [Int], criterion: Double, cost: Double)] {
+        switch self {
+        case .l2: return Self.everyK(L2Cost(signal), lengthWeight: lengthWeight, minSize: minSize, maxBreaks: maxBreaks)
+        case .normal:
+            return Self.everyK(NormalCost(signal), lengthWeight: lengthWeight, minSize: minSize, maxBreaks: maxBreaks)
+        }
+    }
+
+    private static func everyK<Cost: SegmentCost>(_ cost: Cost, lengthWeight: Double, minSize: Int,
+                                                  maxBreaks: Int) -> [(breakpoints: [Int], criterion: Double, cost: Double)] {
+        func solve<C: SegmentCost>(_ search: C) -> [(breakpoints: [Int], criterion: Double, cost: Double)] {
+            let table = OptimalPartition(cost: search, minSize: minSize, maxBreaks: maxBreaks)
+            return (0...maxBreaks).filter { table.isFeasible(breaks: $0) }.map { k in
+                let ends = table.breakpoints(breaks: k)
+                return (ends, table.value(breaks: k), cost.total(of: ends))
+            }
+        }
+        return lengthWeight == 0 ? solve(cost) : solve(LengthAdjustedCost(cost, weight: lengthWeight))
+    }
+}
