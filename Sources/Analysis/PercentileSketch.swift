@@ -14,6 +14,12 @@ import Foundation
 /// smallest magnitudes) the smallest magnitudes are merged into the lowest
 /// kept bucket, and only percentiles falling there lose the bound.
 ///
+/// The exact smallest and largest values and how often each occurred are
+/// kept too: a percentile whose rank falls on them is reported exactly (a
+/// share of exactly 1 or 0, replicates that all agree), and the others are
+/// clamped to that range (which only moves them closer to the exact one), so
+/// a band never leaves the replicates' range.
+///
 /// Counts are integers, so the sketch is the same whatever the order of the
 /// values: folding replicates in task order gives the same bytes on any run.
 public struct PercentileSketch: Sendable, Hashable {
@@ -31,6 +37,11 @@ public struct PercentileSketch: Sendable, Hashable {
     private var zeros = 0
     /// Values added (not NaN).
     public private(set) var count = 0
+    /// The exact extremes of the values added.
+    public private(set) var minimum = Double.infinity
+    public private(set) var maximum = -Double.infinity
+    private var atMinimum = 0
+    private var atMaximum = 0
 
     public init() {}
 
@@ -38,6 +49,8 @@ public struct PercentileSketch: Sendable, Hashable {
     public mutating func add(_ x: Double) {
         guard !x.isNaN else { return }
         count += 1
+        if x < minimum { minimum = x; atMinimum = 1 } else if x == minimum { atMinimum += 1 }
+        if x > maximum { maximum = x; atMaximum = 1 } else if x == maximum { atMaximum += 1 }
         let magnitude = Swift.min(abs(x), Double.greatestFiniteMagnitude)
         if magnitude < Self.zeroThreshold {
             zeros += 1
@@ -61,6 +74,14 @@ public struct PercentileSketch: Sendable, Hashable {
     /// The nearest-rank percentile: the value of the bucket holding the
     /// ⌈q·n⌉-th smallest value (q in (0, 1]); nil when empty.
     public func percentile(_ q: Double) -> Double? {
+        guard let x = bucketPercentile(q) else { return nil }
+        let rank = Swift.max(1, Swift.min(count, Int((q * Double(count)).rounded(.up))))
+        if rank <= atMinimum { return minimum }
+        if rank > count - atMaximum { return maximum }
+        return Swift.min(Swift.max(x, minimum), maximum)
+    }
+
+    private func bucketPercentile(_ q: Double) -> Double? {
         guard count > 0 else { return nil }
         let rank = Swift.max(1, Swift.min(count, Int((q * Double(count)).rounded(.up))))
         var seen = 0

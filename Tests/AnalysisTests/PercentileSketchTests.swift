@@ -69,6 +69,18 @@ final class PercentileSketchTests: XCTestCase {
         XCTAssertGreaterThan(sketch.percentile(0.01)!, exact(sorted, 0.01))
     }
 
+    /// Replicates that all agree give that exact value, not its bucket's centre.
+    func testAgreeingValuesAreReportedExactly() {
+        var sketch = PercentileSketch()
+        for _ in 0..<50 { sketch.add(1.0 / 3.0) }
+        XCTAssertEqual(sketch.percentile(0.025), 1.0 / 3.0)
+        XCTAssertEqual(sketch.band(level: 0.95), (1.0 / 3.0)...(1.0 / 3.0))
+        var shares = PercentileSketch()
+        for i in 0..<40 { shares.add(i < 30 ? 1.0 : 0.9) }
+        XCTAssertEqual(shares.percentile(1.0), 1.0, "a share's band never passes 1")
+        XCTAssertEqual(shares.percentile(0.01), 0.9)
+    }
+
     func testBandsAreOrderedAndEmptyIsNil() {
         XCTAssertNil(PercentileSketch().percentile(0.5))
         XCTAssertNil(PercentileSketch().band(level: 0.95))
