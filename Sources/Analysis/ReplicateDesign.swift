@@ -54,10 +54,8 @@ struct ReplicateDesign: Sendable {
     /// The relative error of a link: its own `rel_error`, else its layer's
     /// default when positive, else `estimatedRelError` for an estimated row, else 0.
     static func relativeError(of link: Link, panel: Panel, spec: JobSpec) -> Double {
-        if let own = link.relError { return own }
-        let layer = spec.layers[panel.layers[link.layer].rawValue]?.relError ?? 0
-        if layer > 0 { return layer }
-        return link.estimated ? spec.bootstrap.estimatedRelError : 0
+        let stated = spec.relativeError(of: link, in: panel)
+        return stated == 0 && link.relError == nil && link.estimated ? spec.bootstrap.estimatedRelError : stated
     }
 
     init(analysis base: PanelAnalysis) {

@@ -126,6 +126,24 @@ final class BootstrapSchemeTests: XCTestCase {
         XCTAssertEqual(correlation(logs.0, otherLogs), 0, accuracy: 0.05)
     }
 
+    /// Own rel_error first (an explicit 0 means exact), then the layer's, then the estimate default.
+    func testRelativeErrorResolution() {
+        let panel = datedPanel()
+        var spec = JobSpec(name: "x", firstYear: 2000, lastYear: 2009)
+        var link = panel.links[0]
+        func rel() -> Double { ReplicateDesign.relativeError(of: link, panel: panel, spec: spec) }
+        XCTAssertEqual(rel(), 0)
+        link.estimated = true
+        XCTAssertEqual(rel(), 0.3)
+        spec.layers["trade"] = LayerSettings(unit: "billion USD", relError: 0.1)
+        XCTAssertEqual(rel(), 0.1)
+        link.relError = 0
+        XCTAssertEqual(rel(), 0, "an explicit 0 is an exact value")
+        link.relError = 0.4
+        XCTAssertEqual(rel(), 0.4)
+        XCTAssertEqual(ReplicateDesign.logSigma(relativeError: 0.4), log(1 + 0.16).squareRoot(), accuracy: 1e-15)
+    }
+
     /// Without measurement (or without errors) the weights are exactly the scheme's.
     func testMeasurementOffLeavesTheSchemeAlone() {
         var spec = job(scheme: .residuals, relError: 0.3).spec
