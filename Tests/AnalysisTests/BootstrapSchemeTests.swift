@@ -201,6 +201,21 @@ final class BootstrapSchemeTests: XCTestCase {
                 firstYears[s][first, default: 0] += 1
             }
         }
+        // new_ties counts each spell once, in the year it starts in the replicate.
+        let column = try XCTUnwrap(job.analysis.columns.firstIndex(of: IndicatorName.newTies(.trade)))
+        for r in 0..<20 {
+            var rng = RandomStream(seed: 8, scenario: 0, replicate: UInt64(r))
+            let w = job.resampledWeights(base, design: job.design, stream: &rng)
+            let series = job.design.analysis.indicators(weights: w, fullCentrality: false).0
+            var starts: [Int] = []
+            for s in 0..<2 {
+                starts.append(extended.links.indices.filter { extended.links[$0].spell == s && w[$0] > 0 }
+                    .map { extended.links[$0].year }.min()!)
+            }
+            for (t, year) in series.years.enumerated() {
+                XCTAssertEqual(series.values[t][column], Double(starts.filter { $0 == year }.count), "replicate \(r), \(year)")
+            }
+        }
         XCTAssertEqual(Set(firstYears[0].keys), Set(2002...2006))
         for (_, n) in firstYears[0] { XCTAssertEqual(Double(n) / Double(draws), 0.2, accuracy: 0.025) }
         XCTAssertEqual(Set(firstYears[1].keys), Set(2000...2002))
