@@ -1,67 +1,46 @@
 import CooperationNetwork
 import Foundation
 
-/// network_by_period.geojson: the baseline network of every stage as an
-/// RFC 7946 FeatureCollection (WGS 84, positions [longitude, latitude]).
+/// The baseline network of every stage as two RFC 7946 FeatureCollections
+/// (WGS 84, positions [longitude, latitude]), one geometry type and one set of
+/// property names and types per file, so that geopandas and QGIS read clean
+/// columns (one mixed file, network_by_period.geojson until issue 16, made
+/// pandas read `stage` and `cross_border` as floats with NaN):
 ///
-/// Places are Point features carrying their mean centralities per stage as
-/// flat properties (`stage_<k>_pagerank` …), so QGIS and geopandas show them
-/// as ordinary attribute columns; links are LineString features, one per
-/// (stage, layer, pair), merged over the stage's years (`StageNetwork`). No
-/// foreign members, no `crs`. One feature per line, keys sorted: the file is
-/// deterministic and diffs line by line. Properties in docs/OUTPUTS.md.
+/// - places_by_period.geojson: a Point per place with its mean centralities per
+///   stage as flat properties (`stage_<k>_pagerank` …);
+/// - links_by_period.geojson: a LineString (MultiLineString across the
+///   antimeridian) per (stage, layer, pair), merged over the stage's years
+///   (`StageNetwork`).
+///
+/// No foreign members, no `crs`. One feature per line, keys sorted: the files
+/// are deterministic and diff line by line. Properties in docs/OUTPUTS.md.
 public enum GeoJSONOutput {
-    public static let fileName = "network_by_period.geojson"
+    public static let placesFileName = "places_by_period.geojson"
+    public static let linksFileName = "links_by_period.geojson"
 
-    enum Property: Encodable, Equatable {
+    enum Property: Equatable {
         case string(String)
         case number(Double)
         case integer(Int)
         case bool(Bool)
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.singleValueContainer()
-            switch self {
-            case .string(let s): try c.encode(s)
-            case .number(let x): try c.encode(x)
-            case .integer(let n): try c.encode(n)
-            case .bool(let b): try c.encode(b)
-            }
-        }
     }
 
-    enum Geometry: Encodable {
+    enum Geometry {
         case point([Double])
         case lineString([[Double]])
         /// A line cut at the antimeridian (RFC 7946 §3.1.9).
         case multiLineString([[[Double]]])
-
-        enum CodingKeys: String, CodingKey { case type, coordinates }
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            switch self {
-            case .point(let p):
-                try c.encode("Point", forKey: .type)
-                try c.encode(p, forKey: .coordinates)
-            case .lineString(let line):
-                try c.encode("LineString", forKey: .type)
-                try c.encode(line, forKey: .coordinates)
-            case .multiLineString(let lines):
-                try c.encode("MultiLineString", forKey: .type)
-                try c.encode(lines, forKey: .coordinates)
-            }
-        }
     }
 
-    struct Feature: Encodable {
-        var type = "Feature"
+    struct Feature {
         var id: String
         var geometry: Geometry
         var properties: [String: Property]
     }
 
-    public static func geojson(_ results: JobResults) throws -> ResultFile {
+    /// places_by_period.geojson.
+    public static func places(_ results: JobResults) -> ResultFile {
         let panel = results.job.panel
         let networks = StageNetwork.all(results)
         var features: [Feature] = []
@@ -81,6 +60,14 @@ public enum GeoJSONOutput {
             features.append(Feature(id: "place:" + place.id, geometry: .point(position(place)),
                                     properties: properties))
         }
+        return ResultFile(name: placesFileName, text: collection(features, bbox: boundingBox(panel.places)))
+    }
+
+    /// links_by_period.geojson.
+    public static func links(_ results: JobResults) -> ResultFile {
+        let panel = results.job.panel
+        let networks = StageNetwork.all(results)
+        var features: [Feature] = []
         for network in networks {
             let stage = network.stage
             for link in network.links {
@@ -103,18 +90,52 @@ public enum GeoJSONOutput {
                                         properties: properties))
             }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return ResultFile(name: linksFileName, text: collection(features, bbox: boundingBox(panel.places)))
+    }
+
+    /// A FeatureCollection, one feature per line.
+    static func collection(_ features: [Feature], bbox: [Double]?) -> String {
         var text = "{\"type\": \"FeatureCollection\",\n"
-        if let bbox = boundingBox(panel.places) {
-            text += "\"bbox\": " + String(decoding: try encoder.encode(bbox), as: UTF8.self) + ",\n"
+        if let bbox {
+            text += "\"bbox\": [" + bbox.map(JSONText.number).joined(separator: ",") + "],\n"
         }
         text += "\"features\": ["
         for (i, feature) in features.enumerated() {
-            text += (i == 0 ? "\n" : ",\n") + String(decoding: try encoder.encode(feature), as: UTF8.self)
+            text += (i == 0 ? "\n" : ",\n") + json(feature)
         }
         text += "\n]}\n"
-        return ResultFile(name: fileName, text: text)
+        return text
+    }
+
+    /// One feature as JSON, keys sorted (`JSONText`). Numbers of `.number` properties
+    /// always carry a decimal point or an exponent (`0.0`, `1.1`, `2.5e-05`), integers
+    /// never, so GDAL, geopandas and pandas type a column by its kind, not by whether its
+    /// values happen to be whole.
+    static func json(_ feature: Feature) -> String {
+        var text = "{\"geometry\":" + json(feature.geometry) + ",\"id\":" + JSONText.string(feature.id) + ",\"properties\":{"
+        // Keys in byte order (JSONEncoder's `.sortedKeys` order for these ASCII names), compared as UTF-8.
+        for (i, key) in feature.properties.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+            text += (i == 0 ? "" : ",") + JSONText.string(key) + ":"
+            switch feature.properties[key] {
+            case .string(let s)?: text += JSONText.string(s)
+            case .number(let x)?: text += JSONText.number(x)
+            case .integer(let n)?: text += String(n)
+            case .bool(let b)?: text += b ? "true" : "false"
+            case nil: text += "null"
+            }
+        }
+        return text + "},\"type\":\"Feature\"}"
+    }
+
+    static func json(_ geometry: Geometry) -> String {
+        func position(_ p: [Double]) -> String { "[" + p.map(JSONText.number).joined(separator: ",") + "]" }
+        func line(_ l: [[Double]]) -> String { "[" + l.map(position).joined(separator: ",") + "]" }
+        switch geometry {
+        case .point(let p): return "{\"coordinates\":" + position(p) + ",\"type\":\"Point\"}"
+        case .lineString(let l): return "{\"coordinates\":" + line(l) + ",\"type\":\"LineString\"}"
+        case .multiLineString(let ls):
+            return "{\"coordinates\":[" + ls.map(line).joined(separator: ",") + "],\"type\":\"MultiLineString\"}"
+        }
     }
 
     /// RFC 7946 position: [longitude, latitude] in degrees.

@@ -39,7 +39,8 @@ public enum OutputSet {
         { TablesOutput.indicatorsByYear($0) },
         { TablesOutput.centralityByPeriod($0) },
         { TablesOutput.stageLabelsByYear($0) },
-        { try GeoJSONOutput.geojson($0) },
+        { GeoJSONOutput.places($0) },
+        { GeoJSONOutput.links($0) },
         { ReportOutput.html($0) },
     ]
 

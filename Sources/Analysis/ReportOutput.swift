@@ -29,6 +29,7 @@ public enum ReportOutput {
         page.open("main")
         summary(results, into: &page)
         stages(results, palette: palette, into: &page)
+        penaltyPath(results, into: &page)
         indicators(results, palette: palette, into: &page)
         maps(results, networks: networks, palette: palette, into: &page)
         ReportTables.labelShares(results, palette: palette, into: &page)
@@ -65,6 +66,7 @@ public enum ReportOutput {
         svg{display:block;width:100%;height:auto}
         svg text{font-family:inherit;fill:#1E1E1E}
         .wide{background:#FFF;border:1px solid #E0E0E0;padding:8px}
+        .narrow{max-width:460px;background:#FFF;border:1px solid #E0E0E0;padding:8px}
         .legend{display:flex;flex-wrap:wrap;gap:4px 18px;font-size:13px;margin:6px 0}
         .legend span.key{display:inline-block;width:22px;height:10px;margin-right:5px;vertical-align:middle}
         .legend span.dot{display:inline-block;width:10px;height:10px;border:1px solid #000;border-radius:50%;margin-right:5px;vertical-align:middle}
@@ -142,10 +144,22 @@ public enum ReportOutput {
         page.raw(timeline.svg())
         page.close("div")
         layerLegend(palette, lines: false, into: &page)
+        page.element("p", text: "Each layer's intensity in its own unit, divided by its largest year (0–1): the stages are named by the layer that grows most over them (docs/METHODS.md §5).")
+        let intensities = SVGLayerIntensities(
+            years: results.series.years,
+            lines: panel.layers.enumerated().map { i, layer in
+                .init(layer: layer.rawValue, unit: results.spec.unit(of: layer.rawValue), colour: palette.layer(i),
+                      values: results.series.column(IndicatorName.layerNorm(layer)) ?? [])
+            },
+            stages: stageBands(results, palette: palette))
+        page.open("div", [("class", "wide")])
+        page.raw(intensities.svg())
+        page.close("div")
         page.open("table", [("class", "periods")])
         page.open("tr")
         for (title, numeric) in [("stage", true), ("start", true), ("end", true), ("name", false),
-                                 ("dominant layer", false), ("dominant scale", false), ("core places (PageRank)", false),
+                                 ("dominant layer", false), ("label probability", true), ("runner-up (margin)", false),
+                                 ("dominant scale", false), ("core places (PageRank)", false),
                                  ("core places (betweenness)", false), ("start, 95% interval", true),
                                  ("support", true), ("transition within ±1 y", true)] {
             page.element("th", numeric ? [("class", "num")] : [], text: title)
@@ -162,7 +176,11 @@ public enum ReportOutput {
             page.element("td", [("class", "num")], text: String(stage.startYear))
             page.element("td", [("class", "num")], text: String(stage.endYear))
             page.element("td", [("class", "name")], text: stage.name)
-            page.element("td", text: stage.dominantLayer)
+            page.element("td", text: stage.dominantLayer.isEmpty ? StageLabel.consolidation : stage.dominantLayer)
+            page.element("td", [("class", "num")],
+                         text: results.labelProbability(stage).map { HTMLText.fixed($0, digits: 2) } ?? "—")
+            page.element("td", text: stage.runnerUpLayer.isEmpty ? "—"
+                         : "\(stage.runnerUpLayer) (\(HTMLText.fixed(stage.layerMargin, digits: 2)))")
             page.element("td", text: stage.dominantScale)
             page.element("td", text: names(stage.corePlaces, panel: panel))
             page.element("td", text: names(stage.corePlacesByBetweenness, panel: panel))
@@ -181,6 +199,40 @@ public enum ReportOutput {
                          text: "Number of stages over the \(tally.replicates) replicates (baseline: \(periodization.stages.count)): "
                              + counts.joined(separator: ", ") + ".")
         }
+        page.close("section")
+        page.newline()
+    }
+
+    /// Every optimal segmentation between 0.1× and 10× the chosen penalty (docs/METHODS.md §4).
+    static func penaltyPath(_ results: JobResults, into page: inout HTMLText) {
+        guard let path = try? results.job.analysis.penaltyPath(results.series) else { return }
+        let years = results.series.years
+        let chosen = results.periodization.breakpoints
+        page.open("section", [("id", "penalty-path")])
+        page.element("h2", text: "Penalty path")
+        page.element("p", text: "Every segmentation that is optimal for some penalty between 0.1× and 10× the chosen one (\(HTMLText.readable(path.chosenPenalty)), penalty \(results.spec.stages.penalty.name)): the number of stages against the cost, the chosen one in orange; the table gives the penalties for which each is optimal.")
+        let points = path.segments.map { segment in
+            SVGPenaltyPath.Point(stages: segment.stages, cost: segment.cost, penaltyLow: segment.penaltyLow,
+                                 penaltyHigh: segment.penaltyHigh,
+                                 transitions: segment.breakpoints.dropLast().map { years[$0] },
+                                 chosen: segment.breakpoints == chosen)
+        }
+        page.open("div", [("class", "narrow")])
+        page.raw(SVGPenaltyPath(points: points).svg())
+        page.close("div")
+        page.open("table", [("class", "penalty-path")])
+        page.open("tr")
+        for title in ["penalties", "stages", "transitions", "cost"] { page.element("th", text: title) }
+        page.close("tr")
+        for point in points {
+            page.open("tr", point.chosen ? [("class", "chosen")] : [])
+            page.element("td", text: "\(HTMLText.readable(point.penaltyLow))–\(HTMLText.readable(point.penaltyHigh))")
+            page.element("td", [("class", "num")], text: String(point.stages))
+            page.element("td", text: point.transitions.isEmpty ? "none" : point.transitions.map(String.init).joined(separator: ", "))
+            page.element("td", [("class", "num")], text: HTMLText.readable(point.cost))
+            page.close("tr")
+        }
+        page.close("table")
         page.close("section")
         page.newline()
     }
@@ -231,7 +283,7 @@ public enum ReportOutput {
         for network in networks { for link in network.links { maxWeight[link.layer] = max(maxWeight[link.layer], link.weightMean) } }
         page.open("section", [("id", "maps")])
         page.element("h2", text: "The network of each stage")
-        page.element("p", text: "Equirectangular projection with the standard parallel at the middle latitude of the places (graticule in degrees, WGS 84); the same extent on every map. Circle area ∝ the place's mean PageRank over the stage (years without links count as 0); grey rings: places without links during the stage. Lines: links merged over the stage's years, coloured by layer, width ∝ √(mean yearly weight) relative to the layer's largest value. Hover for names and values.")
+        page.element("p", text: "Equirectangular projection with the standard parallel at the middle latitude of the places (graticule in degrees, WGS 84); the same extent on every map; land, coastlines and land borders (dashed) from Natural Earth 1:50m (public domain). Circle area ∝ the place's mean PageRank over the stage (years without links count as 0); grey rings: places without links during the stage. Lines: links merged over the stage's years, coloured by layer, width ∝ √(mean yearly weight) relative to the layer's largest value. Names of the most central places are set clear of the circles; a bold number stands for a name with no room, listed under the map. Hover for names and values.")
         layerLegend(palette, lines: true, into: &page)
         page.open("div", [("class", "legend")])
         for country in palette.countries {
@@ -242,16 +294,25 @@ public enum ReportOutput {
         }
         page.close("div")
         page.open("div", [("class", "grid maps")])
+        var basemap: SVGBasemap.Paths?
         for network in networks {
             let stage = network.stage
-            let map = SVGStageMap(network: network, panel: panel, frame: frame, palette: palette,
+            var map = SVGStageMap(network: network, panel: panel, frame: frame, palette: palette,
                                   maxPageRank: maxPageRank, maxWeightByLayer: maxWeight)
+            // One frame for every map: the basemap is clipped, projected and simplified once.
+            if basemap == nil { basemap = map.basemap.paths() }
+            map.basemapPaths = basemap
             page.open("figure", [("class", "stage-map"), ("data-stage", String(stage.number))])
             page.open("figcaption")
             page.text("Stage \(stage.number) · \(stage.startYear)–\(stage.endYear) ")
             page.element("span", text: "\(stage.label), \(network.links.count) links")
             page.close("figcaption")
             page.raw(map.svg())
+            let key = map.labelLayout().key
+            if !key.isEmpty {
+                page.element("p", [("class", "map-key")],
+                             text: key.map { "\($0.number) \(panel.places[$0.place].name)" }.joined(separator: " · "))
+            }
             page.close("figure")
             page.newline()
         }
@@ -263,7 +324,7 @@ public enum ReportOutput {
     static func footer(into page: inout HTMLText) {
         page.open("footer")
         page.element("h2", text: "Files")
-        page.element("p", [("class", "note")], text: "periods.csv/json (stages and intervals), breakpoints.csv (bootstrap distribution of each transition), indicators_by_year.csv (values and bands), centrality_by_year.csv, centrality_by_period.csv, stage_labels_by_year.csv, sensitivity_by_region.csv, network_by_period.geojson (the stage networks for GIS), manifest.json (versions, hashes, timings). Columns and units: docs/OUTPUTS.md.")
+        page.element("p", [("class", "note")], text: "periods.csv/json (stages and intervals), breakpoints.csv (bootstrap distribution of each transition), indicators_by_year.csv (values and bands), centrality_by_year.csv, centrality_by_period.csv, stage_labels_by_year.csv, sensitivity_by_region.csv, places_by_period.geojson and links_by_period.geojson (the stage networks for GIS), manifest.json (versions, hashes, timings). Columns and units: docs/OUTPUTS.md.")
         page.close("footer")
     }
 

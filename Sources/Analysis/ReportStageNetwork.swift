@@ -1,7 +1,7 @@
 import CooperationNetwork
 
 /// The baseline network of one stage, merged over the stage's years: what
-/// network_by_period.geojson and the report's stage maps show.
+/// places_by_period.geojson, links_by_period.geojson and the report's stage maps show.
 ///
 /// Conventions (docs/OUTPUTS.md): a place's centrality is the mean over the
 /// stage's years with inactive years counted as 0 — the convention of

@@ -66,30 +66,8 @@ struct SVGLineChart: Sendable {
             m.empty("rect", [("x", fx(x0)), ("y", fx(plotTop)), ("width", fx(x1 - x0)), ("height", fx(plotBottom - plotTop)),
                              ("fill", band.colour), ("fill-opacity", band.number % 2 == 1 ? "0.13" : "0.24")])
         }
-        // Grid and y ticks.
-        for tick in y.ticks {
-            let py = y.position(tick)
-            m.empty("line", [("x1", fx(plotLeft)), ("x2", fx(plotRight)), ("y1", fx(py)), ("y2", fx(py)),
-                             ("stroke", "#000"), ("stroke-opacity", "0.12")])
-            m.element("text", [("x", fx(plotLeft - 4)), ("y", fx(py + 3.5)), ("text-anchor", "end"),
-                               ("font-size", "10")], text: y.label(tick))
-        }
-        // X ticks.
-        for tick in x.ticks {
-            let px = x.position(tick)
-            m.empty("line", [("x1", fx(px)), ("x2", fx(px)), ("y1", fx(plotBottom)), ("y2", fx(plotBottom + 4)),
-                             ("stroke", "#444")])
-            m.element("text", [("x", fx(px)), ("y", fx(plotBottom + 15)), ("text-anchor", "middle"),
-                               ("font-size", "10")], text: x.label(tick))
-        }
-        m.empty("rect", [("x", fx(plotLeft)), ("y", fx(plotTop)), ("width", fx(plotRight - plotLeft)),
-                         ("height", fx(plotBottom - plotTop)), ("fill", "none"), ("stroke", "#444")])
-        // Axis titles with units.
-        m.element("text", [("x", fx((plotLeft + plotRight) / 2)), ("y", fx(h - 4)), ("text-anchor", "middle"),
-                           ("font-size", "10"), ("class", "axis-title")], text: "year")
-        m.element("text", [("x", "11"), ("y", fx((plotTop + plotBottom) / 2)), ("text-anchor", "middle"),
-                           ("font-size", "10"), ("class", "axis-title"),
-                           ("transform", "rotate(-90 11 \(fx((plotTop + plotBottom) / 2)))")], text: unit)
+        SVGPlotFrame(left: plotLeft, right: plotRight, top: plotTop, bottom: plotBottom, height: h)
+            .draw(into: &m, x: x, y: y, xTitle: "year", yTitle: unit, tickMarks: true)
         // Bootstrap band.
         if let band, band.lower.count == years.count, band.upper.count == years.count {
             var points: [String] = []

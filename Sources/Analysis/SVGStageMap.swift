@@ -8,7 +8,9 @@ import Foundation
 /// one scale for both axes — fitted with a margin into the frame. Every stage
 /// map of a report shares the projection and extent, so they compare at a
 /// glance. Distances are true along φ₀ and the meridians, enough for a
-/// regional sketch (no base map: the report needs no network access).
+/// regional sketch. Under the network: land, coastlines and land borders from
+/// Natural Earth 1:50m, embedded in the binary (`SVGBasemap`; the report needs
+/// no network access). Place names are laid out by `MapLabelLayout`.
 ///
 /// Places are circles whose area is proportional to their mean PageRank over
 /// the stage (radius ∝ √PageRank, scaled to the largest value of any stage);
@@ -39,9 +41,13 @@ struct SVGStageMap: Sendable {
     var maxPageRank: Double
     /// Largest mean link weight of each layer over all stages (line width scale).
     var maxWeightByLayer: [Double]
-    /// Number of place names tried on the map (the top places by mean PageRank; names that would
-    /// overlap an earlier one are left out).
-    var labelCount = 4
+    /// Number of place names tried on the map (the top places by mean PageRank); names that fit
+    /// nowhere become numbers listed in the map's key (`labelLayout().key`).
+    var labelCount = 8
+
+    /// The basemap's paths when already drawn for another map of the same frame (every
+    /// stage map of a report shares it); drawn by `svg()` otherwise.
+    var basemapPaths: SVGBasemap.Paths?
 
     static let width = 360.0, maxHeight = 330.0, pad = 6.0
 
@@ -67,27 +73,25 @@ struct SVGStageMap: Sendable {
         m.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(fx(s.width)) \(fx(s.height))"),
                        ("class", "map"), ("role", "img")])
         m.element("title", text: "Network of stage \(stage.number): \(stage.name)")
-        m.empty("rect", [("x", "0"), ("y", "0"), ("width", fx(s.width)), ("height", fx(s.height)), ("fill", "#F4F8FB"),
-                         ("stroke", "#999")])
-        // Graticule every 5° (2° on small extents), labelled on the left and bottom edges.
-        let step = (frame.north - frame.south) > 12 || (frame.east - frame.west) > 12 ? 5.0 : 2.0
-        var lon = (frame.west / step).rounded(.up) * step
-        while lon <= frame.east {
-            let a = project(longitude: lon, latitude: frame.north), b = project(longitude: lon, latitude: frame.south)
-            m.empty("line", [("x1", fx(a.x)), ("x2", fx(b.x)), ("y1", fx(a.y)), ("y2", fx(b.y)), ("stroke", "#C9D6E0"),
-                             ("stroke-width", "0.7")])
-            m.element("text", [("x", fx(b.x + 2)), ("y", fx(b.y - 3)), ("font-size", "9"), ("fill", "#6A7F90")],
-                      text: Self.degrees(lon, positive: "E", negative: "W"))
-            lon += step
+        m.empty("rect", [("x", "0"), ("y", "0"), ("width", fx(s.width)), ("height", fx(s.height)), ("fill", Self.sea)])
+        let base = basemapPaths ?? basemap.paths()
+        if !base.land.isEmpty {
+            m.empty("path", [("class", "land"), ("d", base.land), ("fill", Self.land), ("fill-rule", "evenodd")])
         }
-        var lat = (frame.south / step).rounded(.up) * step
-        while lat <= frame.north {
-            let a = project(longitude: frame.west, latitude: lat), b = project(longitude: frame.east, latitude: lat)
-            m.empty("line", [("x1", fx(a.x)), ("x2", fx(b.x)), ("y1", fx(a.y)), ("y2", fx(b.y)), ("stroke", "#C9D6E0"),
-                             ("stroke-width", "0.7")])
-            m.element("text", [("x", fx(a.x + 2)), ("y", fx(a.y - 2)), ("font-size", "9"), ("fill", "#6A7F90")],
-                      text: Self.degrees(lat, positive: "N", negative: "S"))
-            lat += step
+        // Graticule every 5° (2° on small extents), labelled on the left and bottom edges.
+        for line in graticule() {
+            m.empty("line", [("x1", fx(line.from.x)), ("x2", fx(line.to.x)), ("y1", fx(line.from.y)), ("y2", fx(line.to.y)),
+                             ("stroke", "#C9D6E0"), ("stroke-width", "0.6")])
+            m.element("text", [("x", fx(line.label.x0)), ("y", fx(line.label.y1 - 1)), ("font-size", "9"), ("fill", "#6A7F90")],
+                      text: line.text)
+        }
+        if !base.coast.isEmpty {
+            m.empty("path", [("class", "coast"), ("d", base.coast), ("fill", "none"), ("stroke", "#7FA3BF"),
+                             ("stroke-width", "0.7"), ("stroke-linejoin", "round")])
+        }
+        if !base.border.isEmpty {
+            m.empty("path", [("class", "border"), ("d", base.border), ("fill", "none"), ("stroke", "#6B5E52"),
+                             ("stroke-width", "1.1"), ("stroke-dasharray", "4 2"), ("stroke-linejoin", "round")])
         }
         // Links, heaviest last so they stay visible.
         let links = network.links.sorted { a, b in
@@ -130,36 +134,85 @@ struct SVGStageMap: Sendable {
             m.close("circle")
         }
         m.close("g")
-        // Names of the top places by mean PageRank.
+        // Names of the top places by mean PageRank, placed clear of circles and of each other.
+        m.open("g", [("class", "labels"), ("font-size", fx(MapLabelLayout.fontSize)),
+                     ("font-family", "Arial, Helvetica, 'DejaVu Sans', sans-serif"), ("paint-order", "stroke"),
+                     ("stroke", "#fff"), ("stroke-width", "3"), ("stroke-linejoin", "round")])
+        for label in labelLayout().labels {
+            m.element("text", [("x", fx(label.x)), ("y", fx(label.baseline))]
+                      + (label.number != nil ? [("font-weight", "bold")] : []), text: label.text)
+        }
+        m.close("g")
+        m.empty("rect", [("x", "0.5"), ("y", "0.5"), ("width", fx(s.width - 1)), ("height", fx(s.height - 1)),
+                         ("fill", "none"), ("stroke", "#999")])
+        m.close("svg")
+        return m.text
+    }
+
+    static let sea = "#E3EEF6", land = "#FBF9F3"
+
+    /// The land, coasts and borders of the visible extent.
+    var basemap: SVGBasemap {
+        let s = size
+        let usedWidth = (frame.east - frame.west) * frame.cosPhi * s.scale
+        let offset = (s.width - usedWidth) / 2
+        let west = frame.west - offset / (frame.cosPhi * s.scale), east = frame.east + offset / (frame.cosPhi * s.scale)
+        let north = frame.north + Self.pad / s.scale, south = frame.south - Self.pad / s.scale
+        let projection = self
+        return SVGBasemap(extent: NaturalEarth.Bounds(west: west, south: south, east: east, north: north),
+                          project: { projection.project(longitude: $0, latitude: $1) })
+    }
+
+    /// Graticule lines with their label text and the label's box.
+    func graticule() -> [(from: (x: Double, y: Double), to: (x: Double, y: Double), text: String, label: MapLabelLayout.Box)] {
+        let step = (frame.north - frame.south) > 12 || (frame.east - frame.west) > 12 ? 5.0 : 2.0
+        var lines: [(from: (x: Double, y: Double), to: (x: Double, y: Double), text: String, label: MapLabelLayout.Box)] = []
+        var lon = (frame.west / step).rounded(.up) * step
+        while lon <= frame.east {
+            let a = project(longitude: lon, latitude: frame.north), b = project(longitude: lon, latitude: frame.south)
+            let text = Self.degrees(lon, positive: "E", negative: "W")
+            let box = MapLabelLayout.Box(x0: b.x + 2, y0: b.y - 11, x1: b.x + 2 + MapLabelLayout.textWidth(text, fontSize: 9), y1: b.y - 2)
+            lines.append((a, b, text, box))
+            lon += step
+        }
+        var lat = (frame.south / step).rounded(.up) * step
+        while lat <= frame.north {
+            let a = project(longitude: frame.west, latitude: lat), b = project(longitude: frame.east, latitude: lat)
+            let text = Self.degrees(lat, positive: "N", negative: "S")
+            let box = MapLabelLayout.Box(x0: a.x + 2, y0: a.y - 10, x1: a.x + 2 + MapLabelLayout.textWidth(text, fontSize: 9), y1: a.y - 1)
+            lines.append((a, b, text, box))
+            lat += step
+        }
+        return lines
+    }
+
+    /// Circles of every place as drawn, by place index.
+    func circles() -> [Int: MapLabelLayout.Circle] {
+        var circles: [Int: MapLabelLayout.Circle] = [:]
+        for p in panel.places.indices {
+            let place = panel.places[p]
+            let c = project(longitude: place.longitude, latitude: place.latitude)
+            circles[p] = MapLabelLayout.Circle(x: c.x, y: c.y, r: radius(p) + 0.5)
+        }
+        return circles
+    }
+
+    /// Where the names go (the top `labelCount` active places by mean PageRank, ties by id).
+    func labelLayout() -> MapLabelLayout {
+        let s = size
+        let pagerank = network.meanCentrality["pagerank"] ?? []
         let top = panel.places.indices.filter { p in p < pagerank.count && pagerank[p] > 0 }
             .sorted { pagerank[$0] != pagerank[$1] ? pagerank[$0] > pagerank[$1] : panel.places[$0].id < panel.places[$1].id }
             .prefix(labelCount)
-        m.open("g", [("class", "labels"), ("font-size", "10"), ("paint-order", "stroke"), ("stroke", "#fff"),
-                     ("stroke-width", "3"), ("stroke-linejoin", "round")])
-        // Each name goes right of its circle, else left, else is left out, so that names never overlap
-        // (width estimated at 5.6 px per character of 10 px text).
-        var placed: [(x0: Double, x1: Double, y0: Double, y1: Double)] = []
-        for p in top {
-            let place = panel.places[p]
-            let c = project(longitude: place.longitude, latitude: place.latitude)
-            let r = radius(p), width = 5.6 * Double(place.name.count)
-            let right = (x0: c.x + r + 2, x1: c.x + r + 2 + width, y0: c.y - 6, y1: c.y + 6)
-            let left = (x0: c.x - r - 2 - width, x1: c.x - r - 2, y0: c.y - 6, y1: c.y + 6)
-            let free = { (box: (x0: Double, x1: Double, y0: Double, y1: Double)) -> Bool in
-                box.x0 >= 0 && box.x1 <= s.width
-                    && !placed.contains { $0.x0 < box.x1 && box.x0 < $0.x1 && $0.y0 < box.y1 && box.y0 < $0.y1 }
-            }
-            if free(right) {
-                placed.append(right)
-                m.element("text", [("x", fx(right.x0)), ("y", fx(c.y + 3.5))], text: place.name)
-            } else if free(left) {
-                placed.append(left)
-                m.element("text", [("x", fx(left.x1)), ("y", fx(c.y + 3.5)), ("text-anchor", "end")], text: place.name)
-            }
-        }
-        m.close("g")
-        m.close("svg")
-        return m.text
+        return MapLabelLayout(candidates: top.map { (place: $0, name: panel.places[$0].name) }, circles: circles(),
+                              obstacles: graticule().map(\.label),
+                              frame: MapLabelLayout.Box(x0: 2, y0: 2, x1: s.width - 2, y1: s.height - 2),
+                              lines: network.links.map { link in
+                                  let a = panel.places[link.source], b = panel.places[link.target]
+                                  let pa = project(longitude: a.longitude, latitude: a.latitude)
+                                  let pb = project(longitude: b.longitude, latitude: b.latitude)
+                                  return MapLabelLayout.Segment(x1: pa.x, y1: pa.y, x2: pb.x, y2: pb.y)
+                              })
     }
 
     /// Circle radius in pixels: area ∝ mean PageRank; inactive places 1.6 px.

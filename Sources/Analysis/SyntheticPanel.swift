@@ -53,8 +53,9 @@ public struct SyntheticPanel: Sendable {
         /// start in the stage's first year and last to the end of the panel) while the
         /// layers before it persist. Trade exists from the first year, as yearly values in
         /// billions of USD (about 10⁻³ per pair, three orders of magnitude below the
-        /// other layers); parks and corridors are counts (1 per tie); institutional
-        /// acts between capitals (counts) are in force from the first year on.
+        /// other layers); parks and corridors are counts (1 per tie). No other layer
+        /// is present: a second layer in force from the first year would make the
+        /// first stage's emerging mode ambiguous, and the truth must not be.
         case emergence
     }
 
@@ -68,6 +69,9 @@ public struct SyntheticPanel: Sendable {
     public static let emergenceUnits: [Layer: String] = [
         .trade: "billion USD", .industrialPark: "parks", .transportCorridor: "corridors", .institutional: "acts in force",
     ]
+
+    /// The layers present in the panel (all four built-in ones, or the emerging ones).
+    var presentLayers: [Layer] { design == .emergence ? Array(Set(emergingLayers)) : Layer.builtIn }
 
     /// The generated panel, in memory.
     public func panel() -> Panel {
@@ -106,7 +110,7 @@ public struct SyntheticPanel: Sendable {
             for i in capitalsA { for j in capitalsB { pairs[3].append((i, j)) } }
         }
         // Layers in name order, as a loaded panel has them.
-        let layers = Layer.builtIn.sorted()
+        let layers = presentLayers.sorted()
         let layerIndex = Layer.builtIn.map { l in layers.firstIndex(of: l) ?? 0 }
         if design == .emergence {
             return emergencePanel(places: placeList, pairs: pairs, layers: layers, layerIndex: layerIndex, rng: &rng)
@@ -157,18 +161,6 @@ public struct SyntheticPanel: Sendable {
                 }
             }
         }
-        // Acts between capitals, in force from the first year on (a mode present from the
-        // start that never emerges later), when acts are not planted to emerge.
-        if !emerging.contains(.institutional), let l = Layer.builtIn.firstIndex(of: .institutional) {
-            for (i, j) in pairs[l] {
-                let start = firstYear
-                let w = noisy(1, &rng)
-                for year in start...lastYear {
-                    links.append(Link(source: i, target: j, year: year, layer: layerIndex[l], weight: w, spell: spells.count))
-                }
-                spells.append(TieSpell(source: i, target: j, layer: layerIndex[l], start: start, end: lastYear))
-            }
-        }
         return Panel(places: placeList, layers: layers, links: links, years: firstYear...lastYear, spells: spells)
     }
 
@@ -181,7 +173,7 @@ public struct SyntheticPanel: Sendable {
         spec.bootstrap.replicates = replicates
         spec.bootstrap.seed = seed
         if design == .emergence {
-            for (layer, unit) in Self.emergenceUnits { spec.layers[layer.rawValue] = LayerSettings(unit: unit) }
+            for layer in presentLayers { spec.layers[layer.rawValue] = LayerSettings(unit: Self.emergenceUnits[layer] ?? "") }
         }
         if scenarios {
             spec.sensitivity.leaveOneRegionOut = []
@@ -233,7 +225,7 @@ public struct SyntheticPanel: Sendable {
             ? "sensitivity:\n  leave_one_region_out: all\n  leave_one_layer_out: all\n  replicates: 0\n"
             : ""
         let layers = design == .emergence
-            ? "layers:\n" + Self.emergenceUnits.keys.sorted().map { "  \($0.rawValue): {unit: \"\(Self.emergenceUnits[$0] ?? "")\"}\n" }.joined()
+            ? "layers:\n" + presentLayers.sorted().map { "  \($0.rawValue): {unit: \"\(Self.emergenceUnits[$0] ?? "")\"}\n" }.joined()
             : ""
         return """
         # Synthetic panel (\(design.rawValue) design): \(places) places, \(years) years, \(stages) planted stages, noise \(noise), seed \(seed).

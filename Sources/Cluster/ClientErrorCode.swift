@@ -12,6 +12,8 @@ public enum ClientErrorCode: UInt16, Sendable, CustomStringConvertible {
     case fileNotFound = 10
     case jobCancelled = 11
     case internalError = 12
+    /// FORGET of a job that is still queued or running.
+    case jobActive = 13
     case other = 0xffff
 
     public var description: String {
@@ -28,6 +30,7 @@ public enum ClientErrorCode: UInt16, Sendable, CustomStringConvertible {
         case .fileNotFound: "file not found"
         case .jobCancelled: "job cancelled"
         case .internalError: "coordinator error"
+        case .jobActive: "job still active"
         case .other: "error"
         }
     }

@@ -1,11 +1,12 @@
 import Foundation
 
-/// The client protocol `TBC1` (docs/PROTOCOL.md): submit, status, cancel and fetch.
+/// The client protocol `TBC2` (docs/PROTOCOL.md): submit, status, cancel, fetch, forget, prune.
 public enum ClientMessage: Sendable, Equatable {
-    /// Client → coordinator: a job bundle (canonical encoding).
-    case submit(bundle: [UInt8])
-    /// Coordinator → client: the job id of a submitted job.
-    case accepted(job: String)
+    /// Client → coordinator: a job bundle (canonical encoding) and the job's display name
+    /// (may be empty; not part of the job id).
+    case submit(bundle: [UInt8], name: String)
+    /// Coordinator → client: the job id of a submitted job and what the submission did.
+    case accepted(job: String, disposition: SubmitDisposition)
     /// Client → coordinator: status of one job, or of everything when `job` is nil.
     case status(job: String?)
     /// Coordinator → client: status as UTF-8 JSON.
@@ -20,20 +21,28 @@ public enum ClientMessage: Sendable, Equatable {
     case chunkRequest(job: String, name: String, offset: UInt64, length: UInt32)
     /// Coordinator → client: a chunk (shorter than asked at the end of the file).
     case chunk(job: String, name: String, offset: UInt64, data: [UInt8])
+    /// Client → coordinator: remove a finished job, its results and its files.
+    case forget(job: String)
+    /// Client → coordinator: remove every finished job that finished more than `seconds` ago.
+    case prune(olderThanSeconds: UInt64)
+    /// Coordinator → client (to FORGET and PRUNE): UTF-8 JSON `{"removed": [ids], "store_bytes_before", "store_bytes_after"}`.
+    case removed(json: [UInt8])
     /// Coordinator → client: the request failed.
     case error(code: ClientErrorCode, message: String)
 
     enum Code: UInt8 {
         case submit = 0x11, accepted = 0x12, status = 0x13, statusReply = 0x14, cancel = 0x15
-        case fetch = 0x16, files = 0x17, chunkRequest = 0x18, chunk = 0x19, error = 0x1f
+        case fetch = 0x16, files = 0x17, chunkRequest = 0x18, chunk = 0x19
+        case forget = 0x1a, prune = 0x1b, removed = 0x1c, error = 0x1f
     }
 
     /// Header, command and body frames (without any routing id).
     public var frames: [[UInt8]] {
         let h = WireProtocol.clientHeader
         switch self {
-        case let .submit(bundle): return [h, [Code.submit.rawValue], bundle]
-        case let .accepted(job): return [h, [Code.accepted.rawValue], Array(job.utf8)]
+        case let .submit(bundle, name):
+            return [h, [Code.submit.rawValue], bundle, Array(name.utf8.prefix(WireProtocol.maxJobNameBytes))]
+        case let .accepted(job, disposition): return [h, [Code.accepted.rawValue], Array(job.utf8), [disposition.rawValue]]
         case let .status(job): return [h, [Code.status.rawValue], Array((job ?? "").utf8)]
         case let .statusReply(json): return [h, [Code.statusReply.rawValue], json]
         case let .cancel(job): return [h, [Code.cancel.rawValue], Array(job.utf8)]
@@ -47,6 +56,12 @@ public enum ClientMessage: Sendable, Equatable {
             var w = ByteWriter(capacity: 8)
             w.appendUInt64(offset)
             return [h, [Code.chunk.rawValue], Array(job.utf8), Array(name.utf8), w.bytes, data]
+        case let .forget(job): return [h, [Code.forget.rawValue], Array(job.utf8)]
+        case let .prune(seconds):
+            var w = ByteWriter(capacity: 8)
+            w.appendUInt64(seconds)
+            return [h, [Code.prune.rawValue], w.bytes]
+        case let .removed(json): return [h, [Code.removed.rawValue], json]
         case let .error(code, message):
             var w = ByteWriter(capacity: 2)
             w.appendUInt16(code.rawValue)
@@ -61,11 +76,15 @@ public enum ClientMessage: Sendable, Equatable {
         let f = Array(body)
         switch code {
         case .submit:
-            try WireFields.exactCount(body, 1, "SUBMIT")
-            return .submit(bundle: f[0])
+            guard body.count == 1 || body.count == 2 else { throw .malformed("SUBMIT needs a bundle and optionally a name (1 or 2 frames)") }
+            let name = body.count == 2 ? try WireFields.text(f[1], limit: WireProtocol.maxJobNameBytes, field: "job name") : ""
+            return .submit(bundle: f[0], name: name)
         case .accepted:
-            try WireFields.exactCount(body, 1, "ACCEPTED")
-            return .accepted(job: try WireFields.jobID(f[0]))
+            try WireFields.exactCount(body, 2, "ACCEPTED")
+            guard f[1].count == 1, let disposition = SubmitDisposition(rawValue: f[1][0]) else {
+                throw .malformed("ACCEPTED disposition must be 1 byte, 1…4")
+            }
+            return .accepted(job: try WireFields.jobID(f[0]), disposition: disposition)
         case .status:
             try WireFields.exactCount(body, 1, "STATUS")
             return .status(job: f[0].isEmpty ? nil : try WireFields.jobID(f[0]))
@@ -96,6 +115,17 @@ public enum ClientMessage: Sendable, Equatable {
             guard f[2].count == 8 else { throw .malformed("CHUNK offset must be 8 bytes") }
             var r = ByteReader(f[2])
             return .chunk(job: job, name: name, offset: try r.readUInt64(), data: f[3])
+        case .forget:
+            try WireFields.exactCount(body, 1, "FORGET")
+            return .forget(job: try WireFields.jobID(f[0]))
+        case .prune:
+            try WireFields.exactCount(body, 1, "PRUNE")
+            guard f[0].count == 8 else { throw .malformed("PRUNE age must be 8 bytes") }
+            var r = ByteReader(f[0])
+            return .prune(olderThanSeconds: try r.readUInt64())
+        case .removed:
+            try WireFields.exactCount(body, 1, "REMOVED")
+            return .removed(json: f[0])
         case .error:
             try WireFields.exactCount(body, 2, "ERROR")
             guard f[0].count == 2 else { throw .malformed("ERROR code must be 2 bytes") }

@@ -63,7 +63,11 @@ public final class ClusterClient {
                       let message = try socket.receive(dontWait: true, maxFrames: 8, maxBytes: maxMessageBytes) else { continue }
                 guard message.withinLimits, message.frames.first == WireProtocol.clientHeader,
                       let decoded = try? ClientMessage.decode(message.frames.dropFirst()) else {
-                    throw ClientError.unexpectedReply("a frame that is not TBC1")
+                    if message.frames.first?.starts(with: Array("TBC".utf8)) == true, message.frames.first != WireProtocol.clientHeader,
+                       let header = message.frames.first {
+                        throw ClientError.unexpectedReply("the coordinator speaks \(String(decoding: header, as: UTF8.self)), this client \(String(decoding: WireProtocol.clientHeader, as: UTF8.self))")
+                    }
+                    throw ClientError.unexpectedReply("a reply that is not \(String(decoding: WireProtocol.clientHeader, as: UTF8.self))")
                 }
                 if case let .error(code, text) = decoded { throw ClientError.refused(code: code, message: text) }
                 return decoded
@@ -79,11 +83,39 @@ public final class ClusterClient {
     }
 
     /// Submits a job; returns its id (the same id for the same bundle).
-    public func submit(_ bundle: JobBundle) throws -> String {
-        guard case let .accepted(job) = try request(.submit(bundle: bundle.encoded)) else {
+    public func submit(_ bundle: JobBundle, name: String = "") throws -> String {
+        try submitReporting(bundle, name: name).job
+    }
+
+    /// Submits a job named `name` (shown by `status`, usable instead of the id); returns
+    /// its id and whether it was queued, resumed, already active or already done.
+    public func submitReporting(_ bundle: JobBundle, name: String) throws -> (job: String, disposition: SubmitDisposition) {
+        guard case let .accepted(job, disposition) = try request(.submit(bundle: bundle.encoded, name: name)) else {
             throw ClientError.unexpectedReply("expected ACCEPTED")
         }
-        return job
+        return (job, disposition)
+    }
+
+    /// Removes a finished job, its results and files from the coordinator's store.
+    public func forget(job: String) throws -> RemovedJobs {
+        try removed(try request(.forget(job: job)))
+    }
+
+    /// Removes every finished job that finished more than `seconds` ago.
+    public func prune(olderThanSeconds seconds: UInt64) throws -> RemovedJobs {
+        try removed(try request(.prune(olderThanSeconds: seconds)))
+    }
+
+    private func removed(_ reply: ClientMessage) throws -> RemovedJobs {
+        guard case let .removed(json) = reply else { throw ClientError.unexpectedReply("expected REMOVED") }
+        return try decode(RemovedJobs.self, Data(json))
+    }
+
+    /// The job id `reference` names: an id, a name (the latest job of that name), or an
+    /// unambiguous prefix of either (`JobReference`). A 16-hex id is taken as is.
+    public func resolve(job reference: String) throws -> String {
+        if JobReference.isJobID(reference) { return reference }
+        return try JobReference.resolve(reference, among: clusterStatus().jobs)
     }
 
     /// The raw JSON status of one job, or of the whole cluster when `job` is nil.

@@ -5,12 +5,14 @@ import Logging
 extension Coordinator {
     func handleClient(_ peer: PeerID, _ message: ClientMessage) throws {
         switch message {
-        case let .submit(bytes): try submit(peer, bytes)
+        case let .submit(bytes, name): try submit(peer, bytes, name: name)
         case let .status(id): statusReply(peer, id)
         case let .cancel(id): try cancel(peer, id)
         case let .fetch(id): listFiles(peer, id)
         case let .chunkRequest(id, name, offset, length): sendChunk(peer, id, name: name, offset: offset, length: length)
-        case .accepted, .statusReply, .files, .chunk, .error:
+        case let .forget(id): try forget(peer, [id])
+        case let .prune(seconds): try prune(peer, olderThan: Double(seconds))
+        case .accepted, .statusReply, .files, .chunk, .removed, .error:
             logger.warning("dropped coordinator-only command sent by a client", metadata: ["peer": "\(peer)"])
             reply(peer, ClientMessage.error(code: .malformedRequest, message: "not a request").frames)
         }
@@ -20,53 +22,87 @@ extension Coordinator {
         reply(peer, ClientMessage.error(code: code, message: text).frames)
     }
 
-    func submit(_ peer: PeerID, _ bytes: [UInt8]) throws {
+    /// Prepares the bundle off the loop (`BackgroundWork`); `submitted` finishes on the loop.
+    func submit(_ peer: PeerID, _ bytes: [UInt8], name: String) throws {
         guard accepting else { return fail(peer, .shuttingDown, "coordinator is shutting down") }
+        let backends = config.backends, handoff = config.handoff
+        background.run {
+            .submitted(peer: peer, bytes: bytes, name: name, result: Self.prepareSubmission(bytes, backends: backends, handoff: handoff))
+        }
+    }
+
+    /// Decodes, hashes and prepares a submitted bundle (on the background queue).
+    static func prepareSubmission(_ bytes: [UInt8], backends: [String: any TaskBackend],
+                                  handoff: PreparedJobHandoff?) -> Result<PreparedSubmission, ClientRefusal> {
         let bundle: JobBundle
         do { bundle = try JobBundle(encoded: bytes) } catch {
-            logger.warning("rejected submission: \(error)", metadata: ["peer": "\(peer)"])
-            return fail(peer, .malformedRequest, "\(error)")
+            return .failure(ClientRefusal(code: .malformedRequest, message: "\(error)"))
         }
-        guard let backend = config.backends[bundle.kind] else {
-            return fail(peer, .unknownKind, "no backend for job kind '\(bundle.kind)'; this coordinator knows \(config.backends.keys.sorted().joined(separator: ", "))")
+        guard let backend = backends[bundle.kind] else {
+            return .failure(ClientRefusal(code: .unknownKind, message:
+                "no backend for job kind '\(bundle.kind)'; this coordinator knows \(backends.keys.sorted().joined(separator: ", "))"))
         }
         let hash = bundle.contentHash  // hashes the whole bundle: once per submission
-        let prepared: any PreparedJob
-        do { prepared = try config.handoff?.take(hash) ?? backend.prepare(bundle) } catch {
-            logger.warning("rejected submission: \(error)", metadata: ["peer": "\(peer)", "kind": "\(bundle.kind)"])
-            return fail(peer, .invalidJob, "\(error)")
+        do {
+            let prepared = try handoff?.take(hash) ?? backend.prepare(bundle)
+            return .success(PreparedSubmission(kind: bundle.kind, hash: hash, prepared: prepared))
+        } catch {
+            return .failure(ClientRefusal(code: .invalidJob, message: "\(error)"))
         }
+    }
+
+    /// Stores a prepared submission (on the loop) and replies ACCEPTED.
+    func submitted(_ peer: PeerID, _ bytes: [UInt8], name: String, _ result: Result<PreparedSubmission, ClientRefusal>) throws {
+        guard accepting else { return fail(peer, .shuttingDown, "coordinator is shutting down") }
+        let submission: PreparedSubmission
+        switch result {
+        case let .success(value): submission = value
+        case let .failure(refusal):
+            logger.warning("rejected submission: \(refusal.message)", metadata: ["peer": "\(peer)"])
+            return fail(peer, refusal.code, refusal.message)
+        }
+        let hash = submission.hash, prepared = submission.prepared, kind = submission.kind
         let id = String(hash.prefix(16))
+        var disposition = SubmitDisposition.alreadyActive
         if jobs[id] == nil {
             if let record = try store.job(id: id) {
                 if record.state == .failed || record.state == .cancelled {
+                    let now = MonotonicClock.wall()
                     try store.begin()
                     try store.clearTaskHistory(serial: record.serial)
-                    try store.setState(serial: record.serial, .queued)
+                    try store.resubmit(serial: record.serial, name: name.isEmpty ? record.name : name, submittedAt: now)
                     var again = record
                     again.state = .queued
-                    finished.removeValue(forKey: id)
-                    finishedOrder.removeAll { $0 == id }
+                    again.error = nil
+                    again.finishedAt = nil
+                    again.submittedAt = now
+                    if !name.isEmpty { again.name = name }
                     try activate(again, prepared: prepared)
+                    disposition = .resumed
                     logger.info("job submitted again", metadata: ["job": "\(id)", "tasks": "\(record.taskCount)"])
+                } else {
+                    disposition = .alreadyDone
+                    logger.info("job submitted again: already done, results reused", metadata: ["job": "\(id)"])
                 }
             } else {
                 try store.begin()
                 let now = MonotonicClock.wall()
-                let serial = try store.insertJob(id: id, kind: bundle.kind, bundleHash: hash, bundle: bytes,
-                                                 taskCount: prepared.taskCount, submittedAt: now)
-                let record = JobRecord(serial: serial, id: id, kind: bundle.kind, bundleHash: hash, taskCount: prepared.taskCount,
-                                       state: .queued, error: nil, submittedAt: now, finishedAt: nil, retries: 0, lost: 0)
+                let serial = try store.insertJob(id: id, kind: kind, bundleHash: hash, bundle: bytes,
+                                                 taskCount: prepared.taskCount, submittedAt: now, name: name)
+                let record = JobRecord(serial: serial, id: id, kind: kind, bundleHash: hash, taskCount: prepared.taskCount,
+                                       state: .queued, error: nil, submittedAt: now, finishedAt: nil, retries: 0, lost: 0, name: name)
                 try activate(record, prepared: prepared)
-                logger.info("job submitted", metadata: ["job": "\(id)", "kind": "\(bundle.kind)", "tasks": "\(prepared.taskCount)"])
+                disposition = .new
+                logger.info("job submitted", metadata: ["job": "\(id)", "name": "\(name)", "kind": "\(kind)", "tasks": "\(prepared.taskCount)"])
             }
         }
-        reply(peer, ClientMessage.accepted(job: id).frames)
+        reply(peer, ClientMessage.accepted(job: id, disposition: disposition).frames)
     }
 
     func currentStatus(_ id: String) -> JobStatus? {
-        if let job = jobs[id] { return status(of: job) }
-        return finished[id]
+        var status: JobStatus? = jobs[id].map(status(of:)) ?? jobs.finishedStatus(id)
+        status?.workersConnected = workers.count
+        return status
     }
 
     func statusReply(_ peer: PeerID, _ id: String?) {
@@ -77,21 +113,59 @@ extension Coordinator {
             reply(peer, ClientMessage.statusReply(json: Array((try? encoder.encode(status)) ?? Data())).frames)
             return
         }
-        let all = finishedOrder.compactMap { finished[$0] } + jobOrder.compactMap { jobs[$0].map(status(of:)) }
-        let workerList = workerOrder.compactMap { workers[$0] }.map {
-            WorkerStatus(name: $0.name, threads: $0.threads, credit: $0.credit, inFlight: $0.inFlight.count, tasksDone: $0.tasksDone)
+        var all = jobs.finishedStatuses + jobs.activeJobs.map(status(of:))
+        for i in all.indices { all[i].workersConnected = workers.count }
+        all.sort { $0.submittedAt < $1.submittedAt }
+        let workerList = workers.all.map { session in
+            WorkerStatus(name: session.name, threads: session.threads, credit: session.credit, inFlight: session.inFlight.count,
+                         tasksDone: session.tasksDone,
+                         quarantinedFor: jobs.activeJobs.filter { $0.quarantined.contains(session.name) }.map(\.id))
         }
-        let cluster = ClusterStatus(jobs: all, workers: workerList)
+        let cluster = ClusterStatus(jobs: all, workers: workerList, droppedMessages: dropped)
         reply(peer, ClientMessage.statusReply(json: Array((try? encoder.encode(cluster)) ?? Data())).frames)
     }
 
     func cancel(_ peer: PeerID, _ id: String) throws {
         if let job = jobs[id] {
             if job.state != .aggregating { try finish(job, state: .cancelled) }
-        } else if finished[id] == nil {
+        } else if !jobs.knows(id) {
             return fail(peer, .unknownJob, "no job \(id)")
         }
         statusReply(peer, id)
+    }
+
+    /// FORGET and PRUNE: removes finished jobs (never an active one), their results, task
+    /// histories and result folders, then VACUUMs the store; replies REMOVED.
+    func forget(_ peer: PeerID, _ ids: [String]) throws {
+        for id in ids {
+            if jobs[id] != nil {
+                return fail(peer, .jobActive, "job \(id) is \(currentStatus(id)?.state ?? "active"); cancel it first (forget removes finished jobs only)")
+            }
+            if !jobs.knows(id) { return fail(peer, .unknownJob, "no job \(id)") }
+        }
+        try store.commit()
+        let before = store.fileBytes
+        var removed: [String] = []
+        for id in ids {
+            guard let record = try store.job(id: id) else { continue }
+            try store.begin()
+            try store.deleteJob(serial: record.serial)
+            try store.commit()
+            try? FileManager.default.removeItem(at: config.resultsDirectory.appendingPathComponent(id))
+            jobs.forgetFinished(id)
+            removed.append(id)
+        }
+        if !removed.isEmpty { try store.vacuum() }
+        let after = store.fileBytes
+        logger.info("forgot jobs", metadata: ["jobs": "\(removed.joined(separator: ","))", "store_bytes_before": "\(before)", "store_bytes_after": "\(after)"])
+        let json = try JSONSerialization.data(withJSONObject: ["removed": removed, "store_bytes_before": before, "store_bytes_after": after],
+                                              options: [.sortedKeys])
+        reply(peer, ClientMessage.removed(json: Array(json)).frames)
+    }
+
+    func prune(_ peer: PeerID, olderThan seconds: Double) throws {
+        let cutoff = MonotonicClock.wall() - seconds
+        try forget(peer, jobs.finished(before: cutoff))
     }
 
     /// The folder of a finished job, or an error reply.
@@ -106,19 +180,40 @@ extension Coordinator {
         return nil
     }
 
+    /// Lists and hashes the result files off the loop; the FILES reply follows from `iterate`.
     func listFiles(_ peer: PeerID, _ id: String) {
         guard let folder = finishedFolder(peer, id) else { return }
+        background.run {
+            .files(peer: peer, job: id, result: Self.fileList(folder, job: id))
+        }
+    }
+
+    /// The FILES JSON of a result folder (on the background queue).
+    static func fileList(_ folder: URL, job id: String) -> Result<[UInt8], ClientRefusal> {
         do {
             var entries: [[String: Any]] = []
             for name in try ResultFolder.fileNames(in: folder) {
                 let data = try Data(contentsOf: folder.appendingPathComponent(name))
                 entries.append(["name": name, "size": data.count, "sha256": ContentHashing.sha256(data)])
             }
-            let json = try JSONSerialization.data(withJSONObject: entries, options: [.sortedKeys])
-            reply(peer, ClientMessage.files(job: id, json: Array(json)).frames)
+            return .success(Array(try JSONSerialization.data(withJSONObject: entries, options: [.sortedKeys])))
         } catch {
-            logger.error("cannot list results: \(error)", metadata: ["job": "\(id)"])
-            fail(peer, .internalError, "cannot read the results of job \(id): \(error)")
+            return .failure(ClientRefusal(code: .internalError, message: "cannot read the results of job \(id): \(error)"))
+        }
+    }
+
+    /// Replies for the work `BackgroundWork` finished.
+    func collectBackgroundWork() throws {
+        for outcome in background.takeFinished() {
+            switch outcome {
+            case let .submitted(peer, bytes, name, result):
+                try submitted(peer, bytes, name: name, result)
+            case let .files(peer, id, .success(json)):
+                reply(peer, ClientMessage.files(job: id, json: json).frames)
+            case let .files(peer, id, .failure(refusal)):
+                logger.error("cannot list results: \(refusal.message)", metadata: ["job": "\(id)"])
+                fail(peer, refusal.code, refusal.message)
+            }
         }
     }
 

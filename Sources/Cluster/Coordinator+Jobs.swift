@@ -6,7 +6,6 @@ extension Coordinator {
     /// Loads every job of the store: active ones resume (finished tasks are not recomputed).
     func resume() throws {
         for record in try store.jobs() {
-            serials[record.id] = record.serial
             if record.state.isActive {
                 do {
                     try activate(record, prepared: try prepareStored(record))
@@ -20,12 +19,12 @@ extension Coordinator {
                     var failed = record
                     failed.state = .failed
                     failed.error = "\(error)"
-                    remember(status(of: failed, done: try store.resultCount(job: record.serial)))
+                    jobs.remember(status(of: failed, done: try store.resultCount(job: record.serial)))
                     logger.error("cannot resume job: \(error)", metadata: ["job": "\(record.id)"])
                 }
             } else {
                 let done = record.state == .done ? record.taskCount : try store.resultCount(job: record.serial)
-                remember(status(of: record, done: done))
+                jobs.remember(status(of: record, done: done))
             }
         }
     }
@@ -44,38 +43,29 @@ extension Coordinator {
     /// Makes a stored job active: reads which tasks are finished and their failure counts.
     func activate(_ record: JobRecord, prepared: any PreparedJob) throws {
         let job = ActiveJob(record: record, prepared: prepared, failures: try store.failureCounts(job: record.serial))
-        serials[job.id] = job.serial
         try store.forEachResultIndex(job: record.serial) { index in
             if index < job.taskCount { job.done.insert(index) }
         }
-        jobs[job.id] = job
-        jobOrder.append(job.id)
+        jobs.activate(job)
         if job.isComplete { completed.append(job.id) }
         if record.state != .queued || job.done.count > 0 {
             logger.info("job resumed", metadata: ["job": "\(job.id)", "done": "\(job.done.count)", "total": "\(job.taskCount)"])
         }
     }
 
-    /// The id of the job with `serial` (task keys carry serials).
-    func jobID(serial: Int) -> String? {
-        serials.first { $0.value == serial }?.key
-    }
-
     func status(of record: JobRecord, done: Int) -> JobStatus {
-        JobStatus(job: record.id, kind: record.kind, state: record.state.reported, tasksDone: done, tasksTotal: record.taskCount,
-                  tasksInFlight: 0, retries: record.retries, lost: record.lost, error: record.error,
-                  submittedAt: record.submittedAt, finishedAt: record.finishedAt)
+        let end = record.finishedAt ?? MonotonicClock.wall()
+        return JobStatus(job: record.id, name: record.name, kind: record.kind, state: record.state.reported, tasksDone: done,
+                         tasksTotal: record.taskCount, tasksInFlight: 0, retries: record.retries, lost: record.lost,
+                         error: record.error, submittedAt: record.submittedAt, finishedAt: record.finishedAt,
+                         durationSeconds: max(0, end - record.submittedAt))
     }
 
     func status(of job: ActiveJob) -> JobStatus {
-        let inFlight = leases.keys.reduce(0) { $0 + ($1.serial == job.serial ? 1 : 0) }
-        return JobStatus(job: job.id, kind: job.kind, state: job.state.reported, tasksDone: job.done.count,
-                         tasksTotal: job.taskCount, tasksInFlight: inFlight, retries: job.retries, lost: job.lost,
-                         error: nil, submittedAt: job.submittedAt, finishedAt: nil)
-    }
-
-    func remember(_ status: JobStatus) {
-        if finished.updateValue(status, forKey: status.job) == nil { finishedOrder.append(status.job) }
+        JobStatus(job: job.id, name: job.name, kind: job.kind, state: job.state.reported, tasksDone: job.done.count,
+                  tasksTotal: job.taskCount, tasksInFlight: leases.count(serial: job.serial), retries: job.retries, lost: job.lost,
+                  error: nil, submittedAt: job.submittedAt, finishedAt: nil,
+                  durationSeconds: max(0, MonotonicClock.wall() - job.submittedAt), quarantined: job.quarantined)
     }
 
     /// Ends an active job (done, failed or cancelled) and revokes its leases.
@@ -85,21 +75,35 @@ extension Coordinator {
         try store.begin()
         try store.setCounters(serial: job.serial, retries: job.retries, lost: job.lost)
         try store.setState(serial: job.serial, state, error: error, finishedAt: wall)
-        for key in leases.keys where key.serial == job.serial { leases.removeValue(forKey: key) }
-        jobs.removeValue(forKey: job.id)
-        jobOrder.removeAll { $0 == job.id }
+        revokeJob(job)
         if state != .done { aggregator.cancel(job.id) }
         var final = status(of: job)
         final.state = state.reported
         final.error = error
         final.finishedAt = wall
+        final.durationSeconds = max(0, wall - job.submittedAt)
         final.tasksInFlight = 0
-        remember(final)
+        jobs.finish(job.id, status: final)
         let metadata: Logger.Metadata = ["job": "\(job.id)", "tasks": "\(job.taskCount)", "retries": "\(job.retries)", "lost": "\(job.lost)"]
         switch state {
         case .done: logger.info("job done", metadata: metadata)
         case .failed: logger.error("job failed: \(error ?? "")", metadata: metadata)
         default: logger.info("job \(state.rawValue)", metadata: metadata)
+        }
+    }
+
+    /// Ends every lease of `job` and tells each holder to drop the job's tasks (REVOKE with
+    /// an empty list), returning their credit at once.
+    func revokeJob(_ job: ActiveJob) {
+        var holders: Set<PeerID> = []
+        for (key, lease) in leases.removeJob(serial: job.serial) {
+            if workers[lease.worker]?.inFlight.remove(key) != nil { holders.insert(lease.worker) }
+        }
+        for peer in workers.order where holders.contains(peer) {
+            reply(peer, WorkerMessage.revoke(job: job.id, indices: []).frames)
+        }
+        if !holders.isEmpty {
+            logger.info("told workers to drop the job's tasks", metadata: ["job": "\(job.id)", "workers": "\(holders.count)"])
         }
     }
 
@@ -151,22 +155,30 @@ extension Coordinator {
 
     /// Sends tasks to every worker with free credit, oldest job first, batched per message.
     func dispatch() throws {
-        guard !workerOrder.isEmpty, jobOrder.contains(where: { jobs[$0]?.hasPending == true }) else { return }
+        guard !workers.isEmpty, jobs.hasActive else { return }
+        let active = jobs.activeJobs  // dispatch neither starts nor ends jobs
+        guard active.contains(where: { $0.hasPending }) else { return }
         let now = MonotonicClock.now()
-        let count = workerOrder.count
+        let order = workers.order
+        let count = order.count
         dispatchStart = (dispatchStart + 1) % count
         for offset in 0..<count {
-            let peer = workerOrder[(dispatchStart + offset) % count]
-            // Taken out of the map while it is changed: a copy left inside would make
-            // every insert below copy the whole in-flight set.
-            guard var session = workers.removeValue(forKey: peer) else { continue }
+            let peer = order[(dispatchStart + offset) % count]
+            guard var session = workers.checkOut(peer) else { continue }
             var released = false
-            defer { if !released { workers[peer] = session } }  // also when a store write throws
+            defer { if !released { workers.checkIn(session) } }  // also when a store write throws
             var free = session.freeCredit
-            jobLoop: for id in jobOrder where free > 0 {
-                guard let job = jobs[id] else { continue }
+            let name = session.name
+            jobLoop: for job in active where free > 0 {
+                let id = job.id
+                if !job.quarantined.isEmpty && job.quarantined.contains(name) { continue }
+                // Failed tasks go to a worker they have not failed on, when one is connected.
+                let avoid: ((Int) -> Bool)? = job.failedOn.isEmpty ? nil : { index in
+                    job.workersFailed(index).contains(name) && self.hasFreshWorker(job, task: index)
+                }
                 while free > 0 && job.hasPending {
-                    let batch = job.take(limit: min(free, WireProtocol.maxBatch)) { leases[TaskKey(serial: job.serial, index: $0)] != nil }
+                    let batch = job.take(limit: min(free, WireProtocol.maxBatch),
+                                         isLeased: { leases.isLeased(TaskKey(serial: job.serial, index: $0)) }, avoid: avoid)
                     if batch.isEmpty { break }
                     let frames = WorkerMessage.tasks(job: id, bundleHash: job.bundleHash, tasks: batch).frames
                     let sent: Bool
@@ -174,7 +186,7 @@ extension Coordinator {
                         sent = try router.send([peer.bytes] + frames)
                     } catch {
                         job.putBack(batch)
-                        workers[peer] = session
+                        workers.checkIn(session)
                         released = true
                         try releaseWorker(peer, reason: "unreachable (\(error))")
                         return
@@ -192,7 +204,7 @@ extension Coordinator {
                     let deadline = now + config.leaseTimeout
                     for task in batch {
                         let key = TaskKey(serial: job.serial, index: task.index)
-                        leases[key] = Lease(worker: peer, deadline: deadline, attempt: task.attempt)
+                        leases.grant(key, to: peer, deadline: deadline, attempt: task.attempt)
                         session.inFlight.insert(key)
                     }
                     session.lastSent = now

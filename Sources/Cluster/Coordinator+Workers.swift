@@ -2,27 +2,31 @@ import Foundation
 import Logging
 
 /// Worker protocol handling: registration, results, failures, datasets, departures.
+///
+/// Only registered workers are heard, and a RESULT or FAILED counts only from the worker
+/// that holds (or, after its lease expired, last held) that task's lease; everything else
+/// is dropped, counted by reason and logged with the peer (docs/PROTOCOL.md, "Conformance").
 extension Coordinator {
     func handleWorker(_ peer: PeerID, _ message: WorkerMessage) throws {
         let now = MonotonicClock.now()
+        if case let .ready(name, threads, credit) = message {
+            return try register(peer, name: name, threads: threads, credit: credit, now: now)
+        }
+        guard workers.contains(peer) else {
+            // Nothing an unregistered peer sends is stored or answered, except this.
+            if case .disconnect = message { return }
+            drop(.unregistered, peer: peer, "message from an unregistered peer")
+            askToRegister(peer)
+            return
+        }
         workers[peer]?.lastHeard = now
         switch message {
-        case let .ready(name, threads, credit):
-            if workers[peer] != nil { try releaseWorker(peer, reason: "registered again") }
-            workers[peer] = WorkerSession(peer: peer, name: name, threads: threads, credit: credit, lastHeard: now, lastSent: now)
-            workerOrder.append(peer)
-            try store.begin()
-            try store.recordWorker(name: name, threads: threads, credit: credit, state: "ready", now: MonotonicClock.wall(), tasksDone: 0)
-            logger.info("worker joined", metadata: ["worker": "\(name)", "threads": "\(threads)", "credit": "\(credit)", "peer": "\(peer)"])
-            reply(peer, WorkerMessage.heartbeat.frames)
-        case .heartbeat:
-            if workers[peer] == nil { askToRegister(peer) }
+        case .ready, .heartbeat:
+            break
         case let .results(job, indices, payloads):
             try storeResults(peer, job: job, indices: indices, payloads: payloads)
-            if workers[peer] == nil { askToRegister(peer) }
         case let .failed(job, task, error):
             try recordFailure(peer, job: job, task: task, error: error)
-            if workers[peer] == nil { askToRegister(peer) }
         case let .datasetRequest(hash):
             try sendDataset(peer, hash: hash)
         case let .disconnect(_, text):
@@ -30,9 +34,28 @@ extension Coordinator {
                 logger.info("worker left: \(text)", metadata: ["worker": "\(session.name)", "in_flight": "\(session.inFlight.count)"])
                 try releaseWorker(peer, reason: "left")
             }
-        case .tasks, .dataset:
-            logger.warning("dropped coordinator-only command sent by a worker", metadata: ["peer": "\(peer)"])
+        case .tasks, .dataset, .revoke:
+            drop(.invalid, peer: peer, "coordinator-only command sent by a worker")
         }
+    }
+
+    func register(_ peer: PeerID, name: String, threads: Int, credit: Int, now: Double) throws {
+        if workers.contains(peer) { try releaseWorker(peer, reason: "registered again") }
+        // Names identify workers (store, quarantine, status): a second connection with a
+        // live worker's name replaces it — a worker reconnecting from a new socket, or a
+        // misconfigured second process, which is told why.
+        if let other = workers.peer(named: name) {
+            logger.warning("worker name registered again from another connection; releasing the previous one",
+                           metadata: ["worker": "\(name)", "previous_peer": "\(other)", "peer": "\(peer)"])
+            reply(other, WorkerMessage.disconnect(reason: .replaced,
+                                                  text: "another connection registered as worker '\(name)'; worker names must be unique").frames)
+            try releaseWorker(other, reason: "replaced by a new connection")
+        }
+        workers.add(WorkerSession(peer: peer, name: name, threads: threads, credit: credit, lastHeard: now, lastSent: now))
+        try store.begin()
+        try store.recordWorker(name: name, threads: threads, credit: credit, state: "ready", now: MonotonicClock.wall(), tasksDone: 0)
+        logger.info("worker joined", metadata: ["worker": "\(name)", "threads": "\(threads)", "credit": "\(credit)", "peer": "\(peer)"])
+        reply(peer, WorkerMessage.heartbeat.frames)
     }
 
     /// A message from a worker this coordinator does not know (e.g. after a restart).
@@ -40,67 +63,144 @@ extension Coordinator {
         reply(peer, WorkerMessage.disconnect(reason: .unknownWorker, text: "unknown worker: send READY").frames)
     }
 
+    /// Counts a dropped message (or task answer) and logs it with the peer: at warning
+    /// level once a minute per peer and reason, at debug level in between.
+    func drop(_ reason: DropReason, peer: PeerID, count: Int = 1, _ what: String, metadata: Logger.Metadata = [:]) {
+        dropped[reason.rawValue, default: 0] += count
+        var all = metadata
+        all["peer"] = "\(peer)"
+        all["reason"] = "\(reason.rawValue)"
+        if let name = workers[peer]?.name { all["worker"] = "\(name)" }
+        if dropLogThrottle.shouldWarn("\(reason.rawValue) \(peer)") {
+            logger.warning("dropped: \(what)", metadata: all)
+        } else {
+            logger.debug("dropped: \(what)", metadata: all)
+        }
+    }
+
     func storeResults(_ peer: PeerID, job id: String, indices: [Int], payloads: [[UInt8]]) throws {
-        let name = workers[peer]?.name ?? "unregistered"
+        guard var session = workers.checkOut(peer) else { return }
+        defer { workers.checkIn(session) }
+        let name = session.name
         guard let job = jobs[id], job.state == .running || job.state == .queued else {
-            if let serial = serials[id] {
-                for index in indices { workers[peer]?.inFlight.remove(TaskKey(serial: serial, index: index)) }
-            }
+            // Nothing of it is in flight: finishing a job revokes its tasks from every holder.
+            dropped[DropReason.jobNotActive.rawValue, default: 0] += indices.count
             logger.debug("results for a job that is not running ignored", metadata: ["job": "\(id)", "worker": "\(name)"])
             return
         }
-        try store.begin()
         var stored = 0
         for (index, payload) in zip(indices, payloads) {
             let key = TaskKey(serial: job.serial, index: index)
-            workers[peer]?.inFlight.remove(key)
+            session.inFlight.remove(key)
             guard index < job.taskCount else {
-                logger.warning("result for a task outside the job ignored", metadata: ["job": "\(id)", "task": "\(index)", "worker": "\(name)"])
+                drop(.outOfRange, peer: peer, "result for a task outside the job", metadata: ["job": "\(id)", "task": "\(index)", "worker": "\(name)"])
                 continue
             }
-            let isNew = try !job.done.contains(index) && store.insertResult(job: job.serial, index: index, payload: payload)
-            if !isNew {
+            if job.done.contains(index) {
                 job.duplicates += 1
+                dropped[DropReason.duplicate.rawValue, default: 0] += 1
                 logger.info("duplicate result ignored", metadata: ["job": "\(id)", "task": "\(index)", "worker": "\(name)"])
                 continue
             }
+            guard leases.mayAnswer(key, peer: peer) else {
+                drop(.notLeased, peer: peer, "result for a task not leased to this worker", metadata: ["job": "\(id)", "task": "\(index)", "worker": "\(name)"])
+                continue
+            }
+            try store.begin()
+            guard try store.insertResult(job: job.serial, index: index, payload: payload) else {
+                job.duplicates += 1
+                continue
+            }
             job.done.insert(index)
-            leases.removeValue(forKey: key)
+            if !job.failedOn.isEmpty {
+                for failed in job.completed(index, by: name) { quarantineIfNeeded(job, worker: failed) }
+            }
+            if let lease = leases.settle(key), lease.worker != peer {
+                // A previous holder answered first: the current holder's copy is moot.
+                revokeFromHolder(lease.worker, key: key, job: id)
+            }
             stored += 1
         }
         if stored > 0 {
+            resultsStored += stored
             committedResults.insert(id)
             job.contributors.insert(name)
-            workers[peer]?.tasksDone += stored
-            workers[peer]?.tasksDoneUnsaved += stored
+            session.tasksDone += stored
+            session.tasksDoneUnsaved += stored
             if job.isComplete { completed.append(id) }
         }
     }
 
+    /// Takes `key` back from a worker that holds it (credit returned, REVOKE sent).
+    func revokeFromHolder(_ worker: PeerID, key: TaskKey, job: String) {
+        guard workers[worker]?.inFlight.remove(key) != nil else { return }
+        reply(worker, WorkerMessage.revoke(job: job, indices: [key.index]).frames)
+    }
+
     func recordFailure(_ peer: PeerID, job id: String, task: TaskAssignment, error: String) throws {
-        guard let serial = serials[id] else { return }
-        let key = TaskKey(serial: serial, index: task.index)
+        guard let session = workers[peer] else { return }
+        guard let job = jobs[id], job.state == .running || job.state == .queued else {
+            dropped[DropReason.jobNotActive.rawValue, default: 0] += 1
+            return
+        }
+        let key = TaskKey(serial: job.serial, index: task.index)
         workers[peer]?.inFlight.remove(key)
-        let name = workers[peer]?.name ?? "unregistered"
-        guard let job = jobs[id], job.state == .running || job.state == .queued,
-              task.index < job.taskCount, !job.done.contains(task.index) else { return }
-        leases.removeValue(forKey: key)
+        guard task.index < job.taskCount else {
+            return drop(.outOfRange, peer: peer, "failure for a task outside the job", metadata: ["job": "\(id)", "task": "\(task.index)"])
+        }
+        guard !job.done.contains(task.index) else {
+            dropped[DropReason.duplicate.rawValue, default: 0] += 1
+            return
+        }
+        guard leases.mayAnswer(key, peer: peer) else {
+            return drop(.notLeased, peer: peer, "failure for a task not leased to this worker", metadata: ["job": "\(id)", "task": "\(task.index)"])
+        }
+        let heldActiveLease = leases.endClaim(key, of: peer)
         try store.begin()
         let failures = try store.recordFailure(job: job.serial, index: task.index, error: error)
         job.failures[task.index] = failures
         job.retries += 1
         job.countersDirty = true
+        let distinct = job.recordFailure(task.index, worker: session.name, message: error)
         logger.warning("task failed: \(error)", metadata: [
-            "job": "\(id)", "task": "\(task.index)", "attempt": "\(failures)/\(config.maxAttempts)", "worker": "\(name)"])
-        if failures >= config.maxAttempts {
-            try finish(job, state: .failed, error: "task \(task.index) failed after \(failures) attempts: \(error)")
-        } else {
+            "job": "\(id)", "task": "\(task.index)", "attempt": "\(failures)", "workers_failed": "\(distinct)/\(config.maxAttempts)",
+            "worker": "\(session.name)"])
+        let fresh = hasFreshWorker(job, task: task.index)
+        if distinct >= config.maxAttempts || (failures >= config.maxAttempts && !fresh) {
+            try finish(job, state: .failed, error: failureMessage(job, task: task.index, failures: failures))
+        } else if heldActiveLease || !leases.isLeased(key) {
             job.requeued.pushFront(task.index)
         }
     }
 
+    /// "task 4 failed after 3 attempts on 2 workers: w1 (2×): <error>; w2: <error>".
+    func failureMessage(_ job: ActiveJob, task index: Int, failures: Int) -> String {
+        let list = job.failedOn[index] ?? []
+        let parts = list.map { "\($0.worker)\($0.count > 1 ? " (\($0.count)×)" : ""): \($0.message)" }
+        let workers = list.count == 1 ? "1 worker" : "\(list.count) workers"
+        return "task \(index) failed after \(failures) attempts on \(workers): " + parts.joined(separator: "; ")
+    }
+
+    /// Whether a connected worker that may take `job`'s tasks has not failed task `index` yet.
+    func hasFreshWorker(_ job: ActiveJob, task index: Int) -> Bool {
+        let failed = job.workersFailed(index)
+        return workers.names.contains { name in !failed.contains(name) && !job.quarantined.contains(name) }
+    }
+
+    /// Quarantines `worker` for `job` once `quarantineAfter` of the job's tasks it failed
+    /// were completed by other workers (called as each such task completes): its failures
+    /// are its own, not the tasks'. A worker failing tasks that fail everywhere is never
+    /// quarantined; the job fails instead.
+    func quarantineIfNeeded(_ job: ActiveJob, worker: String) {
+        let refuted = job.refutedFailures[worker] ?? 0
+        guard config.quarantineAfter > 0, refuted >= config.quarantineAfter, !job.quarantined.contains(worker) else { return }
+        job.quarantined.append(worker)
+        logger.warning("worker quarantined for job: tasks it failed were completed by other workers", metadata: [
+            "job": "\(job.id)", "worker": "\(worker)", "refuted_failures": "\(refuted)"])
+    }
+
     func sendDataset(_ peer: PeerID, hash: String) throws {
-        guard let job = jobs.values.first(where: { $0.bundleHash == hash }),
+        guard let job = jobs.job(bundleHash: hash),
               let bundle = try store.bundle(serial: job.serial) else {
             logger.warning("dataset request for an unknown bundle", metadata: ["peer": "\(peer)", "hash": "\(hash)"])
             reply(peer, WorkerMessage.dataset(hash: hash, bundle: []).frames)
@@ -112,12 +212,11 @@ extension Coordinator {
 
     /// Forgets a worker and re-queues the tasks it held (lost, not failed).
     func releaseWorker(_ peer: PeerID, reason: String) throws {
-        guard let session = workers.removeValue(forKey: peer) else { return }
-        workerOrder.removeAll { $0 == peer }
+        guard let session = workers.remove(peer) else { return }
         var requeued = 0
         try store.begin()
         for key in session.inFlight {
-            guard leases[key]?.worker == peer else { continue }
+            guard leases.lease(key)?.worker == peer else { continue }
             if try revokeLease(key) { requeued += 1 }
         }
         try store.recordWorker(name: session.name, threads: session.threads, credit: session.credit,
@@ -132,7 +231,7 @@ extension Coordinator {
 
     /// Heartbeats, dead workers, expired leases, counters.
     func runTimers(now: Double) throws {
-        for peer in workerOrder {
+        for peer in workers.order {
             guard let session = workers[peer] else { continue }
             if now - session.lastHeard > config.heartbeatTimeout {
                 try releaseWorker(peer, reason: "no message for \(Int(now - session.lastHeard)) s")
@@ -145,20 +244,46 @@ extension Coordinator {
                 }
             }
         }
-        let expired = leases.filter { $0.value.deadline < now }
-        for (key, lease) in expired {
-            guard try revokeLease(key) else { continue }
-            logger.warning("lease expired, task re-queued", metadata: [
-                "job": "\(jobID(serial: key.serial) ?? "?")", "task": "\(key.index)", "worker": "\(workers[lease.worker]?.name ?? "gone")"])
-        }
+        try expireLeases(now: now)
         try persistCounters()
+    }
+
+    /// Re-queues tasks whose lease passed its deadline and takes them back from their
+    /// holders (REVOKE, credit returned); a holder's late result is still accepted while
+    /// the task is unfinished.
+    func expireLeases(now: Double) throws {
+        let expired = leases.expire(now: now)
+        guard !expired.isEmpty else { return }
+        var revoked: [PeerID: [Int: [Int]]] = [:]
+        for (key, lease) in expired {
+            workers[lease.worker]?.inFlight.remove(key)
+            revoked[lease.worker, default: [:]][key.serial, default: []].append(key.index)
+            guard try requeueLost(key) else { continue }
+            logger.warning("lease expired, task re-queued", metadata: [
+                "job": "\(jobs.job(serial: key.serial)?.id ?? "?")", "task": "\(key.index)",
+                "worker": "\(workers[lease.worker]?.name ?? "gone")"])
+        }
+        for (peer, bySerial) in revoked where workers.contains(peer) {
+            for (serial, indices) in bySerial {
+                guard let id = jobs.job(serial: serial)?.id else { continue }
+                for start in stride(from: 0, to: indices.count, by: WireProtocol.maxBatch) {
+                    let part = Array(indices[start..<min(indices.count, start + WireProtocol.maxBatch)])
+                    reply(peer, WorkerMessage.revoke(job: id, indices: part).frames)
+                }
+            }
+        }
     }
 
     /// Ends a lease without a result and re-queues the task first in line, counting it as
     /// lost (not failed). False when the task needs no re-run (finished or job inactive).
     func revokeLease(_ key: TaskKey) throws -> Bool {
-        leases.removeValue(forKey: key)
-        guard let job = jobs.values.first(where: { $0.serial == key.serial }), job.state.isActive, job.state != .aggregating, !job.done.contains(key.index) else { return false }
+        _ = leases.revoke(key)
+        return try requeueLost(key)
+    }
+
+    func requeueLost(_ key: TaskKey) throws -> Bool {
+        guard let job = jobs.job(serial: key.serial), job.state.isActive, job.state != .aggregating,
+              !job.done.contains(key.index) else { return false }
         job.requeued.pushFront(key.index)
         job.lost += 1
         job.countersDirty = true
@@ -168,12 +293,12 @@ extension Coordinator {
     }
 
     func persistCounters() throws {
-        for job in jobs.values where job.countersDirty {
+        for job in jobs.activeJobs where job.countersDirty {
             try store.begin()
             try store.setCounters(serial: job.serial, retries: job.retries, lost: job.lost)
             job.countersDirty = false
         }
-        for peer in workerOrder {
+        for peer in workers.order {
             guard let session = workers[peer], session.tasksDoneUnsaved > 0 else { continue }
             try store.begin()
             try store.recordWorker(name: session.name, threads: session.threads, credit: session.credit,

@@ -21,25 +21,27 @@ public final class Coordinator {
     let wakeReceiver: ZMQSocket
     let store: JobStore
     let aggregator: Aggregator
+    /// Preparing submissions and hashing result files, off the loop.
+    let background: BackgroundWork
     let admission: CurveAdmission?
+    /// The Prometheus scrape endpoint (`--metrics`), nil when not asked for.
+    let metrics: MetricsEndpoint?
+    /// Task results stored since start (a Prometheus counter).
+    var resultsStored = 0
 
     /// The endpoint actually bound (with the tcp port resolved).
     public let endpoint: String
 
-    var workers: [PeerID: WorkerSession] = [:]
-    var workerOrder: [PeerID] = []
+    var workers = WorkerRegistry()
     var dispatchStart = 0
-    /// Jobs still being worked on, by id, and their submission order.
-    var jobs: [String: ActiveJob] = [:]
-    var jobOrder: [String] = []
+    /// Active jobs and the final status of finished ones.
+    var jobs = JobTable()
     /// Jobs whose last result is stored and that wait for aggregation.
     var completed: [String] = []
-    /// Status of jobs no longer active (done, failed, cancelled), by id.
-    var finished: [String: JobStatus] = [:]
-    var finishedOrder: [String] = []
-    var leases: [TaskKey: Lease] = [:]
-    /// Serial of every job known since start (active or finished), by id: task keys hold serials.
-    var serials: [String: Int] = [:]
+    var leases = LeaseTable()
+    /// Messages (or task answers) dropped since start, by `DropReason`.
+    var dropped: [String: Int] = [:]
+    let dropLogThrottle = RefusalThrottle()
     /// Jobs that got new results in this iteration (their folds are woken after the commit).
     var committedResults: Set<String> = []
     /// Replies held until the iteration's commit.
@@ -52,7 +54,10 @@ public final class Coordinator {
         self.logger = logger
         context = try ZMQContext()
         router = try context.socket(.router)
-        try router.setMaxMessageSize(configuration.maxMessageBytes)
+        // Larger than the message limit, so that an oversized request is still received
+        // and answered (ERROR 9) rather than silently cut off by libzmq.
+        try router.setMaxMessageSize(configuration.maxMessageBytes.multipliedReportingOverflow(by: WireProtocol.receiveCeilingFactor).overflow
+                                     ? Int.max : configuration.maxMessageBytes * WireProtocol.receiveCeilingFactor)
         try router.setHighWaterMarks(send: configuration.highWaterMark, receive: configuration.highWaterMark)
         try router.setRouterMandatory(true)
         if let curve = configuration.curve {
@@ -64,15 +69,22 @@ public final class Coordinator {
         }
         try router.bind(configuration.bind)
         endpoint = (try? router.lastEndpoint) ?? configuration.bind
+        if let bind = configuration.metricsBind {
+            metrics = try MetricsEndpoint(context: context, bind: bind)
+        } else {
+            metrics = nil
+        }
         let wake = try WakeSignal(context: context)
         self.wake = wake
         wakeReceiver = try wake.makeReceiver()
         store = try JobStore(path: configuration.storePath, ephemeral: configuration.ephemeralStore)
         aggregator = Aggregator(wake: wake, logger: logger)
+        background = BackgroundWork(wake: wake)
         try FileManager.default.createDirectory(at: configuration.resultsDirectory, withIntermediateDirectories: true)
         try resume()
         configuration.onListening?(endpoint)
         logger.info("coordinator listening", metadata: ["endpoint": "\(endpoint)", "store": "\(configuration.storePath)"])
+        if let metrics { logger.info("metrics endpoint listening", metadata: ["endpoint": "\(metrics.endpoint)", "path": "/metrics"]) }
     }
 
     /// Serves until `stop` is requested, then stops accepting jobs, commits, tells the
@@ -81,11 +93,13 @@ public final class Coordinator {
         var poller = ZMQPoller()
         poller.addReadable(router)
         poller.addReadable(wakeReceiver)
+        if let metrics { poller.addReadable(metrics.socket) }
         let stopWake = try StopWake(wake: wake, stop: stop)
         defer { stopWake.close() }
         while !stop.isRequested {
             _ = try poller.poll(timeoutMilliseconds: 100)
             if poller.isReadable(1) { WakeSignal.drain(wakeReceiver) }
+            if let metrics, poller.isReadable(2) { try metrics.serve { metricsSnapshot().text } }
             try iterate()
         }
         try shutdown()
@@ -99,6 +113,7 @@ public final class Coordinator {
             handled += 1
             try handle(message)
         }
+        try collectBackgroundWork()
         try collectAggregations()
         let now = MonotonicClock.now()
         if now - lastTimerRun >= min(1.0, config.heartbeatInterval) {
@@ -115,19 +130,20 @@ public final class Coordinator {
     func shutdown() throws {
         accepting = false
         logger.info("coordinator stopping: committing state and releasing workers")
-        for session in workers.values {
+        for session in workers.all {
             try store.begin()
             try store.recordWorker(name: session.name, threads: session.threads, credit: session.credit,
                                    state: "released", now: MonotonicClock.wall(), tasksDone: session.tasksDoneUnsaved)
         }
         try persistCounters()
         try store.commit()
-        for peer in workerOrder {
+        for peer in workers.order {
             send(peer, WorkerMessage.disconnect(reason: .shutdown, text: "coordinator shutting down").frames)
         }
         flushOutbox()
         aggregator.cancelAll()
         router.close()
+        metrics?.close()
         wakeReceiver.close()
         admission?.stop()
         logger.info("coordinator stopped")
@@ -167,8 +183,13 @@ public final class Coordinator {
         guard let first = message.frames.first else { return }
         let peer = PeerID(first)
         guard message.withinLimits else {
-            logger.warning("dropped oversized message", metadata: [
-                "peer": "\(peer)", "frames": "\(message.frameCount)", "bytes": "\(message.byteCount)"])
+            let limit = "\(config.maxMessageBytes) bytes and \(WireProtocol.maxFrames - 1) frames"
+            drop(.oversized, peer: peer, "message over the limit of \(limit)",
+                 metadata: ["frames": "\(message.frameCount - 1)", "bytes": "\(message.byteCount - first.count)"])
+            if message.frames.count > 1, message.frames[1] == WireProtocol.clientHeader {
+                reply(peer, ClientMessage.error(code: .tooLarge, message:
+                    "request of \(message.byteCount - first.count) bytes in \(message.frameCount - 1) frames is over this coordinator's limit of \(limit) (--max-message-bytes)").frames)
+            }
             return
         }
         let decoded: InboundMessage
@@ -184,19 +205,29 @@ public final class Coordinator {
         }
     }
 
+    /// Refuses a peer of another protocol version — in its own header, since the layout
+    /// of DISCONNECT and ERROR is the same in every version — or drops an invalid message.
     func refuseOrDrop(_ peer: PeerID, frames: [[UInt8]], error: FrameError) {
         if case let .unsupportedVersion(header) = error {
+            dropped[DropReason.unsupportedVersion.rawValue, default: 0] += 1
+            let theirs = Array(header.utf8)
+            let ours = String(decoding: header.hasPrefix("TBW") ? WireProtocol.workerHeader : WireProtocol.clientHeader, as: UTF8.self)
             if header.hasPrefix("TBW") {
-                logger.warning("refused worker: protocol version \(header), this coordinator speaks TBW1", metadata: ["peer": "\(peer)"])
-                reply(peer, WorkerMessage.disconnect(reason: .unsupportedVersion,
-                                                     text: "protocol version \(header) not supported; this coordinator speaks TBW1").frames)
+                logger.warning("refused worker: protocol version \(header), this coordinator speaks \(ours)", metadata: ["peer": "\(peer)"])
+                var refusal = WorkerMessage.disconnect(reason: .unsupportedVersion,
+                                                       text: "protocol version \(header) not supported; this coordinator speaks \(ours)").frames
+                refusal[0] = theirs
+                reply(peer, refusal)
             } else {
-                logger.warning("refused client: protocol version \(header), this coordinator speaks TBC1", metadata: ["peer": "\(peer)"])
-                reply(peer, ClientMessage.error(code: .unsupportedVersion,
-                                                message: "protocol version \(header) not supported; this coordinator speaks TBC1").frames)
+                logger.warning("refused client: protocol version \(header), this coordinator speaks \(ours)", metadata: ["peer": "\(peer)"])
+                var refusal = ClientMessage.error(code: .unsupportedVersion,
+                                                  message: "protocol version \(header) not supported; this coordinator speaks \(ours)").frames
+                refusal[0] = theirs
+                reply(peer, refusal)
             }
             return
         }
+        dropped[DropReason.invalid.rawValue, default: 0] += 1
         logger.warning("dropped invalid message: \(error)", metadata: ["peer": "\(peer)", "frames": "\(frames.count - 1)"])
         if frames.count > 1, frames[1] == WireProtocol.clientHeader {
             reply(peer, ClientMessage.error(code: .malformedRequest, message: "\(error)").frames)

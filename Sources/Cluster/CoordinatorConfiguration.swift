@@ -10,13 +10,17 @@ public struct CoordinatorConfiguration: Sendable {
     public var resultsDirectory: URL
     /// Backends by kind.
     public var backends: [String: any TaskBackend]
-    /// Attempts per task before its own error fails the job.
     /// Jobs the submitting process already parsed (`run --workers N`); nil elsewhere.
     public var handoff: PreparedJobHandoff?
     /// The store and the result folders live only as long as this process (`run --workers N`):
     /// see `JobStore.init`; result folders are published without syncing to disk.
     public var ephemeralStore = false
+    /// A task's own failures before the job fails: it fails once the task failed on this
+    /// many distinct workers, or this many times with no other eligible worker connected.
     public var maxAttempts = 3
+    /// Tasks of one job a worker failed and other workers then completed, after which it
+    /// gets none of that job's tasks (0: never quarantine).
+    public var quarantineAfter = 3
     /// Seconds between heartbeats to an otherwise silent worker.
     public var heartbeatInterval = 1.0
     /// Seconds of silence after which a worker is declared dead.
@@ -33,6 +37,9 @@ public struct CoordinatorConfiguration: Sendable {
     /// CURVE: the coordinator's key pair and the public keys it admits (nil: plaintext).
     /// With it, a ZAP handler runs in the coordinator's context before the socket binds.
     public var curve: CurveServerCredentials?
+    /// Where to serve Prometheus metrics over HTTP (`GET /metrics`), a ZeroMQ tcp endpoint
+    /// such as `tcp://0.0.0.0:9464`; nil: no metrics endpoint.
+    public var metricsBind: String?
     /// Called once the socket is bound, with the resolved endpoint (e.g. the chosen tcp port).
     public var onListening: (@Sendable (String) -> Void)?
 

@@ -8,6 +8,10 @@ public enum DisconnectReason: UInt16, Sendable {
     case unknownWorker = 3
     /// The worker is leaving; its unfinished tasks go back to the queue.
     case leaving = 4
+    /// Another connection registered with this worker's name; this one is released. A
+    /// worker that gets it while connected is a second process with the same name: it
+    /// should stop (names identify workers in the store, quarantine and status).
+    case replaced = 5
     /// Any other code (kept so a newer peer's code does not fail decoding).
     case other = 0xffff
 }

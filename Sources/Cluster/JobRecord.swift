@@ -11,4 +11,6 @@ struct JobRecord: Sendable {
     var finishedAt: Double?
     var retries: Int
     var lost: Int
+    /// The display name its client gave (may be empty).
+    var name: String = ""
 }

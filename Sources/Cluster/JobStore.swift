@@ -20,7 +20,7 @@ final class JobStore {
     private var insertResultStatement: SQLiteStatement?
     private var readResultStatement: SQLiteStatement?
 
-    static let schemaVersion = 2
+    static let schemaVersion = 3
 
     /// - Parameter ephemeral: the store is deleted after this process (`run`'s local
     ///   cluster): it is never checkpointed (`wal_autocheckpoint=0`, and none on close —
@@ -74,6 +74,14 @@ final class JobStore {
             tasks_done INTEGER NOT NULL DEFAULT 0);
         INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '\(Self.schemaVersion)');
         """)
+        // Schema 3: jobs carry the display name their client gave (stores of schema 2 gain the column).
+        let column = try db.prepare("SELECT COUNT(*) FROM pragma_table_info('jobs') WHERE name = 'name'")
+        let missing = try column.step() && column.int(0) == 0
+        column.reset()
+        if missing {
+            try db.execute("ALTER TABLE jobs ADD COLUMN name TEXT NOT NULL DEFAULT ''")
+        }
+        try db.execute("UPDATE meta SET value = '\(Self.schemaVersion)' WHERE key = 'schema_version'")
     }
 
     // MARK: transactions
@@ -99,6 +107,13 @@ final class JobStore {
         inTransaction = false
     }
 
+    /// Prepares, binds and runs one statement without results.
+    private func run(_ sql: String, _ values: [Any?]) throws(StoreError) {
+        let s = try db.prepare(sql)
+        try s.bind(values)
+        try s.step()
+    }
+
     // MARK: jobs
 
     func job(id: String) throws(StoreError) -> JobRecord? {
@@ -112,7 +127,7 @@ final class JobStore {
 
     private func jobs(where clause: String, _ values: [Any?]) throws(StoreError) -> [JobRecord] {
         let s = try db.prepare("""
-        SELECT serial, id, kind, bundle_hash, task_count, state, error, submitted_at, finished_at, retries, lost
+        SELECT serial, id, kind, bundle_hash, task_count, state, error, submitted_at, finished_at, retries, lost, name
         FROM jobs WHERE \(clause) ORDER BY serial
         """)
         try s.bind(values)
@@ -122,17 +137,18 @@ final class JobStore {
                 serial: s.int(0), id: s.string(1) ?? "", kind: s.string(2) ?? "", bundleHash: s.string(3) ?? "",
                 taskCount: s.int(4), state: JobState(rawValue: s.string(5) ?? "") ?? .failed, error: s.string(6),
                 submittedAt: s.double(7), finishedAt: s.isNull(8) ? nil : s.double(8),
-                retries: s.int(9), lost: s.int(10)))
+                retries: s.int(9), lost: s.int(10), name: s.string(11) ?? ""))
         }
         return out
     }
 
     /// Inserts a new job; returns its serial.
-    func insertJob(id: String, kind: String, bundleHash: String, bundle: [UInt8], taskCount: Int, submittedAt: Double) throws(StoreError) -> Int {
+    func insertJob(id: String, kind: String, bundleHash: String, bundle: [UInt8], taskCount: Int, submittedAt: Double,
+                   name: String = "") throws(StoreError) -> Int {
         let s = try db.prepare("""
-        INSERT INTO jobs(id, kind, bundle_hash, bundle, task_count, state, submitted_at) VALUES (?, ?, ?, ?, ?, 'queued', ?)
+        INSERT INTO jobs(id, kind, bundle_hash, bundle, task_count, state, submitted_at, name) VALUES (?, ?, ?, ?, ?, 'queued', ?, ?)
         """)
-        try s.bind([id, kind, bundleHash, bundle, taskCount, submittedAt])
+        try s.bind([id, kind, bundleHash, bundle, taskCount, submittedAt, name])
         try s.step()
         return Int(sqlite3_last_insert_rowid(db.handle))
     }
@@ -145,22 +161,46 @@ final class JobStore {
     }
 
     func setState(serial: Int, _ state: JobState, error: String? = nil, finishedAt: Double? = nil) throws(StoreError) {
-        let s = try db.prepare("UPDATE jobs SET state = ?, error = ?, finished_at = ? WHERE serial = ?")
-        try s.bind([state.rawValue, error, finishedAt, serial])
-        try s.step()
+        try run("UPDATE jobs SET state = ?, error = ?, finished_at = ? WHERE serial = ?", [state.rawValue, error, finishedAt, serial])
     }
 
     func setCounters(serial: Int, retries: Int, lost: Int) throws(StoreError) {
-        let s = try db.prepare("UPDATE jobs SET retries = ?, lost = ? WHERE serial = ?")
-        try s.bind([retries, lost, serial])
-        try s.step()
+        try run("UPDATE jobs SET retries = ?, lost = ? WHERE serial = ?", [retries, lost, serial])
     }
 
     /// Forgets failure histories of a job (a failed or cancelled job submitted again).
     func clearTaskHistory(serial: Int) throws(StoreError) {
-        let s = try db.prepare("DELETE FROM tasks WHERE job = ?")
-        try s.bind([serial])
-        try s.step()
+        try run("DELETE FROM tasks WHERE job = ?", [serial])
+    }
+
+    /// Marks a failed or cancelled job submitted again: queued, with a new submission time
+    /// and name (its results and counters are kept).
+    func resubmit(serial: Int, name: String, submittedAt: Double) throws(StoreError) {
+        try run("UPDATE jobs SET state = 'queued', error = NULL, finished_at = NULL, submitted_at = ?, name = ? WHERE serial = ?",
+                [submittedAt, name, serial])
+    }
+
+    /// Removes a job, its results and its task histories (FORGET, PRUNE).
+    func deleteJob(serial: Int) throws(StoreError) {
+        try run("DELETE FROM results WHERE task_key BETWEEN ? AND ?", [Self.taskKey(serial, 0), Self.taskKey(serial, 0xffff_ffff)])
+        try run("DELETE FROM tasks WHERE job = ?", [serial])
+        try run("DELETE FROM jobs WHERE serial = ?", [serial])
+    }
+
+    /// Rewrites the database file without its free pages (after FORGET or PRUNE) and
+    /// truncates the WAL. Outside any transaction; blocks for a time proportional to the
+    /// store's size.
+    func vacuum() throws(StoreError) {
+        try commit()
+        try db.execute("VACUUM; PRAGMA wal_checkpoint(TRUNCATE);")
+    }
+
+    /// Bytes of the database file and its WAL.
+    var fileBytes: Int {
+        let manager = FileManager.default
+        return [path, path + "-wal"].reduce(0) { total, file in
+            total + ((try? manager.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
+        }
     }
 
     // MARK: results

@@ -2,8 +2,9 @@ import AtomicOutput
 import Foundation
 
 /// A job's result folder: published whole by the coordinator, read back for FETCH,
-/// written or moved into a user's folder by clients. Readers never see half a file
-/// or half a set (file writing itself is `AtomicOutput`'s).
+/// written into a user's folder by clients (`run` moves it into `--out` with
+/// `OutputDestination`). Readers never see half a file or half a set (file writing
+/// itself is `AtomicOutput`'s).
 public enum ResultFolder {
     /// Publishes `files` as the folder `destination`: writes them into a temporary
     /// sibling folder, then renames it into place (replacing an older one).
@@ -40,28 +41,6 @@ public enum ResultFolder {
     public static func write(_ files: [OutputFile], into folder: URL) throws {
         for file in files { try checkName(file.name) }
         try OutputFolder(folder).write(files.map { (name: $0.name, data: $0.data) })
-    }
-
-    /// Moves every published file of `source` into `folder` (created if needed), each
-    /// renamed over its final name; when the two are on different file systems, the
-    /// files are copied as `write(_:into:)` does. Returns the number of files.
-    ///
-    /// `run` uses it for its throwaway cluster's result folder: renaming is atomic like
-    /// writing to a temporary name, without reading and writing every byte again.
-    @discardableResult
-    public static func move(from source: URL, into folder: URL) throws -> Int {
-        let names = try fileNames(in: source)
-        try AtomicFile.createFolder(folder)
-        var copies: [OutputFile] = []
-        for name in names {
-            try checkName(name)
-            let from = source.appendingPathComponent(name), to = folder.appendingPathComponent(name)
-            if rename(from.path, to.path) == 0 { continue }
-            guard errno == EXDEV else { throw FileWriteError.system("rename", path: to.path) }
-            copies.append(OutputFile(name: name, data: try Data(contentsOf: from)))
-        }
-        if !copies.isEmpty { try write(copies, into: folder) }
-        return names.count
     }
 
     /// Reads every regular file of a result folder, sorted by name.

@@ -52,6 +52,20 @@ final class TaskPool: @unchecked Sendable {
         return dropped
     }
 
+    /// Drops queued (not started) tasks for which `shouldDrop` is true; returns how many.
+    @discardableResult
+    func remove(where shouldDrop: (WorkItem) -> Bool) -> Int {
+        condition.lock(); defer { condition.unlock() }
+        let waiting = queue[head...]
+        let kept = waiting.filter { !shouldDrop($0) }
+        let dropped = waiting.count - kept.count
+        if dropped > 0 {
+            queue = Array(kept)
+            head = 0
+        }
+        return dropped
+    }
+
     func takeOutcomes() -> [ComputedTask] {
         condition.lock(); defer { condition.unlock() }
         let out = outcomes
@@ -89,7 +103,7 @@ final class TaskPool: @unchecked Sendable {
             condition.lock()
             running -= 1
             let wasEmpty = outcomes.isEmpty
-            outcomes.append(ComputedTask(job: item.job, task: item.task, outcome: outcome))
+            outcomes.append(ComputedTask(job: item.job, task: item.task, outcome: outcome, session: item.session))
             condition.unlock()
             if wasEmpty { _ = try? sender?.send([[1]]) }
         }

@@ -1,21 +1,34 @@
 /// Protocol names, versions and limits (docs/PROTOCOL.md).
 ///
 /// Every message starts with a 4-byte ASCII header frame naming the protocol and its
-/// version (`TBW1` workers, `TBC1` clients), then a 1-byte command frame, then the body
+/// version (`TBW2` workers, `TBC2` clients), then a 1-byte command frame, then the body
 /// frames of that command. Integers are unsigned big-endian.
+///
+/// Version 2 (both protocols): REVOKE (coordinator → worker), lease-bound RESULT/FAILED,
+/// ACCEPTED's disposition frame, SUBMIT's name frame, FORGET and PRUNE, ISO 8601 times
+/// in status JSON. A peer speaking another version is refused in its own header.
 public enum WireProtocol {
-    /// Header of the worker protocol, version 1.
-    public static let workerHeader: [UInt8] = Array("TBW1".utf8)
-    /// Header of the client protocol, version 1.
-    public static let clientHeader: [UInt8] = Array("TBC1".utf8)
+    /// Header of the worker protocol, version 2.
+    public static let workerHeader: [UInt8] = Array("TBW2".utf8)
+    /// Header of the client protocol, version 2.
+    public static let clientHeader: [UInt8] = Array("TBC2".utf8)
+    /// The protocol version both headers carry (their last byte, as a digit).
+    public static let version = 2
     /// Largest number of tasks in one TASK message (and results in one RESULT).
     public static let maxBatch = 1024
     /// Largest error text in FAILED/ERROR/DISCONNECT, in bytes.
     public static let maxTextBytes = 65_536
     /// Largest worker name, in bytes.
     public static let maxNameBytes = 255
-    /// Default per-message limit (ZMQ_MAXMSGSIZE on every network socket and total bytes of a multipart message).
+    /// Default per-message limit (total bytes of a multipart message; ZMQ_MAXMSGSIZE of
+    /// workers and clients).
     public static let defaultMaxMessageBytes = 64 * 1024 * 1024
+    /// The coordinator's ZMQ_MAXMSGSIZE is this many times its message limit, so that a
+    /// request over the limit (but under this ceiling) is still received and answered with
+    /// ERROR 9; a frame above the ceiling makes libzmq drop the connection unanswered.
+    public static let receiveCeilingFactor = 4
+    /// Largest job name in SUBMIT, in bytes.
+    public static let maxJobNameBytes = 255
     /// Largest CHUNK a client may request, in bytes.
     public static let maxChunkBytes = 4 * 1024 * 1024
     /// Most frames in any valid message (RESULT with a full batch, plus routing id).

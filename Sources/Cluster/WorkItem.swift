@@ -3,4 +3,6 @@ struct WorkItem: Sendable {
     var job: String
     var task: TaskAssignment
     var prepared: any PreparedJob
+    /// The connection (session) the task came with (see `ComputedTask.session`).
+    var session = 0
 }

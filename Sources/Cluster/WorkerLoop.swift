@@ -22,6 +22,9 @@ public final class WorkerLoop {
     /// Tasks waiting for their bundle, by bundle hash.
     var waiting: [String: [(job: String, task: TaskAssignment)]] = [:]
     var pending: [ComputedTask] = []
+    /// Number of the current connection: answers computed for an earlier one are dropped
+    /// (the coordinator released those leases and re-queued the tasks).
+    var currentSession = 0
 
     public init(configuration: WorkerConfiguration, logger: Logger) throws {
         config = configuration
@@ -92,6 +95,10 @@ public final class WorkerLoop {
 
     /// One connection's life: from READY to silence, refusal, re-registration or stop.
     func session(stop: StopSignal) throws -> SessionEnd {
+        currentSession += 1
+        pool.clearQueue()
+        waiting.removeAll()
+        pending.removeAll()
         let socket = try context.socket(.dealer)
         defer { socket.close() }
         try socket.setMaxMessageSize(config.maxMessageBytes)
@@ -150,9 +157,11 @@ public final class WorkerLoop {
                     try receiveTasks(socket, job: job, hash: hash, tasks: tasks)
                 case let .dataset(hash, bundle):
                     try receiveDataset(socket, hash: hash, bytes: bundle)
+                case let .revoke(job, indices):
+                    revoke(job: job, indices: indices)
                 case let .disconnect(reason, text):
                     switch reason {
-                    case .unsupportedVersion, .other:
+                    case .unsupportedVersion, .replaced, .other:
                         logger.error("coordinator refused this worker: \(text)")
                         return .finished(.refused(text))
                     case .unknownWorker:
@@ -168,7 +177,9 @@ public final class WorkerLoop {
                 }
             }
 
-            let outcomes = pool.takeOutcomes()
+            var outcomes = pool.takeOutcomes()
+            let session = currentSession
+            if outcomes.contains(where: { $0.session != session }) { outcomes.removeAll { $0.session != session } }
             if pending.isEmpty && !outcomes.isEmpty { pendingSince = now }
             pending.append(contentsOf: outcomes)
             // Batch results: send when many are ready, when nothing else is queued, or after 2 ms.
@@ -197,9 +208,28 @@ public final class WorkerLoop {
         }
     }
 
+    /// Drops queued and waiting tasks of `job` (all of them when `indices` is empty): the
+    /// coordinator took them back (job cancelled or failed, lease expired) and already
+    /// returned their credit. Running ones finish; their outcome is sent unless the whole
+    /// job was revoked (the coordinator accepts it only while the task is unfinished).
+    func revoke(job: String, indices: [Int]) {
+        let wanted = Set(indices)
+        let matches: (String, Int) -> Bool = { j, i in j == job && (wanted.isEmpty || wanted.contains(i)) }
+        let dropped = pool.remove { matches($0.job, $0.task.index) }
+        var waitingDropped = 0
+        for (hash, list) in waiting {
+            let kept = list.filter { !matches($0.job, $0.task.index) }
+            waitingDropped += list.count - kept.count
+            waiting[hash] = kept
+        }
+        if wanted.isEmpty { pending.removeAll { $0.job == job } }
+        logger.info("coordinator revoked tasks", metadata: [
+            "job": "\(job)", "tasks": "\(wanted.isEmpty ? "all" : "\(wanted.count)")", "dropped": "\(dropped + waitingDropped)"])
+    }
+
     func receiveTasks(_ socket: ZMQSocket, job: String, hash: String, tasks: [TaskAssignment]) throws {
         if let ready = prepared[hash] {
-            pool.enqueue(tasks.map { WorkItem(job: job, task: $0, prepared: ready) })
+            pool.enqueue(tasks.map { WorkItem(job: job, task: $0, prepared: ready, session: currentSession) })
             return
         }
         let first = waiting[hash] == nil
@@ -232,10 +262,10 @@ public final class WorkerLoop {
             preparedOrder.append(hash)
             if preparedOrder.count > 8 { prepared.removeValue(forKey: preparedOrder.removeFirst()) }
             logger.debug("dataset ready", metadata: ["hash": "\(hash)", "bytes": "\(bytes.count)"])
-            pool.enqueue(tasks.map { WorkItem(job: $0.job, task: $0.task, prepared: job) })
+            pool.enqueue(tasks.map { WorkItem(job: $0.job, task: $0.task, prepared: job, session: currentSession) })
         case let .failure(error):
             logger.error("cannot prepare job: \(error.message)", metadata: ["hash": "\(hash)"])
-            pending.append(contentsOf: tasks.map { ComputedTask(job: $0.job, task: $0.task, outcome: .failure(error)) })
+            pending.append(contentsOf: tasks.map { ComputedTask(job: $0.job, task: $0.task, outcome: .failure(error), session: currentSession) })
         }
     }
 
@@ -273,7 +303,7 @@ public final class WorkerLoop {
                 } else {
                     for i in start..<end {
                         rest.append(ComputedTask(job: job, task: TaskAssignment(index: batch.indices[i], attempt: 0),
-                                                 outcome: .success(batch.payloads[i])))
+                                                 outcome: .success(batch.payloads[i]), session: currentSession))
                     }
                 }
                 start = end

@@ -18,10 +18,14 @@ public enum WorkerMessage: Sendable, Equatable {
     case dataset(hash: String, bundle: [UInt8])
     /// Both ways: the sender is leaving (or refuses the peer), with a reason.
     case disconnect(reason: DisconnectReason, text: String)
+    /// Coordinator → worker: drop these tasks of a job (an empty list: every task of the
+    /// job) — the job was cancelled or failed, or the leases expired. Their credit is
+    /// already returned; a result sent anyway is accepted only while the task is unfinished.
+    case revoke(job: String, indices: [Int])
 
     enum Code: UInt8 {
         case ready = 0x01, heartbeat = 0x02, tasks = 0x03, results = 0x04, failed = 0x05
-        case datasetRequest = 0x06, dataset = 0x07, disconnect = 0x08
+        case datasetRequest = 0x06, dataset = 0x07, disconnect = 0x08, revoke = 0x09
     }
 
     /// Header, command and body frames (without any routing id).
@@ -56,6 +60,10 @@ public enum WorkerMessage: Sendable, Equatable {
             var w = ByteWriter(capacity: 2)
             w.appendUInt16(reason.rawValue)
             return [header, [Code.disconnect.rawValue], w.bytes, Array(text.utf8.prefix(WireProtocol.maxTextBytes))]
+        case let .revoke(job, indices):
+            var w = ByteWriter(capacity: indices.count * 4)
+            for i in indices { w.appendUInt32(UInt32(clamping: i)) }
+            return [header, [Code.revoke.rawValue], Array(job.utf8), w.bytes]
         }
     }
 
@@ -124,6 +132,16 @@ public enum WorkerMessage: Sendable, Equatable {
             let reason = DisconnectReason(rawValue: try r.readUInt16()) ?? .other
             let text = try WireFields.text(f[1], limit: WireProtocol.maxTextBytes, field: "reason")
             return .disconnect(reason: reason, text: text)
+        case .revoke:
+            try WireFields.exactCount(body, 2, "REVOKE")
+            let job = try WireFields.jobID(f[0])
+            guard f[1].count % 4 == 0, f[1].count / 4 <= WireProtocol.maxBatch else {
+                throw .malformed("REVOKE index list must hold 0…\(WireProtocol.maxBatch) entries of 4 bytes")
+            }
+            var r = ByteReader(f[1])
+            var indices: [Int] = []
+            while !r.isAtEnd { indices.append(Int(try r.readUInt32())) }
+            return .revoke(job: job, indices: indices)
         }
     }
 }

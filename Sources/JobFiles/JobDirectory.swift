@@ -9,6 +9,14 @@ public struct JobDirectory: Sendable, Hashable {
     /// Spec file names looked for in a folder, in this order (the first that exists wins).
     public static let specFileNames = ["job.yaml", "job.yml", "job.json"]
 
+    /// Extensions of files that are never a spec (data, tables, archives), refused in one line
+    /// rather than parsed as YAML.
+    static let dataFileKinds = [
+        "csv": "a CSV file", "tsv": "a TSV file", "geojson": "a GeoJSON file", "xlsx": "a spreadsheet",
+        "xls": "a spreadsheet", "ods": "a spreadsheet", "parquet": "a Parquet file", "html": "an HTML page",
+        "sqlite": "a database", "db": "a database", "zip": "an archive", "gz": "a compressed file", "png": "an image",
+    ]
+
     public let specURL: URL
     /// The spec path as shown in messages.
     public let specPath: String
@@ -34,6 +42,11 @@ public struct JobDirectory: Sendable, Hashable {
             specPath = Self.join(path, name)
             folderPath = path
         } else {
+            let suffix = (path as NSString).pathExtension.lowercased()
+            if let kind = Self.dataFileKinds[suffix] {
+                throw InputError(file: path, "\(kind), not a job spec: pass the job's folder or its job.yaml "
+                                 + "(\(Self.specFileNames.joined(separator: ", ")); docs/JOB_SPEC.md)")
+            }
             specURL = URL(fileURLWithPath: path)
             specPath = path
             folderPath = (path as NSString).deletingLastPathComponent

@@ -16,8 +16,7 @@ public enum JobLoader {
     public static func load(path: String) throws -> LoadedJob {
         let directory = try JobDirectory(path: path)
         let specBytes = try read(directory.specURL, shownAs: directory.specPath)
-        let text = try UTF8Text.decode(specBytes, file: directory.specPath)
-        var reading = JobSpecParser.read(yaml: text, fileName: directory.specPath)
+        let reading = try readSpec(specBytes, name: directory.specPath)
         var issues = reading.issues
         guard reading.dataValid else { throw issues }
         let spec = reading.spec
@@ -36,22 +35,53 @@ public enum JobLoader {
             }
         }
         guard let placesBytes = files[0], let linksBytes = files[1] else { throw issues }
+        let panel = try panel(of: reading, specName: directory.specPath,
+                              places: placesBytes, placesName: directory.dataPath(spec.places),
+                              links: linksBytes, linksName: directory.dataPath(spec.links))
+        return LoadedJob(spec: spec, panel: panel, directory: directory, specBytes: specBytes,
+                         placesBytes: placesBytes, linksBytes: linksBytes)
+    }
+
+    /// Loads a job from the bytes of its three files, as a worker receives them in a
+    /// bundle: the same decoding (UTF-8, byte order mark dropped), parser and checks as
+    /// `load(path:)`, so a job that validates is a job that runs anywhere.
+    ///
+    /// - Parameter specName: how issues name the spec (data files are named as the spec names them).
+    /// - Throws: `InputError`.
+    public static func load(specBytes: Data, placesBytes: Data, linksBytes: Data,
+                            specName: String = "job.yaml") throws -> (spec: JobSpec, panel: Panel) {
+        let reading = try readSpec(specBytes, name: specName)
+        guard reading.dataValid else { throw reading.issues }
+        let panel = try panel(of: reading, specName: specName, places: placesBytes, placesName: reading.spec.places,
+                              links: linksBytes, linksName: reading.spec.links)
+        return (reading.spec, panel)
+    }
+
+    /// The one way spec bytes become a spec: UTF-8 (a byte order mark dropped), then YAML/JSON.
+    static func readSpec(_ bytes: Data, name: String) throws -> JobSpecReading {
+        let text = try UTF8Text.decode(bytes, file: name)
+        return JobSpecParser.read(yaml: text, fileName: name)
+    }
+
+    /// The panel of the data files, checked against the spec; throws the spec's issues
+    /// so far together with the data's and the cross-checks'.
+    private static func panel(of reading: JobSpecReading, specName: String, places: Data, placesName: String,
+                              links: Data, linksName: String) throws -> Panel {
+        var issues = reading.issues
+        let spec = reading.spec
         let panel: Panel
         do {
-            panel = try PanelLoader.load(placesCSV: placesBytes, placesName: directory.dataPath(spec.places),
-                                         linksCSV: linksBytes, linksName: directory.dataPath(spec.links),
+            panel = try PanelLoader.load(placesCSV: places, placesName: placesName,
+                                         linksCSV: links, linksName: linksName,
                                          years: reading.yearsValid ? spec.firstYear...spec.lastYear : nil,
                                          directed: spec.directed)
         } catch let error as InputError {
             issues.append(contentsOf: error)
             throw issues
         }
-        reading.issues = JobSpecParser.panelIssues(spec, panel: panel, fileName: directory.specPath,
-                                                   lines: reading.lines)
-        issues.append(contentsOf: reading.issues)
+        issues.append(contentsOf: JobSpecParser.panelIssues(spec, panel: panel, fileName: specName, lines: reading.lines))
         try issues.throwIfAny()
-        return LoadedJob(spec: spec, panel: panel, directory: directory, specBytes: specBytes,
-                         placesBytes: placesBytes, linksBytes: linksBytes)
+        return panel
     }
 
     /// The bytes of a file, or an `InputError` naming it as the user sees it.

@@ -173,7 +173,11 @@ struct SpecReader {
         case .scalar(let scalar):
             if isNull(node) { return "nothing (null)" }
             let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
-            return quoted ? "the string \"\(scalar.string)\"" : "'\(scalar.string)'"
+            // A whole file read as one scalar (a CSV passed as the spec) is shown by its start.
+            let firstLine = scalar.string.prefix { $0 != "\n" && $0 != "\r" }
+            let text = firstLine.count > 60 || firstLine.count < scalar.string.count
+                ? String(firstLine.prefix(60)) + "…" : scalar.string
+            return quoted ? "the string \"\(text)\"" : "'\(text)'"
         }
     }
 }

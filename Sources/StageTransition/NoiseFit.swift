@@ -9,7 +9,12 @@ import Foundation
 /// - Noise scale (the changepoint literature's difference-based estimator,
 ///   e.g. Fryzlewicz 2014; R changepoint's `mad(diff(x))/sqrt(2)`):
 ///   σ̂ = 1.4826 · median|Δx − median Δx| / √2 over the first differences
-///   Δx that are not zero, robust to the few jumps a series has. Zero
+///   Δx that are not zero, robust to the few jumps a series has, computed
+///   within consecutive windows of 10 differences and taken from the
+///   noisiest window (noise that differs between regimes — a layer with a
+///   relative error is loud where it dominates and quiet elsewhere — would
+///   otherwise be pooled towards its quiet stretches and split the loud
+///   stage). Zero
 ///   differences (|Δx| ≤ 1e-12 × the largest) are years in which the
 ///   indicator does not move at all — a layer not yet present, a network
 ///   unchanged — and would shrink the estimate towards 0 where the series
@@ -77,15 +82,32 @@ public struct NoiseFit: Sendable, Hashable {
         let largest = differences.reduce(0) { max($0, abs($1)) }
         // Differences at the rounding level are zeros: years in which the
         // indicator does not move at all (e.g. a layer not yet present).
-        let moving = differences.filter { abs($0) > 1e-12 * largest }
+        // Noise that differs between regimes (a layer measured with a relative
+        // error is noisy where it dominates and quiet elsewhere) is judged by
+        // its noisiest stretch: the MAD within consecutive windows of
+        // `window` differences, the largest of them.
         var scale = 0.0
-        if 2 * moving.count >= differences.count {
-            let centre = median(moving)
-            let mad = 1.4826 * median(moving.map { abs($0 - centre) })
-            if mad > 1e-9 * largest { scale = mad / 2.0.squareRoot() }
+        var start = 0
+        while start < differences.count {
+            var end = min(differences.count, start + window)
+            if differences.count - end < window / 2 { end = differences.count }
+            scale = max(scale, madScale(differences[start..<end], largest: largest))
+            start = end
         }
         return max(scale, floorFraction * sd)
     }
+
+    /// MAD/√2 of the moving differences of one window (0 when fewer than half move).
+    static func madScale(_ differences: ArraySlice<Double>, largest: Double) -> Double {
+        let moving = differences.filter { abs($0) > 1e-12 * largest }
+        guard moving.count >= 3, 2 * moving.count >= differences.count else { return 0 }
+        let centre = median(moving)
+        let mad = 1.4826 * median(moving.map { abs($0 - centre) })
+        return mad > 1e-9 * largest ? mad / 2.0.squareRoot() : 0
+    }
+
+    /// Differences per window of the noise estimate.
+    public static let window = 10
 
     /// The smallest noise scale, as a fraction of the column's standard deviation.
     public static let floorFraction = 0.05

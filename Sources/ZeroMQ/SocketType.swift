@@ -2,7 +2,8 @@ import CZeroMQ
 
 /// The ZeroMQ socket patterns this project uses.
 public enum SocketType: Sendable {
-    case router, dealer, push, pull, pair, req, rep
+    /// `stream`: raw TCP, each message framed as [connection id, bytes] (the metrics endpoint's HTTP).
+    case router, dealer, push, pull, pair, req, rep, stream
 
     var rawValue: Int32 {
         switch self {
@@ -13,6 +14,7 @@ public enum SocketType: Sendable {
         case .pair: ZMQ_PAIR
         case .req: ZMQ_REQ
         case .rep: ZMQ_REP
+        case .stream: ZMQ_STREAM
         }
     }
 }

@@ -15,16 +15,10 @@ struct AnalysisBackend: TaskBackend {
     }
 }
 
-/// Parses an `analysis` bundle's spec and data with the same code as local files.
+/// Parses an `analysis` bundle's spec and data with `JobLoader`, the code that reads local files.
 enum JobBundleLoading {
     static func load(_ bundle: JobBundle) throws -> (spec: JobSpec, panel: Panel) {
-        let text = String(decoding: bundle.spec, as: UTF8.self)
-        let spec = try JobSpecParser.parse(yaml: text, fileName: "job.yaml")
-        let panel = try PanelLoader.load(placesCSV: bundle.places, placesName: spec.places,
-                                         linksCSV: bundle.links, linksName: spec.links,
-                                         years: spec.firstYear...spec.lastYear, directed: spec.directed)
-        try JobSpecParser.checkAgainstPanel(spec, panel: panel, fileName: "job.yaml")
-        return (spec, panel)
+        try JobLoader.load(specBytes: bundle.spec, placesBytes: bundle.places, linksBytes: bundle.links)
     }
 }
 

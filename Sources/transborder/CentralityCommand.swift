@@ -13,25 +13,25 @@ struct CentralityCommand: ParsableCommand {
         commandName: "centrality",
         abstract: "Centralities of one graph from an edge list (networkx 3.x conventions).",
         discussion: """
-        EDGES.csv has the header source,target[,weight] (any column order; no weight column means
-        weight 1). Node ids are free text (UTF-8, RFC 4180 quoting); a UTF-8 byte order mark and CRLF
-        line ends are accepted. Weights are intensities and must be finite and > 0. Parallel rows
-        between the same pair are merged by summing weights (on an undirected graph a,b and b,a are
+        EDGES.csv has the header source,target[,weight] (any column order; no weight column means \
+        weight 1). Node ids are free text (UTF-8, RFC 4180 quoting); a UTF-8 byte order mark and CRLF \
+        line ends are accepted. Weights are intensities and must be finite and > 0. Parallel rows \
+        between the same pair are merged by summing weights (on an undirected graph a,b and b,a are \
         the same pair); self-loops are dropped (a note says how many).
 
         Measures (default: all, in this order):
           degree       degree/(n-1), in+out on digraphs (networkx degree_centrality)
           strength     sum of edge weights, in+out on digraphs
-          betweenness  Brandes, normalized as networkx (1/((n-1)(n-2)), halved pairs when undirected)
-          closeness    Wasserman-Faust improved, on incoming distances (networkx default)
-          harmonic     sum of 1/d over nodes reaching the node (incoming, not normalized)
+          betweenness  Brandes, networkx normalization (pairs halved if undirected)
+          closeness    Wasserman-Faust, incoming distances (networkx default)
+          harmonic     sum of 1/d over nodes reaching it (incoming, unnormalized)
           eigenvector  weighted, in-edges, Euclidean norm 1 (networkx power iteration)
           pagerank     weighted, alpha 0.85, dangling mass spread uniformly, sums to 1
 
-        Output: JSON {"nodes": [...], "measures": {"<measure>": {"<node>": value, ...}, ...}} or CSV
-        with one row per node (columns node,<measures...>). Nodes are listed in order of first
-        appearance in EDGES.csv; numbers are printed with full double precision (they round-trip).
-        Bad input is reported on stderr as file:line: field 'x': message, with exit status 2 and
+        Output: JSON {"nodes": [...], "measures": {"<measure>": {"<node>": value, ...}, ...}} or CSV \
+        with one row per node (columns node,<measures...>). Nodes are listed in order of first \
+        appearance in EDGES.csv; numbers are printed with full double precision (they round-trip). \
+        Bad input is reported on stderr as file:line: field 'x': message, with exit status 2 and \
         nothing on stdout.
         """
     )
@@ -224,31 +224,11 @@ extension CentralityCommand {
         }
     }
 
-    /// A double with full precision: Swift's `description` is the shortest text
-    /// that reads back as the same double. Non-finite values (never produced by
-    /// the measures) become `null`.
-    static func number(_ value: Double) -> String {
-        value.isFinite ? value.description : "null"
-    }
+    /// A double with full precision (`JSONText.number`).
+    static func number(_ value: Double) -> String { JSONText.number(value) }
 
-    /// JSON string literal (RFC 8259 escapes; other characters as UTF-8).
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                    + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// JSON string literal (`JSONText.string`).
+    static func jsonString(_ text: String) -> String { JSONText.string(text) }
 
     static func json(nodes: [String], columns: [(String, [Double])]) -> String {
         let names = nodes.map(jsonString)

@@ -1,27 +1,62 @@
 import ArgumentParser
 import Cluster
+import Foundation
 
-/// `--to ENDPOINT` and `--timeout` shared by the client commands.
+/// `--to ENDPOINT` and `--timeout` shared by the client commands. `TRANSBORDER_COORDINATOR`
+/// stands in for `--to` (and `TRANSBORDER_CURVE_SECRET`/`TRANSBORDER_SERVER_KEY` for the
+/// CURVE options), so an operator's shell names its cluster once.
 struct ClusterEndpointOptions: ParsableArguments {
-    @Option(help: "Coordinator endpoint, e.g. tcp://HOST:5555 or ipc://PATH.")
-    var to: String
+    /// The environment variable read when `--to` is not given.
+    static let environmentVariable = "TRANSBORDER_COORDINATOR"
+
+    @Option(help: ArgumentHelp("Coordinator endpoint, e.g. tcp://HOST:5555 or ipc://PATH (default: $TRANSBORDER_COORDINATOR).",
+                               valueName: "endpoint"))
+    var to: String?
 
     @Option(help: "Seconds to wait for each reply from the coordinator.")
     var timeout: Double = 10
 
     @OptionGroup var curve: CurveClientOptions
 
+    /// `--to`, else the environment variable.
+    var endpoint: String? {
+        to ?? ProcessInfo.processInfo.environment[Self.environmentVariable].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    func validate() throws {
+        guard endpoint != nil else {
+            throw ValidationError("no coordinator: give --to ENDPOINT or set \(Self.environmentVariable)")
+        }
+        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+    }
+
+    /// Runs `body` with a client and the id `reference` names (id, name or prefix),
+    /// reporting errors as `command` (`reportingClientErrors`).
+    func withJob<T>(_ command: String, _ reference: String, _ body: (ClusterClient, String) throws -> T) throws -> T {
+        try reportingClientErrors(command) {
+            let client = try client()
+            return try body(client, try client.resolve(job: reference))
+        }
+    }
+
     func client() throws -> ClusterClient {
-        try ClusterClient(endpoint: to, timeout: timeout, curve: try curve.credentials())
+        guard let endpoint else { throw ValidationError("no coordinator: give --to ENDPOINT or set \(Self.environmentVariable)") }
+        return try ClusterClient(endpoint: endpoint, timeout: timeout, curve: try curve.credentials())
     }
 }
 
-/// Runs a client command body, printing client errors for humans (exit 1).
+/// Runs a client command body, printing client errors for humans: a job that does not
+/// exist (or a reference naming no single job) exits 2 like any bad input, other
+/// coordinator errors exit 1.
 func reportingClientErrors<T>(_ command: String, _ body: () throws -> T) throws -> T {
     do {
         return try reportingInputErrors(body)
+    } catch let error as JobReference.ResolutionError {
+        printError("\(command): \(error)")
+        throw ExitCode(2)
     } catch let error as ClientError {
         printError("\(command): \(error)")
+        if case .refused(.unknownJob, _) = error { throw ExitCode(2) }
         throw ExitCode(1)
     }
 }

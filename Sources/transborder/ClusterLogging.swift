@@ -1,9 +1,23 @@
 import ArgumentParser
 import Logging
 
+/// The default of `--log-level` for a command: `info` for the cluster commands, whose logs
+/// are their record; `warning` for `run`, whose progress lines say enough.
+protocol DefaultLogLevel {
+    static var level: Logger.Level { get }
+}
+
+enum InfoByDefault: DefaultLogLevel { static let level = Logger.Level.info }
+enum WarningByDefault: DefaultLogLevel { static let level = Logger.Level.warning }
+
 /// `--log-level` for the cluster commands; logs go to stderr through swift-log.
-struct ClusterLoggingOptions: ParsableArguments {
-    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error or critical (default: info; warning for `run`, whose progress lines say enough).")
+typealias ClusterLoggingOptions = LoggingOptions<InfoByDefault>
+
+/// `--log-level` of a command whose default is `Default.level`.
+struct LoggingOptions<Default: DefaultLogLevel>: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Log level on stderr: trace, debug, info, notice, warning, error or critical (default: \(Default.level.rawValue)).",
+        valueName: "level"))
     var logLevel: String?
 
     func validate() throws {
@@ -13,8 +27,8 @@ struct ClusterLoggingOptions: ParsableArguments {
     }
 
     /// Bootstraps swift-log (once per process) and returns the component's logger.
-    func logger(_ component: String, defaultLevel: Logger.Level = .info) -> Logger {
-        let level = logLevel.flatMap(Logger.Level.init(rawValue:)) ?? defaultLevel
+    func logger(_ component: String) -> Logger {
+        let level = logLevel.flatMap(Logger.Level.init(rawValue:)) ?? Default.level
         ClusterLogging.bootstrapOnce(level: level)
         var logger = Logger(label: "transborder.\(component)")
         logger.logLevel = level

@@ -9,7 +9,7 @@ struct CoordinatorCommand: ParsableCommand {
         abstract: "Serve jobs to workers over ZeroMQ, keeping state in a SQLite store.",
         discussion: """
         Binds a ROUTER socket that workers (`transborder worker`) and clients (`submit`, \
-        `status`, `fetch`, `cancel`) connect to (protocol: docs/PROTOCOL.md). Every result is \
+        `status`, `fetch`, `cancel`, `forget`, `prune`) connect to (protocol: docs/PROTOCOL.md). Every result is \
         committed to the store before it is acknowledged; restarted on the same --store after \
         a crash, the coordinator resumes unfinished jobs without recomputing finished tasks. \
         Finished jobs are written atomically into <results>/<job id>/. SIGTERM or SIGINT: stop \
@@ -26,8 +26,11 @@ struct CoordinatorCommand: ParsableCommand {
     @Option(help: "Folder receiving one <job id>/ folder of results per finished job.")
     var results: String = "results"
 
-    @Option(help: "Attempts per task before its own error fails the job.")
+    @Option(help: "A job fails once one task failed on this many distinct workers, or this many times with no other worker connected; retries go to a worker the task has not failed on.")
     var maxAttempts: Int = 3
+
+    @Option(help: "Quarantine a worker for a job (it gets none of its tasks) once this many tasks it failed were completed by other workers (0: never).")
+    var quarantineAfter: Int = 3
 
     @Option(help: "Seconds of silence after which a worker is declared dead and its tasks re-queued.")
     var heartbeatTimeout: Double = 5
@@ -35,8 +38,11 @@ struct CoordinatorCommand: ParsableCommand {
     @Option(help: "Seconds a worker may hold one task before it is re-queued.")
     var leaseTimeout: Double = 900
 
-    @Option(help: "Largest accepted message in bytes (ZMQ_MAXMSGSIZE); bounds job bundles.")
+    @Option(help: "Largest accepted message in bytes; bounds job bundles. A larger client request gets ERROR 9 naming this limit (up to 4× it; beyond, libzmq drops the connection).")
     var maxMessageBytes: Int = 64 * 1024 * 1024
+
+    @Option(help: "Serve Prometheus metrics (GET /metrics, plain HTTP) on this address, e.g. 0.0.0.0:9464 (default: none).")
+    var metrics: String?
 
     @Option(help: "Write the bound endpoint (with the chosen port) to this file once listening.")
     var endpointFile: String?
@@ -47,6 +53,7 @@ struct CoordinatorCommand: ParsableCommand {
 
     func validate() throws {
         guard maxAttempts >= 1 else { throw ValidationError("--max-attempts must be at least 1") }
+        guard quarantineAfter >= 0 else { throw ValidationError("--quarantine-after must be 0 (never) or more") }
         guard heartbeatTimeout > 1, leaseTimeout > 0 else { throw ValidationError("--heartbeat-timeout must exceed 1 s and --lease-timeout be positive") }
         guard maxMessageBytes >= 65_536 else { throw ValidationError("--max-message-bytes must be at least 65536") }
     }
@@ -59,6 +66,8 @@ struct CoordinatorCommand: ParsableCommand {
                                               resultsDirectory: URL(fileURLWithPath: results),
                                               backends: BackendRegistry.all)
         config.maxAttempts = maxAttempts
+        config.quarantineAfter = quarantineAfter
+        config.metricsBind = metrics.map { $0.hasPrefix("tcp://") ? $0 : "tcp://\($0)" }
         config.heartbeatTimeout = heartbeatTimeout
         config.leaseTimeout = leaseTimeout
         config.maxMessageBytes = maxMessageBytes

@@ -10,7 +10,7 @@ struct FetchCommand: ParsableCommand {
         discussion: "Files arrive in chunks (several in flight), are checked against their SHA-256 and renamed into place."
     )
 
-    @Argument(help: "Job id (16 hex digits).")
+    @Argument(help: "Job id, name (the latest job of that name) or unambiguous prefix.")
     var job: String
 
     @OptionGroup var endpoint: ClusterEndpointOptions
@@ -22,9 +22,8 @@ struct FetchCommand: ParsableCommand {
 
     func run() throws {
         _ = logging.logger("client")
-        try reportingClientErrors("fetch") {
-            let names = try endpoint.client().fetch(job: job, into: URL(fileURLWithPath: out))
-            for name in names { print(name) }
+        try endpoint.withJob("fetch", job) { client, id in
+            for name in try client.fetch(job: id, into: URL(fileURLWithPath: out)) { print(name) }
         }
     }
 }

@@ -14,6 +14,10 @@ func reportingInputErrors<T>(_ body: () throws -> T) throws -> T {
     } catch let error as InputError {
         printError(error.description)
         throw ExitCode(2)
+    } catch let error as OutputDestinationError {
+        // --out names a file or someone's folder: the user's choice of folder (status 2).
+        printError("error: \(error)")
+        throw ExitCode(2)
     } catch let error as FileWriteError {
         // The input was fine; the output folder is not writable (status 1, not 2).
         printError("error: \(error)")

@@ -8,13 +8,18 @@ struct StatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "Show the state of a job, or of every job and worker.",
         discussion: """
-        JSON for one job: {"job", "kind", "state": "queued|running|done|failed|cancelled", \
+        JOB is a job id, a job name (the latest job of that name) or an unambiguous prefix \
+        of either. Without JOB: a table of every job (id, name, state, progress, submitted \
+        and finished times in UTC, duration) and the connected workers. JSON for one job: \
+        {"job", "name", "kind", "state": "queued|running|done|failed|cancelled", \
         "tasks_done", "tasks_total", "tasks_in_flight", "retries", "lost", "error", \
-        "submitted_at", "finished_at"}. Without JOB: {"jobs": [...], "workers": [...]}.
+        "submitted_at", "finished_at" (ISO 8601 UTC), "duration_seconds", "quarantined", \
+        "workers_connected"}. Without JOB: {"jobs": [...], "workers": [...], \
+        "dropped_messages": {...}}. Exit status 2 for a job that does not exist.
         """
     )
 
-    @Argument(help: "Job id (16 hex digits); omit for every job and worker.")
+    @Argument(help: "Job id, name or unambiguous prefix; omit for every job and worker.")
     var job: String?
 
     @OptionGroup var endpoint: ClusterEndpointOptions
@@ -32,29 +37,31 @@ struct StatusCommand: ParsableCommand {
         _ = logging.logger("client")
         try reportingClientErrors("status") {
             let client = try endpoint.client()
+            let id = try job.map { try client.resolve(job: $0) }
             if format == "json" {
-                let data = try client.statusJSON(job: job)
+                let data = try client.statusJSON(job: id)
                 print(String(decoding: data, as: UTF8.self))
                 return
             }
-            if let job {
-                print(Self.line(try client.status(job: job)))
-            } else {
-                let cluster = try client.clusterStatus()
-                print("workers: \(cluster.workers.count)")
-                for w in cluster.workers {
-                    print("  \(w.name): \(w.threads) threads, \(w.inFlight)/\(w.credit) in flight, \(w.tasksDone) done")
-                }
-                print("jobs: \(cluster.jobs.count)")
-                for s in cluster.jobs { print("  " + Self.line(s)) }
+            if let id {
+                print(JobListing.line(try client.status(job: id)))
+                return
+            }
+            let cluster = try client.clusterStatus()
+            print("workers: \(cluster.workers.count)")
+            for w in cluster.workers {
+                var text = "  \(w.name): \(w.threads) threads, \(w.inFlight)/\(w.credit) in flight, \(w.tasksDone) done"
+                if !w.quarantinedFor.isEmpty { text += ", quarantined for \(w.quarantinedFor.joined(separator: ", "))" }
+                print(text)
+            }
+            print("jobs: \(cluster.jobs.count)")
+            if !cluster.jobs.isEmpty {
+                for row in JobListing.table(cluster.jobs) { print("  " + row) }
+            }
+            let dropped = cluster.droppedMessages.filter { $0.value > 0 }
+            if !dropped.isEmpty {
+                print("dropped messages: " + dropped.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
             }
         }
-    }
-
-    static func line(_ s: JobStatus) -> String {
-        var text = "\(s.job) \(s.kind) \(s.state) \(s.tasksDone)/\(s.tasksTotal) tasks"
-        if s.retries > 0 || s.lost > 0 { text += " (retries \(s.retries), lost \(s.lost))" }
-        if let error = s.error { text += ": \(error)" }
-        return text
     }
 }

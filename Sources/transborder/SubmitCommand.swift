@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtomicOutput
 import Cluster
 import Foundation
 
@@ -9,13 +10,16 @@ struct SubmitCommand: ParsableCommand {
         abstract: "Submit a job to a coordinator.",
         discussion: """
         Without --wait prints only the job id on stdout (scripts capture it). With --wait \
-        shows progress on stderr (a bar on a terminal, plain lines otherwise), then fetches \
-        the result files into --out. Submitting the same job again returns the same id. \
-        Exit status: 0 done, 1 failed/cancelled or coordinator error, 2 bad input.
+        shows progress on stderr (a bar on a terminal, plain lines otherwise; it says when \
+        no worker is connected), then fetches the result files into --out. Submitting the \
+        same job again returns the same id and says what happened on stderr: already done \
+        (results reused, nothing computed), already queued or running, or resumed after a \
+        failure or cancel. Exit status: 0 done, 1 failed/cancelled or coordinator error, \
+        2 bad input.
         """
     )
 
-    @Argument(help: "Job folder or job.yaml (analysis), or a spec file for --kind noop/failing.")
+    @Argument(help: "Job folder or its job.yaml.")
     var job: String
 
     @OptionGroup var endpoint: ClusterEndpointOptions
@@ -23,36 +27,74 @@ struct SubmitCommand: ParsableCommand {
     @Flag(help: "Wait for the job, showing progress, then fetch its results.")
     var wait = false
 
-    @Option(help: "Folder for the results with --wait (default: results/<job id>).")
+    @Option(help: "Folder for the results with --wait (default: results/<job id>); must be new or empty (see --force).")
     var out: String?
 
-    @Option(help: "Job kind (backend): analysis, or noop/failing for tests and benchmarks.")
+    @Flag(help: "With --wait: replace --out when it holds a previous run's outputs.")
+    var force = false
+
+    /// Internal: `noop`/`failing` backends for tests and benchmarks (hidden from help).
+    @Option(help: ArgumentHelp("Job kind (backend): analysis, or noop/failing for tests and benchmarks.", visibility: .hidden))
     var kind: String = "analysis"
 
+    @Option(help: "Name shown by `status` and usable instead of the id (default: the spec's `name` for analysis, else the spec file's name without extension).")
+    var name: String?
+
     @OptionGroup var logging: ClusterLoggingOptions
+
+    func validate() throws {
+        if let name { guard name.utf8.count <= 255 else { throw ValidationError("--name must be at most 255 bytes") } }
+    }
 
     func run() throws {
         _ = logging.logger("client")
         try reportingClientErrors("submit") {
-            let bundle = try makeBundle(jobPath: job, kind: kind).bundle
-            let client = try endpoint.client()
-            let id = try client.submit(bundle)
-            guard wait else {
-                print(id)
-                return
+            let (bundle, prepared) = try makeBundle(jobPath: job, kind: kind)
+            let jobName = name ?? (prepared as? PreparedAnalysis)?.job.spec.name
+                ?? URL(fileURLWithPath: job).deletingPathExtension().lastPathComponent
+            // With --wait the folder is checked and reserved before the job is sent.
+            let destination = try wait ? OutputDestination.reserve(URL(fileURLWithPath: out ?? "results/\(bundle.jobID)"),
+                                                                   replacing: force) : nil
+            do {
+                let client = try endpoint.client()
+                let (id, disposition) = try client.submitReporting(bundle, name: jobName)
+                switch disposition {
+                case .new: if wait { printError("submitted job \(id) (\(jobName))") }
+                case .resumed: printError("job \(id) submitted again: resuming it (stored results are kept)")
+                case .alreadyActive: printError("job \(id) is already queued or running: nothing changed")
+                case .alreadyDone: printError("job \(id) already done — results reused")
+                }
+                guard let destination else {
+                    print(id)
+                    return
+                }
+                var display = ProgressDisplay()
+                var reportedWorkers: Int?
+                let final = try client.wait(job: id) { status in
+                    // Say when no worker is connected (the job cannot progress) and when one comes.
+                    if status.workersConnected != reportedWorkers {
+                        if status.workersConnected == 0 && !status.isFinished {
+                            printError("no workers connected to \(client.endpoint): the job waits until one registers (transborder worker --connect \(client.endpoint))")
+                        } else if reportedWorkers == 0 {
+                            printError("\(status.workersConnected) worker\(status.workersConnected == 1 ? "" : "s") connected")
+                        }
+                        reportedWorkers = status.workersConnected
+                    }
+                    display.show(status)
+                }
+                display.finish()
+                guard final.state == "done" else {
+                    printError("job \(id) \(final.state)\(final.error.map { ": \($0)" } ?? "")")
+                    throw ExitCode(1)
+                }
+                let names = try client.fetch(job: id, into: destination.staging)
+                try destination.commitStaged()
+                printError("fetched \(names.count) files into \(destination.url.path)")
+            } catch {
+                destination?.abandon()
+                throw error
             }
-            printError("submitted job \(id)")
-            var display = ProgressDisplay()
-            let final = try client.wait(job: id) { display.show($0) }
-            display.finish()
-            guard final.state == "done" else {
-                printError("job \(id) \(final.state)\(final.error.map { ": \($0)" } ?? "")")
-                throw ExitCode(1)
-            }
-            let folder = URL(fileURLWithPath: out ?? "results/\(id)")
-            let names = try client.fetch(job: id, into: folder)
-            printError("fetched \(names.count) files into \(folder.path)")
-            print(id)
+            print(bundle.jobID)
         }
     }
 }

@@ -11,8 +11,11 @@ struct SummaryCommand: ParsableCommand {
     @Argument(help: "A job's output folder (holding periods.json).")
     var folder: String
 
-    struct Document: Decodable {
-        struct Period: Decodable {
+    @Option(help: "Output format: text, or json (the same fields: job, bootstrap, periods; absent values left out).")
+    var format: OutputFormat = .text
+
+    struct Document: Codable {
+        struct Period: Codable {
             var stage: Int
             var start: Int
             var end: Int
@@ -26,7 +29,7 @@ struct SummaryCommand: ParsableCommand {
             var runner_up: String?
             var margin: Double?
         }
-        struct Bootstrap: Decodable {
+        struct Bootstrap: Codable {
             var replicates: Int
             var scheme: String
             var match_window: Int?
@@ -46,6 +49,10 @@ struct SummaryCommand: ParsableCommand {
         let doc: Document
         do {
             doc = try JSONDecoder().decode(Document.self, from: data)
+            if format == .json {
+                print(prettyJSON(doc))
+                return
+            }
         } catch {
             printError("error: \(url.path): not a transborder periods.json (\(error))")
             throw ExitCode(2)

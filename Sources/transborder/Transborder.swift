@@ -10,10 +10,10 @@ struct Transborder: ParsableCommand {
         abstract: "Periodize a transborder cooperation network: centralities, stages, bootstrap intervals, distributed runs.",
         version: ToolVersion.current,
         subcommands: [
-            RunCommand.self, ValidateCommand.self, SummaryCommand.self,
+            RunCommand.self, ValidateCommand.self, SummaryCommand.self, CompareCommand.self,
             CentralityCommand.self, IndicatorsCommand.self, StagesCommand.self, GenerateCommand.self,
             CoordinatorCommand.self, WorkerCommand.self, SubmitCommand.self, StatusCommand.self,
-            FetchCommand.self, CancelCommand.self, KeygenCommand.self, BenchCommand.self,
+            FetchCommand.self, CancelCommand.self, ForgetCommand.self, PruneCommand.self, KeygenCommand.self, BenchCommand.self,
         ]
     )
 

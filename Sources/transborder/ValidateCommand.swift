@@ -12,22 +12,34 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check a job spec and its data without running it.",
         discussion: """
-        JOB is a job.yaml, job.yml or job.json file, or a folder holding one (looked for in that order).
-        The spec's data paths are relative to the spec's folder. Every problem in the spec, places.csv and
-        links.csv is listed on stderr as file:line: field 'x': message (up to 50), with exit status 2; on
-        success a summary goes to stdout (exit 0). Nothing is written. Format: docs/JOB_SPEC.md.
+        JOB is a job.yaml, job.yml or job.json file, or a folder holding one (looked for in that order). \
+        The spec's data paths are relative to the spec's folder. Every problem in the spec, places.csv and \
+        links.csv is listed on stderr as file:line: field 'x': message (up to 50), with exit status 2.
+
+        On success a summary goes to stdout (exit 0): places per country and region, years, link rows and \
+        pairs per layer, the places' bounding box, the share of estimated weights, the planned scenarios; \
+        --format json prints the same as one JSON object. Warnings (stderr; in JSON under "warnings"): \
+        years without links, places outside their country's extent in Natural Earth (swapped latitude \
+        and longitude?). Nothing is written. Format: docs/JOB_SPEC.md.
         """
     )
 
     @Argument(help: "A job spec file (job.yaml/job.yml/job.json) or a folder holding one.")
     var job: String
 
+    @Option(help: "Output format of the summary: text or json.")
+    var format: OutputFormat = .text
+
     func run() throws {
         let loaded = try reportingInputErrors { try JobLoader.load(path: job) }
-        print(Self.summary(loaded), terminator: "")
-        let empty = loaded.panel.years.filter { loaded.panel.links(in: $0).isEmpty }
-        if !empty.isEmpty {
-            printError("note: \(empty.count) year(s) without any link: \(empty.map(String.init).joined(separator: ", "))")
+        let overview = JobOverview(loaded)
+        switch format {
+        case .json:
+            print(overview.json())
+        case .text:
+            print(Self.summary(loaded), terminator: "")
+            print(overview.textLines().joined(separator: "\n"))
+            for warning in overview.warnings { printError("warning: \(warning)") }
         }
     }
 

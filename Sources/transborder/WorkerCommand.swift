@@ -12,7 +12,9 @@ struct WorkerCommand: ParsableCommand {
         credit, and computes the tasks it is sent, fetching each job's data once. If the \
         coordinator goes silent the worker reconnects with backoff (1 s … 32 s) and \
         registers again. SIGTERM or SIGINT: hand back queued tasks, finish running ones, \
-        leave, exit 0. Exit status 1 when the coordinator refuses the worker.
+        leave, exit 0. Exit status 1 when the coordinator refuses the worker (another \
+        protocol version, or another worker registered with the same --name: names must be \
+        unique). Queued tasks the coordinator revokes (job cancelled, lease expired) are dropped.
         """
     )
 

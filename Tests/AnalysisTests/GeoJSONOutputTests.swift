@@ -1,19 +1,26 @@
 @testable import Analysis
 import CooperationNetwork
 import Foundation
+import TestSupport
 import XCTest
 
-/// network_by_period.geojson against the structure RFC 7946 prescribes, and
-/// its numbers against the other outputs and an independent recomputation.
+/// places_by_period.geojson and links_by_period.geojson against the structure
+/// RFC 7946 prescribes, their property types against what geopandas reads, and
+/// their numbers against the other outputs and an independent recomputation.
 final class GeoJSONOutputTests: XCTestCase {
-    func document() throws -> [String: Any] {
-        let data = try ReportTestJob.file("network_by_period.geojson")
+    static let files = [GeoJSONOutput.placesFileName, GeoJSONOutput.linksFileName]
+
+    func document(_ name: String) throws -> [String: Any] {
+        let data = try ReportTestJob.file(name)
         return try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
+    /// The features of places (`place`) or links (`link`), each from its own file.
     func features(_ kind: String) throws -> [[String: Any]] {
-        let all = try XCTUnwrap(try document()["features"] as? [[String: Any]])
-        return all.filter { ($0["properties"] as? [String: Any])?["feature"] as? String == kind }
+        let name = kind == "place" ? GeoJSONOutput.placesFileName : GeoJSONOutput.linksFileName
+        let all = try XCTUnwrap(try document(name)["features"] as? [[String: Any]])
+        XCTAssertTrue(all.allSatisfy { ($0["properties"] as? [String: Any])?["feature"] as? String == kind }, name)
+        return all
     }
 
     /// The numeric properties of every feature, in file order.
@@ -61,7 +68,23 @@ final class GeoJSONOutputTests: XCTestCase {
     }
 
     func testIsAnRFC7946FeatureCollection() throws {
-        let doc = try document()
+        var types: [String: Int] = [:]
+        var ids: [String] = []
+        for name in Self.files {
+            let (fileTypes, fileIDs) = try checkCollection(name)
+            types.merge(fileTypes, uniquingKeysWith: +)
+            ids += fileIDs
+            XCTAssertEqual(fileTypes.count, name == GeoJSONOutput.placesFileName ? 1 : fileTypes.count, name)
+        }
+        let results = try ReportTestJob.results()
+        XCTAssertEqual(types["Point"], results.job.panel.places.count)
+        XCTAssertGreaterThan(types["LineString"] ?? 0, 0)
+        XCTAssertEqual(Set(ids).count, ids.count, "feature ids are unique")
+    }
+
+    /// Checks one file's structure; returns its geometry types and feature ids.
+    func checkCollection(_ name: String) throws -> (types: [String: Int], ids: [String]) {
+        let doc = try document(name)
         XCTAssertEqual(doc["type"] as? String, "FeatureCollection")
         XCTAssertNil(doc["crs"], "RFC 7946 removed crs: coordinates are WGS 84")
         XCTAssertEqual(Set(doc.keys), ["type", "bbox", "features"], "no foreign members")
@@ -89,12 +112,63 @@ final class GeoJSONOutputTests: XCTestCase {
                 XCTAssertTrue(bbox[0] <= p[0] && p[0] <= bbox[2] && bbox[1] <= p[1] && p[1] <= bbox[3], "\(p) outside bbox")
             }
         }
-        XCTAssertEqual(problems, [])
-        let results = try ReportTestJob.results()
-        XCTAssertEqual(types["Point"], results.job.panel.places.count)
-        XCTAssertGreaterThan(types["LineString"] ?? 0, 0)
-        let ids = features.compactMap { $0["id"] as? String }
-        XCTAssertEqual(Set(ids).count, ids.count, "feature ids are unique")
+        XCTAssertEqual(problems, [], name)
+        if name == GeoJSONOutput.placesFileName {
+            XCTAssertEqual(Set(types.keys), ["Point"])
+        } else {
+            XCTAssertTrue(Set(types.keys).isSubset(of: ["LineString", "MultiLineString"]), "\(types)")
+        }
+        return (types, features.compactMap { $0["id"] as? String })
+    }
+
+    /// Every feature of a file has the same properties, each of one JSON kind (string, integer,
+    /// number written with a point or exponent, boolean), and the kinds are those geopandas
+    /// reads as int, float, bool and str columns from the tiny job's files
+    /// (Tests/Fixtures/geojson/dtypes.json, scripts/fixtures/geojson_dtypes.py). One mixed
+    /// file made pandas read `stage` and `cross_border` as floats with NaN.
+    func testPropertyTypesAreThoseGeopandasReads() throws {
+        let written = try ReportTestJob.outcome.get().files.map(\.name)
+        for name in Self.files { XCTAssertTrue(written.contains(name), "no \(name) among \(written)") }
+        let fixture = try XCTUnwrap(Fixtures.json("geojson/dtypes.json") as? [String: Any])
+        let fixtureFiles = try XCTUnwrap(fixture["files"] as? [String: [String: Any]])
+        let stageColumn = try NSRegularExpression(pattern: "^stage_[0-9]+_")
+        func general(_ key: String) -> String {
+            stageColumn.stringByReplacingMatches(in: key, range: NSRange(key.startIndex..., in: key), withTemplate: "stage_k_")
+        }
+        for name in Self.files {
+            let dtypes = try XCTUnwrap(fixtureFiles[name]?["dtypes"] as? [String: String], name)
+            var expected: [String: String] = [:]
+            for (column, dtype) in dtypes {
+                expected[general(column)] = dtype.hasPrefix("int") ? "integer" : dtype == "float64" ? "number"
+                    : dtype == "bool" ? "bool" : "string"
+            }
+            let text = String(decoding: try ReportTestJob.file(name), as: UTF8.self)
+            let lines = text.split(separator: "\n").filter { $0.hasPrefix("{\"geometry\"") }
+            XCTAssertFalse(lines.isEmpty)
+            var keySets: Set<[String]> = []
+            for line in lines {
+                let start = try XCTUnwrap(line.range(of: "\"properties\":{")).upperBound
+                let end = try XCTUnwrap(line.range(of: "},\"type\":\"Feature\"}", options: .backwards)).lowerBound
+                let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(("{" + line[start..<end] + "}").utf8)) as? [String: Any])
+                keySets.insert(object.keys.sorted())
+                for (key, value) in object {
+                    // The kind of the literal as written.
+                    let kind: String
+                    if value is String {
+                        kind = "string"
+                    } else {
+                        let literal = try XCTUnwrap(line[start..<end].range(of: "\"\(key)\":"))
+                        let rest = line[start..<end][literal.upperBound...].prefix { $0 != "," && $0 != "}" }
+                        kind = rest == "true" || rest == "false" ? "bool"
+                            : rest.contains(where: { ".eE".contains($0) }) ? "number" : "integer"
+                    }
+                    XCTAssertEqual(kind, expected[general(key)], "\(name): \(key) = \(value)")
+                }
+            }
+            XCTAssertEqual(keySets.count, 1, "\(name): every feature has the same properties")
+            // GDAL names the feature id column `id` when the properties have none.
+            XCTAssertEqual(Set(keySets.first?.map(general) ?? []).union(["id"]), Set(expected.keys), name)
+        }
     }
 
     func testPointsAreLongitudeLatitudeOfEachPlace() throws {
@@ -127,7 +201,7 @@ final class GeoJSONOutputTests: XCTestCase {
             activeYears["\(f[0])|stage_\(f[2])_years_active"] = Int(f[9])
         }
         // JSONDecoder, not JSONSerialization: the latter does not round every decimal correctly on Linux.
-        let numeric = try JSONDecoder().decode(NumericProperties.self, from: ReportTestJob.file("network_by_period.geojson"))
+        let numeric = try JSONDecoder().decode(NumericProperties.self, from: ReportTestJob.file(GeoJSONOutput.placesFileName))
         var compared = 0
         for (feature, decoded) in zip(try features("place"), numeric.features) {
             let properties = try XCTUnwrap(feature["properties"] as? [String: Any])
@@ -184,13 +258,17 @@ final class GeoJSONOutputTests: XCTestCase {
     }
 
     func testOneFeaturePerLineAndUTF8Names() throws {
-        let text = String(decoding: try ReportTestJob.file("network_by_period.geojson"), as: UTF8.self)
         let results = try ReportTestJob.results()
-        let lines = text.split(separator: "\n")
-        let featureCount = try XCTUnwrap(try document()["features"] as? [Any]).count
-        XCTAssertEqual(lines.count, featureCount + 4)
-        XCTAssertTrue(text.contains(ReportTestJob.heihe.replacingOccurrences(of: "\"", with: "\\\"")))
-        XCTAssertTrue(text.hasSuffix("]}\n"))
+        for name in Self.files {
+            let text = String(decoding: try ReportTestJob.file(name), as: UTF8.self)
+            let lines = text.split(separator: "\n")
+            let featureCount = try XCTUnwrap(try document(name)["features"] as? [Any]).count
+            XCTAssertEqual(lines.count, featureCount + 4)
+            if name == GeoJSONOutput.placesFileName {
+                XCTAssertTrue(text.contains(ReportTestJob.heihe.replacingOccurrences(of: "\"", with: "\\\"")))
+            }
+            XCTAssertTrue(text.hasSuffix("]}\n"))
+        }
         XCTAssertEqual(results.periodization.stages.count, Set(try features("link").compactMap {
             ($0["properties"] as? [String: Any])?["stage"] as? Int
         }).count)

@@ -121,7 +121,10 @@ final class ReportOutputTests: XCTestCase {
         XCTAssertEqual(root.name, "html")
         XCTAssertEqual(root.elements("meta").first?.attributes["charset"], "utf-8")
         XCTAssertEqual(root.elements("svg", class: "timeline").count, 1)
-        XCTAssertEqual(root.elements("svg", class: "chart").count, results.series.columns.count)
+        // One chart per indicator, the layer intensities and the penalty path.
+        XCTAssertEqual(root.elements("svg", class: "chart").count, results.series.columns.count + 2)
+        XCTAssertEqual(root.elements("svg", class: "layer-intensities").count, 1)
+        XCTAssertEqual(root.elements("svg", class: "penalty-path").count, 1)
         XCTAssertEqual(root.elements("svg", class: "map").count, results.periodization.stages.count)
         XCTAssertEqual(root.elements("svg", class: "label-shares").count, 1)
         for svg in root.elements("svg") {
@@ -165,7 +168,7 @@ final class ReportOutputTests: XCTestCase {
 
         let rows = try report().root.elements("tr", class: "period")
         XCTAssertEqual(rows.count, periods.count)
-        let geojson = try JSONSerialization.jsonObject(with: ReportTestJob.file("network_by_period.geojson")) as? [String: Any]
+        let geojson = try JSONSerialization.jsonObject(with: ReportTestJob.file(GeoJSONOutput.linksFileName)) as? [String: Any]
         let features = try XCTUnwrap(geojson?["features"] as? [[String: Any]])
         let linkProperties = features.compactMap { $0["properties"] as? [String: Any] }.filter { $0["feature"] as? String == "link" }
 
@@ -180,9 +183,16 @@ final class ReportOutputTests: XCTestCase {
             // The 95% interval in the table is periods.json's start_interval95.
             let cells = row.elements("td")
             if let interval = period["start_interval95"] as? [Int] {
-                XCTAssertEqual(cells[8].allText, "\(interval[0])–\(interval[1])")
+                XCTAssertEqual(cells[10].allText, "\(interval[0])–\(interval[1])")
             } else {
-                XCTAssertEqual(cells[8].allText, "—")
+                XCTAssertEqual(cells[10].allText, "—")
+            }
+            // Label probability and runner-up are periods.json's.
+            if let probability = period["label_probability"] as? Double {
+                XCTAssertEqual(cells[5].allText, String(format: "%.2f", probability))
+            }
+            if let runner = period["runner_up"] as? String, !runner.isEmpty {
+                XCTAssertTrue(cells[6].allText.hasPrefix(runner), cells[6].allText)
             }
             let ofStage = linkProperties.filter { $0["stage"] as? Int == stage }
             XCTAssertFalse(ofStage.isEmpty, "stage \(stage) has links in the GeoJSON")

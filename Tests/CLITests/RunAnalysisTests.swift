@@ -27,7 +27,7 @@ final class RunAnalysisTests: XCTestCase {
         let reference = try outputs(run(Self.tinyJob, workers: 0))
         for name in ["periods.json", "periods.csv", "breakpoints.csv", "sensitivity_by_region.csv",
                      "indicators_by_year.csv", "centrality_by_year.csv", "centrality_by_period.csv",
-                     "network_by_period.geojson", "report.html"] {
+                     "places_by_period.geojson", "links_by_period.geojson", "report.html"] {
             XCTAssertNotNil(reference[name], "missing \(name)")
         }
         for workers in [1, 2, 4, 8] {

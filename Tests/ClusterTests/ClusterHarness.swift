@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+import ZeroMQ
 @testable import Cluster
 
 /// Real `transborder` coordinator and worker processes in a temporary folder, all killed
@@ -21,10 +22,13 @@ final class ClusterHarness {
 
     /// Starts `transborder ARGS`, stdout and stderr to files named after `label`.
     @discardableResult
-    func spawn(_ label: String, _ arguments: [String]) throws -> Process {
+    func spawn(_ label: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Process {
         let process = Process()
         process.executableURL = Fixtures.binary
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = directory.appendingPathComponent("\(label).out"), err = directory.appendingPathComponent("\(label).err")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
@@ -34,6 +38,11 @@ final class ClusterHarness {
         try process.run()
         processes.append(process)
         return process
+    }
+
+    /// Standard output of a process started by `spawn`.
+    func output(_ label: String) -> String {
+        (try? String(contentsOf: directory.appendingPathComponent("\(label).out"), encoding: .utf8)) ?? ""
     }
 
     func log(_ label: String) -> String {
@@ -124,4 +133,12 @@ final class ClusterHarness {
 
 enum HarnessError: Error {
     case timeout(String)
+}
+
+/// The next message on `socket` within `timeout` milliseconds, or nil.
+func receiveFrames(_ socket: ZMQSocket, timeout: Int = 5000) throws -> [[UInt8]]? {
+    var poller = ZMQPoller()
+    poller.addReadable(socket)
+    guard try poller.poll(timeoutMilliseconds: timeout) > 0 else { return nil }
+    return try socket.receive(dontWait: true)?.frames
 }

@@ -108,6 +108,12 @@ final class CurveClusterTests: XCTestCase {
         let allowed = try runTransborder(["status", "--to", harness.endpoint, "--timeout", "10"] + security("client"))
         XCTAssertEqual(allowed.status, 0, allowed.stderr)
         XCTAssertTrue(allowed.stdout.contains("workers: 0"), allowed.stdout)
+        // The same through the environment: no --to, --curve-secret or --server-key.
+        let fromEnvironment = try harness.spawn("env-status", ["status", "--timeout", "10"], environment: [
+            "TRANSBORDER_COORDINATOR": harness.endpoint, "TRANSBORDER_CURVE_SECRET": key("client.key"),
+            "TRANSBORDER_SERVER_KEY": key("server.pub")])
+        XCTAssertEqual(try harness.waitForExit(fromEnvironment, timeout: 20), 0, harness.log("env-status"))
+        XCTAssertTrue(harness.output("env-status").contains("workers: 0"), harness.output("env-status"))
         try keygen("impostor")
         // The refused side says why (from its socket's handshake events), not only "no reply".
         for (label, extra, why) in [("stranger", security("stranger"), "the coordinator refused this CURVE key"),

@@ -82,7 +82,7 @@ final class CurveSecurityTests: XCTestCase {
 
     func submitFrames() -> [[UInt8]] {
         let spec = "{\"tasks\": 3, \"payload_bytes\": 8, \"note\": \"\(Self.marker)\"}"
-        return ClientMessage.submit(bundle: JobBundle(kind: "noop", spec: Data(spec.utf8)).encoded).frames
+        return ClientMessage.submit(bundle: JobBundle(kind: "noop", spec: Data(spec.utf8)).encoded, name: "").frames
     }
 
     func testListedKeyExchangesMessagesBothWays() throws {
@@ -193,7 +193,7 @@ final class CurveSecurityTests: XCTestCase {
             XCTAssertGreaterThan(recorder.bytes.count, 200, "curve \(curve): the recorder saw no traffic")
             if curve {
                 XCTAssertFalse(recorder.contains(Self.marker), "the job spec is readable on a CURVE wire")
-                XCTAssertFalse(recorder.contains("TBC1"), "the protocol header is readable on a CURVE wire")
+                XCTAssertFalse(recorder.contains("TBC2"), "the protocol header is readable on a CURVE wire")
                 XCTAssertTrue(recorder.contains("CURVE"), "the ZMTP greeting names the mechanism")
             } else {
                 XCTAssertTrue(recorder.contains(Self.marker), "control: the capture must see the plaintext spec")

@@ -32,4 +32,38 @@ final class JobStoreTests: XCTestCase {
         try reopened.forEachResultIndex(job: jobs[0].serial) { indices.append($0) }
         XCTAssertEqual(indices, [0, 2])
     }
+
+    /// A store written before job names (schema 2) opens, gains the column, keeps its jobs.
+    func testSchemaTwoStoreGainsJobNames() throws {
+        let dir = try Fixtures.temporaryDirectory("store-v2")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("old.db").path
+        do {
+            let db = try SQLiteDatabase(path: path)
+            try db.execute("""
+            CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE jobs(serial INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
+                bundle_hash TEXT NOT NULL, bundle BLOB NOT NULL, task_count INTEGER NOT NULL, state TEXT NOT NULL,
+                error TEXT, submitted_at REAL NOT NULL, finished_at REAL, retries INTEGER NOT NULL DEFAULT 0,
+                lost INTEGER NOT NULL DEFAULT 0);
+            INSERT INTO meta VALUES ('schema_version', '2');
+            INSERT INTO jobs(id, kind, bundle_hash, bundle, task_count, state, submitted_at, finished_at)
+                VALUES ('0123456789abcdef', 'noop', 'h', x'01', 3, 'done', 10, 20);
+            """)
+        }
+        let store = try JobStore(path: path)
+        let old = try XCTUnwrap(try store.job(id: "0123456789abcdef"))
+        XCTAssertEqual(old.name, "")
+        XCTAssertEqual(old.state, .done)
+        try store.begin()
+        let serial = try store.insertJob(id: "fedcba9876543210", kind: "noop", bundleHash: "h2", bundle: [2], taskCount: 1,
+                                         submittedAt: 30, name: "named")
+        try store.commit()
+        XCTAssertEqual(try store.job(id: "fedcba9876543210")?.name, "named")
+        try store.begin()
+        try store.deleteJob(serial: serial)
+        try store.commit()
+        XCTAssertNil(try store.job(id: "fedcba9876543210"))
+        XCTAssertNotNil(try store.job(id: "0123456789abcdef"), "only the forgotten job goes")
+    }
 }

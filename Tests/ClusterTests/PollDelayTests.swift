@@ -4,8 +4,8 @@ import XCTest
 /// `ClusterClient.wait` polls every interval while a job computes and sooner near its end.
 final class PollDelayTests: XCTestCase {
     func status(done: Int, total: Int, state: String = "running") -> JobStatus {
-        JobStatus(job: "j", kind: "analysis", state: state, tasksDone: done, tasksTotal: total, tasksInFlight: 0,
-                  retries: 0, lost: 0, error: nil, submittedAt: 0, finishedAt: nil)
+        JobStatus(job: "j", name: "", kind: "analysis", state: state, tasksDone: done, tasksTotal: total, tasksInFlight: 0,
+                  retries: 0, lost: 0, error: nil, submittedAt: 0, finishedAt: nil, durationSeconds: 0)
     }
 
     func testFullIntervalWhileMuchIsLeft() {

@@ -1,24 +1,13 @@
+import AtomicOutput
 import Cluster
 import Foundation
 import TestSupport
 import XCTest
 
-/// `ResultFolder.move`: `run` hands its throwaway cluster's files to `--out` by renaming.
+/// Result folders, and `OutputDestination`, which `run` hands its cluster's files to.
 final class ResultFolderTests: XCTestCase {
     let files = [OutputFile(name: "a.csv", data: Data("x,y\n1,2\n".utf8)),
                  OutputFile(name: "b.json", data: Data("{}\n".utf8))]
-
-    func testMoveRenamesEveryFileAndReplacesOlderOnes() throws {
-        let root = try Fixtures.temporaryDirectory("resultfolder")
-        let source = root.appendingPathComponent("job"), out = root.appendingPathComponent("out")
-        try ResultFolder.publish(files, as: source)
-        try ResultFolder.write([OutputFile(name: "a.csv", data: Data("old\n".utf8)),
-                                OutputFile(name: "keep.txt", data: Data("mine\n".utf8))], into: out)
-        XCTAssertEqual(try ResultFolder.move(from: source, into: out), 2)
-        XCTAssertEqual(try ResultFolder.read(out).map(\.name), ["a.csv", "b.json", "keep.txt"])
-        XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent("a.csv")), files[0].data)
-        XCTAssertEqual(try ResultFolder.fileNames(in: source), [], "renamed, not copied")
-    }
 
     /// Unsynced publishing (`run`'s throwaway cluster) gives the same folder.
     func testUnsyncedPublishWritesTheSameFiles() throws {
@@ -30,10 +19,23 @@ final class ResultFolderTests: XCTestCase {
         XCTAssertEqual(try ResultFolder.read(folder), [files[1]], "an older folder is replaced whole")
     }
 
+    /// A throwaway cluster's files moved into a new --out: renamed, not copied; no staging left.
+    func testDestinationTakesAResultFolderByRenaming() throws {
+        let root = try Fixtures.temporaryDirectory("destination")
+        let source = root.appendingPathComponent("job"), out = root.appendingPathComponent("new/out")
+        try ResultFolder.publish(files, as: source)
+        let destination = try OutputDestination.reserve(out, replacing: false)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.path), "reserved before any work")
+        XCTAssertEqual(try destination.commit(movingFrom: source), 2)
+        XCTAssertEqual(try ResultFolder.read(out), files)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted(), ["a.csv", "b.json"])
+        XCTAssertEqual(try ResultFolder.fileNames(in: source), [], "renamed, not copied")
+    }
+
     /// Across file systems rename(2) fails with EXDEV: the files are copied instead.
-    func testMoveAcrossFileSystemsCopies() throws {
+    func testDestinationCopiesAcrossFileSystems() throws {
         let shm = URL(fileURLWithPath: "/dev/shm")
-        let root = try Fixtures.temporaryDirectory("resultfolder-xdev")
+        let root = try Fixtures.temporaryDirectory("destination-xdev")
         let device = { (path: String) in (try? FileManager.default.attributesOfItem(atPath: path)[.systemNumber]) as? Int }
         guard let a = device(shm.path), let b = device(root.path), a != b else {
             throw XCTSkip("no second file system at /dev/shm")
@@ -42,7 +44,55 @@ final class ResultFolderTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: source) }
         try ResultFolder.publish(files, as: source)
         let out = root.appendingPathComponent("out")
-        XCTAssertEqual(try ResultFolder.move(from: source, into: out), 2)
+        XCTAssertEqual(try OutputDestination.reserve(out, replacing: false).commit(movingFrom: source), 2)
         XCTAssertEqual(try ResultFolder.read(out), files)
+    }
+
+    /// Replacing swaps the whole folder: stale files go, the folder's identity (inode) changes,
+    /// nothing is left beside it; a folder without manifest.json, a file or an occupied folder
+    /// without `replacing` are refused before anything is created.
+    func testReplacingSwapsTheWholeFolderAndRefusalsTouchNothing() throws {
+        let root = try Fixtures.temporaryDirectory("destination-replace")
+        let out = root.appendingPathComponent("out")
+        try ResultFolder.write([OutputFile(name: "manifest.json", data: Data("{}\n".utf8)),
+                                OutputFile(name: "stale.csv", data: Data("old\n".utf8))], into: out)
+        XCTAssertThrowsError(try OutputDestination.reserve(out, replacing: false)) { error in
+            XCTAssertEqual(error as? OutputDestinationError, .notEmpty(path: out.path, entries: 2))
+        }
+        let inode = { (try? FileManager.default.attributesOfItem(atPath: out.path)[.systemFileNumber]) as? Int }
+        let before = inode()
+        let destination = try OutputDestination.reserve(out, replacing: true)
+        XCTAssertTrue(destination.replaces)
+        try destination.commit(files.map { (name: $0.name, data: $0.data) })
+        XCTAssertEqual(try ResultFolder.read(out), files)
+        XCTAssertNotEqual(inode(), before, "a new folder took the old one's place")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), ["out"])
+
+        let other = root.appendingPathComponent("other")
+        try ResultFolder.write([OutputFile(name: "notes.txt", data: Data("mine\n".utf8))], into: other)
+        XCTAssertThrowsError(try OutputDestination.reserve(other, replacing: true)) { error in
+            XCTAssertEqual(error as? OutputDestinationError, .notARun(path: other.path, entries: 1))
+        }
+        let file = root.appendingPathComponent("afile")
+        try Data("x".utf8).write(to: file)
+        XCTAssertThrowsError(try OutputDestination.reserve(file, replacing: true)) { error in
+            XCTAssertEqual(error as? OutputDestinationError, .notAFolder(path: file.path))
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted(), ["afile", "other", "out"])
+    }
+
+    /// Abandoning removes the staging folder and the folder `reserve` created; a staging
+    /// folder left by a killed run neither blocks the next one nor stays.
+    func testAbandonLeavesNothingAndAKilledRunsStagingIsCleared() throws {
+        let root = try Fixtures.temporaryDirectory("destination-abandon")
+        let out = root.appendingPathComponent("out")
+        try OutputDestination.reserve(out, replacing: false).abandon()
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), [])
+        let killed = try OutputDestination.reserve(out, replacing: false)  // never committed nor abandoned
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path), [killed.staging.lastPathComponent])
+        let next = try OutputDestination.reserve(out, replacing: false)
+        XCTAssertFalse(next.replaces)
+        try next.commit(files.map { (name: $0.name, data: $0.data) })
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted(), ["a.csv", "b.json"])
     }
 }

@@ -5,7 +5,7 @@ import XCTest
 final class WireCodecTests: XCTestCase {
     func roundTrip(_ message: WorkerMessage) throws {
         let frames = message.frames
-        XCTAssertEqual(frames[0], Array("TBW1".utf8))
+        XCTAssertEqual(frames[0], Array("TBW2".utf8))
         guard case let .worker(decoded) = try InboundMessage.decode(frames[...]) else { return XCTFail("not a worker message") }
         XCTAssertEqual(decoded, message)
     }
@@ -20,15 +20,20 @@ final class WireCodecTests: XCTestCase {
         try roundTrip(.datasetRequest(hash: hash))
         try roundTrip(.dataset(hash: hash, bundle: [9, 9]))
         try roundTrip(.disconnect(reason: .leaving, text: "bye"))
+        try roundTrip(.disconnect(reason: .replaced, text: "name taken"))
+        try roundTrip(.revoke(job: job, indices: []))
+        try roundTrip(.revoke(job: job, indices: [0, 9, 1 << 20]))
     }
 
     func testClientMessagesRoundTrip() throws {
         let job = "0123456789abcdef"
         let messages: [ClientMessage] = [
-            .submit(bundle: [1, 2, 3]), .accepted(job: job), .status(job: nil), .status(job: job),
+            .submit(bundle: [1, 2, 3], name: "heilongjiang"), .submit(bundle: [1], name: ""),
+            .accepted(job: job, disposition: .new), .accepted(job: job, disposition: .alreadyDone), .status(job: nil), .status(job: job),
             .statusReply(json: Array("{}".utf8)), .cancel(job: job), .fetch(job: job), .files(job: job, json: Array("[]".utf8)),
             .chunkRequest(job: job, name: "a.csv", offset: 1 << 40, length: 65536),
             .chunk(job: job, name: "a.csv", offset: 5, data: [1]), .error(code: .unknownJob, message: "no"),
+            .forget(job: job), .prune(olderThanSeconds: 86_400 * 30), .removed(json: Array("{}".utf8)), .error(code: .jobActive, message: "running"),
         ]
         for message in messages {
             guard case let .client(decoded) = try InboundMessage.decode(message.frames[...]) else { return XCTFail("not a client message") }
@@ -47,7 +52,7 @@ final class WireCodecTests: XCTestCase {
     }
 
     func testMalformedFramesAreRejectedWithReasons() {
-        let h = Array("TBW1".utf8)
+        let h = Array("TBW2".utf8)
         let cases: [[[UInt8]]] = [
             [], [h], [h, []], [h, [0x01, 0x02]], [h, [0x7f]],
             [h, [0x01], [0, 0, 0], Array("w".utf8)],                 // truncated READY counts
@@ -55,14 +60,23 @@ final class WireCodecTests: XCTestCase {
             [h, [0x04], Array("0123456789abcdef".utf8), [0, 0, 0, 1, 0, 0, 0, 2], [1]], // 2 indices, 1 payload
             [h, [0x04], Array("NOT-HEX-JOB-ID!!".utf8), [0, 0, 0, 1], [1]],
             [h, [0x03], Array("0123456789abcdef".utf8), Array("short".utf8), [0, 0, 0, 1, 0, 0, 0, 1]],
-            [Array("TBW2".utf8), [0x01]],
+            [Array("TBW1".utf8), [0x01]],
             [Array("XXXX".utf8), [0x01]],
+            [h, [0x09], Array("0123456789abcdef".utf8), [0, 0, 1]],            // REVOKE list not a multiple of 4
+            [h, [0x09], Array("0123456789abcdef".utf8)],                       // REVOKE without its list
+            [Array("TBC2".utf8), [0x12], Array("0123456789abcdef".utf8), [9]], // ACCEPTED disposition 9
+            [Array("TBC2".utf8), [0x12], Array("0123456789abcdef".utf8)],      // ACCEPTED without disposition (v1 layout)
+            [Array("TBC2".utf8), [0x11], [1], [2], [3]],                       // SUBMIT with 3 frames
+            [Array("TBC2".utf8), [0x1b], [0, 0, 1]],                           // PRUNE age not 8 bytes
         ]
         for frames in cases {
             XCTAssertThrowsError(try InboundMessage.decode(frames[...]), "accepted \(frames)")
         }
-        XCTAssertThrowsError(try InboundMessage.decode([Array("TBW2".utf8), [1]][...])) { error in
-            XCTAssertEqual(error as? FrameError, .unsupportedVersion("TBW2"))
+        XCTAssertThrowsError(try InboundMessage.decode([Array("TBW1".utf8), [1]][...])) { error in
+            XCTAssertEqual(error as? FrameError, .unsupportedVersion("TBW1"))
+        }
+        XCTAssertThrowsError(try InboundMessage.decode([Array("TBC1".utf8), [0x13], []][...])) { error in
+            XCTAssertEqual(error as? FrameError, .unsupportedVersion("TBC1"))
         }
     }
 
@@ -74,7 +88,7 @@ final class WireCodecTests: XCTestCase {
             for i in 0..<count {
                 let length = Int.random(in: 0...40, using: &generator)
                 var frame = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
-                if i == 0 && Bool.random() { frame = Array("TBW1".utf8) }
+                if i == 0 && Bool.random() { frame = Array((Bool.random() ? "TBW2" : "TBC2").utf8) }
                 if i == 1 && Bool.random() { frame = [UInt8.random(in: 1...8)] }
                 frames.append(frame)
             }
