@@ -80,7 +80,8 @@ let package = Package(
         ]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Resampling", "JobFiles", "CooperationNetwork", "TestSupport"]),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster", "ZeroMQ", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        // CSV.swift: reads the default job's links and facts in DefaultJobTraceTests.
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", .product(name: "CSV", package: "CSV.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )
