@@ -69,7 +69,12 @@ public enum PeriodsOutput {
         var transitions: [Int]
         var breakpoints: [Int]
         var cost: Double
+        var breaksCapped: Bool
         var bootstrap: Bootstrap
+        enum CodingKeys: String, CodingKey {
+            case job, years, periods, transitions, breakpoints, cost, bootstrap
+            case breaksCapped = "breaks_capped"
+        }
     }
 
     struct Bootstrap: Encodable {
@@ -115,6 +120,7 @@ public enum PeriodsOutput {
         let doc = Document(job: results.spec.name, years: [results.series.years.first ?? 0, results.series.years.last ?? 0],
                            periods: periods(results), transitions: results.periodization.transitionYears,
                            breakpoints: results.periodization.breakpoints, cost: results.periodization.cost,
+                           breaksCapped: results.breaksCapped,
                            bootstrap: Bootstrap(scheme: results.spec.bootstrap.scheme.rawValue,
                                                 replicates: tally.replicates, seed: results.spec.bootstrap.seed,
                                                 measurement: results.spec.bootstrap.measurement,

@@ -111,7 +111,9 @@ public enum ReportOutput {
         rows.append(("bootstrap", bootstrap))
         rows.append(("sensitivity", "\(max(0, results.scenarios.count - 1)) scenarios besides the baseline, "
                      + "\(spec.sensitivity.replicates) replicates each"))
-        rows.append(("result", "\(results.periodization.stages.count) stages; transitions in "
+        rows.append(("result", (results.breaksCapped
+                                ? "the most stages max_breaks allows (the cap, not the penalty, decided; see the penalty path); " : "")
+                     + "\(results.periodization.stages.count) stages; transitions in "
                      + (results.periodization.transitionYears.isEmpty ? "none"
                         : results.periodization.transitionYears.map(String.init).joined(separator: ", "))))
         page.open("table", [("class", "summary")])

@@ -37,6 +37,7 @@ struct SummaryCommand: ParsableCommand {
         }
         var job: String
         var periods: [Period]
+        var breaks_capped: Bool?
         var bootstrap: Bootstrap
     }
 
@@ -63,6 +64,10 @@ struct SummaryCommand: ParsableCommand {
             print("replicates' number of stages: " + sorted.map { k in
                 String(format: "%@: %.0f%%", k, (counts[k] ?? 0) * 100)
             }.joined(separator: ", "))
+        }
+        if doc.breaks_capped == true {
+            print("note: the number of stages is the most max_breaks allows: the cap, not the penalty, decided it"
+                  + " (see penalty_path.csv for the segmentations that hold for larger penalties)")
         }
         print(String(repeating: "-", count: 78))
         for p in doc.periods {
