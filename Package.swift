@@ -101,7 +101,8 @@ let package = Package(
         .testTarget(name: "ClusterTests", dependencies: [
             "Cluster", "ClusterProtocol", "JobStore", "ClusterSupport", "ZeroMQ", "AtomicOutput", "TestSupport",
         ]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        // CSV.swift: reads the default job's links and facts in DefaultJobTraceTests.
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", .product(name: "CSV", package: "CSV.swift")]),
         .testTarget(name: "ConcurrencyToolsTests", dependencies: ["ConcurrencyTools"]),
         .testTarget(name: "ClusterProtocolTests", dependencies: ["ClusterProtocol", "TestSupport"]),
         .testTarget(name: "JobStoreTests", dependencies: ["JobStore", "TestSupport"]),

@@ -1,7 +1,7 @@
 /// Folds task outcomes, in task-index order, into the job's aggregates.
 ///
 /// Memory is flat in the number of replicates: transition years are counted,
-/// indicator bands are running moments, labels are counted per year. The
+/// indicator bands are percentile sketches, labels are counted per year. The
 /// fold order is fixed (task index), so the aggregates never depend on which
 /// worker computed what or when it arrived.
 public struct Aggregation: Sendable {
@@ -11,7 +11,7 @@ public struct Aggregation: Sendable {
 
     public init(job: JobAnalysis) {
         self.job = job
-        self.scenarios = job.plan.scenarios.map { ScenarioTally(scenario: $0) }
+        self.scenarios = job.plan.scenarios.map { ScenarioTally(scenario: $0, matchWindow: job.spec.bootstrap.matchWindow) }
     }
 
     /// Whether every task has been folded.
@@ -70,8 +70,13 @@ public struct ScenarioTally: Sendable {
     public let scenario: Scenario
     public private(set) var point: ScenarioPoint?
     public private(set) var replicates = 0
-    /// For each transition of the point estimate: the years of the nearest replicate transition.
+    /// Replicates match a point transition within ± this many years (`bootstrap.match_window`).
+    public let matchWindow: Int
+    /// For each transition of the point estimate: the years of the nearest replicate
+    /// transition, over the replicates that have one within ±`matchWindow` years.
     public private(set) var transitionYears: [YearDistribution] = []
+    /// Replicates with a transition within ±`matchWindow` years of each point transition.
+    public private(set) var supported: [Int] = []
     /// Replicates with a transition within ±1 year of each point transition.
     public private(set) var withinOneYear: [Int] = []
     /// Number of stages → replicates.
@@ -88,28 +93,28 @@ public struct ScenarioTally: Sendable {
     private var labelNames: [String] = []
     /// Per year row, per index into `labelNames`: replicates.
     private var labelTally: [[Int]] = []
-    /// Per year row and indicator column (baseline only).
-    public var indicatorMoments: [[RunningMoments]] {
-        (0..<momentRows).map { Array(moments[$0 * momentColumns..<($0 + 1) * momentColumns]) }
-    }
-    /// `indicatorMoments` row after row in one array: every replicate adds to each cell,
-    /// and one flat buffer costs a fraction of a nested array's per-element checks.
-    private var moments: [RunningMoments] = []
-    private var momentRows = 0
-    private var momentColumns = 0
+    /// Per year row and indicator column (baseline only), row after row in one
+    /// array: the replicates' values of the cell, as a percentile sketch.
+    private var sketches: [PercentileSketch] = []
+    private var sketchRows = 0
+    private var sketchColumns = 0
 
-    init(scenario: Scenario) { self.scenario = scenario }
+    init(scenario: Scenario, matchWindow: Int) {
+        self.scenario = scenario
+        self.matchWindow = matchWindow
+    }
 
     mutating func setPoint(_ point: ScenarioPoint, trackIndicators: Bool) {
         self.point = point
         let transitions = point.periodization.transitionYears.count
         transitionYears = Array(repeating: YearDistribution(), count: transitions)
         withinOneYear = Array(repeating: 0, count: transitions)
+        supported = Array(repeating: 0, count: transitions)
         labelTally = Array(repeating: [], count: point.series.years.count)
         if trackIndicators {
-            momentRows = point.series.years.count
-            momentColumns = point.series.columns.count
-            moments = Array(repeating: RunningMoments(), count: momentRows * momentColumns)
+            sketchRows = point.series.years.count
+            sketchColumns = point.series.columns.count
+            sketches = Array(repeating: PercentileSketch(), count: sketchRows * sketchColumns)
         }
     }
 
@@ -118,14 +123,15 @@ public struct ScenarioTally: Sendable {
             throw AnalysisError.corruptResult(task: task, reason: "replicate before its scenario's point estimate")
         }
         guard replicate.yearLabels.count == labelTally.count,
-              momentRows == 0 || replicate.indicators.rowCount == momentRows
+              sketchRows == 0 || replicate.indicators.rowCount == sketchRows
         else { throw AnalysisError.corruptResult(task: task, reason: "replicate covers other years") }
         replicates += 1
         for (j, year) in point.periodization.transitionYears.enumerated() {
-            if let nearest = Self.nearest(to: year, in: replicate.transitionYears) {
+            if let nearest = Self.nearest(to: year, in: replicate.transitionYears), abs(nearest - year) <= matchWindow {
                 transitionYears[j].add(nearest)
-                if abs(nearest - year) <= 1 { withinOneYear[j] += 1 }
+                supported[j] += 1
             }
+            if replicate.transitionYears.contains(where: { abs($0 - year) <= 1 }) { withinOneYear[j] += 1 }
         }
         stageCounts[replicate.transitionYears.count + 1, default: 0] += 1
         var id = -1
@@ -135,13 +141,13 @@ public struct ScenarioTally: Sendable {
             if labelTally[t].count <= id { labelTally[t].append(contentsOf: repeatElement(0, count: id + 1 - labelTally[t].count)) }
             labelTally[t][id] += 1
         }
-        if momentRows > 0 {
+        if sketchRows > 0 {
             let indicators = replicate.indicators
-            guard indicators.columnCount == momentColumns else {
+            guard indicators.columnCount == sketchColumns else {
                 throw AnalysisError.corruptResult(task: task, reason: "replicate has other indicator columns")
             }
             // Same cells, same order as row by row: the matrix is row-major too.
-            moments.withUnsafeMutableBufferPointer { cells in
+            sketches.withUnsafeMutableBufferPointer { cells in
                 indicators.values.withUnsafeBufferPointer { values in
                     for cell in cells.indices { cells[cell].add(values[cell]) }
                 }
@@ -167,6 +173,31 @@ public struct ScenarioTally: Sendable {
             }
         }
         return best
+    }
+
+    /// Share of replicates with a transition within ±`matchWindow` years of point
+    /// transition `j` (its interval is computed over these); nil without replicates.
+    public func support(_ j: Int) -> Double? {
+        replicates > 0 && supported.indices.contains(j) ? Double(supported[j]) / Double(replicates) : nil
+    }
+
+    /// A transition most replicates do not reproduce: support below one half.
+    public static let weakSupport = 0.5
+
+    /// Whether point transition `j` is weak (support < 0.5); false without replicates.
+    public func isWeak(_ j: Int) -> Bool { support(j).map { $0 < Self.weakSupport } ?? false }
+
+    /// The replicates' percentile band of `level` (0.95 → 2.5 %–97.5 %) for indicator
+    /// `column` in year row `row` (baseline only); nil without replicates.
+    public func indicatorBand(row: Int, column: Int, level: Double) -> ClosedRange<Double>? {
+        guard row < sketchRows, column < sketchColumns else { return nil }
+        return sketches[row * sketchColumns + column].band(level: level)
+    }
+
+    /// The replicates' median of indicator `column` in year row `row` (baseline only).
+    public func indicatorMedian(row: Int, column: Int) -> Double? {
+        guard row < sketchRows, column < sketchColumns else { return nil }
+        return sketches[row * sketchColumns + column].percentile(0.5)
     }
 
     /// Share of replicates with a transition within ±1 year of point transition `j`.

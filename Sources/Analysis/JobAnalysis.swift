@@ -11,18 +11,29 @@ public struct JobAnalysis: Sendable {
     /// The analysis of the panel under the alternative reading (links moved to
     /// their `alt_layer`), when the plan has that scenario.
     let alternative: PanelAnalysis?
+    /// What replicates resample and perturb on `analysis` and on `alternative`.
+    let design: ReplicateDesign
+    let alternativeDesign: ReplicateDesign?
 
     public init(panel: Panel, spec: JobSpec) {
         self.analysis = PanelAnalysis(panel: panel, spec: spec)
         self.plan = TaskPlan(spec: spec, panel: panel)
         self.alternative = plan.scenarios.contains(.alternativeReading)
             ? PanelAnalysis(panel: Scenario.alternativeReading.panel(from: panel), spec: spec) : nil
+        self.design = ReplicateDesign(analysis: analysis)
+        self.alternativeDesign = alternative.map { ReplicateDesign(analysis: $0) }
     }
 
     /// The analysis a scenario runs on: its own panel for the alternative reading, else the job's.
     func analysis(for scenario: Scenario) -> PanelAnalysis {
         if case .alternativeReading = scenario, let alternative { return alternative }
         return analysis
+    }
+
+    /// The replicate design of a scenario's analysis.
+    func design(for scenario: Scenario) -> ReplicateDesign {
+        if case .alternativeReading = scenario, let alternativeDesign { return alternativeDesign }
+        return design
     }
 
     public var panel: Panel { analysis.panel }
@@ -36,7 +47,7 @@ public struct JobAnalysis: Sendable {
         }
         let task = plan.tasks[index]
         let scenario = plan.scenarios[task.scenario]
-        let analysis = analysis(for: scenario)
+        let analysis = analysis(for: scenario), design = design(for: scenario)
         let weights = scenario.weights(for: analysis.panel)
         guard let replicates = task.replicates else {
             return TaskOutcome(task: index, scenario: task.scenario,
@@ -45,15 +56,16 @@ public struct JobAnalysis: Sendable {
         var outcomes: [ReplicateOutcome] = []
         outcomes.reserveCapacity(replicates.count)
         switch spec.bootstrap.scheme {
-        case .links:
+        case .links, .spells:
             for r in replicates {
-                outcomes.append(try linkReplicate(weights: weights, analysis: analysis, scenario: task.scenario,
-                                                  replicate: r))
+                outcomes.append(try resampledReplicate(weights: weights, design: design, scenario: task.scenario,
+                                                       replicate: r))
             }
         case .residuals, .blocks:
             let base = try point(weights: weights, analysis: analysis)
             for r in replicates {
-                outcomes.append(try residualReplicate(base, analysis: analysis, scenario: task.scenario, replicate: r))
+                outcomes.append(try residualReplicate(base, weights: weights, analysis: analysis, design: design,
+                                                      scenario: task.scenario, replicate: r))
             }
         }
         return TaskOutcome(task: index, scenario: task.scenario, point: nil, replicates: outcomes)
@@ -73,20 +85,42 @@ public struct JobAnalysis: Sendable {
         RandomStream(seed: spec.bootstrap.seed, scenario: UInt64(scenario), replicate: UInt64(replicate))
     }
 
-    /// `links` scheme: Poisson(1) multiplicity per link-year, everything recomputed.
-    func linkReplicate(weights: [Double], analysis: PanelAnalysis, scenario: Int, replicate: Int) throws -> ReplicateOutcome {
+    /// The weights of one `links` or `spells` replicate, indexed like `design.analysis.panel.links`:
+    /// `links` draws a Poisson(1) multiplicity per link-year, `spells` a Bayesian-bootstrap
+    /// weight per tie spell (one for its whole life); then the measurement perturbation.
+    func resampledWeights(_ weights: [Double], design: ReplicateDesign, stream rng: inout RandomStream) -> [Double] {
+        var resampled: [Double]
+        switch spec.bootstrap.scheme {
+        case .links:
+            let multiplicity = BootstrapDraws.linkMultiplicities(count: weights.count, stream: &rng)
+            resampled = design.isIdentity
+                ? zip(weights, multiplicity).map { $0 * Double($1) }
+                : design.source.map { weights[$0] * Double(multiplicity[$0]) }
+        case .spells:
+            let multiplier = BootstrapDraws.spellWeights(count: design.unitCount, stream: &rng)
+            resampled = design.isIdentity ? weights : design.source.map { weights[$0] }
+            for i in resampled.indices { resampled[i] *= multiplier[design.unit[i]] }
+        case .residuals, .blocks:
+            resampled = design.isIdentity ? weights : design.source.map { weights[$0] }
+        }
+        design.perturb(&resampled, stream: &rng)
+        return resampled
+    }
+
+    /// `links` / `spells` schemes: resampled (and perturbed) weights, everything recomputed.
+    func resampledReplicate(weights: [Double], design: ReplicateDesign, scenario: Int,
+                            replicate: Int) throws -> ReplicateOutcome {
         var rng = stream(scenario: scenario, replicate: replicate)
-        let multiplicity = BootstrapDraws.linkMultiplicities(count: weights.count, stream: &rng)
-        var resampled = weights
-        for i in resampled.indices { resampled[i] *= Double(multiplicity[i]) }
-        let (series, _) = analysis.indicators(weights: resampled, fullCentrality: false)
-        return outcome(series, try analysis.periodize(series), scenario: scenario)
+        let resampled = resampledWeights(weights, design: design, stream: &rng)
+        let (series, _) = design.analysis.indicators(weights: resampled, fullCentrality: false)
+        return outcome(series, try design.analysis.periodize(series), scenario: scenario)
     }
 
     /// `residuals` / `blocks` schemes: the point segmentation's fitted means plus
-    /// residual rows resampled within each segment (iid or in moving blocks).
-    func residualReplicate(_ base: ScenarioPoint, analysis: PanelAnalysis, scenario: Int,
-                           replicate: Int) throws -> ReplicateOutcome {
+    /// residual rows resampled within each segment (iid or in moving blocks);
+    /// with a measurement perturbation, plus the change it makes to the indicators.
+    func residualReplicate(_ base: ScenarioPoint, weights: [Double], analysis: PanelAnalysis, design: ReplicateDesign,
+                           scenario: Int, replicate: Int) throws -> ReplicateOutcome {
         var rng = stream(scenario: scenario, replicate: replicate)
         let series = base.series
         var segments: [Range<Int>] = []
@@ -104,6 +138,13 @@ public struct JobAnalysis: Sendable {
         for t in values.indices {
             for j in values[t].indices {
                 values[t][j] = fitted[t][j] + (series.values[rows[t]][j] - fitted[rows[t]][j])
+            }
+        }
+        if design.perturbs {
+            let perturbed = design.analysis.indicators(weights: resampledWeights(weights, design: design, stream: &rng),
+                                                       fullCentrality: false).0
+            for t in values.indices {
+                for j in values[t].indices { values[t][j] += perturbed.values[t][j] - series.values[t][j] }
             }
         }
         let resampled = IndicatorSeries(years: series.years, columns: series.columns, values: values)

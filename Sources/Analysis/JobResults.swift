@@ -63,6 +63,13 @@ public struct JobResults: Sendable {
         return shares.isEmpty ? nil : shares.reduce(0, +) / Double(shares.count)
     }
 
+    /// Whether the number of breaks was chosen automatically and equals the
+    /// most allowed: then `max_breaks`, not the penalty, bounded the answer.
+    public var breaksCapped: Bool {
+        spec.stages.breaks == nil && periodization.transitionYears.count == job.analysis.effectiveMaxBreaks
+            && job.analysis.effectiveMaxBreaks > 0
+    }
+
     /// Bootstrap interval of the start year of stage `number` (nil for stage 1 or without replicates).
     public func startInterval(stage number: Int, level: Double) -> [Int]? {
         guard number >= 2, baseline.transitionYears.indices.contains(number - 2) else { return nil }

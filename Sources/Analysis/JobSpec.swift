@@ -104,6 +104,8 @@ public struct StageSettings: Sendable, Hashable {
 /// Bootstrap settings: replicate r of scenario s is a pure function of (seed, s, r).
 public struct BootstrapSettings: Sendable, Hashable {
     public enum Scheme: String, Sendable, Hashable, Codable, CaseIterable {
+        /// One Bayesian-bootstrap weight per tie spell for its whole life, everything recomputed (default).
+        case spells
         /// Poisson(1) multiplicity per link per year, everything recomputed.
         case links
         /// Within-segment resampling of indicator residuals.
@@ -112,13 +114,24 @@ public struct BootstrapSettings: Sendable, Hashable {
         case blocks
     }
 
-    public var scheme: Scheme = .links
+    public var scheme: Scheme = .spells
     public var replicates: Int = 100
     public var seed: UInt64 = 1
     /// Block length in years for the `blocks` scheme.
     public var blockLength: Int = 3
     /// Replicates per task sent to a worker.
     public var batchSize: Int = 10
+    /// Perturb weights by their measurement error and spell starts by their
+    /// date uncertainty in every replicate, on top of the scheme (a no-op for
+    /// panels without `rel_error`, estimated rows or `date_uncertainty`).
+    public var measurement: Bool = true
+    /// Year-to-year correlation of a tie's measurement errors (AR(1)).
+    public var rho: Double = 0.8
+    /// Relative error of an `estimated` row whose error is stated nowhere
+    /// (neither its own `rel_error` nor its layer's default).
+    public var estimatedRelError: Double = 0.3
+    /// A replicate supports a baseline transition when it has one within ± this many years.
+    public var matchWindow: Int = 2
 
     public init() {}
 }

@@ -10,9 +10,13 @@ public struct LinkFacts: Sendable {
     /// Index into `Scale.allCases` of each link's source and target.
     public let sourceScale: [Int]
     public let targetScale: [Int]
-    /// Whether the link is the first row of its tie spell in the spell's first
-    /// year (counted once by `new_ties_<layer>` when its weight is positive).
-    public let startsSpell: [Bool]
+    /// Whether the link is the first row of its tie spell in its year.
+    public let firstRowInYear: [Bool]
+    /// The first row of the same tie spell in the previous year, or −1 (none).
+    /// A link-year opens a tie (`new_ties_<layer>`) when it weighs > 0 and this
+    /// row is absent or weighs 0 — so a replicate that moves a spell's start
+    /// (`date_uncertainty`) counts the tie in the year it now starts.
+    public let previousInSpell: [Int]
 
     public init(panel: Panel) {
         crossBorder = panel.links.map(panel.isCrossBorder)
@@ -22,11 +26,19 @@ public struct LinkFacts: Sendable {
         }
         sourceScale = panel.links.map { NetworkIndicators.scaleIndex(panel.places[$0.source].scale) }
         targetScale = panel.links.map { NetworkIndicators.scaleIndex(panel.places[$0.target].scale) }
-        var seenIn = [Int](repeating: Int.min, count: panel.spells.count)
-        startsSpell = panel.links.map { link in
-            guard panel.spells.indices.contains(link.spell) else { return false }
-            defer { seenIn[link.spell] = link.year }
-            return seenIn[link.spell] != link.year && panel.spells[link.spell].start == link.year
+        var lastYear = [Int](repeating: Int.min, count: panel.spells.count)
+        var lastFirstRow = [Int](repeating: -1, count: panel.spells.count)
+        var first = [Bool](repeating: false, count: panel.links.count)
+        var previous = [Int](repeating: -1, count: panel.links.count)
+        for (i, link) in panel.links.enumerated() where panel.spells.indices.contains(link.spell) {
+            let s = link.spell
+            guard lastYear[s] != link.year else { continue }  // links are sorted by year
+            first[i] = true
+            previous[i] = lastYear[s] == link.year - 1 ? lastFirstRow[s] : -1
+            lastYear[s] = link.year
+            lastFirstRow[s] = i
         }
+        firstRowInYear = first
+        previousInSpell = previous
     }
 }

@@ -29,7 +29,9 @@ public enum NetworkIndicators {
                 let w = weights[i]
                 total += w
                 byLayer[panel.links[i].layer] += w
-                if facts.startsSpell[i] { newTies[panel.links[i].layer] += 1 }
+                if facts.firstRowInYear[i], facts.previousInSpell[i] < 0 || weights[facts.previousInSpell[i]] <= 0 {
+                    newTies[panel.links[i].layer] += 1
+                }
                 if facts.crossBorder[i] { crossBorder += w }
                 byScale[facts.sourceScale[i]] += w
                 byScale[facts.targetScale[i]] += w

@@ -89,6 +89,11 @@ public struct PanelAnalysis: Sendable {
         spec.stages.indicators.isEmpty ? IndicatorName.segmentationColumns(layers: panel.layers) : spec.stages.indicators
     }
 
+    /// The most breaks the automatic choice may pick: max_breaks, capped by what min_size allows.
+    public var effectiveMaxBreaks: Int {
+        max(0, min(spec.stages.maxBreaks, panel.yearCount / max(spec.stages.minSize, 1) - 1))
+    }
+
     /// Every optimal segmentation of `series` for penalties from 0.1× to 10× the spec's.
     public func penaltyPath(_ series: IndicatorSeries) throws -> PenaltyPath {
         try SegmentationBridge.penaltyPath(series.selecting(segmentationColumns).values, settings: spec.stages)

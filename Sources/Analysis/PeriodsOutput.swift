@@ -20,6 +20,10 @@ public enum PeriodsOutput {
         var startInterval90: [Int]?
         var startInterval95: [Int]?
         var startWithin1y: Double?
+        /// Share of replicates with a transition within ±match_window years of this start.
+        var startSupport: Double?
+        /// Support below 0.5: most replicates do not reproduce this transition.
+        var weak: Bool
         var indicatorMeans: [String: Double]
 
         enum CodingKeys: String, CodingKey {
@@ -30,6 +34,7 @@ public enum PeriodsOutput {
             case corePlaces = "core_places", corePlacesBetweenness = "core_places_betweenness"
             case startInterval90 = "start_interval90", startInterval95 = "start_interval95"
             case startWithin1y = "start_within_1y", indicatorMeans = "indicator_means"
+            case startSupport = "start_support", weak
         }
 
         func encode(to encoder: Encoder) throws {
@@ -51,6 +56,8 @@ public enum PeriodsOutput {
             try c.encode(startInterval90, forKey: .startInterval90)  // explicit null for stage 1
             try c.encode(startInterval95, forKey: .startInterval95)
             try c.encode(startWithin1y, forKey: .startWithin1y)
+            try c.encode(startSupport, forKey: .startSupport)
+            try c.encode(weak, forKey: .weak)
             try c.encode(indicatorMeans, forKey: .indicatorMeans)
         }
     }
@@ -62,16 +69,24 @@ public enum PeriodsOutput {
         var transitions: [Int]
         var breakpoints: [Int]
         var cost: Double
+        var breaksCapped: Bool
         var bootstrap: Bootstrap
+        enum CodingKeys: String, CodingKey {
+            case job, years, periods, transitions, breakpoints, cost, bootstrap
+            case breaksCapped = "breaks_capped"
+        }
     }
 
     struct Bootstrap: Encodable {
         var scheme: String
         var replicates: Int
         var seed: UInt64
+        var measurement: Bool
+        var matchWindow: Int
         var stageCountDistribution: [String: Double]
         enum CodingKeys: String, CodingKey {
-            case scheme, replicates, seed
+            case scheme, replicates, seed, measurement
+            case matchWindow = "match_window"
             case stageCountDistribution = "stage_count_distribution"
         }
     }
@@ -90,6 +105,8 @@ public enum PeriodsOutput {
                           startInterval90: results.startInterval(stage: stage.number, level: 0.90),
                           startInterval95: results.startInterval(stage: stage.number, level: 0.95),
                           startWithin1y: j >= 0 ? results.baseline.withinOneYearShare(j) : nil,
+                          startSupport: j >= 0 ? results.baseline.support(j) : nil,
+                          weak: j >= 0 && results.baseline.isWeak(j),
                           indicatorMeans: means)
         }
     }
@@ -103,8 +120,11 @@ public enum PeriodsOutput {
         let doc = Document(job: results.spec.name, years: [results.series.years.first ?? 0, results.series.years.last ?? 0],
                            periods: periods(results), transitions: results.periodization.transitionYears,
                            breakpoints: results.periodization.breakpoints, cost: results.periodization.cost,
+                           breaksCapped: results.breaksCapped,
                            bootstrap: Bootstrap(scheme: results.spec.bootstrap.scheme.rawValue,
                                                 replicates: tally.replicates, seed: results.spec.bootstrap.seed,
+                                                measurement: results.spec.bootstrap.measurement,
+                                                matchWindow: results.spec.bootstrap.matchWindow,
                                                 stageCountDistribution: distribution))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -118,7 +138,7 @@ public enum PeriodsOutput {
                                    "label_probability", "runner_up", "margin", "runner_up_scale", "scale_margin",
                                    "core_places",
                                    "core_places_betweenness", "start_lo90", "start_hi90", "start_lo95", "start_hi95",
-                                   "start_within_1y"])
+                                   "start_within_1y", "start_support", "weak"])
         for p in periods(results) {
             csv.append([String(p.stage), String(p.start), String(p.end), p.name, p.dominantLayer, p.dominantScale,
                         p.label, CSVText.number(p.labelProbability), p.runnerUp, CSVText.number(p.margin),
@@ -126,7 +146,8 @@ public enum PeriodsOutput {
                         p.corePlaces.joined(separator: ";"), p.corePlacesBetweenness.joined(separator: ";"),
                         p.startInterval90.map { String($0[0]) } ?? "", p.startInterval90.map { String($0[1]) } ?? "",
                         p.startInterval95.map { String($0[0]) } ?? "", p.startInterval95.map { String($0[1]) } ?? "",
-                        CSVText.number(p.startWithin1y)])
+                        CSVText.number(p.startWithin1y), CSVText.number(p.startSupport),
+                        p.stage >= 2 ? String(p.weak) : ""])
         }
         return ResultFile(name: "periods.csv", text: csv.text)
     }

@@ -111,7 +111,9 @@ public enum ReportOutput {
         rows.append(("bootstrap", bootstrap))
         rows.append(("sensitivity", "\(max(0, results.scenarios.count - 1)) scenarios besides the baseline, "
                      + "\(spec.sensitivity.replicates) replicates each"))
-        rows.append(("result", "\(results.periodization.stages.count) stages; transitions in "
+        rows.append(("result", (results.breaksCapped
+                                ? "the most stages max_breaks allows (the cap, not the penalty, decided; see the penalty path); " : "")
+                     + "\(results.periodization.stages.count) stages; transitions in "
                      + (results.periodization.transitionYears.isEmpty ? "none"
                         : results.periodization.transitionYears.map(String.init).joined(separator: ", "))))
         page.open("table", [("class", "summary")])
@@ -130,7 +132,7 @@ public enum ReportOutput {
         let panel = results.job.panel
         page.open("section", [("id", "stages")])
         page.element("h2", text: "Stages")
-        page.element("p", text: "Each band is a stage of the baseline periodization, coloured by its dominant layer. Below, each transition year (the first year of the next stage) with the 95% percentile interval of the nearest transition over the bootstrap replicates; the bottom strip marks the years whose links include estimated values.")
+        page.element("p", text: "Each band is a stage of the baseline periodization, coloured by its dominant layer. Below, each transition year (the first year of the next stage) with the 95% percentile interval of the nearest replicate transition, over the replicates that have one within ±\(results.spec.bootstrap.matchWindow) years (its support); a transition with support below 0.5 is weak and drawn hollow and dashed; the bottom strip marks the years whose links include estimated values.")
         let estimatedYears = Set(panel.links.filter(\.estimated).map(\.year))
         let timeline = SVGStageTimeline(
             firstYear: results.series.years.first ?? panel.years.lowerBound,
@@ -161,14 +163,16 @@ public enum ReportOutput {
                                  ("dominant layer", false), ("label probability", true), ("runner-up (margin)", false),
                                  ("dominant scale", false), ("core places (PageRank)", false),
                                  ("core places (betweenness)", false), ("start, 95% interval", true),
-                                 ("transition within ±1 y", true)] {
+                                 ("support", true), ("transition within ±1 y", true)] {
             page.element("th", numeric ? [("class", "num")] : [], text: title)
         }
         page.close("tr")
         for stage in periodization.stages {
             let interval = results.startInterval(stage: stage.number, level: 0.95)
             let within = stage.number >= 2 ? results.baseline.withinOneYearShare(stage.number - 2) : nil
-            page.open("tr", [("class", "period"), ("data-stage", String(stage.number)),
+            let support = stage.number >= 2 ? results.baseline.support(stage.number - 2) : nil
+            let weak = stage.number >= 2 && results.baseline.isWeak(stage.number - 2)
+            page.open("tr", [("class", weak ? "period weak" : "period"), ("data-stage", String(stage.number)),
                              ("data-start", String(stage.startYear)), ("data-end", String(stage.endYear))])
             page.element("td", [("class", "num")], text: String(stage.number))
             page.element("td", [("class", "num")], text: String(stage.startYear))
@@ -183,10 +187,20 @@ public enum ReportOutput {
             page.element("td", text: names(stage.corePlaces, panel: panel))
             page.element("td", text: names(stage.corePlacesByBetweenness, panel: panel))
             page.element("td", [("class", "num")], text: interval.map { "\($0[0])–\($0[1])" } ?? "—")
+            page.element("td", [("class", "num")], text: support.map { HTMLText.fixed($0, digits: 3) + (weak ? " weak" : "") } ?? "—")
             page.element("td", [("class", "num")], text: within.map { HTMLText.fixed($0, digits: 3) } ?? "—")
             page.close("tr")
         }
         page.close("table")
+        let tally = results.baseline
+        if tally.replicates > 0 {
+            let counts = tally.stageCounts.keys.sorted().map { k in
+                "\(k): " + HTMLText.fixed(Double(tally.stageCounts[k] ?? 0) / Double(tally.replicates), digits: 3)
+            }
+            page.element("p", [("class", "note stage-counts")],
+                         text: "Number of stages over the \(tally.replicates) replicates (baseline: \(periodization.stages.count)): "
+                             + counts.joined(separator: ", ") + ".")
+        }
         page.close("section")
         page.newline()
     }
@@ -233,17 +247,17 @@ public enum ReportOutput {
         page.open("section", [("id", "indicators")])
         page.element("h2", text: "Indicators by year")
         page.element("p", text: tally.replicates > 0
-                     ? "Black line: the baseline value. Grey band: bootstrap mean ± 1.96 standard deviations over \(tally.replicates) replicates, drawn within the indicator's range (0–1; km ≥ 0). Shaded: the stages; dashed lines: transitions, with the 95% interval of each as a whisker along the top. Formulas: docs/METHODS.md §3."
+                     ? "Black line: the baseline value. Grey band: the 2.5–97.5 % percentiles of \(tally.replicates) \(results.spec.bootstrap.scheme.rawValue) bootstrap replicates (a share's band stays within 0–1 by construction). Shaded: the stages; dashed lines: transitions, with the 95% interval of each as a whisker along the top. Formulas: docs/METHODS.md §3."
                      : "Black line: the baseline value (no bootstrap replicates, so no band). Shaded: the stages; dashed lines: transitions. Formulas: docs/METHODS.md §3.")
         page.open("div", [("class", "grid")])
-        let indicatorMoments = tally.indicatorMoments  // built from the tally's flat cells: once
         for (j, column) in series.columns.enumerated() {
             let (title, unit) = describe(column)
             var band: (lower: [Double], upper: [Double])? = nil
-            if tally.replicates > 0, indicatorMoments.count == series.years.count {
-                let moments = indicatorMoments.map { $0[j] }
-                band = (moments.map { $0.mean - 1.96 * $0.standardDeviation },
-                        moments.map { $0.mean + 1.96 * $0.standardDeviation })
+            if tally.replicates > 0 {
+                let rows = series.years.indices.map { tally.indicatorBand(row: $0, column: j, level: 0.95) }
+                if rows.allSatisfy({ $0 != nil }) {
+                    band = (rows.map { $0?.lowerBound ?? 0 }, rows.map { $0?.upperBound ?? 0 })
+                }
             }
             let chart = SVGLineChart(years: series.years, values: series.values.map { $0[j] }, band: band,
                                      stages: bands, transitions: marks, unit: unit, title: "\(title) (\(column)) by year",
@@ -339,7 +353,8 @@ public enum ReportOutput {
 
     static func transitions(_ results: JobResults) -> [SVGLineChart.Transition] {
         results.periodization.transitionYears.enumerated().map { j, year in
-            .init(year: year, interval95: results.startInterval(stage: j + 2, level: 0.95))
+            .init(year: year, interval95: results.startInterval(stage: j + 2, level: 0.95),
+                  support: results.baseline.support(j), weak: results.baseline.isWeak(j))
         }
     }
 

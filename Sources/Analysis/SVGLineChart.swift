@@ -18,6 +18,10 @@ struct SVGLineChart: Sendable {
         var year: Int
         /// The 95% interval of the start year, nil without replicates.
         var interval95: [Int]?
+        /// Share of replicates with a transition within the match window; nil without replicates.
+        var support: Double? = nil
+        /// Support below one half: drawn hollow and dashed (docs/METHODS.md §6).
+        var weak: Bool = false
     }
 
     var years: [Int]
@@ -84,8 +88,10 @@ struct SVGLineChart: Sendable {
             if let interval = transition.interval95 {
                 let x0 = x.position(Double(interval[0]) - 0.5), x1 = x.position(Double(interval[1]) - 0.5)
                 let wy = plotTop + 5
-                m.open("g", [("class", "whisker"), ("stroke", "#000"), ("stroke-width", "1.5")])
-                m.element("title", text: "transition \(transition.year), 95% interval \(interval[0])–\(interval[1])")
+                m.open("g", [("class", transition.weak ? "whisker weak" : "whisker"), ("stroke", "#000"),
+                             ("stroke-width", "1.5")] + (transition.weak ? [("stroke-dasharray", "2 2")] : []))
+                m.element("title", text: "transition \(transition.year), 95% interval \(interval[0])–\(interval[1])"
+                          + (transition.weak ? " (weak: support \(HTMLText.fixed(transition.support ?? 0, digits: 2)))" : ""))
                 m.empty("line", [("x1", fx(x0)), ("x2", fx(x1)), ("y1", fx(wy)), ("y2", fx(wy))])
                 m.empty("line", [("x1", fx(x0)), ("x2", fx(x0)), ("y1", fx(wy - 3.5)), ("y2", fx(wy + 3.5))])
                 m.empty("line", [("x1", fx(x1)), ("x2", fx(x1)), ("y1", fx(wy - 3.5)), ("y2", fx(wy + 3.5))])

@@ -69,25 +69,35 @@ struct SVGStageTimeline: Sendable {
         for (j, transition) in transitions.enumerated() {
             let rowY = whiskerTop + whiskerRow * Double(j) + 8
             let px = x.position(Double(transition.year) - 0.5)
-            m.open("g", [("class", "whisker")])
+            m.open("g", [("class", transition.weak ? "whisker weak" : "whisker")])
             var label = "\(transition.year)"
+            let dash: [(String, String)] = transition.weak ? [("stroke-dasharray", "3 2")] : []
             if let interval = transition.interval95 {
                 label += " [\(interval[0])–\(interval[1])]"
+                if let support = transition.support {
+                    label += " support \(HTMLText.fixed(support, digits: 2))" + (transition.weak ? ", weak" : "")
+                }
                 let x0 = x.position(Double(interval[0]) - 0.5), x1 = x.position(Double(interval[1]) - 0.5)
                 m.element("title", text: "stage \(j + 2) starts in \(transition.year); 95% interval \(interval[0])–\(interval[1])")
                 m.empty("line", [("x1", fx(x0)), ("x2", fx(x1)), ("y1", fx(rowY)), ("y2", fx(rowY)),
-                                 ("stroke", "#000"), ("stroke-width", "2")])
+                                 ("stroke", "#000"), ("stroke-width", "2")] + dash)
                 for cap in [x0, x1] {
                     m.empty("line", [("x1", fx(cap)), ("x2", fx(cap)), ("y1", fx(rowY - 5)), ("y2", fx(rowY + 5)),
-                                     ("stroke", "#000"), ("stroke-width", "2")])
+                                     ("stroke", "#000"), ("stroke-width", "2")] + dash)
                 }
                 m.element("text", [("x", fx(x1 + 6)), ("y", fx(rowY + 4)), ("font-size", "11")], text: label)
+            } else if let support = transition.support {
+                label += " no interval: support \(HTMLText.fixed(support, digits: 2)), weak"
+                m.element("title", text: "stage \(j + 2) starts in \(transition.year); no replicate has a transition within the match window")
+                m.element("text", [("x", fx(px + 6)), ("y", fx(rowY + 4)), ("font-size", "11")], text: label)
             } else {
                 m.element("title", text: "stage \(j + 2) starts in \(transition.year) (no bootstrap replicates)")
                 m.element("text", [("x", fx(px + 6)), ("y", fx(rowY + 4)), ("font-size", "11")], text: label)
             }
-            m.empty("circle", [("cx", fx(px)), ("cy", fx(rowY)), ("r", "3.5"), ("fill", "#fff"), ("stroke", "#000"),
-                               ("stroke-width", "1.5")])
+            // Supported transitions are solid dots, weak ones hollow.
+            m.empty("circle", [("cx", fx(px)), ("cy", fx(rowY)), ("r", "3.5"),
+                               ("fill", transition.weak || transition.support == nil ? "#fff" : "#000"),
+                               ("stroke", "#000"), ("stroke-width", "1.5")])
             m.close("g")
         }
         // Year axis.

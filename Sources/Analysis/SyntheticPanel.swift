@@ -24,6 +24,10 @@ public struct SyntheticPanel: Sendable {
     /// stage on panels of ≥ 10 years per stage.
     public static let dominance = 8.0
 
+    /// Year-to-year correlation of each tie's noise (AR(1): e_t = ρ·e_{t−1} + √(1−ρ²)·z_t,
+    /// so every year's noise is still N(0, 1)); 0 = independent years, as real
+    /// yearly series rarely are.
+    public var noiseRho = 0.0
     /// What the planted stages change (see `Design`).
     public var design: Design = .dominance
     public var firstYear = 1990
@@ -117,14 +121,19 @@ public struct SyntheticPanel: Sendable {
         }
         var links: [Link] = []
         let starts = stageStarts
+        var state = pairs.map { [Double?](repeating: nil, count: $0.count) }  // each tie's last noise draw
         for t in 0..<years {
             let year = firstYear + t
             let stage = (starts.lastIndex { $0 <= year }) ?? 0
             for (l, layerPairs) in pairs.enumerated() where l <= stage {
                 let factor = l == stage % 4 ? SyntheticPanel.dominance : 1.0
-                for (i, j) in layerPairs {
+                for (k, (i, j)) in layerPairs.enumerated() {
                     var w = factor
-                    if noise > 0 { w *= exp(noise * gaussian(&rng)) }
+                    if noise > 0 {
+                        let e = correlated(gaussian(&rng), after: state[l][k])
+                        state[l][k] = e
+                        w *= exp(noise * e)
+                    }
                     links.append(Link(source: i, target: j, year: year, layer: layerIndex[l], weight: w))
                 }
             }
@@ -147,9 +156,16 @@ public struct SyntheticPanel: Sendable {
             let start = starts[stage]
             for (i, j) in pairs[l] {
                 if layer == .trade {
+                    var previous: Double? = nil
                     for year in start...lastYear {
+                        var w = 0.002
+                        if noise > 0 {
+                            let e = correlated(gaussian(&rng), after: previous)
+                            previous = e
+                            w *= exp(noise * e)
+                        }
                         links.append(Link(source: i, target: j, year: year, layer: layerIndex[l],
-                                          weight: noisy(0.002, &rng), estimated: false))
+                                          weight: w, estimated: false))
                     }
                 } else {
                     let w = noisy(1, &rng)
@@ -228,7 +244,7 @@ public struct SyntheticPanel: Sendable {
             ? "layers:\n" + presentLayers.sorted().map { "  \($0.rawValue): {unit: \"\(Self.emergenceUnits[$0] ?? "")\"}\n" }.joined()
             : ""
         return """
-        # Synthetic panel (\(design.rawValue) design): \(places) places, \(years) years, \(stages) planted stages, noise \(noise), seed \(seed).
+        # Synthetic panel (\(design.rawValue) design): \(places) places, \(years) years, \(stages) planted stages, noise \(noise)\(noiseRho == 0 ? "" : " (year-to-year ρ \(noiseRho))"), seed \(seed).
         name: synthetic-\(places)x\(years)-k\(stages)-s\(seed)
         data: {places: places.csv, links: links.csv}
         years: {first: \(firstYear), last: \(firstYear + years - 1)}
@@ -238,6 +254,12 @@ public struct SyntheticPanel: Sendable {
         bootstrap: {scheme: links, replicates: \(replicates), seed: \(seed), batch_size: 10}
 
         """ + layers + sensitivity
+    }
+
+    /// The AR(1) noise of a tie's next year from a fresh N(0, 1) draw (the draw itself in the first year).
+    private func correlated(_ z: Double, after previous: Double?) -> Double {
+        guard let previous, noiseRho != 0 else { return z }
+        return noiseRho * previous + (1 - noiseRho * noiseRho).squareRoot() * z
     }
 
     private func gaussian(_ rng: inout RandomStream) -> Double {

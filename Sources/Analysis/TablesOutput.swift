@@ -3,24 +3,24 @@ import CooperationNetwork
 /// The long-format tables: indicators, centralities and stage labels by year,
 /// centralities by period (columns and units in docs/OUTPUTS.md).
 public enum TablesOutput {
-    /// indicators_by_year.csv: the baseline value of every indicator with its
-    /// bootstrap mean, standard deviation and normal-approximation 95% band
-    /// (mean ± 1.96 sd; empty without replicates).
+    /// indicators_by_year.csv: the baseline value of every indicator with the
+    /// replicates' median and percentile bands (2.5–97.5 % and 5–95 %; from a
+    /// percentile sketch within 0.5 % of the exact percentiles; empty without replicates).
     public static func indicatorsByYear(_ results: JobResults) -> ResultFile {
-        var csv = CSVText(header: ["year", "stage", "indicator", "value", "bootstrap_mean", "bootstrap_sd",
-                                   "band_lo95", "band_hi95"])
+        var csv = CSVText(header: ["year", "stage", "indicator", "value", "bootstrap_median",
+                                   "band_lo95", "band_hi95", "band_lo90", "band_hi90"])
         let stageOfRow = results.periodization.stageOfRow
-        let moments = results.baseline.indicatorMoments
+        let tally = results.baseline
         for (t, year) in results.series.years.enumerated() {
             for (j, column) in results.series.columns.enumerated() {
                 var fields = [String(year), String(stageOfRow[t]), column, CSVText.number(results.series.values[t][j])]
-                if results.baseline.replicates > 0, t < moments.count {
-                    let m = moments[t][j]
-                    fields += [CSVText.number(m.mean), CSVText.number(m.standardDeviation),
-                               CSVText.number(m.mean - 1.96 * m.standardDeviation),
-                               CSVText.number(m.mean + 1.96 * m.standardDeviation)]
+                if tally.replicates > 0, let b95 = tally.indicatorBand(row: t, column: j, level: 0.95),
+                   let b90 = tally.indicatorBand(row: t, column: j, level: 0.90) {
+                    fields += [CSVText.number(tally.indicatorMedian(row: t, column: j)),
+                               CSVText.number(b95.lowerBound), CSVText.number(b95.upperBound),
+                               CSVText.number(b90.lowerBound), CSVText.number(b90.upperBound)]
                 } else {
-                    fields += ["", "", "", ""]
+                    fields += ["", "", "", "", ""]
                 }
                 csv.append(fields)
             }

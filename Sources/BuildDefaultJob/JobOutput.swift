@@ -2,13 +2,15 @@ import CSV
 import Foundation
 
 /// Writes places.csv and links.csv of the job (LF line endings, UTF-8), after
-/// checking what the loader requires: known ids, no self-loops, finite weights
-/// ≥ 0, one row per pair, layer and year. Nothing is written if a check fails;
-/// each file is written atomically.
+/// checking what the loader requires (known ids, no self-loops, finite weights ≥ 0,
+/// no two rows of one pair and layer covering the same year) and that every
+/// `event_ref` resolves to a fact row of the row's pair (`TraceIndex`). Nothing is
+/// written if a check fails; each file is written atomically.
 struct JobOutput {
     static let placeColumns = ["id", "name", "country", "kind", "scale", "region", "lat", "lon",
                                "name_local", "source", "confidence", "note"]
-    static let linkColumns = ["source", "target", "year", "layer", "weight", "estimated", "basis", "event_ref"]
+    static let linkColumns = ["source", "target", "year", "start", "end", "layer", "weight", "estimated", "rel_error",
+                              "date_uncertainty", "alt_layer", "basis", "event_ref"]
     static let scales: Set<String> = ["national", "regional", "local"]
 
     let placesCSV: Data
@@ -16,7 +18,7 @@ struct JobOutput {
     let placeCount: Int
 
     /// Builds both files in memory from the facts' places table and the links.
-    init(places table: CSVTable, links: [JobLink]) throws {
+    init(places table: CSVTable, links: [JobLink], years: ClosedRange<Int>, trace: TraceIndex) throws {
         var rowsByID: [String: CSVTable.Row] = [:]
         for row in table.rows {
             let id = row["id"]
@@ -26,20 +28,30 @@ struct JobOutput {
             rowsByID[id] = row
         }
         var used = Set<String>()
-        var seen = Set<String>()
+        var covered = Set<String>()
         for link in links {
+            let label = "\(link.pair) (\(link.layer), from \(link.firstYear))"
             for id in [link.pair.first, link.pair.second] where rowsByID[id] == nil {
-                throw BuildError(file: table.file, "place '\(id)' is used by a \(link.layer) link in \(link.year) but not listed")
+                throw BuildError(file: table.file, "place '\(id)' is used by the link \(label) but not listed")
             }
             guard !link.pair.isSelfLoop else {
-                throw BuildError(file: "links.csv", "self-loop on '\(link.pair.first)' in \(link.year)")
+                throw BuildError(file: "links.csv", "self-loop \(label)")
             }
             guard link.weight.isFinite, link.weight >= 0 else {
-                throw BuildError(file: "links.csv", "weight \(link.weight) of \(link.pair.first)–\(link.pair.second) in \(link.year)")
+                throw BuildError(file: "links.csv", "weight \(link.weight) of \(label)")
             }
-            let key = "\(link.pair.first)|\(link.pair.second)|\(link.layer)|\(link.year)"
-            guard seen.insert(key).inserted else {
-                throw BuildError(file: "links.csv", "two rows for \(link.pair.first)–\(link.pair.second), \(link.layer), \(link.year)")
+            guard !link.refs.isEmpty else {
+                throw BuildError(file: "links.csv", "\(label) has no fact row behind it")
+            }
+            for ref in link.refs {
+                if let problem = trace.problem(ref, pair: link.pair) {
+                    throw BuildError(file: "links.csv", "\(label): event_ref \(problem)")
+                }
+            }
+            for year in years where link.covers(year, last: years.upperBound) {
+                guard covered.insert("\(link.pair.first)|\(link.pair.second)|\(link.layer)|\(year)").inserted else {
+                    throw BuildError(file: "links.csv", "two rows of \(link.pair) on \(link.layer) cover \(year)")
+                }
             }
             used.insert(link.pair.first)
             used.insert(link.pair.second)
@@ -59,11 +71,19 @@ struct JobOutput {
         }
 
         let sorted = links.sorted {
-            ($0.year, $0.layer, $0.pair.first, $0.pair.second) < ($1.year, $1.layer, $1.pair.first, $1.pair.second)
+            ($0.firstYear, $0.layer, $0.pair.first, $0.pair.second) < ($1.firstYear, $1.layer, $1.pair.first, $1.pair.second)
         }
-        let linkRows = sorted.map { link in
-            [link.pair.first, link.pair.second, String(link.year), link.layer,
-             String(format: "%.6f", link.weight), link.estimated ? "true" : "false", link.basis, link.eventRef]
+        let linkRows = sorted.map { link -> [String] in
+            var year = "", start = "", end = ""
+            switch link.time {
+            case .year(let y): year = String(y)
+            case .spell(let s, let e): start = String(s); end = e.map(String.init) ?? ""
+            }
+            return [link.pair.first, link.pair.second, year, start, end, link.layer,
+                    String(format: "%.6f", link.weight), link.estimated ? "true" : "false",
+                    link.relError.map { String(format: "%.3f", $0) } ?? "",
+                    link.dateUncertainty.map(String.init) ?? "", link.altLayer, link.basis,
+                    link.refs.joined(separator: ";")]
         }
         placesCSV = try Self.csv(header: Self.placeColumns, rows: placeRows)
         linksCSV = try Self.csv(header: Self.linkColumns, rows: linkRows)

@@ -1,6 +1,6 @@
 /// An unordered pair of place ids, stored in lexicographic order so that
 /// `heihe–blagoveshchensk` and `blagoveshchensk–heihe` are one pair.
-struct PlacePair: Hashable, Comparable {
+struct PlacePair: Hashable, Comparable, CustomStringConvertible {
     let first: String
     let second: String
 
@@ -9,6 +9,7 @@ struct PlacePair: Hashable, Comparable {
     }
 
     var isSelfLoop: Bool { first == second }
+    var description: String { "\(first)–\(second)" }
 
     static func < (lhs: PlacePair, rhs: PlacePair) -> Bool {
         (lhs.first, lhs.second) < (rhs.first, rhs.second)

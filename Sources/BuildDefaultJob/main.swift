@@ -14,11 +14,17 @@ func buildDefaultJob(_ arguments: BuildArguments) throws -> String {
     let tradeTable = try CSVTable.read(arguments.facts.appendingPathComponent("trade_by_year.csv"),
                                        name: "facts/trade_by_year.csv",
                                        required: ["year", "value", "unit", "scope", "source", "confidence", "note"])
-    let readingsTable = try CSVTable.read(arguments.readings, name: "event_readings.csv",
-                                          required: ["year", "event_type", "from_id", "to_id", "reading", "reason"])
+    let volumesTable = try CSVTable.read(arguments.facts.appendingPathComponent("port_volumes_by_year.csv"),
+                                         name: "facts/port_volumes_by_year.csv",
+                                         required: ["year", "port_id", "value", "unit", "source", "confidence", "note"])
+    let eventReadings = try CSVTable.read(arguments.readings, name: "event_readings.csv", required: Readings.eventColumns)
+    let volumeReadings = try CSVTable.read(arguments.volumeReadings, name: "volume_readings.csv",
+                                           required: Readings.volumeColumns)
 
     let events = try FactEvent.load(eventsTable)
-    let readings = try EventReading.load(readingsTable, events: events, eventsFile: eventsTable.file)
+    let volumes = try FactVolume.load(volumesTable)
+    let readings = try Readings(events: eventReadings, events, eventsFile: eventsTable.file,
+                                volumes: volumeReadings, volumes, volumesFile: volumesTable.file)
 
     // Last year: the latest year with a China–Russia total in billion USD (RULES.md).
     guard let lastYear = try ProvinceTradeSeries.latestNationalYear(tradeTable), lastYear >= arguments.firstYear else {
@@ -26,20 +32,16 @@ func buildDefaultJob(_ arguments: BuildArguments) throws -> String {
     }
     let years = arguments.firstYear...lastYear
     let trade = try ProvinceTradeSeries(tradeTable, years: years)
-    let links = try LinkRule(years: years).links(events: events, readings: readings, trade: trade,
-                                                 eventsFile: eventsTable.file)
-    let output = try JobOutput(places: placesTable, links: links)
-    try output.write(to: arguments.out)
+    let read = try TieRule(years: years).read(events: events, volumes: volumes, readings: readings)
+    let runs = SpellRuns(read.ties, years: years)
+    var links = try TradeLinks.links(read.ports, trade, years: years, file: tradeTable.file) + runs.links(last: lastYear)
+    try TradeLinks.attach(read.confirmations, to: &links, last: lastYear)
 
-    let estimatedYears = years.filter { trade.byYear[$0]?.estimated ?? false }
-    var summary = "build-default-job: \(output.placeCount) places, \(links.count) links, years \(years.lowerBound)-\(years.upperBound)\n"
-    summary += "province trade (billion USD):\n"
-    for year in years {
-        guard let t = trade.byYear[year] else { continue }
-        summary += "  \(year) \(String(format: "%8.3f", t.value)) \(t.estimated ? "estimated" : "         ") \(t.basis)\n"
-    }
-    summary += "estimated trade years: \(estimatedYears.map(String.init).joined(separator: " "))\n"
-    return summary
+    let trace = TraceIndex(events: events, volumes: volumes, readings: readings, trade: tradeTable)
+    let output = try JobOutput(places: placesTable, links: links, years: years, trace: trace)
+    try output.write(to: arguments.out)
+    return BuildSummary.text(places: output.placeCount, links: links, ties: read.ties, ports: read.ports,
+                             runs: runs, trade: trade, years: years)
 }
 
 do {

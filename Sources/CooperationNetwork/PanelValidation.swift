@@ -266,6 +266,12 @@ public enum PanelValidation {
                     valid = false
                 }
             }
+            if let time, !time.isSpell, dateUncertainty > 0 {
+                // The bootstrap jitters spell starts; on a year row the value would be ignored silently.
+                report("date_uncertainty", "a start-date uncertainty belongs to a spell row (start, end); "
+                       + "this row gives a year — write the tie as one spell row, or leave date_uncertainty empty")
+                valid = false
+            }
             guard valid, let source, let target, let weight, let time else { continue }
             links.append(ParsedLink(line: record.line, source: source, target: target, isSpell: time.isSpell,
                                     start: time.start, end: time.end, layer: Layer(rawValue: layerName),

@@ -18,7 +18,8 @@ package enum JobSpecParser {
     static let yearKeys = ["first", "last"]
     static let stageKeys = ["method", "cost", "breaks", "max_breaks", "penalty", "label", "min_size", "standardize",
                             "indicators"]
-    static let bootstrapKeys = ["scheme", "replicates", "seed", "block_length", "batch_size"]
+    static let bootstrapKeys = ["scheme", "replicates", "seed", "block_length", "batch_size", "measurement", "rho",
+                                 "estimated_rel_error", "match_window"]
     static let sensitivityKeys = ["leave_one_region_out", "leave_one_layer_out", "perturb_region", "perturb_factor",
                                   "leave_out_estimated", "alternative_reading", "replicates"]
 
@@ -235,6 +236,24 @@ package enum JobSpecParser {
         }
         if let v = keys["batch_size"], let x = reader.int(v, path: "bootstrap.batch_size", minimum: 1) {
             bootstrap.batchSize = x
+        }
+        if let v = keys["measurement"], let x = reader.bool(v, path: "bootstrap.measurement") { bootstrap.measurement = x }
+        if let v = keys["rho"], let x = reader.double(v, path: "bootstrap.rho") {
+            if x > -1 && x < 1 {
+                bootstrap.rho = x
+            } else {
+                reader.report("bootstrap.rho", v, "rho must lie strictly between -1 and 1, found \(x)")
+            }
+        }
+        if let v = keys["estimated_rel_error"], let x = reader.double(v, path: "bootstrap.estimated_rel_error") {
+            if x >= 0 {
+                bootstrap.estimatedRelError = x
+            } else {
+                reader.report("bootstrap.estimated_rel_error", v, "a relative error must be ≥ 0, found \(x)")
+            }
+        }
+        if let v = keys["match_window"], let x = reader.int(v, path: "bootstrap.match_window", minimum: 0) {
+            bootstrap.matchWindow = x
         }
     }
 

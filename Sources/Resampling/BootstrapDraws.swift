@@ -12,6 +12,46 @@ public enum BootstrapDraws {
         return out
     }
 
+    /// `spells` scheme: one Bayesian-bootstrap weight per tie spell for its
+    /// whole life (Rubin 1981): Dirichlet(1, …, 1) weights scaled to mean 1,
+    /// drawn as Exp(1) variates divided by their mean. Every tie keeps a
+    /// positive weight, so no tie vanishes and the topology of each year is kept;
+    /// the weights have variance ≈ 1, as Poisson(1) multiplicities do.
+    public static func spellWeights(count: Int, stream: inout RandomStream) -> [Double] {
+        guard count > 0 else { return [] }
+        var out = [Double](repeating: 0, count: count)
+        var sum = 0.0
+        for i in 0..<count {
+            out[i] = stream.nextExponential()
+            sum += out[i]
+        }
+        guard sum > 0 else { return [Double](repeating: 1, count: count) }
+        let scale = Double(count) / sum
+        for i in 0..<count { out[i] *= scale }
+        return out
+    }
+
+    /// A stationary Gaussian AR(1) path of `count` steps with unit variance:
+    /// e₀ ~ N(0, 1), eₜ = ρ eₜ₋₁ + √(1 − ρ²) zₜ. A measurement error that is
+    /// high one year tends to stay high (a level error stays a level error).
+    public static func autoregressivePath(count: Int, rho: Double, into path: inout [Double],
+                                          stream: inout RandomStream) {
+        path.removeAll(keepingCapacity: true)
+        guard count > 0 else { return }
+        let innovation = (1 - rho * rho).squareRoot()
+        var e = stream.nextGaussian()
+        path.append(e)
+        for _ in 1..<count {
+            e = rho * e + innovation * stream.nextGaussian()
+            path.append(e)
+        }
+    }
+
+    /// A uniform whole-year shift in −`years`…`years` (0 when `years` is 0, without a draw).
+    public static func yearShift(within years: Int, stream: inout RandomStream) -> Int {
+        years > 0 ? stream.nextIndex(below: 2 * years + 1) - years : 0
+    }
+
     /// `residuals` scheme: for each segment (a range of rows), the rows whose
     /// residuals are used, drawn uniformly with replacement within the segment.
     /// Returns a row index for every row 0..<n.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A deterministic random stream addressed by (seed, scenario, replicate).
 ///
 /// Counter-based in spirit: the state is derived by hashing the three
@@ -73,5 +75,19 @@ public struct RandomStream: Sendable, RandomNumberGenerator {
             cdf += p
         }
         return k
+    }
+
+    /// An Exp(1) variate by inversion, −ln(1 − u) (u in [0, 1), so the log is finite).
+    @inlinable
+    public mutating func nextExponential() -> Double {
+        -log(1 - nextUnit())
+    }
+
+    /// A standard normal variate by Box–Muller (one cosine branch per call, so
+    /// every call consumes exactly two draws and streams stay aligned).
+    @inlinable
+    public mutating func nextGaussian() -> Double {
+        let u1 = 1 - nextUnit(), u2 = nextUnit()
+        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
     }
 }

@@ -94,8 +94,30 @@ public struct NoiseFit: Sendable, Hashable {
             scale = max(scale, madScale(differences[start..<end], largest: largest))
             start = end
         }
-        return max(scale, floorFraction * sd)
+        return max(scale * longRunFactor(x, largest: largest), floorFraction * sd)
     }
+
+    /// The factor from the difference-based σ̂ to the long-run noise scale of
+    /// AR(1) noise. With e_t = ρ·e_{t−1} + innovations of marginal sd σ,
+    /// Var(x_t − x_{t−k}) = 2σ²(1 − ρᵏ), so MAD(lag-1 differences)/√2 is
+    /// σ·√(1−ρ) and ρ̂ = (MAD(lag-2)/MAD(lag-1))² − 1, both robust to the few
+    /// jumps of a step series (the estimator of Chakar et al. 2017, AR1seg,
+    /// and of DeCAFS, Romano et al. 2022, in its simplest form). A segment
+    /// mean of autocorrelated noise varies as the long-run variance
+    /// σ²(1+ρ)/(1−ρ), so the noise scale the penalty needs is
+    /// σ̂·√(1+ρ̂)/(1−ρ̂). ρ̂ is clamped to [0, `maxRho`]; 1 for white noise.
+    static func longRunFactor(_ x: [Double], largest: Double) -> Double {
+        guard x.count >= 4 else { return 1 }
+        let lag1 = zip(x.dropFirst(), x).map { $0 - $1 }
+        let lag2 = zip(x.dropFirst(2), x).map { $0 - $1 }
+        let m1 = madScale(lag1[...], largest: largest), m2 = madScale(lag2[...], largest: largest)
+        guard m1 > 0, m2 > 0 else { return 1 }
+        let rho = min(maxRho, max(0, (m2 / m1) * (m2 / m1) - 1))
+        return (1 + rho).squareRoot() / (1 - rho)
+    }
+
+    /// The largest year-to-year correlation the long-run correction assumes.
+    public static let maxRho = 0.9
 
     /// MAD/√2 of the moving differences of one window (0 when fewer than half move).
     static func madScale(_ differences: ArraySlice<Double>, largest: Double) -> Double {

@@ -30,6 +30,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Standard deviation S of the log-normal noise exp(S·Z) on every link weight (0 none, 0.3 moderate).")
     var noise: Double = 0
 
+    @Option(help: "Year-to-year correlation ρ of each tie's noise (AR(1), in [0, 1); 0 = independent years).")
+    var noiseRho: Double = 0
+
     @Option(help: "Seed of the generator, also used as the job's bootstrap seed.")
     var seed: UInt64 = 1
 
@@ -52,6 +55,7 @@ struct GenerateCommand: ParsableCommand {
         guard years >= 2 * stages else { throw ValidationError("--years must be at least 2 × --stages") }
         guard noise >= 0, noise.isFinite else { throw ValidationError("--noise must be a finite number ≥ 0") }
         guard replicates >= 0 else { throw ValidationError("--replicates must be ≥ 0") }
+        guard noiseRho >= 0, noiseRho < 1 else { throw ValidationError("--noise-rho must be in [0, 1)") }
     }
 
     func run() throws {
@@ -59,6 +63,7 @@ struct GenerateCommand: ParsableCommand {
         generator.replicates = replicates
         generator.scenarios = scenarios
         generator.design = design
+        generator.noiseRho = noiseRho
         try reportingInputErrors {
             try OutputFolder(URL(fileURLWithPath: out)).write(generator.files())
         }

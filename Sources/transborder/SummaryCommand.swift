@@ -22,14 +22,22 @@ struct SummaryCommand: ParsableCommand {
             var name: String
             var start_interval95: [Int]?
             var start_within_1y: Double?
+            var start_support: Double?
+            var weak: Bool?
             var label: String?
             var label_probability: Double?
             var runner_up: String?
             var margin: Double?
         }
-        struct Bootstrap: Codable { var replicates: Int; var scheme: String }
+        struct Bootstrap: Codable {
+            var replicates: Int
+            var scheme: String
+            var match_window: Int?
+            var stage_count_distribution: [String: Double]?
+        }
         var job: String
         var periods: [Period]
+        var breaks_capped: Bool?
         var bootstrap: Bootstrap
     }
 
@@ -51,6 +59,16 @@ struct SummaryCommand: ParsableCommand {
             throw ExitCode(2)
         }
         print("\(doc.job): \(doc.periods.count) stages (\(doc.bootstrap.replicates) \(doc.bootstrap.scheme) bootstrap replicates)")
+        if let counts = doc.bootstrap.stage_count_distribution, !counts.isEmpty {
+            let sorted = counts.keys.sorted { (Int($0) ?? 0) < (Int($1) ?? 0) }
+            print("replicates' number of stages: " + sorted.map { k in
+                String(format: "%@: %.0f%%", k, (counts[k] ?? 0) * 100)
+            }.joined(separator: ", "))
+        }
+        if doc.breaks_capped == true {
+            print("note: the number of stages is the most max_breaks allows: the cap, not the penalty, decided it"
+                  + " (see penalty_path.csv for the segmentations that hold for larger penalties)")
+        }
         print(String(repeating: "-", count: 78))
         for p in doc.periods {
             let interval: String
@@ -58,12 +76,17 @@ struct SummaryCommand: ParsableCommand {
                 interval = "start \(p.start), 95% interval \(ci[0])–\(ci[1])"
             } else if p.stage == 1 {
                 interval = "first stage"
+            } else if doc.bootstrap.replicates > 0 {
+                interval = "start \(p.start), no bootstrap interval (no replicate has a transition within "
+                    + "±\(doc.bootstrap.match_window ?? 2)y)"
             } else {
-                interval = "start \(p.start), no bootstrap interval (no replicate has a transition)"
+                interval = "start \(p.start), no bootstrap replicates"
             }
+            let support = p.start_support.map { String(format: ", support %.0f%%", $0 * 100) } ?? ""
             let within = p.start_within_1y.map { String(format: ", ±1y %.0f%%", $0 * 100) } ?? ""
+            let weak = p.weak == true ? "  WEAK: most replicates do not reproduce this transition" : ""
             print("\(p.stage). \(p.name)")
-            print("   \(interval)\(within)")
+            print("   \(interval)\(support)\(within)\(weak)")
             if let label = p.label {
                 var line = "   label \(label)"
                 if let probability = p.label_probability {

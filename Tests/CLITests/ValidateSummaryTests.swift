@@ -30,13 +30,22 @@ final class ValidateSummaryTests: XCTestCase {
         return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, fields($0))) }
     }
 
-    /// The JSON summary against numbers counted here from places.csv and links.csv.
+    /// The JSON summary against numbers counted here from places.csv and links.csv
+    /// (link-years: spell rows expanded over the years they cover).
     func testValidateJSONSummaryMatchesTheFiles() throws {
         for job in [Self.tinyJob, Fixtures.repositoryRoot.appendingPathComponent("jobs/heilongjiang-far-east").path] {
             let result = try runTransborder(["validate", job, "--format", "json"])
             XCTAssertEqual(result.status, 0, result.stderr)
             let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-            let places = try rows(job + "/places.csv"), links = try rows(job + "/links.csv")
+            let places = try rows(job + "/places.csv")
+            // One entry per link-year: a spell row (start, end; empty end = the last year)
+            // counts once for every year it covers, as the loader expands it.
+            let years = try XCTUnwrap(doc["years"] as? [Int])
+            let links = try rows(job + "/links.csv").flatMap { row -> [[String: String]] in
+                guard (row["year"] ?? "").isEmpty, let start = row["start"].flatMap({ Int($0) }) else { return [row] }
+                let end = row["end"].flatMap { Int($0) } ?? years[1]
+                return Array(repeating: row, count: max(0, end - start + 1))
+            }
             XCTAssertEqual(doc["places"] as? Int, places.count)
             XCTAssertEqual(doc["places_by_country"] as? [String: Int],
                            Dictionary(grouping: places, by: { $0["country"] ?? "" }).mapValues(\.count))

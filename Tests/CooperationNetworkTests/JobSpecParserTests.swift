@@ -213,11 +213,35 @@ final class JobSpecParserTests: XCTestCase {
         assertIssue(example(replacing: 5, with: "distance: invers"), line: 5, field: "distance",
                     contains: "unknown value 'invers' (allowed: inverse, raw, hops) (did you mean 'inverse'?)")
         assertIssue(example(replacing: 15, with: "bootstrap: {scheme: block}"), line: 15, field: "bootstrap.scheme",
-                    contains: "(allowed: links, residuals, blocks) (did you mean 'blocks'?)")
+                    contains: "(allowed: spells, links, residuals, blocks) (did you mean 'blocks'?)")
         assertIssue(example(replacing: 11, with: "  penalty: aic"), line: 11, field: "stages.penalty",
                     contains: "expected bic, bic_unit, mbic or a number ≥ 0, found 'aic'")
         assertIssue(example(replacing: 17, with: "  leave_one_region_out: every"), line: 17,
                     field: "sensitivity.leave_one_region_out", contains: "expected all, none or a list of names")
+    }
+
+    /// The uncertainty keys of issue 13: defaults, values, and out-of-range values with their line.
+    func testBootstrapUncertaintyKeys() throws {
+        let defaults = try parse(example(replacing: 15, with: "bootstrap: {replicates: 10}")).bootstrap
+        XCTAssertEqual(defaults.scheme, .spells)
+        XCTAssertTrue(defaults.measurement)
+        XCTAssertEqual(defaults.rho, 0.8)
+        XCTAssertEqual(defaults.matchWindow, 2)
+        XCTAssertEqual(defaults.estimatedRelError, 0.3)
+        let set = try parse(example(replacing: 15, with:
+            "bootstrap: {scheme: spells, measurement: false, rho: 0.5, match_window: 3, estimated_rel_error: 0.1}")).bootstrap
+        XCTAssertFalse(set.measurement)
+        XCTAssertEqual(set.rho, 0.5)
+        XCTAssertEqual(set.matchWindow, 3)
+        XCTAssertEqual(set.estimatedRelError, 0.1)
+        assertIssue(example(replacing: 15, with: "bootstrap: {rho: 1}"), line: 15, field: "bootstrap.rho",
+                    contains: "strictly between -1 and 1")
+        assertIssue(example(replacing: 15, with: "bootstrap: {match_window: -2}"), line: 15,
+                    field: "bootstrap.match_window", contains: "-2")
+        assertIssue(example(replacing: 15, with: "bootstrap: {estimated_rel_error: -0.3}"), line: 15,
+                    field: "bootstrap.estimated_rel_error", contains: "must be ≥ 0")
+        assertIssue(example(replacing: 15, with: "bootstrap: {measurement: 2}"), line: 15,
+                    field: "bootstrap.measurement", contains: "expected true or false")
     }
 
     func testMissingRequiredKeys() {

@@ -76,6 +76,9 @@ final class TieSpellTests: XCTestCase {
                        field: "date_uncertainty", contains: "whole number of years")
         P.assertSingle(P.issues { try load(["heihe,blag,,2001,,trade,1,,,,Parks"]) }, file: "links.csv", line: 2,
                        field: "alt_layer", contains: "not a valid layer name")
+        P.assertSingle(P.issues { try load(["heihe,blag,2001,,,trade,1,,,2,"]) }, file: "links.csv", line: 2,
+                       field: "date_uncertainty", contains: "belongs to a spell row")
+        XCTAssertNoThrow(try load(["heihe,blag,2001,,,trade,1,,,0,"]), "0 on a year row says nothing")
     }
 
     func testAHeaderWithoutYearOrStart() {

@@ -15,7 +15,7 @@ final class NoiseFitTests: XCTestCase {
 
     func testNoiseScalesEqualNumpy() throws {
         let fixture = try Fixtures.load(Fixture.self, "noise/noise_scale.json")
-        XCTAssertEqual(fixture.series.count, 12)
+        XCTAssertEqual(fixture.series.count, 15)
         for (i, series) in fixture.series.enumerated() {
             XCTAssertEqual(NoiseFit.noiseScale(series.values), series.sigma, accuracy: 1e-12 * max(1, series.sigma),
                            "series \(i)")
