@@ -35,6 +35,12 @@ let package = Package(
             name: "Analysis",
             dependencies: ["CooperationNetwork", "Centrality", "StageTransition", "Resampling", "AtomicOutput"]
         ),
+        // Everything the analysis writes: CSV tables, JSON, GeoJSON, the HTML/SVG report
+        // and its basemap, the synthetic panel's files.
+        .target(
+            name: "Reports",
+            dependencies: ["Analysis", "CooperationNetwork", "Centrality", "StageTransition", "Resampling", "AtomicOutput"]
+        ),
 
         // The concurrency tools every thread-starting module uses (GuardedCondition, OwnedThread).
         .target(name: "ConcurrencyTools"),
@@ -75,7 +81,7 @@ let package = Package(
             name: "transborder",
             dependencies: [
                 "CooperationNetwork", "Centrality", "StageTransition", "Resampling",
-                "Analysis", "JobFiles", "AtomicOutput", "ZeroMQ", "ClusterProtocol", "JobStore", "Cluster",
+                "Analysis", "Reports", "JobFiles", "AtomicOutput", "ZeroMQ", "ClusterProtocol", "JobStore", "Cluster",
                 "ClusterSupport", "ConcurrencyTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -97,7 +103,9 @@ let package = Package(
             // CSV.swift: the reference reader `CSVScanner` is compared with.
             .product(name: "CSV", package: "CSV.swift"),
         ]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Resampling", "JobFiles", "CooperationNetwork", "TestSupport"]),
+        // Determinism and bootstrap tests compare whole output sets (Reports' OutputSet).
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Reports", "Resampling", "JobFiles", "CooperationNetwork", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Analysis", "JobFiles", "CooperationNetwork", "TestSupport"]),
         .testTarget(name: "ClusterTests", dependencies: [
             "Cluster", "ClusterProtocol", "JobStore", "ClusterSupport", "ZeroMQ", "AtomicOutput", "TestSupport",
         ]),

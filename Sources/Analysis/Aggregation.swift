@@ -162,7 +162,7 @@ public struct ScenarioTally: Sendable {
     }
 
     /// The replicate transition nearest to `year` (ties go to the earlier one); nil when there is none.
-    static func nearest(to year: Int, in years: [Int]) -> Int? {
+    package static func nearest(to year: Int, in years: [Int]) -> Int? {
         var best: Int? = nil
         for y in years {
             if let b = best {

@@ -38,6 +38,11 @@ public struct JobResults: Sendable {
     public struct Baseline: Sendable {
         public let series: IndicatorSeries
         public let centrality: [YearCentrality]
+
+        package init(series: IndicatorSeries, centrality: [YearCentrality]) {
+            self.series = series
+            self.centrality = centrality
+        }
     }
 
     /// Computes the baseline detail of `job` (independent of every task result).

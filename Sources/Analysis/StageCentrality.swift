@@ -1,16 +1,16 @@
 /// One centrality measure of every panel place over a stage's years: the mean
 /// (inactive years count as 0), the range across those years and the years active —
 /// what centrality_by_period.csv tabulates and the report's stage maps draw.
-struct StageCentrality: Sendable {
+package struct StageCentrality: Sendable {
     /// Per panel place (indexed like `Panel.places`).
-    var mean: [Double]
-    var min: [Double]
-    var max: [Double]
+    package var mean: [Double]
+    package var min: [Double]
+    package var max: [Double]
     /// Years of the stage in which the place is active (has this measure).
-    var yearsActive: [Int]
+    package var yearsActive: [Int]
 
     /// - Parameter years: the stage's rows of the baseline centrality, in year order.
-    init(measure: String, years: [YearCentrality], placeCount: Int) {
+    package init(measure: String, years: [YearCentrality], placeCount: Int) {
         var sum = [Double](repeating: 0, count: placeCount)
         var lo = [Double](repeating: .infinity, count: placeCount)
         var hi = [Double](repeating: -.infinity, count: placeCount)

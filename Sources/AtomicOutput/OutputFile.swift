@@ -1,3 +1,4 @@
+import AtomicOutput
 import Foundation
 
 /// One file a job produces, by bare name (no folders) and bytes: made in memory (by the

@@ -5,6 +5,7 @@ import ClusterProtocol
 import CooperationNetwork
 import Foundation
 import JobFiles
+import Reports
 
 /// The `analysis` backend: a job spec and its panel, computed by the pure
 /// `JobAnalysis.execute(task:)` on every worker and aggregated in task order.
@@ -59,7 +60,7 @@ struct AnalysisFold: ResultFold {
     var aggregation: Aggregation
     var baseline: JobResults.Baseline?
     /// The files that need only the baseline, written with it while the tasks run.
-    var early: [ResultFile]?
+    var early: [OutputFile]?
 
     /// The baseline (every centrality measure of the observed panel) and the files that
     /// need only it: computed before any result arrives.

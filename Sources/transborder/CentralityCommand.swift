@@ -4,6 +4,7 @@ import Centrality
 import CooperationNetwork
 import Foundation
 import JobFiles
+import Reports
 
 /// `transborder centrality`: every centrality of one graph read from an edge list,
 /// with networkx 3.x conventions (docs/CONVENTIONS.md). A stable contract used by

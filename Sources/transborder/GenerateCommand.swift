@@ -1,7 +1,9 @@
 import Analysis
 import ArgumentParser
+import AtomicOutput
 import Foundation
 import JobFiles
+import Reports
 
 extension SyntheticPanel.Design: ExpressibleByArgument {}
 

@@ -2,6 +2,7 @@ import Analysis
 import ArgumentParser
 import Foundation
 import JobFiles
+import Reports
 
 /// `transborder indicators`: the per-year indicator table of a job's panel.
 struct IndicatorsCommand: ParsableCommand {

@@ -4,6 +4,7 @@ import ClusterProtocol
 import CooperationNetwork
 import Foundation
 import JobFiles
+import Reports
 
 /// `--format` of the commands that print a summary for people or for scripts (`prettyJSON`).
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

@@ -2,6 +2,7 @@ import Analysis
 import ClusterProtocol
 import CooperationNetwork
 import Foundation
+import Reports
 
 /// What differs between two output folders of `transborder run` (or `fetch`): the
 /// inputs and settings recorded in manifest.json, the periods and their labels, the

@@ -3,6 +3,7 @@ import ArgumentParser
 import CooperationNetwork
 import Foundation
 import JobFiles
+import Reports
 import StageTransition
 
 /// `transborder stages`: change points and periods of one indicator series,

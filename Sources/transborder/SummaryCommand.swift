@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 
 /// `transborder summary`: the periods of a finished job, as a short table.
 struct SummaryCommand: ParsableCommand {

@@ -1,5 +1,7 @@
 @testable import Analysis
+import AtomicOutput
 import CooperationNetwork
+@testable import Reports
 import Resampling
 import XCTest
 
@@ -235,7 +237,7 @@ final class BootstrapSchemeTests: XCTestCase {
 
     /// Same bytes whatever the batching, with spells, errors and uncertain starts.
     func testSpellsWithMeasurementAreDeterministic() throws {
-        func outputs(batch: Int) throws -> [ResultFile] {
+        func outputs(batch: Int) throws -> [OutputFile] {
             var generator = SyntheticPanel(places: 24, years: 20, stages: 2, noise: 0.2, seed: 11)
             generator.replicates = 12
             generator.scenarios = true

@@ -1,10 +1,12 @@
 @testable import Analysis
+import AtomicOutput
 import CooperationNetwork
+@testable import Reports
 import XCTest
 
 /// Same job ⇒ same bytes, whatever the grouping of replicates into tasks.
 final class DeterminismTests: XCTestCase {
-    func outputs(batchSize: Int, scheme: BootstrapSettings.Scheme = .links) throws -> [ResultFile] {
+    func outputs(batchSize: Int, scheme: BootstrapSettings.Scheme = .links) throws -> [OutputFile] {
         var generator = SyntheticPanel(places: 24, years: 20, stages: 2, noise: 0.2, seed: 11)
         generator.replicates = 12
         generator.scenarios = true

@@ -2,7 +2,7 @@
 """Builds the report maps' basemap from Natural Earth 1:50m admin-0 countries.
 
 Input: the text export-countries.R writes (stdin or argv[1]). Output: the Swift
-source Sources/Analysis/NaturalEarthData.swift (argv[2]), a base64 string of:
+source Sources/Reports/NaturalEarthData.swift (argv[2]), a base64 string of:
 
   "NE50" u8 version=2
   varint country count; per country:

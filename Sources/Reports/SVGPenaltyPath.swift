@@ -1,3 +1,5 @@
+import Analysis
+
 /// The penalty path (docs/METHODS.md §4): the cost of the optimal
 /// segmentation against its number of stages, one point per segmentation on
 /// the path, the chosen one marked, each labelled with its penalty interval.

@@ -1,3 +1,5 @@
+import Analysis
+import AtomicOutput
 import Dispatch
 import Foundation
 
@@ -12,8 +14,8 @@ public enum OutputSet {
     ///
     /// - Parameter early: `baselineFiles(of:_:)` when already written (a streaming
     ///   fold writes them while the tasks still run); written here otherwise.
-    public static func files(_ results: JobResults, early: [ResultFile]? = nil) throws -> [ResultFile] {
-        let all: [@Sendable (JobResults) throws -> ResultFile] = early == nil
+    public static func files(_ results: JobResults, early: [OutputFile]? = nil) throws -> [OutputFile] {
+        let all: [@Sendable (JobResults) throws -> OutputFile] = early == nil
             ? writers + baselineWriters.map { writer in { writer($0.job, JobResults.Baseline(series: $0.series, centrality: $0.centrality)) } }
             : writers
         let outcomes = WriterOutcomes(count: all.count)
@@ -25,12 +27,12 @@ public enum OutputSet {
 
     /// The files that depend only on the job and its baseline, not on any task
     /// result (the same bytes `files(_:)` writes for them).
-    public static func baselineFiles(of job: JobAnalysis, _ baseline: JobResults.Baseline) -> [ResultFile] {
+    public static func baselineFiles(of job: JobAnalysis, _ baseline: JobResults.Baseline) -> [OutputFile] {
         baselineWriters.map { $0(job, baseline) }
     }
 
     /// Writers of files that need the job's results.
-    static let writers: [@Sendable (JobResults) throws -> ResultFile] = [
+    static let writers: [@Sendable (JobResults) throws -> OutputFile] = [
         { try PeriodsOutput.json($0) },
         { PeriodsOutput.csv($0) },
         { BreakpointsOutput.csv($0) },
@@ -45,7 +47,7 @@ public enum OutputSet {
     ]
 
     /// Writers of files that need only the job and its baseline.
-    static let baselineWriters: [@Sendable (JobAnalysis, JobResults.Baseline) -> ResultFile] = [
+    static let baselineWriters: [@Sendable (JobAnalysis, JobResults.Baseline) -> OutputFile] = [
         { TablesOutput.centralityByYear($0.panel, $1.centrality) },
     ]
 }
@@ -53,16 +55,16 @@ public enum OutputSet {
 /// The writers' results, one slot each, filled from concurrent iterations.
 private final class WriterOutcomes: @unchecked Sendable {
     private let lock = NSLock()
-    private var slots: [Result<ResultFile, any Error>?]
+    private var slots: [Result<OutputFile, any Error>?]
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ outcome: Result<ResultFile, any Error>) {
+    func set(_ index: Int, _ outcome: Result<OutputFile, any Error>) {
         lock.withLock { slots[index] = outcome }
     }
 
     /// The files in writer order; the first writer error (in writer order) is rethrown.
-    func files() throws -> [ResultFile] {
+    func files() throws -> [OutputFile] {
         try lock.withLock { try slots.map { try ($0 ?? .failure(AnalysisError.corruptResult(task: -1, reason: "writer did not run"))).get() } }
     }
 }

@@ -1,4 +1,6 @@
-@testable import Analysis
+import Analysis
+@testable import Reports
+import AtomicOutput
 import CooperationNetwork
 import Foundation
 #if canImport(FoundationXML)
@@ -13,7 +15,7 @@ enum ReportTestJob {
     static let heihe = "黑河 & <Heihe>"
     static let blagoveshchensk = "Благовещенск \"Blago\" 'B'"
 
-    static let outcome: Result<(results: JobResults, files: [ResultFile]), any Error> = Result {
+    static let outcome: Result<(results: JobResults, files: [OutputFile]), any Error> = Result {
         var generator = SyntheticPanel(places: 24, years: 20, stages: 2, noise: 0.2, seed: 11)
         generator.replicates = 12
         generator.scenarios = true

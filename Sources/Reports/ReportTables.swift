@@ -1,3 +1,4 @@
+import Analysis
 import CooperationNetwork
 
 /// The report's table sections: stage label shares, regional sensitivity and

@@ -1,3 +1,4 @@
+import Analysis
 import CooperationNetwork
 
 /// The baseline network of one stage, merged over the stage's years: what

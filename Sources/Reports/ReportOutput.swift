@@ -1,3 +1,5 @@
+import Analysis
+import AtomicOutput
 import CooperationNetwork
 
 /// report.html: one self-contained page (inline CSS and SVG, no script, no
@@ -9,7 +11,7 @@ import CooperationNetwork
 public enum ReportOutput {
     public static let fileName = "report.html"
 
-    public static func html(_ results: JobResults) -> ResultFile {
+    public static func html(_ results: JobResults) -> OutputFile {
         let palette = ReportPalette(panel: results.job.panel)
         let networks = StageNetwork.all(results)
         var page = HTMLText()
@@ -40,7 +42,7 @@ public enum ReportOutput {
         page.close("body")
         page.close("html")
         page.newline()
-        return ResultFile(name: fileName, text: page.text)
+        return OutputFile(name: fileName, text: page.text)
     }
 
     /// Inline CSS; it contains neither `<` nor `&`, so it is the same text in HTML and XML.

@@ -1,4 +1,5 @@
-@testable import Analysis
+import Analysis
+@testable import Reports
 import CooperationNetwork
 import Foundation
 import TestSupport

@@ -1,3 +1,5 @@
+import Analysis
+import AtomicOutput
 import Foundation
 
 /// periods.json and periods.csv: one row per stage of the baseline periodization.
@@ -111,7 +113,7 @@ public enum PeriodsOutput {
         }
     }
 
-    public static func json(_ results: JobResults) throws -> ResultFile {
+    public static func json(_ results: JobResults) throws -> OutputFile {
         let tally = results.baseline
         var distribution: [String: Double] = [:]
         for (k, count) in tally.stageCounts where tally.replicates > 0 {
@@ -130,10 +132,10 @@ public enum PeriodsOutput {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(doc)
         data.append(0x0A)
-        return ResultFile(name: "periods.json", data: data)
+        return OutputFile(name: "periods.json", data: data)
     }
 
-    public static func csv(_ results: JobResults) -> ResultFile {
+    public static func csv(_ results: JobResults) -> OutputFile {
         var csv = CSVText(header: ["stage", "start", "end", "name", "dominant_layer", "dominant_scale", "label",
                                    "label_probability", "runner_up", "margin", "runner_up_scale", "scale_margin",
                                    "core_places",
@@ -149,6 +151,6 @@ public enum PeriodsOutput {
                         CSVText.number(p.startWithin1y), CSVText.number(p.startSupport),
                         p.stage >= 2 ? String(p.weak) : ""])
         }
-        return ResultFile(name: "periods.csv", text: csv.text)
+        return OutputFile(name: "periods.csv", text: csv.text)
     }
 }

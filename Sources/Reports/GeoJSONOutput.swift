@@ -1,3 +1,5 @@
+import Analysis
+import AtomicOutput
 import CooperationNetwork
 import Foundation
 
@@ -40,7 +42,7 @@ public enum GeoJSONOutput {
     }
 
     /// places_by_period.geojson.
-    public static func places(_ results: JobResults) -> ResultFile {
+    public static func places(_ results: JobResults) -> OutputFile {
         let panel = results.job.panel
         let networks = StageNetwork.all(results)
         var features: [Feature] = []
@@ -60,11 +62,11 @@ public enum GeoJSONOutput {
             features.append(Feature(id: "place:" + place.id, geometry: .point(position(place)),
                                     properties: properties))
         }
-        return ResultFile(name: placesFileName, text: collection(features, bbox: boundingBox(panel.places)))
+        return OutputFile(name: placesFileName, text: collection(features, bbox: boundingBox(panel.places)))
     }
 
     /// links_by_period.geojson.
-    public static func links(_ results: JobResults) -> ResultFile {
+    public static func links(_ results: JobResults) -> OutputFile {
         let panel = results.job.panel
         let networks = StageNetwork.all(results)
         var features: [Feature] = []
@@ -90,7 +92,7 @@ public enum GeoJSONOutput {
                                         properties: properties))
             }
         }
-        return ResultFile(name: linksFileName, text: collection(features, bbox: boundingBox(panel.places)))
+        return OutputFile(name: linksFileName, text: collection(features, bbox: boundingBox(panel.places)))
     }
 
     /// A FeatureCollection, one feature per line.

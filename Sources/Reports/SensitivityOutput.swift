@@ -1,7 +1,10 @@
+import Analysis
+import AtomicOutput
+
 /// sensitivity_by_region.csv: per scenario, its transitions, their shift from
 /// the baseline, label changes and the agreement (ARI) with the baseline.
 public enum SensitivityOutput {
-    public static func csv(_ results: JobResults) -> ResultFile {
+    public static func csv(_ results: JobResults) -> OutputFile {
         var csv = CSVText(header: ["scenario", "kind", "target", "stages", "transitions", "shift_years",
                                    "label_changes", "ari", "replicates", "transition_intervals95", "names"])
         let base = results.periodization
@@ -17,7 +20,7 @@ public enum SensitivityOutput {
                         tally.replicates > 0 ? intervals.joined(separator: ";") : "",
                         p.stages.map(\.label).joined(separator: ";")])
         }
-        return ResultFile(name: "sensitivity_by_region.csv", text: csv.text)
+        return OutputFile(name: "sensitivity_by_region.csv", text: csv.text)
     }
 
     /// A scenario's point estimate against the baseline periodization: the shift

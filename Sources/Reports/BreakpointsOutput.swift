@@ -1,8 +1,11 @@
+import Analysis
+import AtomicOutput
+
 /// breakpoints.csv: the bootstrap distribution of every baseline transition year,
 /// over the replicates with a transition within ±match_window years of it (its
 /// support); one more row counts the replicates without one (year empty).
 public enum BreakpointsOutput {
-    public static func csv(_ results: JobResults) -> ResultFile {
+    public static func csv(_ results: JobResults) -> OutputFile {
         var csv = CSVText(header: ["transition", "baseline_year", "year", "replicates", "share",
                                    "lo90", "hi90", "lo95", "hi95", "within_1y", "support", "weak"])
         let tally = results.baseline
@@ -24,6 +27,6 @@ public enum BreakpointsOutput {
                             tally.replicates > 0 ? CSVText.number(Double(missing) / Double(tally.replicates)) : ""] + summary)
             }
         }
-        return ResultFile(name: "breakpoints.csv", text: csv.text)
+        return OutputFile(name: "breakpoints.csv", text: csv.text)
     }
 }
