@@ -19,11 +19,12 @@ enum CentralityBridge {
         return graph
     }
 
-    /// The measures of a year's network, keyed by measure name, one value per active place.
-    static func compute(_ network: YearNetwork, measures: [CentralityMeasure], distance: DistanceMode) -> [String: [Double]] {
-        let values = centralities(of: graph(network), measures: measures, options: CentralityOptions(distance: distance, threads: 1))
-        var out: [String: [Double]] = [:]
-        for (measure, v) in values { out[measure.rawValue] = v }
+    /// The measures of a year's network, one value per active place.
+    static func compute(_ network: YearNetwork, measures: [CentralityMeasure], distance: DistanceMode) -> [CentralityMeasure: [Double]] {
+        var out: [CentralityMeasure: [Double]] = [:]
+        for (measure, v) in centralities(of: graph(network), measures: measures, options: CentralityOptions(distance: distance, threads: 1)) {
+            out[measure] = v
+        }
         return out
     }
 }

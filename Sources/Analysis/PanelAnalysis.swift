@@ -1,3 +1,4 @@
+import Centrality
 import CooperationNetwork
 import StageTransition
 
@@ -34,7 +35,7 @@ public struct PanelAnalysis: Sendable {
             let betweenness: [Double]
             if fullCentrality {
                 let values = CentralityBridge.compute(network, measures: CentralityBridge.allMeasures, distance: spec.distance)
-                betweenness = values["betweenness"] ?? []
+                betweenness = values[.betweenness] ?? []
                 centralities.append(YearCentrality(year: year, activePlaces: network.activePlaces, values: values))
             } else {
                 betweenness = CentralityBridge.betweenness(network, distance: spec.distance)
@@ -124,8 +125,8 @@ public struct PanelAnalysis: Sendable {
             let startYear = series.years[start], endYear = series.years[end - 1]
             var core: [String] = [], coreBetweenness: [String] = []
             if let centrality {
-                core = topPlaces(centrality, measure: "pagerank", years: startYear...endYear)
-                coreBetweenness = topPlaces(centrality, measure: "betweenness", years: startYear...endYear)
+                core = topPlaces(centrality, measure: .pagerank, years: startYear...endYear)
+                coreBetweenness = topPlaces(centrality, measure: .betweenness, years: startYear...endYear)
             }
             let coreNames = core.prefix(2).compactMap { id in panel.placeIndex(of: id).map { panel.places[$0].name } }
             var stage = Stage(number: k + 1, startYear: startYear, endYear: endYear,
@@ -171,7 +172,7 @@ public struct PanelAnalysis: Sendable {
 
     /// Top 5 place ids by the mean of `measure` over `years` (inactive years count as 0);
     /// ties broken by place id.
-    func topPlaces(_ centrality: [YearCentrality], measure: String, years: ClosedRange<Int>) -> [String] {
+    func topPlaces(_ centrality: [YearCentrality], measure: CentralityMeasure, years: ClosedRange<Int>) -> [String] {
         var sums = [Double](repeating: 0, count: panel.places.count)
         for yc in centrality where years.contains(yc.year) {
             guard let values = yc.values[measure] else { continue }

@@ -1,3 +1,5 @@
+import Centrality
+
 /// One centrality measure of every panel place over a stage's years: the mean
 /// (inactive years count as 0), the range across those years and the years active —
 /// what centrality_by_period.csv tabulates and the report's stage maps draw.
@@ -10,7 +12,7 @@ package struct StageCentrality: Sendable {
     package var yearsActive: [Int]
 
     /// - Parameter years: the stage's rows of the baseline centrality, in year order.
-    package init(measure: String, years: [YearCentrality], placeCount: Int) {
+    package init(measure: CentralityMeasure, years: [YearCentrality], placeCount: Int) {
         var sum = [Double](repeating: 0, count: placeCount)
         var lo = [Double](repeating: .infinity, count: placeCount)
         var hi = [Double](repeating: -.infinity, count: placeCount)

@@ -1,5 +1,6 @@
 import Analysis
 import AtomicOutput
+import Centrality
 import CooperationNetwork
 import Foundation
 
@@ -55,7 +56,7 @@ public enum GeoJSONOutput {
             for network in networks {
                 let prefix = "stage_\(network.stage.number)_"
                 for measure in StageNetwork.measures {
-                    properties[prefix + measure] = .number(network.mean(measure, place: p))
+                    properties[prefix + measure.rawValue] = .number(network.mean(measure, place: p))
                 }
                 properties[prefix + "years_active"] = .integer(network.yearsActive[p])
             }

@@ -1,5 +1,6 @@
 import Analysis
 import AtomicOutput
+import Centrality
 import CooperationNetwork
 
 /// report.html: one self-contained page (inline CSS and SVG, no script, no
@@ -282,7 +283,7 @@ public enum ReportOutput {
                      into page: inout HTMLText) {
         let panel = results.job.panel
         let frame = SVGStageMap.Frame(places: panel.places)
-        let maxPageRank = networks.flatMap { $0.meanCentrality["pagerank"] ?? [] }.max() ?? 0
+        let maxPageRank = networks.flatMap { $0.meanCentrality[.pagerank] ?? [] }.max() ?? 0
         var maxWeight = [Double](repeating: 0, count: panel.layers.count)
         for network in networks { for link in network.links { maxWeight[link.layer] = max(maxWeight[link.layer], link.weightMean) } }
         page.open("section", [("id", "maps")])

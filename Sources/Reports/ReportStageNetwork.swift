@@ -1,4 +1,5 @@
 import Analysis
+import Centrality
 import CooperationNetwork
 
 /// The baseline network of one stage, merged over the stage's years: what
@@ -13,7 +14,7 @@ import CooperationNetwork
 /// the number of years of the stage (years without the link count as 0).
 struct StageNetwork: Sendable {
     /// The measures carried per place (centrality_by_year.csv names).
-    static let measures = ["pagerank", "betweenness", "strength"]
+    static let measures: [CentralityMeasure] = [.pagerank, .betweenness, .strength]
 
     struct MergedLink: Sendable, Hashable {
         /// Panel place indices (source < target on undirected panels).
@@ -33,7 +34,7 @@ struct StageNetwork: Sendable {
     /// Number of calendar years of the stage.
     let yearCount: Int
     /// Measure → mean value per panel place (indexed like `Panel.places`).
-    let meanCentrality: [String: [Double]]
+    let meanCentrality: [CentralityMeasure: [Double]]
     /// Years of the stage in which each panel place is active.
     let yearsActive: [Int]
     /// Merged links, sorted by (layer, source, target).
@@ -44,7 +45,7 @@ struct StageNetwork: Sendable {
         let years = stage.startYear...stage.endYear
         let inStage = centrality.filter { years.contains($0.year) }
         self.yearCount = years.count
-        var means: [String: [Double]] = [:]
+        var means: [CentralityMeasure: [Double]] = [:]
         for measure in Self.measures {
             means[measure] = StageCentrality(measure: measure, years: inStage, placeCount: panel.places.count).mean
         }
@@ -86,7 +87,7 @@ struct StageNetwork: Sendable {
     }
 
     /// Mean of `measure` for panel place `p` (0 when the measure is absent).
-    func mean(_ measure: String, place p: Int) -> Double {
+    func mean(_ measure: CentralityMeasure, place p: Int) -> Double {
         meanCentrality[measure]?[p] ?? 0
     }
 }

@@ -1,3 +1,4 @@
+import Centrality
 import CooperationNetwork
 import Foundation
 
@@ -112,7 +113,7 @@ struct SVGStageMap: Sendable {
         }
         m.close("g")
         // Places: inactive first, then active ones from the largest circle down.
-        let pagerank = network.meanCentrality["pagerank"] ?? []
+        let pagerank = network.meanCentrality[.pagerank] ?? []
         let order = panel.places.indices.sorted { a, b in
             let ra = radius(a), rb = radius(b)
             let activeA = network.yearsActive[a] > 0, activeB = network.yearsActive[b] > 0
@@ -200,7 +201,7 @@ struct SVGStageMap: Sendable {
     /// Where the names go (the top `labelCount` active places by mean PageRank, ties by id).
     func labelLayout() -> MapLabelLayout {
         let s = size
-        let pagerank = network.meanCentrality["pagerank"] ?? []
+        let pagerank = network.meanCentrality[.pagerank] ?? []
         let top = panel.places.indices.filter { p in p < pagerank.count && pagerank[p] > 0 }
             .sorted { pagerank[$0] != pagerank[$1] ? pagerank[$0] > pagerank[$1] : panel.places[$0].id < panel.places[$1].id }
             .prefix(labelCount)
@@ -218,7 +219,7 @@ struct SVGStageMap: Sendable {
     /// Circle radius in pixels: area ∝ mean PageRank; inactive places 1.6 px.
     func radius(_ p: Int) -> Double {
         guard network.yearsActive[p] > 0, maxPageRank > 0 else { return 1.6 }
-        return 2 + 10 * (network.mean("pagerank", place: p) / maxPageRank).squareRoot()
+        return 2 + 10 * (network.mean(.pagerank, place: p) / maxPageRank).squareRoot()
     }
 
     /// Mean weight relative to the layer's largest mean over all stages, in [0, 1].

@@ -1,5 +1,6 @@
 import Analysis
 import AtomicOutput
+import Centrality
 import CooperationNetwork
 
 /// The long-format tables: indicators, centralities and stage labels by year,
@@ -40,9 +41,9 @@ public enum TablesOutput {
         let placeFields = panel.places.map { CSVText.quote($0.id) + "," + CSVText.quote($0.name) + "," }
         for yc in centrality {
             let year = String(yc.year)
-            for measure in yc.values.keys.sorted() {
+            for measure in yc.values.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
                 guard let values = yc.values[measure] else { continue }
-                let middle = year + "," + CSVText.quote(measure) + ","
+                let middle = year + "," + CSVText.quote(measure.rawValue) + ","
                 for (i, p) in yc.activePlaces.enumerated() {
                     csv.appendRaw(placeFields[p] + middle + CSVText.number(values[i]))
                 }
@@ -58,14 +59,14 @@ public enum TablesOutput {
         let panel = results.job.panel
         var csv = CSVText(header: ["place", "name", "stage", "start", "end", "measure", "mean", "min", "max",
                                    "years_active"])
-        let measures = results.centrality.first.map { $0.values.keys.sorted() } ?? []
+        let measures = results.centrality.first.map { $0.values.keys.sorted { $0.rawValue < $1.rawValue } } ?? []
         for stage in results.periodization.stages {
             let years = results.centrality.filter { (stage.startYear...stage.endYear).contains($0.year) }
             for measure in measures {
                 let c = StageCentrality(measure: measure, years: years, placeCount: panel.places.count)
                 for p in panel.places.indices where c.yearsActive[p] > 0 {
                     csv.append([panel.places[p].id, panel.places[p].name, String(stage.number), String(stage.startYear),
-                                String(stage.endYear), measure, CSVText.number(c.mean[p]),
+                                String(stage.endYear), measure.rawValue, CSVText.number(c.mean[p]),
                                 CSVText.number(c.min[p]), CSVText.number(c.max[p]), String(c.yearsActive[p])])
                 }
             }

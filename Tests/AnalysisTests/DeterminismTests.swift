@@ -75,9 +75,10 @@ final class CentralityByYearTableTests: XCTestCase {
         let baseline = JobResults.baseline(of: job)
         var expected = CSVText(header: ["place", "name", "year", "measure", "value"])
         for yc in baseline.centrality {
-            for measure in yc.values.keys.sorted() {
+            // Measures in the order of their names, as the table lists them.
+            for measure in yc.values.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
                 for (i, p) in yc.activePlaces.enumerated() {
-                    expected.append([panel.places[p].id, panel.places[p].name, String(yc.year), measure,
+                    expected.append([panel.places[p].id, panel.places[p].name, String(yc.year), measure.rawValue,
                                      CSVText.number(yc.values[measure]![i])])
                 }
             }
