@@ -98,6 +98,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CentralityTests", dependencies: ["Centrality", "TestSupport"]),
         .testTarget(name: "StageTransitionTests", dependencies: ["StageTransition", "TestSupport"]),
+        // The domain and JobFiles' readers (they share the PanelInput helper).
         .testTarget(name: "CooperationNetworkTests", dependencies: [
             "CooperationNetwork", "JobFiles", "TestSupport",
             // CSV.swift: the reference reader `CSVScanner` is compared with.
@@ -112,6 +113,7 @@ let package = Package(
         // CSV.swift: reads the default job's links and facts in DefaultJobTraceTests.
         .testTarget(name: "CLITests", dependencies: ["TestSupport", .product(name: "CSV", package: "CSV.swift")]),
         .testTarget(name: "ConcurrencyToolsTests", dependencies: ["ConcurrencyTools"]),
+        .testTarget(name: "AtomicOutputTests", dependencies: ["AtomicOutput", "TestSupport"]),
         .testTarget(name: "ClusterProtocolTests", dependencies: ["ClusterProtocol", "TestSupport"]),
         .testTarget(name: "JobStoreTests", dependencies: ["JobStore", "TestSupport"]),
     ],

@@ -2,8 +2,8 @@
 /// indicator columns).
 ///
 /// Why not `[[Double]]`: a result carries one matrix per replicate and the coordinator
-/// decodes every result; as nested arrays that was one allocation per year row (≈ 370
-/// per task of the default job), most of the decoding's cost.
+/// decodes every result; nested arrays would cost one allocation per year row, the
+/// largest part of decoding.
 public struct RowMatrix: Sendable, Hashable {
     public let rowCount: Int
     public let columnCount: Int

@@ -2,8 +2,8 @@
 /// escaped quote, CR, LF or CR LF ending a record), following CSV.swift's `CSVReader`
 /// rule for rule — the reader it replaced on the job-loading path, and the reference
 /// the differential tests compare it with — while scanning UTF-8 bytes instead of
-/// boxed unicode scalars (a job's panel parsed ≈ 10× faster; every worker parses it
-/// before its first task).
+/// boxed unicode scalars (every worker parses the panel before its first task, so this
+/// parse is on the critical path; docs/PERFORMANCE.md).
 ///
 /// CSV.swift's rules kept here, including its leniencies: a quoted field ends a record
 /// at the end of the text even without its closing quote; after a closing quote,

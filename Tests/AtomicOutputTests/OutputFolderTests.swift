@@ -1,7 +1,5 @@
-import Analysis
 import AtomicOutput
 import Foundation
-import JobFiles
 import TestSupport
 import XCTest
 
