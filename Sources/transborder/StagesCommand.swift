@@ -13,8 +13,8 @@ struct StagesCommand: ParsableCommand {
         commandName: "stages",
         abstract: "Change points and periods of a yearly indicator series (ruptures conventions).",
         discussion: """
-        SERIES.csv has the header t,<indicator>,... : one row per time step (t
-        numeric and strictly increasing, e.g. the year), one column per
+        SERIES.csv has the header year,<indicator>,... (or t,<indicator>,...):
+        one row per time step (numeric and strictly increasing), one column per
         indicator, every cell a finite number. A UTF-8 byte order mark and
         CRLF line ends are accepted.
 
@@ -41,7 +41,7 @@ struct StagesCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Series CSV with the header t,<indicator>,...")
+    @Argument(help: "Series CSV with the header year,<indicator>,... (t is accepted for the first column).")
     var series: String
 
     @Option(help: ArgumentHelp("dynp (exact optimum) or pelt.", valueName: "dynp|pelt"))
@@ -183,7 +183,7 @@ extension StagesCommand {
 
         init(path: String) throws {
             var problems = InputError(), rowCounts = InputError()
-            let document = try CSVInputFile.read(path, expecting: "t,<indicator>,...", issues: &rowCounts)
+            let document = try CSVInputFile.read(path, expecting: "year,<indicator>,...", issues: &rowCounts)
             let columns = Self.header(document.header, path: path, problems: &problems)
             try problems.throwIfAny()
             var times: [Double] = []
@@ -234,12 +234,12 @@ extension StagesCommand {
 
         private static func header(_ row: [String], path: String, problems: inout InputError) -> [String] {
             let names = row.map { $0.trimmingCharacters(in: .whitespaces) }
-            if names.first != "t" {
+            if names.first != "year" && names.first != "t" {
                 problems.append(InputIssue(file: path, line: 1, field: names.first ?? "",
-                                           message: "the first column must be t (the header is t,<indicator>,...)"))
+                                           message: "the first column must be year (or t; the header is year,<indicator>,...)"))
             }
             if names.count < 2 {
-                problems.append(InputIssue(file: path, line: 1, message: "no indicator column (the header is t,<indicator>,...)"))
+                problems.append(InputIssue(file: path, line: 1, message: "no indicator column (the header is year,<indicator>,...)"))
             }
             var seen: Set<String> = []
             for name in names {
