@@ -81,18 +81,12 @@ public struct ScenarioTally: Sendable {
     public private(set) var withinOneYear: [Int] = []
     /// Number of stages → replicates.
     public private(set) var stageCounts: [Int: Int] = [:]
-    /// Per year row: label → replicates.
-    public var labelCounts: [[String: Int]] {
-        labelTally.map { row in
-            var counts: [String: Int] = [:]
-            for (id, n) in row.enumerated() where n > 0 { counts[labelNames[id]] = n }
-            return counts
-        }
-    }
-    /// Stage labels seen so far, in order of first appearance (a handful per job).
-    private var labelNames: [String] = []
-    /// Per year row, per index into `labelNames`: replicates.
-    private var labelTally: [[Int]] = []
+    /// Per year row: stage label → replicates.
+    public var labelCounts: [[String: Int]] { labels.counts }
+    /// Per year row: dominant scale → replicates.
+    public var scaleCounts: [[String: Int]] { scales.counts }
+    private var labels = YearLabelTally(years: 0)
+    private var scales = YearLabelTally(years: 0)
     /// Per year row and indicator column (baseline only), row after row in one
     /// array: the replicates' values of the cell, as a percentile sketch.
     private var sketches: [PercentileSketch] = []
@@ -110,7 +104,8 @@ public struct ScenarioTally: Sendable {
         transitionYears = Array(repeating: YearDistribution(), count: transitions)
         withinOneYear = Array(repeating: 0, count: transitions)
         supported = Array(repeating: 0, count: transitions)
-        labelTally = Array(repeating: [], count: point.series.years.count)
+        labels = YearLabelTally(years: point.series.years.count)
+        scales = YearLabelTally(years: point.series.years.count)
         if trackIndicators {
             sketchRows = point.series.years.count
             sketchColumns = point.series.columns.count
@@ -122,7 +117,7 @@ public struct ScenarioTally: Sendable {
         guard let point else {
             throw AnalysisError.corruptResult(task: task, reason: "replicate before its scenario's point estimate")
         }
-        guard replicate.yearLabels.count == labelTally.count,
+        guard replicate.yearLabels.count == labels.yearCount, replicate.yearScales.count == scales.yearCount,
               sketchRows == 0 || replicate.indicators.rowCount == sketchRows
         else { throw AnalysisError.corruptResult(task: task, reason: "replicate covers other years") }
         replicates += 1
@@ -134,13 +129,8 @@ public struct ScenarioTally: Sendable {
             if replicate.transitionYears.contains(where: { abs($0 - year) <= 1 }) { withinOneYear[j] += 1 }
         }
         stageCounts[replicate.transitionYears.count + 1, default: 0] += 1
-        var id = -1
-        for (t, label) in replicate.yearLabels.enumerated() {
-            // Consecutive years mostly share a stage, hence a label.
-            if id < 0 || labelNames[id] != label { id = labelID(label) }
-            if labelTally[t].count <= id { labelTally[t].append(contentsOf: repeatElement(0, count: id + 1 - labelTally[t].count)) }
-            labelTally[t][id] += 1
-        }
+        labels.add(replicate.yearLabels)
+        scales.add(replicate.yearScales)
         if sketchRows > 0 {
             let indicators = replicate.indicators
             guard indicators.columnCount == sketchColumns else {
@@ -153,12 +143,6 @@ public struct ScenarioTally: Sendable {
                 }
             }
         }
-    }
-
-    private mutating func labelID(_ label: String) -> Int {
-        if let id = labelNames.firstIndex(of: label) { return id }
-        labelNames.append(label)
-        return labelNames.count - 1
     }
 
     /// The replicate transition nearest to `year` (ties go to the earlier one); nil when there is none.

@@ -155,8 +155,10 @@ public struct JobAnalysis: Sendable {
     /// indicators_by_year.csv); sensitivity replicates need only their stages.
     private func outcome(_ series: IndicatorSeries, _ periodization: Periodization, scenario: Int) -> ReplicateOutcome {
         let stageLabels = periodization.stages.map(\.label)  // built once per stage, not per year
-        let labels = periodization.stageOfRow.map { stageLabels[$0 - 1] }
-        return ReplicateOutcome(transitionYears: periodization.transitionYears, yearLabels: labels,
+        let stageScales = periodization.stages.map(\.dominantScale)
+        let rows = periodization.stageOfRow
+        return ReplicateOutcome(transitionYears: periodization.transitionYears,
+                                yearLabels: rows.map { stageLabels[$0 - 1] }, yearScales: rows.map { stageScales[$0 - 1] },
                                 indicators: scenario == 0 ? RowMatrix(rows: series.values) : RowMatrix())
     }
 }

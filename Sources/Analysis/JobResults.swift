@@ -58,12 +58,19 @@ public struct JobResults: Sendable {
     /// stage, the share of replicates that give that year the stage's label,
     /// averaged over the stage's years (nil without replicates).
     public func labelProbability(_ stage: Stage) -> Double? {
-        let tally = baseline
-        guard tally.replicates > 0 else { return nil }
-        let counts = tally.labelCounts
-        let rows = (stage.startYear - (series.years.first ?? stage.startYear))...(stage.endYear - (series.years.first ?? 0))
-        let shares = rows.compactMap { row in
-            counts.indices.contains(row) ? Double(counts[row][stage.label] ?? 0) / Double(tally.replicates) : nil
+        probability(of: stage.label, in: baseline.labelCounts, stage: stage)
+    }
+
+    /// The same for the stage's dominant scale.
+    public func scaleProbability(_ stage: Stage) -> Double? {
+        probability(of: stage.dominantScale, in: baseline.scaleCounts, stage: stage)
+    }
+
+    private func probability(of value: String, in counts: [[String: Int]], stage: Stage) -> Double? {
+        let replicates = baseline.replicates
+        guard replicates > 0, let first = series.years.first else { return nil }
+        let shares = (stage.startYear - first...stage.endYear - first).compactMap { row in
+            counts.indices.contains(row) ? Double(counts[row][value] ?? 0) / Double(replicates) : nil
         }
         return shares.isEmpty ? nil : shares.reduce(0, +) / Double(shares.count)
     }

@@ -10,6 +10,8 @@ public struct ReplicateOutcome: Sendable, Hashable {
     public var transitionYears: [Int]
     /// Stage label of every year row (e.g. "trade-based").
     public var yearLabels: [String]
+    /// Dominant scale of every year row's stage (e.g. "regional").
+    public var yearScales: [String]
     /// The replicate's indicator rows (same years and columns as the point
     /// estimate); empty outside the baseline scenario.
     public var indicators: RowMatrix

@@ -10,7 +10,7 @@ import Foundation
 /// [i64], cost f64, stages — each: number, start, end i64; layer, scale
 /// str; core places [str] ×2; means [f64]; name, runner-up layer str, margin
 /// f64, runner-up scale str, margin f64); the replicate count u32, then each replicate
-/// (transition years [i64], year labels [str], indicator rows u32 × columns
+/// (transition years [i64], year labels [str], year scales [str], indicator rows u32 × columns
 /// u32 f64). `[x]` is a u32 count followed by the items; `str` a u32 byte
 /// count and UTF-8 bytes. Decoding checks every count against the bytes left,
 /// so a truncated or corrupt result is an error, never a trap.
@@ -33,6 +33,7 @@ public enum TaskOutcomeCodec {
         for r in outcome.replicates {
             out.ints(r.transitionYears)
             out.strings(r.yearLabels)
+            out.strings(r.yearScales)
             out.matrix(r.indicators)
         }
         return Data(out.bytes)
@@ -53,7 +54,7 @@ public enum TaskOutcomeCodec {
         replicates.reserveCapacity(count)
         for _ in 0..<count {
             replicates.append(ReplicateOutcome(transitionYears: try input.ints(), yearLabels: try input.strings(),
-                                               indicators: try input.rowMatrix()))
+                                               yearScales: try input.strings(), indicators: try input.rowMatrix()))
         }
         guard input.offset == input.bytes.count else { throw CodecError("trailing bytes") }
         return TaskOutcome(task: task, scenario: scenario, point: point, replicates: replicates)

@@ -14,7 +14,7 @@ package struct SeriesTable: Sendable {
     /// Reads `path`; throws `InputError` naming every bad line and field.
     package init(path: String) throws {
         var problems = InputError(), rowCounts = InputError()
-        let document = try CSVInputFile.read(path, expecting: "t,<indicator>,...", issues: &rowCounts)
+        let document = try CSVInputFile.read(path, expecting: "year,<indicator>,...", issues: &rowCounts)
         let columns = Self.header(document.header, path: path, problems: &problems)
         try problems.throwIfAny()
         var times: [Double] = []
@@ -65,12 +65,12 @@ package struct SeriesTable: Sendable {
 
     private static func header(_ row: [String], path: String, problems: inout InputError) -> [String] {
         let names = row.map { $0.trimmingCharacters(in: .whitespaces) }
-        if names.first != "t" {
+        if names.first != "year" && names.first != "t" {
             problems.append(InputIssue(file: path, line: 1, field: names.first ?? "",
-                                       message: "the first column must be t (the header is t,<indicator>,...)"))
+                                       message: "the first column must be year (or t; the header is year,<indicator>,...)"))
         }
         if names.count < 2 {
-            problems.append(InputIssue(file: path, line: 1, message: "no indicator column (the header is t,<indicator>,...)"))
+            problems.append(InputIssue(file: path, line: 1, message: "no indicator column (the header is year,<indicator>,...)"))
         }
         var seen: Set<String> = []
         for name in names {

@@ -17,6 +17,7 @@ public enum PeriodsOutput {
         var margin: Double
         var runnerUpScale: String
         var scaleMargin: Double
+        var scaleProbability: Double?
         var corePlaces: [String]
         var corePlacesBetweenness: [String]
         var startInterval90: [Int]?
@@ -33,6 +34,7 @@ public enum PeriodsOutput {
             case dominantLayer = "dominant_layer", dominantScale = "dominant_scale"
             case label, labelProbability = "label_probability", runnerUp = "runner_up", margin
             case runnerUpScale = "runner_up_scale", scaleMargin = "scale_margin"
+            case scaleProbability = "scale_probability"
             case corePlaces = "core_places", corePlacesBetweenness = "core_places_betweenness"
             case startInterval90 = "start_interval90", startInterval95 = "start_interval95"
             case startWithin1y = "start_within_1y", indicatorMeans = "indicator_means"
@@ -53,6 +55,7 @@ public enum PeriodsOutput {
             try c.encode(margin, forKey: .margin)
             try c.encode(runnerUpScale, forKey: .runnerUpScale)
             try c.encode(scaleMargin, forKey: .scaleMargin)
+            try c.encode(scaleProbability, forKey: .scaleProbability)
             try c.encode(corePlaces, forKey: .corePlaces)
             try c.encode(corePlacesBetweenness, forKey: .corePlacesBetweenness)
             try c.encode(startInterval90, forKey: .startInterval90)  // explicit null for stage 1
@@ -103,6 +106,7 @@ public enum PeriodsOutput {
                           label: stage.label, labelProbability: results.labelProbability(stage),
                           runnerUp: stage.runnerUpLayer, margin: stage.layerMargin,
                           runnerUpScale: stage.runnerUpScale, scaleMargin: stage.scaleMargin,
+                          scaleProbability: results.scaleProbability(stage),
                           corePlaces: stage.corePlaces, corePlacesBetweenness: stage.corePlacesByBetweenness,
                           startInterval90: results.startInterval(stage: stage.number, level: 0.90),
                           startInterval95: results.startInterval(stage: stage.number, level: 0.95),
@@ -138,13 +142,14 @@ public enum PeriodsOutput {
     public static func csv(_ results: JobResults) -> OutputFile {
         var csv = CSVText(header: ["stage", "start", "end", "name", "dominant_layer", "dominant_scale", "label",
                                    "label_probability", "runner_up", "margin", "runner_up_scale", "scale_margin",
+                                   "scale_probability",
                                    "core_places",
                                    "core_places_betweenness", "start_lo90", "start_hi90", "start_lo95", "start_hi95",
                                    "start_within_1y", "start_support", "weak"])
         for p in periods(results) {
             csv.append([String(p.stage), String(p.start), String(p.end), p.name, p.dominantLayer, p.dominantScale,
                         p.label, CSVText.number(p.labelProbability), p.runnerUp, CSVText.number(p.margin),
-                        p.runnerUpScale, CSVText.number(p.scaleMargin),
+                        p.runnerUpScale, CSVText.number(p.scaleMargin), CSVText.number(p.scaleProbability),
                         p.corePlaces.joined(separator: ";"), p.corePlacesBetweenness.joined(separator: ";"),
                         p.startInterval90.map { String($0[0]) } ?? "", p.startInterval90.map { String($0[1]) } ?? "",
                         p.startInterval95.map { String($0[0]) } ?? "", p.startInterval95.map { String($0[1]) } ?? "",

@@ -21,7 +21,7 @@ struct IndicatorsCommand: ParsableCommand {
     @Argument(help: "Job folder or job spec file (YAML/JSON).")
     var job: String
 
-    @Option(help: "Output format: csv (t,<indicator>,… — the input of `transborder stages`) or json.")
+    @Option(help: "Output format: csv (year,<indicator>,… — the input of `transborder stages`) or json.")
     var format: Format = .csv
 
     func run() throws {
@@ -30,7 +30,7 @@ struct IndicatorsCommand: ParsableCommand {
         let (series, _) = analysis.indicators(weights: loaded.panel.links.map(\.weight), fullCentrality: false)
         switch format {
         case .csv:
-            var csv = CSVText(header: ["t"] + series.columns)
+            var csv = CSVText(header: ["year"] + series.columns)
             for (t, year) in series.years.enumerated() {
                 csv.append([String(year)] + series.values[t].map(CSVText.number))
             }

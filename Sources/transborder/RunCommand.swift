@@ -43,6 +43,8 @@ struct RunCommand: ParsableCommand {
         try reportingClientErrors("run") {
             // The folder is checked and reserved before anything is computed: a bad --out costs nothing.
             let destination = try OutputDestination.reserve(URL(fileURLWithPath: out), replacing: force)
+            let cleanup = TerminationCleanup(destination)
+            defer { cleanup.disarm() }
             do {
                 let count = try compute(into: destination, logger: logger)
                 printError("wrote \(count) files into \(destination.url.path)")

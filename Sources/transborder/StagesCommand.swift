@@ -14,8 +14,8 @@ struct StagesCommand: ParsableCommand {
         commandName: "stages",
         abstract: "Change points and periods of a yearly indicator series (ruptures conventions).",
         discussion: """
-        SERIES.csv has the header t,<indicator>,... : one row per time step (t
-        numeric and strictly increasing, e.g. the year), one column per
+        SERIES.csv has the header year,<indicator>,... (or t,<indicator>,...):
+        one row per time step (numeric and strictly increasing), one column per
         indicator, every cell a finite number. A UTF-8 byte order mark and
         CRLF line ends are accepted.
 
@@ -42,7 +42,7 @@ struct StagesCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Series CSV with the header t,<indicator>,...")
+    @Argument(help: "Series CSV with the header year,<indicator>,... (t is accepted for the first column).")
     var series: String
 
     @Option(help: ArgumentHelp("dynp (exact optimum) or pelt.", valueName: "dynp|pelt"))

@@ -55,6 +55,8 @@ struct SubmitCommand: ParsableCommand {
             // With --wait the folder is checked and reserved before the job is sent.
             let destination = try wait ? OutputDestination.reserve(URL(fileURLWithPath: out ?? "results/\(bundle.jobID)"),
                                                                    replacing: force) : nil
+            let cleanup = destination.map(TerminationCleanup.init)
+            defer { cleanup?.disarm() }
             do {
                 let client = try endpoint.client()
                 let (id, disposition) = try client.submitReporting(bundle, name: jobName)

@@ -280,21 +280,47 @@ final class TransitionSupportTests: XCTestCase {
         let labels = Array(repeating: "x", count: 20)
         // Nearest transitions: 2001 (in), 2003 (out), none, 1998 (in, edge), 2005 & 1999 (1999 in).
         for years in [[2001], [2003], [], [1998], [1999, 2005]] {
-            try tally.add(ReplicateOutcome(transitionYears: years, yearLabels: labels, indicators: RowMatrix()), task: 1)
+            try tally.add(ReplicateOutcome(transitionYears: years, yearLabels: labels, yearScales: labels.map { _ in "local" }, indicators: RowMatrix()), task: 1)
         }
         XCTAssertEqual(tally.support(0), 3.0 / 5.0)
         XCTAssertFalse(tally.isWeak(0))
         XCTAssertEqual(tally.transitionYears[0].counts, [1998: 1, 1999: 1, 2001: 1])
         XCTAssertEqual(tally.withinOneYearShare(0), 2.0 / 5.0)
-        try tally.add(ReplicateOutcome(transitionYears: [2010], yearLabels: labels, indicators: RowMatrix()), task: 1)
+        try tally.add(ReplicateOutcome(transitionYears: [2010], yearLabels: labels, yearScales: labels.map { _ in "local" }, indicators: RowMatrix()), task: 1)
         XCTAssertEqual(tally.support(0), 0.5, "3 of 6: exactly one half is not weak")
         XCTAssertFalse(tally.isWeak(0))
-        try tally.add(ReplicateOutcome(transitionYears: [], yearLabels: labels, indicators: RowMatrix()), task: 1)
+        try tally.add(ReplicateOutcome(transitionYears: [], yearLabels: labels, yearScales: labels.map { _ in "local" }, indicators: RowMatrix()), task: 1)
         XCTAssertTrue(tally.isWeak(0), "3 of 7")
         XCTAssertEqual(tally.stageCounts, [1: 2, 2: 4, 3: 1])
         var none = ScenarioTally(scenario: .baseline, matchWindow: 2)
         none.setPoint(point, trackIndicators: false)
         XCTAssertNil(none.support(0))
         XCTAssertFalse(none.isWeak(0), "no bootstrap, no verdict")
+    }
+
+    /// Layer labels and dominant scales are tallied per year, separately.
+    func testLabelsAndScalesAreCountedPerYear() throws {
+        var generator = SyntheticPanel(places: 16, years: 6, stages: 2, noise: 0, seed: 5)
+        generator.replicates = 0
+        let job = JobAnalysis(panel: generator.panel(), spec: generator.spec())
+        let point = try XCTUnwrap(job.execute(task: 0).point)
+        var tally = ScenarioTally(scenario: .baseline, matchWindow: 2)
+        tally.setPoint(point, trackIndicators: false)
+        let replicates: [([String], [String])] = [
+            (["a", "a", "a", "b", "b", "b"], ["local", "local", "local", "national", "national", "national"]),
+            (["a", "a", "b", "b", "b", "b"], ["local", "local", "local", "local", "regional", "regional"]),
+            (["b", "b", "b", "b", "b", "b"], ["national", "national", "national", "national", "national", "national"]),
+        ]
+        for (labels, scales) in replicates {
+            try tally.add(ReplicateOutcome(transitionYears: [], yearLabels: labels, yearScales: scales,
+                                           indicators: RowMatrix()), task: 1)
+        }
+        XCTAssertEqual(tally.labelCounts[0], ["a": 2, "b": 1])
+        XCTAssertEqual(tally.labelCounts[2], ["a": 1, "b": 2])
+        XCTAssertEqual(tally.scaleCounts[3], ["national": 2, "local": 1])
+        XCTAssertEqual(tally.scaleCounts[5], ["national": 2, "regional": 1])
+        XCTAssertThrowsError(try tally.add(ReplicateOutcome(transitionYears: [], yearLabels: replicates[0].0,
+                                                            yearScales: ["local"], indicators: RowMatrix()), task: 1),
+                             "a replicate whose scales cover other years is refused")
     }
 }

@@ -113,7 +113,8 @@ final class TaskOutcomeCodecTests: XCTestCase {
     /// The documented layout, byte for byte (little-endian), built here independently.
     func testBytesFollowTheDocumentedLayout() {
         let outcome = TaskOutcome(task: 3, scenario: 1, point: nil, replicates: [
-            ReplicateOutcome(transitionYears: [2000], yearLabels: ["a"], indicators: RowMatrix(rows: [[1.5, -2.0], [0.25, 8]])),
+            ReplicateOutcome(transitionYears: [2000], yearLabels: ["a"], yearScales: ["bc"],
+                             indicators: RowMatrix(rows: [[1.5, -2.0], [0.25, 8]])),
         ])
         var expected: [UInt8] = Array("TBO2".utf8)
         func u32(_ v: Int) { expected += (0..<4).map { UInt8(truncatingIfNeeded: UInt32(v) >> (8 * $0)) } }
@@ -122,6 +123,7 @@ final class TaskOutcomeCodecTests: XCTestCase {
         u32(1)                                           // one replicate
         u32(1); u64(2000)                                // transition years
         u32(1); u32(1); expected += Array("a".utf8)      // year labels
+        u32(1); u32(2); expected += Array("bc".utf8)     // year scales
         u32(2); u32(2)                                   // 2 rows × 2 columns
         for x in [1.5, -2.0, 0.25, 8] { u64(x.bitPattern) }
         XCTAssertEqual([UInt8](TaskOutcomeCodec.encode(outcome)), expected)

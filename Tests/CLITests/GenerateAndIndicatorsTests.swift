@@ -35,7 +35,7 @@ final class GenerateAndIndicatorsTests: XCTestCase {
         XCTAssertEqual(table.status, 0, table.stderr)
         let lines = table.stdout.split(separator: "\n")
         XCTAssertEqual(lines.count, 31)
-        XCTAssertTrue(lines[0].hasPrefix("t,density,betweenness_centralization,"))
+        XCTAssertTrue(lines[0].hasPrefix("year,density,betweenness_centralization,"))
         XCTAssertTrue(lines[0].contains(",reach_km,intensity_industrial_park,"))
         XCTAssertTrue(lines[0].hasSuffix(",scale_norm_local"))
         let series = dir.appendingPathComponent("series.csv")

@@ -97,7 +97,7 @@ final class StagesCommandTests: XCTestCase {
     }
 
     func testDefaultsAreDynpWithBicAndMbicAndPeltAgreeOnClearSteps() throws {
-        var text = "t,a,b\n"
+        var text = "year,a,b\n"
         for year in 1988...2024 {
             let level = year < 2000 ? 0.0 : year < 2013 ? 5.0 : 10.0
             text += "\(year),\(level + 0.01 * Double(year % 3)),\(-level + 0.02 * Double(year % 2))\n"
@@ -122,7 +122,7 @@ final class StagesCommandTests: XCTestCase {
     }
 
     func testBadInputIsReportedWithFileLineAndField() throws {
-        try assertInputError("year,x\n1,2\n", contains: ":1: field 'year': the first column must be t")
+        try assertInputError("time,x\n1,2\n", contains: ":1: field 'time': the first column must be year (or t")
         try assertInputError("t\n1\n2\n", contains: ":1: no indicator column")
         try assertInputError("t,x,x\n1,2,3\n", contains: ":1: field 'x': duplicated column")
         try assertInputError("t,x\n1,2\n2,abc\n3,4\n", contains: ":3: field 'x': 'abc' is not a number")
