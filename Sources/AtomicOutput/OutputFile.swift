@@ -1,4 +1,3 @@
-import AtomicOutput
 import Foundation
 
 /// One file a job produces, by bare name (no folders) and bytes: made in memory (by the

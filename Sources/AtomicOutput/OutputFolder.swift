@@ -1,4 +1,3 @@
-import AtomicOutput
 import Foundation
 
 /// Writes a set of output files into a folder, all or nothing as far as a

@@ -2,6 +2,7 @@ import Analysis
 import AtomicOutput
 import Dispatch
 import Foundation
+import Synchronization
 
 /// The periodized outputs of a job (everything but manifest.json, which the
 /// runner writes because it records timings and the worker count).
@@ -53,18 +54,18 @@ public enum OutputSet {
 }
 
 /// The writers' results, one slot each, filled from concurrent iterations.
-private final class WriterOutcomes: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<OutputFile, any Error>?]
+private final class WriterOutcomes: Sendable {
+    private let slots: Mutex<[Result<OutputFile, any Error>?]>
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
 
     func set(_ index: Int, _ outcome: Result<OutputFile, any Error>) {
-        lock.withLock { slots[index] = outcome }
+        slots.withLock { $0[index] = outcome }
     }
 
     /// The files in writer order; the first writer error (in writer order) is rethrown.
     func files() throws -> [OutputFile] {
-        try lock.withLock { try slots.map { try ($0 ?? .failure(AnalysisError.corruptResult(task: -1, reason: "writer did not run"))).get() } }
+        let outcomes = slots.withLock { $0 }
+        return try outcomes.map { try ($0 ?? .failure(AnalysisError.corruptResult(task: -1, reason: "writer did not run"))).get() }
     }
 }
