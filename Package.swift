@@ -39,7 +39,10 @@ let package = Package(
         // and its basemap, the synthetic panel's files.
         .target(
             name: "Reports",
-            dependencies: ["Analysis", "CooperationNetwork", "Centrality", "StageTransition", "Resampling", "AtomicOutput"]
+            dependencies: [
+                "Analysis", "CooperationNetwork", "Centrality", "StageTransition", "Resampling", "AtomicOutput",
+                "ConcurrencyTools",
+            ]
         ),
 
         // The concurrency tools every thread-starting module uses (GuardedCondition, OwnedThread).
