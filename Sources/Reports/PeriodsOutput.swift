@@ -142,20 +142,34 @@ public enum PeriodsOutput {
     public static func csv(_ results: JobResults) -> OutputFile {
         var csv = CSVText(header: ["stage", "start", "end", "name", "dominant_layer", "dominant_scale", "label",
                                    "label_probability", "runner_up", "margin", "runner_up_scale", "scale_margin",
-                                   "scale_probability",
-                                   "core_places",
-                                   "core_places_betweenness", "start_lo90", "start_hi90", "start_lo95", "start_hi95",
+                                   "scale_probability", "start_lo90", "start_hi90", "start_lo95", "start_hi95",
                                    "start_within_1y", "start_support", "weak"])
         for p in periods(results) {
             csv.append([String(p.stage), String(p.start), String(p.end), p.name, p.dominantLayer, p.dominantScale,
                         p.label, CSVText.number(p.labelProbability), p.runnerUp, CSVText.number(p.margin),
                         p.runnerUpScale, CSVText.number(p.scaleMargin), CSVText.number(p.scaleProbability),
-                        p.corePlaces.joined(separator: ";"), p.corePlacesBetweenness.joined(separator: ";"),
                         p.startInterval90.map { String($0[0]) } ?? "", p.startInterval90.map { String($0[1]) } ?? "",
                         p.startInterval95.map { String($0[0]) } ?? "", p.startInterval95.map { String($0[1]) } ?? "",
                         CSVText.number(p.startWithin1y), CSVText.number(p.startSupport),
                         p.stage >= 2 ? String(p.weak) : ""])
         }
         return OutputFile(name: "periods.csv", text: csv.text)
+    }
+
+    /// core_places_by_period.csv: the core places of every stage in long
+    /// format — stage, measure (pagerank | betweenness), rank (1 = highest
+    /// mean over the stage), place id and name.
+    public static func corePlaces(_ results: JobResults) -> OutputFile {
+        var csv = CSVText(header: ["stage", "measure", "rank", "place", "name"])
+        let panel = results.job.panel
+        for stage in results.periodization.stages {
+            for (measure, ids) in [("pagerank", stage.corePlaces), ("betweenness", stage.corePlacesByBetweenness)] {
+                for (k, id) in ids.enumerated() {
+                    let name = panel.placeIndex(of: id).map { panel.places[$0].name } ?? id
+                    csv.append([String(stage.number), measure, String(k + 1), id, name])
+                }
+            }
+        }
+        return OutputFile(name: "core_places_by_period.csv", text: csv.text)
     }
 }

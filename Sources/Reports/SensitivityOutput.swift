@@ -1,26 +1,61 @@
 import Analysis
 import AtomicOutput
 
-/// sensitivity_by_region.csv: per scenario, its transitions, their shift from
-/// the baseline, label changes and the agreement (ARI) with the baseline.
+/// The regional sensitivity scenarios as three tables of scalar columns
+/// (docs/OUTPUTS.md): sensitivity_by_region.csv (one row per scenario: its
+/// number of stages, agreement with the baseline, years relabelled),
+/// sensitivity_stages.csv (one row per scenario and stage, with the start's
+/// bootstrap interval when the scenario has replicates) and
+/// sensitivity_shifts.csv (one row per scenario and baseline transition: the
+/// scenario's nearest transition and the shift in years).
 public enum SensitivityOutput {
     public static func csv(_ results: JobResults) -> OutputFile {
-        var csv = CSVText(header: ["scenario", "kind", "target", "stages", "transitions", "shift_years",
-                                   "label_changes", "ari", "replicates", "transition_intervals95", "names"])
+        var csv = CSVText(header: ["scenario", "kind", "target", "stages", "ari", "years_relabelled", "replicates"])
         let base = results.periodization
         for tally in results.scenarios {
             guard let point = tally.point else { continue }
-            let p = point.periodization
             let comparison = Comparison(point: point, baseline: base)
-            let shifts = comparison.shifts.map { $0.map(String.init) ?? "NA" }
-            let intervals = tally.transitionYears.map { d in d.interval(level: 0.95).map { "\($0[0])-\($0[1])" } ?? "NA" }
-            csv.append([tally.scenario.id, tally.scenario.kind, tally.scenario.target, String(p.stages.count),
-                        p.transitionYears.map(String.init).joined(separator: ";"), shifts.joined(separator: ";"),
-                        compress(comparison.labelChanges), CSVText.number(comparison.ari), String(tally.replicates),
-                        tally.replicates > 0 ? intervals.joined(separator: ";") : "",
-                        p.stages.map(\.label).joined(separator: ";")])
+            csv.append([tally.scenario.id, tally.scenario.kind, tally.scenario.target,
+                        String(point.periodization.stages.count), CSVText.number(comparison.ari),
+                        String(comparison.labelChanges.count), String(tally.replicates)])
         }
         return OutputFile(name: "sensitivity_by_region.csv", text: csv.text)
+    }
+
+    public static func stages(_ results: JobResults) -> OutputFile {
+        var csv = CSVText(header: ["scenario", "stage", "start", "end", "label", "baseline_label_at_start",
+                                   "start_lo95", "start_hi95"])
+        let base = results.periodization, baseRows = base.stageOfRow
+        let first = results.series.years.first ?? 0
+        for tally in results.scenarios {
+            guard let point = tally.point else { continue }
+            for stage in point.periodization.stages {
+                let j = stage.number - 2
+                let interval = j >= 0 && tally.replicates > 0 && tally.transitionYears.indices.contains(j)
+                    ? tally.transitionYears[j].interval(level: 0.95) : nil
+                let row = stage.startYear - first
+                let baseLabel = baseRows.indices.contains(row) ? base.stages[baseRows[row] - 1].label : ""
+                csv.append([tally.scenario.id, String(stage.number), String(stage.startYear), String(stage.endYear),
+                            stage.label, baseLabel, interval.map { String($0[0]) } ?? "",
+                            interval.map { String($0[1]) } ?? ""])
+            }
+        }
+        return OutputFile(name: "sensitivity_stages.csv", text: csv.text)
+    }
+
+    public static func shifts(_ results: JobResults) -> OutputFile {
+        var csv = CSVText(header: ["scenario", "baseline_transition", "baseline_year", "nearest_year", "shift"])
+        let base = results.periodization
+        for tally in results.scenarios {
+            guard let point = tally.point else { continue }
+            let comparison = Comparison(point: point, baseline: base)
+            for (j, year) in base.transitionYears.enumerated() {
+                let shift = comparison.shifts[j]
+                csv.append([tally.scenario.id, String(j + 1), String(year), shift.map { String(year + $0) } ?? "",
+                            shift.map(String.init) ?? ""])
+            }
+        }
+        return OutputFile(name: "sensitivity_shifts.csv", text: csv.text)
     }
 
     /// A scenario's point estimate against the baseline periodization: the shift

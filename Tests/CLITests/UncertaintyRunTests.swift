@@ -119,14 +119,14 @@ final class UncertaintyRunTests: XCTestCase {
         let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         XCTAssertTrue(report.contains("class=\"whisker weak\""), "weak transitions are drawn apart")
         XCTAssertTrue(report.contains("Number of stages over the 30 replicates (baseline: 3): "), "stage counts beside the intervals")
-        // breakpoints.csv carries the same support and flag as periods.csv, per transition.
-        let breakpoints = try String(contentsOf: out.appendingPathComponent("breakpoints.csv"), encoding: .utf8)
-        let lines = breakpoints.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        // transitions.csv carries the same support and flag as periods.csv, one row per transition.
+        let transitions = try String(contentsOf: out.appendingPathComponent("transitions.csv"), encoding: .utf8)
+        let lines = transitions.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         XCTAssertEqual(lines[0].suffix(2), ["support", "weak"])
         for row in rows.dropFirst(2) {
             let start = String(row[1])
             let matching = lines.dropFirst().filter { $0[1] == start }
-            XCTAssertFalse(matching.isEmpty, start)
+            XCTAssertEqual(matching.count, 1, start)
             for line in matching {
                 XCTAssertEqual(line[line.count - 2], String(row[row.count - 2]), "support of \(start)")
                 XCTAssertEqual(line[line.count - 1], String(row[row.count - 1]), "weak flag of \(start)")

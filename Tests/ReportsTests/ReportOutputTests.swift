@@ -241,22 +241,36 @@ final class ReportOutputTests: XCTestCase {
         XCTAssertEqual(marked.count, years.count)
     }
 
-    func testSensitivityTableMatchesTheCSV() throws {
-        let csv = String(decoding: try ReportTestJob.file("sensitivity_by_region.csv"), as: UTF8.self)
-        let lines = csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    func testSensitivityTableMatchesTheCSVs() throws {
+        func table(_ name: String) throws -> [[String]] {
+            let text = String(decoding: try ReportTestJob.file(name), as: UTF8.self)
+            return text.split(separator: "\n").dropFirst()
+                .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        }
+        let scenarios = try table("sensitivity_by_region.csv")
+        let stages = try table("sensitivity_stages.csv"), shifts = try table("sensitivity_shifts.csv")
         let rows = try report().root.elements("tr", class: "scenario")
-        XCTAssertEqual(rows.count, lines.count)
+        XCTAssertEqual(rows.count, scenarios.count)
         XCTAssertGreaterThan(rows.count, 1)
-        for (row, fields) in zip(rows, lines) {
+        for (row, fields) in zip(rows, scenarios) {
             let cells = row.elements("td").map(\.allText)
-            XCTAssertEqual(row.attributes["data-scenario"], fields[0])
+            let id = fields[0]
+            XCTAssertEqual(row.attributes["data-scenario"], id)
             XCTAssertEqual(cells[1], fields[3], "stages")
-            XCTAssertEqual(cells[2], fields[4].replacingOccurrences(of: ";", with: ", "), "transitions")
-            let shifts = fields[5].split(separator: ";").map { s in Int(s).map { $0 > 0 ? "+\($0)" : String($0) } ?? String(s) }
-            XCTAssertEqual(cells[3], shifts.joined(separator: ", "), "shifts")
-            let ari = try XCTUnwrap(Double(fields[7]))
+            let own = stages.filter { $0[0] == id }
+            XCTAssertEqual(own.count, Int(fields[3]), "one sensitivity_stages row per stage of \(id)")
+            XCTAssertEqual(cells[2], own.dropFirst().map { $0[2] }.joined(separator: ", "), "transitions")
+            let shiftTexts = shifts.filter { $0[0] == id }.map { s in Int(s[4]).map { $0 > 0 ? "+\($0)" : String($0) } ?? "NA" }
+            XCTAssertEqual(cells[3], shiftTexts.joined(separator: ", "), "shifts")
+            let ari = try XCTUnwrap(Double(fields[4]))
             XCTAssertEqual(cells[4], HTMLText.fixed(ari, digits: 3), "ARI")
-            XCTAssertEqual(cells[5], fields[6].replacingOccurrences(of: ";", with: "; "), "label changes")
+        }
+        // Every output CSV holds scalar fields only: no list joined with ';' outside quoted names.
+        for name in ["periods.csv", "breakpoints.csv", "transitions.csv", "sensitivity_by_region.csv",
+                     "sensitivity_stages.csv", "sensitivity_shifts.csv", "penalty_path.csv", "core_places_by_period.csv"] {
+            let text = String(decoding: try ReportTestJob.file(name), as: UTF8.self)
+            let unquoted = text.split(separator: "\"").enumerated().filter { $0.offset % 2 == 0 }.map(\.element).joined()
+            XCTAssertFalse(unquoted.contains(";"), "\(name) has a list column")
         }
     }
 
