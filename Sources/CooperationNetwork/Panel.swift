@@ -1,3 +1,5 @@
+import Foundation
+
 /// A multi-scale, multi-layer cooperation network observed yearly.
 ///
 /// Links are kept sorted by (year, source, target, layer) so that a year's
@@ -16,6 +18,12 @@ public struct Panel: Sendable {
     /// consecutive years of link-year rows of the same pair and layer (the
     /// pair unordered on undirected panels).
     public let spells: [TieSpell]
+    /// The most decimals any weight has in links.csv (nil for panels built in
+    /// memory, or when a weight is written with an exponent): a sum of given
+    /// weights is exact at that many decimals, so outputs print such sums
+    /// rounded to them (`roundedSum`) instead of carrying binary residue
+    /// such as 1.9999999999999998.
+    public let weightDecimals: Int?
 
     private let placeIndexByID: [String: Int]
     /// yearStart[y - years.lowerBound] ..< yearStart[y - years.lowerBound + 1]
@@ -27,7 +35,8 @@ public struct Panel: Sendable {
     /// - Parameter spells: the explicit spells that links with `spell >= 0`
     ///   index; links with `spell == -1` get implicit spells appended.
     public init(places: [Place], layers: [Layer], links: [Link], years: ClosedRange<Int>, directed: Bool = false,
-                spells: [TieSpell] = []) {
+                spells: [TieSpell] = [], weightDecimals: Int? = nil) {
+        self.weightDecimals = weightDecimals
         self.places = places
         self.layers = layers
         self.years = years
@@ -73,7 +82,16 @@ public struct Panel: Sendable {
 
     /// A copy with different link weights/multiplicities (same places, layers, years, spells).
     public func replacingLinks(_ newLinks: [Link]) -> Panel {
-        Panel(places: places, layers: layers, links: newLinks, years: years, directed: directed, spells: spells)
+        Panel(places: places, layers: layers, links: newLinks, years: years, directed: directed, spells: spells,
+              weightDecimals: weightDecimals)
+    }
+
+    /// A sum of given weights rounded to `weightDecimals` (unchanged when that is nil).
+    public func roundedSum(_ x: Double) -> Double {
+        guard let weightDecimals, x.isFinite else { return x }
+        let scale = pow(10.0, Double(weightDecimals))
+        let rounded = (x * scale).rounded() / scale
+        return rounded.isFinite ? rounded : x
     }
 
     /// Gives every link-year row without a spell (`spell == -1`) the implicit

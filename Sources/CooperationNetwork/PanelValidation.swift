@@ -63,7 +63,20 @@ public enum PanelValidation {
             spells.append(TieSpell(source: row.source, target: row.target, layer: layer, start: row.start, end: end,
                                    dateUncertainty: row.dateUncertainty))
         }
-        return Panel(places: places, layers: layers, links: links, years: years, directed: directed, spells: spells)
+        return Panel(places: places, layers: layers, links: links, years: years, directed: directed, spells: spells,
+                     weightDecimals: weightDecimals(linkRecords))
+    }
+
+    /// The most digits after the decimal point among the weight fields, at most
+    /// 12; nil when a weight is written with an exponent (then no rounding).
+    static func weightDecimals(_ records: [LinkRecord]) -> Int? {
+        var most = 0
+        for record in records {
+            let text = trimmed(record.weight)
+            if text.contains(where: { $0 == "e" || $0 == "E" }) { return nil }
+            if let dot = text.firstIndex(of: ".") { most = max(most, text.distance(from: dot, to: text.endIndex) - 1) }
+        }
+        return min(most, 12)
     }
 
     /// A link row whose fields all passed, with its layer still by name:

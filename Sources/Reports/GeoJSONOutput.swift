@@ -83,7 +83,7 @@ public enum GeoJSONOutput {
                     "layer": .string(layer), "source": .string(a.id), "target": .string(b.id),
                     "source_name": .string(a.name), "target_name": .string(b.name),
                     "cross_border": .bool(a.country != b.country),
-                    "weight_total": .number(link.weightTotal), "weight_mean": .number(link.weightMean),
+                    "weight_total": .number(results.job.panel.roundedSum(link.weightTotal)), "weight_mean": .number(link.weightMean),
                     "years_active": .integer(link.yearsActive), "estimated_years": .integer(link.estimatedYears),
                     "length_km": .number(GreatCircle.distanceKm(lat1: a.latitude, lon1: a.longitude,
                                                                 lat2: b.latitude, lon2: b.longitude)),

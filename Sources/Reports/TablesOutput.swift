@@ -14,9 +14,14 @@ public enum TablesOutput {
                                    "band_lo95", "band_hi95", "band_lo90", "band_hi90"])
         let stageOfRow = results.periodization.stageOfRow
         let tally = results.baseline
+        // intensity_<layer> is a sum of given weights: printed at the data's decimals.
+        let sums = results.series.columns.map { $0.hasPrefix("intensity_") }
+        let panel = results.job.panel
         for (t, year) in results.series.years.enumerated() {
             for (j, column) in results.series.columns.enumerated() {
-                var fields = [String(year), String(stageOfRow[t]), column, CSVText.number(results.series.values[t][j])]
+                let value = results.series.values[t][j]
+                var fields = [String(year), String(stageOfRow[t]), column,
+                              CSVText.number(sums[j] ? panel.roundedSum(value) : value)]
                 if tally.replicates > 0, let b95 = tally.indicatorBand(row: t, column: j, level: 0.95),
                    let b90 = tally.indicatorBand(row: t, column: j, level: 0.90) {
                     fields += [CSVText.number(tally.indicatorMedian(row: t, column: j)),
@@ -44,8 +49,10 @@ public enum TablesOutput {
             for measure in yc.values.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
                 guard let values = yc.values[measure] else { continue }
                 let middle = year + "," + CSVText.quote(measure.rawValue) + ","
+                // Strength is a sum of given weights: printed at the data's decimals.
+                let isSum = measure == .strength
                 for (i, p) in yc.activePlaces.enumerated() {
-                    csv.appendRaw(placeFields[p] + middle + CSVText.number(values[i]))
+                    csv.appendRaw(placeFields[p] + middle + CSVText.number(isSum ? panel.roundedSum(values[i]) : values[i]))
                 }
             }
         }

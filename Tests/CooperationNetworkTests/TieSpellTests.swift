@@ -86,3 +86,20 @@ final class TieSpellTests: XCTestCase {
                        file: "links.csv", line: 1, field: "year", contains: "missing time column")
     }
 }
+
+/// Sums of given weights are printed at the data's decimals (docs/OUTPUTS.md).
+final class WeightDecimalsTests: XCTestCase {
+    func testDecimalsOfTheWeightsBoundTheRoundingOfSums() throws {
+        let links = ["source,target,year,layer,weight", "heihe,blag,2000,trade,0.1", "harbin,blag,2000,trade,0.2",
+                     "heihe,harbin,2001,trade,1.25"]
+        let panel = try PanelInput.load(links: links, years: 2000...2001)
+        XCTAssertEqual(panel.weightDecimals, 2)
+        XCTAssertNotEqual(0.1 + 0.2, 0.3, "binary residue the rule removes")
+        XCTAssertEqual(panel.roundedSum(0.1 + 0.2), 0.3)
+        XCTAssertEqual(panel.roundedSum(1.9999999999999998), 2)
+        let exponent = try PanelInput.load(links: ["source,target,year,layer,weight", "heihe,blag,2000,trade,1e-3"],
+                                           years: 2000...2000)
+        XCTAssertNil(exponent.weightDecimals, "an exponent leaves sums unrounded")
+        XCTAssertEqual(exponent.roundedSum(0.1 + 0.2), 0.1 + 0.2)
+    }
+}
