@@ -100,18 +100,12 @@ final class DefaultJobRuleTests: XCTestCase {
         }
         try readings.write(to: job.appendingPathComponent("event_readings.csv"), atomically: true, encoding: .utf8)
         try Self.volumeReadings.write(to: job.appendingPathComponent("volume_readings.csv"), atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = Fixtures.binary.deletingLastPathComponent().appendingPathComponent("build-default-job")
-        process.arguments = ["--facts", facts.path, "--readings", job.appendingPathComponent("event_readings.csv").path,
-                             "--volume-readings", job.appendingPathComponent("volume_readings.csv").path,
-                             "--out", job.path, "--first-year", "2000"]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (job, process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try runProgram(
+            Fixtures.binary.deletingLastPathComponent().appendingPathComponent("build-default-job"),
+            ["--facts", facts.path, "--readings", job.appendingPathComponent("event_readings.csv").path,
+             "--volume-readings", job.appendingPathComponent("volume_readings.csv").path,
+             "--out", job.path, "--first-year", "2000"])
+        return (job, result.status, result.stderr)
     }
 
     func testLinksAreWhatTheRuleGivesByHand() throws {

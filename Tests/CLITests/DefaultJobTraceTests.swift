@@ -140,19 +140,11 @@ final class DefaultJobTraceTests: XCTestCase {
 
     /// Exit status and stderr of the builder run on `job`.
     func runBuilder(_ job: URL) throws -> (status: Int32, stderr: String) {
-        let process = Process()
-        process.executableURL = builder
-        process.arguments = ["--facts", job.appendingPathComponent("facts").path,
-                             "--readings", job.appendingPathComponent("event_readings.csv").path,
-                             "--volume-readings", job.appendingPathComponent("volume_readings.csv").path,
-                             "--out", job.path, "--first-year", "1988"]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try runProgram(builder, ["--facts", job.appendingPathComponent("facts").path,
+                                              "--readings", job.appendingPathComponent("event_readings.csv").path,
+                                              "--volume-readings", job.appendingPathComponent("volume_readings.csv").path,
+                                              "--out", job.path, "--first-year", "1988"])
+        return (result.status, result.stderr)
     }
 
     func copyOfJob() throws -> URL {

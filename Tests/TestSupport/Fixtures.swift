@@ -69,8 +69,14 @@ public struct ProcessOutput: Sendable {
 /// Runs the built `transborder` with arguments, capturing output.
 @discardableResult
 public func runTransborder(_ arguments: [String], stdin: String? = nil, cwd: URL? = nil) throws -> ProcessOutput {
+    try runProgram(Fixtures.binary, arguments, stdin: stdin, cwd: cwd)
+}
+
+/// Runs a built program (e.g. `build-default-job`, beside `transborder`) with arguments, capturing output.
+@discardableResult
+public func runProgram(_ executable: URL, _ arguments: [String], stdin: String? = nil, cwd: URL? = nil) throws -> ProcessOutput {
     let process = Process()
-    process.executableURL = Fixtures.binary
+    process.executableURL = executable
     process.arguments = arguments
     if let cwd { process.currentDirectoryURL = cwd }
     let out = Pipe(), err = Pipe()
