@@ -32,7 +32,7 @@ package final class ClusterClient {
         try socket.setMaxMessageSize(limit)
         try socket.setHighWaterMarks(send: 1000, receive: 1000)
         try curve?.apply(to: socket)
-        let handshakes = try HandshakeWatch(context: context, socket: socket)
+        let handshakes = try HandshakeWatch(context: context, socket: socket, usesCurve: curve != nil)
         try socket.connect(endpoint)
         return (socket, handshakes)
     }

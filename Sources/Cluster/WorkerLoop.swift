@@ -106,7 +106,7 @@ package final class WorkerLoop {
         try socket.setHighWaterMarks(send: 10_000, receive: 10_000)
         try socket.setReconnectInterval(milliseconds: 200, maximum: 2000)
         try config.curve?.apply(to: socket)
-        let handshakes = try HandshakeWatch(context: context, socket: socket)
+        let handshakes = try HandshakeWatch(context: context, socket: socket, usesCurve: config.curve != nil)
         try socket.connect(config.endpoint)
         try socket.send(WorkerMessage.ready(name: config.name, threads: config.threads, credit: config.credit).frames, dontWait: false)
         logger.info("connecting", metadata: ["endpoint": "\(config.endpoint)", "threads": "\(config.threads)", "credit": "\(config.credit)"])

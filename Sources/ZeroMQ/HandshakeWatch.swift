@@ -6,8 +6,13 @@ import CZeroMQ
 /// Create it on the socket's thread before `connect`; `failures()` never blocks.
 package final class HandshakeWatch {
     private let monitor: ZMQSocket
+    /// Whether this side speaks CURVE: a plaintext client whose peer hangs up
+    /// mid-handshake most likely met a CURVE server (libzmq reports either the
+    /// mechanism mismatch or only the hang-up, depending on timing).
+    private let usesCurve: Bool
 
-    package init(context: ZMQContext, socket: ZMQSocket) throws {
+    package init(context: ZMQContext, socket: ZMQSocket, usesCurve: Bool) throws {
+        self.usesCurve = usesCurve
         let endpoint = "inproc://transborder-handshake-\(UInt64.random(in: 0...UInt64.max))"
         try socket.monitorConnections(at: endpoint)
         monitor = try context.socket(.pair)
@@ -21,14 +26,19 @@ package final class HandshakeWatch {
         var reasons: [String] = []
         while let message = try? monitor.receive(dontWait: true, maxFrames: 4, maxBytes: 4096) {
             guard let event = ConnectionEvent(frames: message.frames), event.isRefusal else { continue }
-            reasons.append(Self.clientReason(event))
+            reasons.append(Self.clientReason(event, usesCurve: usesCurve))
         }
         return reasons
     }
 
     /// Why the server turned this client away, from the client's side.
-    static func clientReason(_ event: ConnectionEvent) -> String {
+    static func clientReason(_ event: ConnectionEvent, usesCurve: Bool = true) -> String {
         switch event.kind {
+        case .handshakeFailed where !usesCurve:
+            let error = String(cString: zmq_strerror(Int32(bitPattern: event.value)))
+            return "the coordinator hung up during the handshake (\(error)), most likely a security mechanism"
+                + " mismatch: this side speaks plaintext; if the coordinator requires CURVE, give --curve-secret"
+                + " and --server-key"
         case .handshakeFailedAuthentication:
             return "the coordinator refused this CURVE key (ZAP status \(event.value)): is its .pub in the coordinator's --authorized-keys?"
         case .handshakeFailedProtocol where Int32(bitPattern: event.value) == ZMQ_PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH:
