@@ -19,6 +19,8 @@ public struct JobSpec: Sendable, Hashable {
     public var stages: StageSettings
     public var bootstrap: BootstrapSettings
     public var sensitivity: SensitivitySettings
+    /// A published periodization the report compares with (never used by the analysis).
+    public var reference: ReferencePeriodization? = nil
 
     public init(name: String, places: String = "places.csv", links: String = "links.csv",
                 firstYear: Int, lastYear: Int, directed: Bool = false,

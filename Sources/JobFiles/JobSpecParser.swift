@@ -12,7 +12,9 @@ import Yams
 /// `checkAgainstPanel`; `JobLoader` runs both.
 package enum JobSpecParser {
     static let topKeys = ["name", "data", "years", "directed", "distance", "layers", "stages", "bootstrap",
-                          "sensitivity"]
+                          "sensitivity", "reference"]
+    static let referenceKeys = ["source", "stages"]
+    static let referenceStageKeys = ["start", "end", "layer"]
     static let layerKeys = ["unit", "rel_error"]
     static let dataKeys = ["places", "links"]
     static let yearKeys = ["first", "last"]
@@ -125,6 +127,9 @@ package enum JobSpecParser {
         if let node = top["sensitivity"], !reader.isNull(node) {
             readSensitivity(node, into: &spec.sensitivity, reader: &reader)
         }
+        if let node = top["reference"], !reader.isNull(node) {
+            spec.reference = readReference(node, spec: spec, yearsValid: yearsValid, reader: &reader)
+        }
         if yearsValid { checkSizes(spec, reader: &reader) }
         return JobSpecReading(spec: spec, issues: reader.issues, lines: reader.lines,
                               dataValid: dataValid, yearsValid: yearsValid)
@@ -168,6 +173,54 @@ package enum JobSpecParser {
             }
             layers[name] = settings
         }
+    }
+
+    /// `reference: {source: "…", stages: [{start, end, layer}, …]}`: consecutive,
+    /// non-overlapping stages inside the job's years.
+    private static func readReference(_ node: Node, spec: JobSpec, yearsValid: Bool,
+                                      reader: inout SpecReader) -> ReferencePeriodization? {
+        guard let keys = reader.mapping(node, path: "reference", allowed: referenceKeys) else { return nil }
+        var source = ""
+        if let v = keys["source"], let text = reader.string(v, path: "reference.source") { source = text }
+        guard let list = keys["stages"] else {
+            reader.report("reference.stages", node, "missing key 'stages' (a list of {start, end, layer})")
+            return nil
+        }
+        guard case .sequence(let items) = list, !items.isEmpty else {
+            reader.report("reference.stages", list, "expected a non-empty list of {start, end, layer}, found \(reader.describe(list))")
+            return nil
+        }
+        var stages: [ReferencePeriodization.Stage] = []
+        var valid = true
+        for (i, item) in items.enumerated() {
+            let path = "reference.stages[\(i)]"
+            guard let fields = reader.mapping(item, path: path, allowed: referenceStageKeys) else { valid = false; continue }
+            var start: Int?, end: Int?, layer: String?
+            for key in referenceStageKeys where fields[key] == nil {
+                reader.report("\(path).\(key)", item, "missing key '\(key)'")
+                valid = false
+            }
+            if let v = fields["start"] { start = reader.int(v, path: "\(path).start") }
+            if let v = fields["end"] { end = reader.int(v, path: "\(path).end") }
+            if let v = fields["layer"], let name = reader.name(v, path: "\(path).layer") {
+                if Layer.isValidName(name) { layer = name } else {
+                    reader.report("\(path).layer", v, "'\(name)' is not a layer name")
+                }
+            }
+            guard let start, let end, let layer else { valid = false; continue }
+            if end < start {
+                reader.report("\(path).end", item, "end \(end) is before start \(start)")
+                valid = false
+            } else if yearsValid && (start < spec.firstYear || end > spec.lastYear) {
+                reader.report(path, item, "\(start)–\(end) is outside the job's years \(spec.firstYear)–\(spec.lastYear)")
+                valid = false
+            } else if let last = stages.last, start <= last.end {
+                reader.report("\(path).start", item, "starts in \(start), inside the previous stage (\(last.start)–\(last.end))")
+                valid = false
+            }
+            stages.append(.init(start: start, end: end, layer: layer))
+        }
+        return valid ? ReferencePeriodization(source: source, stages: stages) : nil
     }
 
     private static func readStages(_ node: Node, into stages: inout StageSettings, reader: inout SpecReader) {
@@ -344,6 +397,12 @@ package enum JobSpecParser {
             let path = "layers.\(name)"
             issues.append(InputIssue(file: fileName, line: lines[path], field: path, message:
                 "layer '\(name)' is declared but has no link" + NameSuggestion.hint(for: name, in: layers)
+                + "; the panel's layers: \(layers.joined(separator: ", "))"))
+        }
+        for (i, stage) in (spec.reference?.stages ?? []).enumerated() where !layers.contains(stage.layer) {
+            let path = "reference.stages[\(i)].layer"
+            issues.append(InputIssue(file: fileName, line: lines[path], field: path, message:
+                "unknown layer '\(stage.layer)'" + NameSuggestion.hint(for: stage.layer, in: layers)
                 + "; the panel's layers: \(layers.joined(separator: ", "))"))
         }
         if spec.sensitivity.alternativeReading && !panel.links.contains(where: { $0.alternativeLayer != nil }) {

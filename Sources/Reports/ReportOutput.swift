@@ -32,6 +32,7 @@ public enum ReportOutput {
         page.open("main")
         summary(results, into: &page)
         stages(results, palette: palette, into: &page)
+        ReportReference.section(results, into: &page)
         penaltyPath(results, into: &page)
         indicators(results, palette: palette, into: &page)
         maps(results, networks: networks, palette: palette, into: &page)

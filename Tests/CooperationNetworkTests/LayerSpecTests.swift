@@ -77,3 +77,39 @@ final class LayerSpecTests: XCTestCase {
         XCTAssertEqual(share[1], 1, "the act read as a corridor is the only link of 2001")
     }
 }
+
+/// `reference`: a published periodization, read and checked, never used by the analysis.
+final class ReferenceSpecTests: XCTestCase {
+    private static let head = "name: ref\nyears: {first: 2000, last: 2009}\n"
+
+    func testAReferenceIsRead() throws {
+        let spec = try JobSpecParser.parse(yaml: Self.head + """
+        reference:
+          source: "A study"
+          stages: [{start: 2000, end: 2004, layer: trade}, {start: 2005, end: 2009, layer: transport_corridor}]
+
+        """, fileName: "job.yaml")
+        XCTAssertEqual(spec.reference?.source, "A study")
+        XCTAssertEqual(spec.reference?.stages.map(\.layer), ["trade", "transport_corridor"])
+        var without = spec
+        without.reference = nil
+        XCTAssertEqual(without.stages, spec.stages, "the reference changes no analysis setting")
+    }
+
+    func testBadReferenceStagesNameTheirPathAndLine() {
+        let issues = PanelInput.issues {
+            _ = try JobSpecParser.parse(yaml: Self.head + """
+            reference:
+              stages:
+                - {start: 2000, end: 2004, layer: trade}
+                - {start: 2003, end: 2009, layer: trade}
+                - {start: 2008, end: 2006, layer: trade}
+                - {start: 1990, end: 1995, layer: trade}
+
+            """, fileName: "job.yaml")
+        }
+        XCTAssertEqual(issues.compactMap(\.field), ["reference.stages[1].start", "reference.stages[2].end",
+                                                    "reference.stages[3]"])
+        XCTAssertEqual(issues.compactMap(\.line), [6, 7, 8])
+    }
+}

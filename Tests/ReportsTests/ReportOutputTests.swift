@@ -396,3 +396,32 @@ final class ReportOutputTests: XCTestCase {
         }
     }
 }
+
+/// The report's comparison with a reference periodization, on planted truth:
+/// given the planted stages as the reference, every row agrees.
+final class ReportReferenceTests: XCTestCase {
+    func testPlantedStagesAsTheReferenceAgreeRowByRow() throws {
+        var generator = SyntheticPanel(places: 30, years: 30, stages: 3, noise: 0, seed: 2)
+        generator.design = .emergence
+        generator.replicates = 10
+        var spec = generator.spec()
+        let starts = generator.stageStarts
+        spec.reference = ReferencePeriodization(source: "planted", stages: starts.indices.map { k in
+            .init(start: starts[k], end: k + 1 < starts.count ? starts[k + 1] - 1 : generator.firstYear + 29,
+                  layer: generator.emergingLayers[k].rawValue)
+        })
+        let job = JobAnalysis(panel: generator.panel(), spec: spec)
+        var aggregation = Aggregation(job: job)
+        for task in 0..<job.taskCount { try aggregation.fold(job.execute(task: task)) }
+        let results = try JobResults(aggregation: aggregation)
+        let rows = ReportReference.rows(results, reference: try XCTUnwrap(spec.reference))
+        XCTAssertEqual(rows.map(\.found), [[1], [2], [3]])
+        XCTAssertEqual(rows.map(\.nearestStart), [nil, starts[1], starts[2]])
+        XCTAssertEqual(rows.map(\.labelAgreement), [1, 1, 1])
+        let html = String(decoding: ReportOutput.html(results).data, as: UTF8.self)
+        XCTAssertEqual(html.components(separatedBy: "class=\"reference-stage\"").count - 1, 3)
+        var plain = results.spec
+        plain.reference = nil
+        XCTAssertEqual(plain.stages, spec.stages)
+    }
+}
