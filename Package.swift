@@ -5,7 +5,7 @@ let package = Package(
     name: "transborder",
     platforms: [.macOS(.v15)],  // Synchronization.Mutex
     products: [
-        .executable(name: "transborder", targets: ["transborder"]),
+        .executable(name: "transborder", targets: ["transborder"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -102,17 +102,22 @@ let package = Package(
         .testTarget(name: "CentralityTests", dependencies: ["Centrality", "TestSupport"]),
         .testTarget(name: "StageTransitionTests", dependencies: ["StageTransition", "TestSupport"]),
         // The domain and JobFiles' readers (they share the PanelInput helper).
-        .testTarget(name: "CooperationNetworkTests", dependencies: [
-            "CooperationNetwork", "JobFiles", "TestSupport",
-            // CSV.swift: the reference reader `CSVScanner` is compared with.
-            .product(name: "CSV", package: "CSV.swift"),
-        ]),
+        .testTarget(
+            name: "CooperationNetworkTests",
+            dependencies: [
+                "CooperationNetwork", "JobFiles", "TestSupport",
+                // CSV.swift: the reference reader `CSVScanner` is compared with.
+                .product(name: "CSV", package: "CSV.swift"),
+            ]),
         // Determinism and bootstrap tests compare whole output sets (Reports' OutputSet).
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Reports", "Resampling", "JobFiles", "CooperationNetwork", "TestSupport"]),
+        .testTarget(
+            name: "AnalysisTests", dependencies: ["Analysis", "Reports", "Resampling", "JobFiles", "CooperationNetwork", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Analysis", "JobFiles", "CooperationNetwork", "TestSupport"]),
-        .testTarget(name: "ClusterTests", dependencies: [
-            "Cluster", "ClusterProtocol", "JobStore", "ClusterSupport", "ZeroMQ", "AtomicOutput", "TestSupport",
-        ]),
+        .testTarget(
+            name: "ClusterTests",
+            dependencies: [
+                "Cluster", "ClusterProtocol", "JobStore", "ClusterSupport", "ZeroMQ", "AtomicOutput", "TestSupport",
+            ]),
         // CSV.swift: reads the default job's links and facts in DefaultJobTraceTests.
         .testTarget(name: "CLITests", dependencies: ["TestSupport", .product(name: "CSV", package: "CSV.swift")]),
         .testTarget(name: "ConcurrencyToolsTests", dependencies: ["ConcurrencyTools"]),

@@ -8,7 +8,8 @@ public func adjustedRandIndex(_ a: [Int], _ b: [Int]) -> Double {
     guard n > 1 else { return 1 }
     func choose2(_ x: Int) -> Double { Double(x) * Double(x - 1) / 2 }
     var table: [Int: [Int: Int]] = [:]
-    var rows: [Int: Int] = [:], cols: [Int: Int] = [:]
+    var rows: [Int: Int] = [:]
+    var cols: [Int: Int] = [:]
     for i in 0..<n {
         table[a[i], default: [:]][b[i], default: 0] += 1
         rows[a[i], default: 0] += 1

@@ -20,10 +20,11 @@ public struct Aggregation: Sendable {
     /// Folds the outcome of the next task. Outcomes must come in task-index order.
     public mutating func fold(_ outcome: TaskOutcome) throws {
         guard outcome.task == nextTask, job.plan.tasks.indices.contains(outcome.task),
-              job.plan.tasks[outcome.task].scenario == outcome.scenario
+            job.plan.tasks[outcome.task].scenario == outcome.scenario
         else {
-            throw AnalysisError.corruptResult(task: outcome.task,
-                                              reason: "expected the result of task \(nextTask) (fold order is the task index)")
+            throw AnalysisError.corruptResult(
+                task: outcome.task,
+                reason: "expected the result of task \(nextTask) (fold order is the task index)")
         }
         let planned = job.plan.tasks[outcome.task]
         if planned.replicates == nil {
@@ -51,15 +52,16 @@ extension Aggregation {
     /// network: nothing in them is trusted), or nil when its shape is right.
     func shapeProblem(_ point: ScenarioPoint) -> String? {
         let years = Array(job.panel.years)
-        let series = point.series, p = point.periodization
+        let series = point.series
+        let p = point.periodization
         guard series.years == years, series.columns == job.analysis.columns,
-              series.values.count == years.count,
-              series.values.allSatisfy({ $0.count == series.columns.count })
+            series.values.count == years.count,
+            series.values.allSatisfy({ $0.count == series.columns.count })
         else { return "point estimate covers other years or indicators" }
         guard let last = p.breakpoints.last, last == years.count, p.breakpoints.first.map({ $0 > 0 }) == true,
-              zip(p.breakpoints, p.breakpoints.dropFirst()).allSatisfy({ $0 < $1 }),
-              p.stages.count == p.breakpoints.count,
-              p.transitionYears == p.breakpoints.dropLast().map({ years[$0] })
+            zip(p.breakpoints, p.breakpoints.dropFirst()).allSatisfy({ $0 < $1 }),
+            p.stages.count == p.breakpoints.count,
+            p.transitionYears == p.breakpoints.dropLast().map({ years[$0] })
         else { return "point estimate has inconsistent breakpoints" }
         return nil
     }
@@ -118,7 +120,7 @@ public struct ScenarioTally: Sendable {
             throw AnalysisError.corruptResult(task: task, reason: "replicate before its scenario's point estimate")
         }
         guard replicate.yearLabels.count == labels.yearCount, replicate.yearScales.count == scales.yearCount,
-              sketchRows == 0 || replicate.indicators.rowCount == sketchRows
+            sketchRows == 0 || replicate.indicators.rowCount == sketchRows
         else { throw AnalysisError.corruptResult(task: task, reason: "replicate covers other years") }
         replicates += 1
         for (j, year) in point.periodization.transitionYears.enumerated() {
@@ -150,7 +152,8 @@ public struct ScenarioTally: Sendable {
         var best: Int? = nil
         for y in years {
             if let b = best {
-                let d = abs(y - year), db = abs(b - year)
+                let d = abs(y - year)
+                let db = abs(b - year)
                 if d < db || (d == db && y < b) { best = y }
             } else {
                 best = y

@@ -22,7 +22,8 @@ enum CentralityBridge {
     /// The measures of a year's network, one value per active place.
     static func compute(_ network: YearNetwork, measures: [CentralityMeasure], distance: DistanceMode) -> [CentralityMeasure: [Double]] {
         var out: [CentralityMeasure: [Double]] = [:]
-        for (measure, v) in centralities(of: graph(network), measures: measures, options: CentralityOptions(distance: distance, threads: 1)) {
+        for (measure, v) in centralities(of: graph(network), measures: measures, options: CentralityOptions(distance: distance, threads: 1))
+        {
             out[measure] = v
         }
         return out

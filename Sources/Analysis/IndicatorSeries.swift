@@ -21,8 +21,9 @@ public struct IndicatorSeries: Sendable, Hashable, Codable {
     public func selecting(_ names: [String]) -> IndicatorSeries {
         guard !names.isEmpty else { return self }
         let idx = names.compactMap { columns.firstIndex(of: $0) }
-        return IndicatorSeries(years: years, columns: idx.map { columns[$0] },
-                               values: values.map { row in idx.map { row[$0] } })
+        return IndicatorSeries(
+            years: years, columns: idx.map { columns[$0] },
+            values: values.map { row in idx.map { row[$0] } })
     }
 
     /// Mean of each column over rows `range`.

@@ -18,7 +18,8 @@ public struct JobAnalysis: Sendable {
     public init(panel: Panel, spec: JobSpec) {
         self.analysis = PanelAnalysis(panel: panel, spec: spec)
         self.plan = TaskPlan(spec: spec, panel: panel)
-        self.alternative = plan.scenarios.contains(.alternativeReading)
+        self.alternative =
+            plan.scenarios.contains(.alternativeReading)
             ? PanelAnalysis(panel: Scenario.alternativeReading.panel(from: panel), spec: spec) : nil
         self.design = ReplicateDesign(analysis: analysis)
         self.alternativeDesign = alternative.map { ReplicateDesign(analysis: $0) }
@@ -47,25 +48,31 @@ public struct JobAnalysis: Sendable {
         }
         let task = plan.tasks[index]
         let scenario = plan.scenarios[task.scenario]
-        let analysis = analysis(for: scenario), design = design(for: scenario)
+        let analysis = analysis(for: scenario)
+        let design = design(for: scenario)
         let weights = scenario.weights(for: analysis.panel)
         guard let replicates = task.replicates else {
-            return TaskOutcome(task: index, scenario: task.scenario,
-                               point: try point(weights: weights, analysis: analysis), replicates: [])
+            return TaskOutcome(
+                task: index, scenario: task.scenario,
+                point: try point(weights: weights, analysis: analysis), replicates: [])
         }
         var outcomes: [ReplicateOutcome] = []
         outcomes.reserveCapacity(replicates.count)
         switch spec.bootstrap.scheme {
         case .links, .spells:
             for r in replicates {
-                outcomes.append(try resampledReplicate(weights: weights, design: design, scenario: task.scenario,
-                                                       replicate: r))
+                outcomes.append(
+                    try resampledReplicate(
+                        weights: weights, design: design, scenario: task.scenario,
+                        replicate: r))
             }
         case .residuals, .blocks:
             let base = try point(weights: weights, analysis: analysis)
             for r in replicates {
-                outcomes.append(try residualReplicate(base, weights: weights, analysis: analysis, design: design,
-                                                      scenario: task.scenario, replicate: r))
+                outcomes.append(
+                    try residualReplicate(
+                        base, weights: weights, analysis: analysis, design: design,
+                        scenario: task.scenario, replicate: r))
             }
         }
         return TaskOutcome(task: index, scenario: task.scenario, point: nil, replicates: outcomes)
@@ -93,7 +100,8 @@ public struct JobAnalysis: Sendable {
         switch spec.bootstrap.scheme {
         case .links:
             let multiplicity = BootstrapDraws.linkMultiplicities(count: weights.count, stream: &rng)
-            resampled = design.isIdentity
+            resampled =
+                design.isIdentity
                 ? zip(weights, multiplicity).map { $0 * Double($1) }
                 : design.source.map { weights[$0] * Double(multiplicity[$0]) }
         case .spells:
@@ -108,8 +116,10 @@ public struct JobAnalysis: Sendable {
     }
 
     /// `links` / `spells` schemes: resampled (and perturbed) weights, everything recomputed.
-    func resampledReplicate(weights: [Double], design: ReplicateDesign, scenario: Int,
-                            replicate: Int) throws -> ReplicateOutcome {
+    func resampledReplicate(
+        weights: [Double], design: ReplicateDesign, scenario: Int,
+        replicate: Int
+    ) throws -> ReplicateOutcome {
         var rng = stream(scenario: scenario, replicate: replicate)
         let resampled = resampledWeights(weights, design: design, stream: &rng)
         let (series, _) = design.analysis.indicators(weights: resampled, fullCentrality: false)
@@ -119,14 +129,20 @@ public struct JobAnalysis: Sendable {
     /// `residuals` / `blocks` schemes: the point segmentation's fitted means plus
     /// residual rows resampled within each segment (iid or in moving blocks);
     /// with a measurement perturbation, plus the change it makes to the indicators.
-    func residualReplicate(_ base: ScenarioPoint, weights: [Double], analysis: PanelAnalysis, design: ReplicateDesign,
-                           scenario: Int, replicate: Int) throws -> ReplicateOutcome {
+    func residualReplicate(
+        _ base: ScenarioPoint, weights: [Double], analysis: PanelAnalysis, design: ReplicateDesign,
+        scenario: Int, replicate: Int
+    ) throws -> ReplicateOutcome {
         var rng = stream(scenario: scenario, replicate: replicate)
         let series = base.series
         var segments: [Range<Int>] = []
         var start = 0
-        for end in base.periodization.breakpoints { segments.append(start..<end); start = end }
-        let rows: [Int] = spec.bootstrap.scheme == .blocks
+        for end in base.periodization.breakpoints {
+            segments.append(start..<end)
+            start = end
+        }
+        let rows: [Int] =
+            spec.bootstrap.scheme == .blocks
             ? BootstrapDraws.blockRows(segments: segments, blockLength: spec.bootstrap.blockLength, stream: &rng)
             : BootstrapDraws.residualRows(segments: segments, stream: &rng)
         var fitted = series.values
@@ -141,8 +157,10 @@ public struct JobAnalysis: Sendable {
             }
         }
         if design.perturbs {
-            let perturbed = design.analysis.indicators(weights: resampledWeights(weights, design: design, stream: &rng),
-                                                       fullCentrality: false).0
+            let perturbed = design.analysis.indicators(
+                weights: resampledWeights(weights, design: design, stream: &rng),
+                fullCentrality: false
+            ).0
             for t in values.indices {
                 for j in values[t].indices { values[t][j] += perturbed.values[t][j] - series.values[t][j] }
             }
@@ -157,8 +175,9 @@ public struct JobAnalysis: Sendable {
         let stageLabels = periodization.stages.map(\.label)  // built once per stage, not per year
         let stageScales = periodization.stages.map(\.dominantScale)
         let rows = periodization.stageOfRow
-        return ReplicateOutcome(transitionYears: periodization.transitionYears,
-                                yearLabels: rows.map { stageLabels[$0 - 1] }, yearScales: rows.map { stageScales[$0 - 1] },
-                                indicators: scenario == 0 ? RowMatrix(rows: series.values) : RowMatrix())
+        return ReplicateOutcome(
+            transitionYears: periodization.transitionYears,
+            yearLabels: rows.map { stageLabels[$0 - 1] }, yearScales: rows.map { stageScales[$0 - 1] },
+            indicators: scenario == 0 ? RowMatrix(rows: series.values) : RowMatrix())
     }
 }

@@ -22,15 +22,17 @@ public struct JobResults: Sendable {
         }
         let job = aggregation.job
         let full = baseline ?? Self.baseline(of: job)
-        let series = full.series, centrality = full.centrality
+        let series = full.series
+        let centrality = full.centrality
         guard let point = aggregation.scenarios[0].point else {
             throw AnalysisError.corruptResult(task: 0, reason: "baseline point estimate missing")
         }
         self.job = job
         self.series = series
         self.centrality = centrality
-        self.periodization = job.analysis.label(series, breakpoints: point.periodization.breakpoints,
-                                                cost: point.periodization.cost, centrality: centrality)
+        self.periodization = job.analysis.label(
+            series, breakpoints: point.periodization.breakpoints,
+            cost: point.periodization.cost, centrality: centrality)
         self.scenarios = aggregation.scenarios
     }
 

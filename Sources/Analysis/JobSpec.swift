@@ -22,13 +22,15 @@ public struct JobSpec: Sendable, Hashable {
     /// A published periodization the report compares with (never used by the analysis).
     public var reference: ReferencePeriodization? = nil
 
-    public init(name: String, places: String = "places.csv", links: String = "links.csv",
-                firstYear: Int, lastYear: Int, directed: Bool = false,
-                distance: DistanceSetting = .inverse,
-                layers: [String: LayerSettings] = [:],
-                stages: StageSettings = StageSettings(),
-                bootstrap: BootstrapSettings = BootstrapSettings(),
-                sensitivity: SensitivitySettings = SensitivitySettings()) {
+    public init(
+        name: String, places: String = "places.csv", links: String = "links.csv",
+        firstYear: Int, lastYear: Int, directed: Bool = false,
+        distance: DistanceSetting = .inverse,
+        layers: [String: LayerSettings] = [:],
+        stages: StageSettings = StageSettings(),
+        bootstrap: BootstrapSettings = BootstrapSettings(),
+        sensitivity: SensitivitySettings = SensitivitySettings()
+    ) {
         self.name = name
         self.places = places
         self.links = links
@@ -98,8 +100,9 @@ public struct StageSettings: Sendable, Hashable {
 
     /// The settings handed to `ChangePoints.segment`.
     public var segmentation: SegmentationSettings {
-        SegmentationSettings(method: method, cost: cost, minSize: minSize, breaks: breaks,
-                             maxBreaks: maxBreaks, penalty: penalty, standardize: standardize)
+        SegmentationSettings(
+            method: method, cost: cost, minSize: minSize, breaks: breaks,
+            maxBreaks: maxBreaks, penalty: penalty, standardize: standardize)
     }
 }
 

@@ -21,7 +21,8 @@ public struct LinkFacts: Sendable {
     public init(panel: Panel) {
         crossBorder = panel.links.map(panel.isCrossBorder)
         lengthKm = panel.links.map { link in
-            let a = panel.places[link.source], b = panel.places[link.target]
+            let a = panel.places[link.source]
+            let b = panel.places[link.target]
             return GreatCircle.distanceKm(lat1: a.latitude, lon1: a.longitude, lat2: b.latitude, lon2: b.longitude)
         }
         sourceScale = panel.links.map { NetworkIndicators.scaleIndex(panel.places[$0.source].scale) }

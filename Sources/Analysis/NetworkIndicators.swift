@@ -11,10 +11,14 @@ public enum NetworkIndicators {
     ///   - betweenness: normalized betweenness of its nodes (networkx convention).
     ///   - weights: per-link weights indexed like `panel.links`.
     ///   - facts: the panel's per-link facts.
-    public static func row(panel: Panel, network: YearNetwork, betweenness: [Double], weights: [Double],
-                           facts: LinkFacts) -> [Double] {
+    public static func row(
+        panel: Panel, network: YearNetwork, betweenness: [Double], weights: [Double],
+        facts: LinkFacts
+    ) -> [Double] {
         let range = panel.linkRange(in: network.year)
-        let layerCount = panel.layers.count, scaleCount = Scale.allCases.count, n = network.nodeCount
+        let layerCount = panel.layers.count
+        let scaleCount = Scale.allCases.count
+        let n = network.nodeCount
         // Runs for every year of every replicate: the per-layer and per-scale sums and the
         // node strengths share one temporary block (no arrays: see docs/PERFORMANCE.md).
         let head = 2 * layerCount + scaleCount
@@ -24,7 +28,8 @@ public enum NetworkIndicators {
             let byScale = UnsafeMutableBufferPointer(rebasing: scratch[(2 * layerCount)..<head])
             var strength = UnsafeMutableBufferPointer(rebasing: scratch[head...])
             scratch.initialize(repeating: 0)
-            var total = 0.0, crossBorder = 0.0
+            var total = 0.0
+            var crossBorder = 0.0
             for i in range where weights[i] > 0 {
                 let w = weights[i]
                 total += w
@@ -36,7 +41,8 @@ public enum NetworkIndicators {
                 byScale[facts.sourceScale[i]] += w
                 byScale[facts.targetScale[i]] += w
             }
-            var reachSum = 0.0, reachCount = 0
+            var reachSum = 0.0
+            var reachCount = 0
             for e in network.edges {
                 strength[e.source] += e.weight
                 strength[e.target] += e.weight

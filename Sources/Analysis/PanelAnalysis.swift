@@ -40,8 +40,10 @@ public struct PanelAnalysis: Sendable {
             } else {
                 betweenness = CentralityBridge.betweenness(network, distance: spec.distance)
             }
-            rows.append(NetworkIndicators.row(panel: panel, network: network, betweenness: betweenness,
-                                              weights: weights, facts: facts))
+            rows.append(
+                NetworkIndicators.row(
+                    panel: panel, network: network, betweenness: betweenness,
+                    weights: weights, facts: facts))
         }
         fillNormalizedColumns(&rows, weights: weights)
         return (IndicatorSeries(years: Array(panel.years), columns: columns, values: rows), centralities)
@@ -54,7 +56,8 @@ public struct PanelAnalysis: Sendable {
     /// exchange between layers (docs/METHODS.md §3). 0 where a layer or scale
     /// never has weight.
     func fillNormalizedColumns(_ rows: inout [[Double]], weights: [Double]) {
-        let layerCount = panel.layers.count, scaleCount = Scale.allCases.count
+        let layerCount = panel.layers.count
+        let scaleCount = Scale.allCases.count
         let base = columns.count - 3 * layerCount - scaleCount
         var peak = [Double](repeating: 0, count: layerCount)
         for row in rows { for j in 0..<layerCount { peak[j] = max(peak[j], row[base + j]) } }
@@ -104,37 +107,45 @@ public struct PanelAnalysis: Sendable {
     public func label(_ series: IndicatorSeries, breakpoints: [Int], cost: Double, centrality: [YearCentrality]?) -> Periodization {
         let n = series.years.count
         let panelMeans = series.means(over: 0..<n)
-        let layerNames = panel.layers.map(\.rawValue), scaleNames = Scale.allCases.map(\.rawValue)
+        let layerNames = panel.layers.map(\.rawValue)
+        let scaleNames = Scale.allCases.map(\.rawValue)
         var stages: [Stage] = []
         var start = 0
         for (k, end) in breakpoints.enumerated() {
             let means = series.means(over: start..<end)
-            let layer: StageLabel.Choice, scale: StageLabel.Choice
+            let layer: StageLabel.Choice
+            let scale: StageLabel.Choice
             switch spec.stages.label {
             case .emergence:
-                layer = emergence(series, rows: start..<end, columns: panel.layers.map(IndicatorName.layerNorm),
-                                  tieBreak: panel.layers.map(IndicatorName.newTies))
-                scale = emergence(series, rows: start..<end, columns: Scale.allCases.map(IndicatorName.scaleNorm),
-                                  tieBreak: nil)
+                layer = emergence(
+                    series, rows: start..<end, columns: panel.layers.map(IndicatorName.layerNorm),
+                    tieBreak: panel.layers.map(IndicatorName.newTies))
+                scale = emergence(
+                    series, rows: start..<end, columns: Scale.allCases.map(IndicatorName.scaleNorm),
+                    tieBreak: nil)
             case .share:
                 layer = shareRatio(series, stage: means, panel: panelMeans, columns: panel.layers.map(IndicatorName.layerShare))
                 scale = shareRatio(series, stage: means, panel: panelMeans, columns: Scale.allCases.map(IndicatorName.scaleShare))
             }
             let layerName = layer.winner.map { layerNames[$0] } ?? ""
             let scaleName = scale.winner.map { scaleNames[$0] } ?? ""
-            let startYear = series.years[start], endYear = series.years[end - 1]
-            var core: [String] = [], coreBetweenness: [String] = []
+            let startYear = series.years[start]
+            let endYear = series.years[end - 1]
+            var core: [String] = []
+            var coreBetweenness: [String] = []
             if let centrality {
                 core = topPlaces(centrality, measure: .pagerank, years: startYear...endYear)
                 coreBetweenness = topPlaces(centrality, measure: .betweenness, years: startYear...endYear)
             }
             let coreNames = core.prefix(2).compactMap { id in panel.placeIndex(of: id).map { panel.places[$0].name } }
-            var stage = Stage(number: k + 1, startYear: startYear, endYear: endYear,
-                              dominantLayer: layerName, dominantScale: scaleName,
-                              corePlaces: core, corePlacesByBetweenness: coreBetweenness,
-                              indicatorMeans: means,
-                              name: StageLabel.name(startYear: startYear, endYear: endYear, layer: layerName,
-                                                    scale: scaleName, coreNames: coreNames))
+            var stage = Stage(
+                number: k + 1, startYear: startYear, endYear: endYear,
+                dominantLayer: layerName, dominantScale: scaleName,
+                corePlaces: core, corePlacesByBetweenness: coreBetweenness,
+                indicatorMeans: means,
+                name: StageLabel.name(
+                    startYear: startYear, endYear: endYear, layer: layerName,
+                    scale: scaleName, coreNames: coreNames))
             stage.runnerUpLayer = layer.runnerUp.map { layerNames[$0] } ?? ""
             stage.layerMargin = layer.margin
             stage.runnerUpScale = scale.runnerUp.map { scaleNames[$0] } ?? ""
@@ -166,8 +177,9 @@ public struct PanelAnalysis: Sendable {
     /// The share rule on the named share columns.
     private func shareRatio(_ series: IndicatorSeries, stage: [Double], panel: [Double], columns: [String]) -> StageLabel.Choice {
         let index = columns.map { series.columns.firstIndex(of: $0) }
-        return StageLabel.shareRatio(stageMeans: index.map { $0.map { stage[$0] } ?? 0 },
-                                     panelMeans: index.map { $0.map { panel[$0] } ?? 0 })
+        return StageLabel.shareRatio(
+            stageMeans: index.map { $0.map { stage[$0] } ?? 0 },
+            panelMeans: index.map { $0.map { panel[$0] } ?? 0 })
     }
 
     /// Top 5 place ids by the mean of `measure` over `years` (inactive years count as 0);

@@ -49,8 +49,18 @@ public struct PercentileSketch: Sendable, Hashable {
     public mutating func add(_ x: Double) {
         guard !x.isNaN else { return }
         count += 1
-        if x < minimum { minimum = x; atMinimum = 1 } else if x == minimum { atMinimum += 1 }
-        if x > maximum { maximum = x; atMaximum = 1 } else if x == maximum { atMaximum += 1 }
+        if x < minimum {
+            minimum = x
+            atMinimum = 1
+        } else if x == minimum {
+            atMinimum += 1
+        }
+        if x > maximum {
+            maximum = x
+            atMaximum = 1
+        } else if x == maximum {
+            atMaximum += 1
+        }
         let magnitude = Swift.min(abs(x), Double.greatestFiniteMagnitude)
         if magnitude < Self.zeroThreshold {
             zeros += 1

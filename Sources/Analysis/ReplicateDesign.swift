@@ -59,12 +59,17 @@ struct ReplicateDesign: Sendable {
     }
 
     init(analysis base: PanelAnalysis) {
-        let panel = base.panel, spec = base.spec
+        let panel = base.panel
+        let spec = base.spec
         rho = spec.bootstrap.rho
         guard spec.bootstrap.measurement else {
-            analysis = base; source = Array(panel.links.indices); isIdentity = true
+            analysis = base
+            source = Array(panel.links.indices)
+            isIdentity = true
             (unit, unitCount) = Self.units(of: panel)
-            sigma = []; perturbed = []; spellLinks = []
+            sigma = []
+            perturbed = []
+            spellLinks = []
             return
         }
         // The first link-year of every spell (the weight an earlier start repeats).
@@ -122,9 +127,11 @@ struct ReplicateDesign: Sendable {
             let last = bySpell[s].map { extended.links[$0].year }.max() ?? start
             let from = spellLinks.count
             spellLinks += bySpell[s]
-            perturbed.append(PerturbedSpell(start: start, dateUncertainty: spell.dateUncertainty, pathStart: pathStart,
-                                            pathLength: last - pathStart + 1, links: from..<spellLinks.count,
-                                            hasError: hasError))
+            perturbed.append(
+                PerturbedSpell(
+                    start: start, dateUncertainty: spell.dateUncertainty, pathStart: pathStart,
+                    pathLength: last - pathStart + 1, links: from..<spellLinks.count,
+                    hasError: hasError))
         }
         self.perturbed = perturbed
         self.spellLinks = spellLinks

@@ -75,11 +75,12 @@ public enum Scenario: Sendable, Hashable, Codable {
     /// `alternativeReading`, where links move to their alternative layer.
     public func panel(from panel: Panel) -> Panel {
         guard case .alternativeReading = self else { return panel }
-        return panel.replacingLinks(panel.links.map { link in
-            var moved = link
-            if let alternative = link.alternativeLayer { moved.layer = alternative }
-            return moved
-        })
+        return panel.replacingLinks(
+            panel.links.map { link in
+                var moved = link
+                if let alternative = link.alternativeLayer { moved.layer = alternative }
+                return moved
+            })
     }
 
     /// The scenarios a spec asks for, baseline first, in a fixed order

@@ -12,15 +12,21 @@ enum SegmentationBridge {
         guard let width = rows.first?.count else { throw AnalysisError.tooFewYears(years: 0, minSize: settings.minSize) }
         let varying = (0..<width).filter { j in rows.contains { $0[j] != rows[0][j] } }
         if varying.isEmpty {
-            return PenaltyPath(chosenPenalty: 0, segments: [.init(penaltyLow: 0, penaltyHigh: .infinity,
-                                                                  breakpoints: [n], cost: 0)])
+            return PenaltyPath(
+                chosenPenalty: 0,
+                segments: [
+                    .init(
+                        penaltyLow: 0, penaltyHigh: .infinity,
+                        breakpoints: [n], cost: 0)
+                ])
         }
         do {
             let signal = try Signal(rows: rows.map { row in varying.map { row[$0] } })
             let input = settings.standardize ? signal.standardized() : signal
             let maxBreaks = max(0, min(settings.maxBreaks, n / max(settings.minSize, 1) - 1))
-            return try ChangePoints.penaltyPath(input, penalty: settings.penalty, maxBreaks: maxBreaks,
-                                                cost: settings.cost, minSize: settings.minSize)
+            return try ChangePoints.penaltyPath(
+                input, penalty: settings.penalty, maxBreaks: maxBreaks,
+                cost: settings.cost, minSize: settings.minSize)
         } catch {
             throw AnalysisError.segmentation(String(describing: error))
         }

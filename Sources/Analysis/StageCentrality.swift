@@ -21,7 +21,10 @@ package struct StageCentrality: Sendable {
         for yc in years {
             for p in value.indices { value[p] = 0 }
             if let values = yc.values[measure] {
-                for (i, p) in yc.activePlaces.enumerated() { value[p] = values[i]; active[p] += 1 }
+                for (i, p) in yc.activePlaces.enumerated() {
+                    value[p] = values[i]
+                    active[p] += 1
+                }
             }
             for p in 0..<placeCount {
                 sum[p] += value[p]

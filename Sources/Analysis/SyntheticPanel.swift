@@ -90,13 +90,17 @@ public struct SyntheticPanel: Sendable {
             let lat = ((42 + 10 * rng.nextUnit()) * 1e4).rounded() / 1e4
             let lon = ((inA ? 120 + 10 * rng.nextUnit() : 131 + 10 * rng.nextUnit()) * 1e4).rounded() / 1e4
             let scale: Scale = k < regionsPerCountry ? .national : (k < 3 * regionsPerCountry ? .regional : .local)
-            placeList.append(Place(id: "p\(i)", name: "Place \(i)", country: country, kind: "city", scale: scale,
-                                   region: "\(country)-R\(k % regionsPerCountry + 1)", latitude: lat, longitude: lon))
+            placeList.append(
+                Place(
+                    id: "p\(i)", name: "Place \(i)", country: country, kind: "city", scale: scale,
+                    region: "\(country)-R\(k % regionsPerCountry + 1)", latitude: lat, longitude: lon))
         }
-        let a = Array(0..<half), b = Array(half..<places)
+        let a = Array(0..<half)
+        let b = Array(half..<places)
         func distance(_ i: Int, _ j: Int) -> Double {
-            GreatCircle.distanceKm(lat1: placeList[i].latitude, lon1: placeList[i].longitude,
-                                   lat2: placeList[j].latitude, lon2: placeList[j].longitude)
+            GreatCircle.distanceKm(
+                lat1: placeList[i].latitude, lon1: placeList[i].longitude,
+                lat2: placeList[j].latitude, lon2: placeList[j].longitude)
         }
         // Pairs per layer: each place of A joins one place of B chosen among 8 random
         // candidates by the layer's distance preference; institutional joins capitals.
@@ -105,9 +109,9 @@ public struct SyntheticPanel: Sendable {
             for i in a {
                 let candidates = (0..<8).map { _ in b[rng.nextIndex(below: b.count)] }
                 let byDistance = candidates.sorted { distance(i, $0) < distance(i, $1) }
-                pairs[0].append((i, byDistance[0]))                       // trade: nearest
-                pairs[1].append((i, byDistance[byDistance.count / 2]))    // parks: median
-                pairs[2].append((i, byDistance[byDistance.count - 1]))    // corridors: farthest
+                pairs[0].append((i, byDistance[0]))  // trade: nearest
+                pairs[1].append((i, byDistance[byDistance.count / 2]))  // parks: median
+                pairs[2].append((i, byDistance[byDistance.count - 1]))  // corridors: farthest
             }
             let capitalsA = a.filter { placeList[$0].scale == .national }
             let capitalsB = b.filter { placeList[$0].scale == .national }
@@ -143,8 +147,10 @@ public struct SyntheticPanel: Sendable {
 
     /// The `emergence` design (see `Design`): spells for parks, corridors and
     /// acts (one noise draw per spell), yearly trade values (noise per year).
-    private func emergencePanel(places placeList: [Place], pairs: [[(Int, Int)]], layers: [Layer], layerIndex: [Int],
-                                rng: inout RandomStream) -> Panel {
+    private func emergencePanel(
+        places placeList: [Place], pairs: [[(Int, Int)]], layers: [Layer], layerIndex: [Int],
+        rng: inout RandomStream
+    ) -> Panel {
         let lastYear = firstYear + years - 1
         let starts = stageStarts
         var links: [Link] = []
@@ -164,14 +170,18 @@ public struct SyntheticPanel: Sendable {
                             previous = e
                             w *= exp(noise * e)
                         }
-                        links.append(Link(source: i, target: j, year: year, layer: layerIndex[l],
-                                          weight: w, estimated: false))
+                        links.append(
+                            Link(
+                                source: i, target: j, year: year, layer: layerIndex[l],
+                                weight: w, estimated: false))
                     }
                 } else {
                     let w = noisy(1, &rng)
                     for year in start...lastYear {
-                        links.append(Link(source: i, target: j, year: year, layer: layerIndex[l], weight: w,
-                                          spell: spells.count))
+                        links.append(
+                            Link(
+                                source: i, target: j, year: year, layer: layerIndex[l], weight: w,
+                                spell: spells.count))
                     }
                     spells.append(TieSpell(source: i, target: j, layer: layerIndex[l], start: start, end: lastYear))
                 }
@@ -182,8 +192,9 @@ public struct SyntheticPanel: Sendable {
 
     /// The job spec written into job.yaml.
     public func spec() -> JobSpec {
-        var spec = JobSpec(name: "synthetic-\(places)x\(years)-k\(stages)-s\(seed)", firstYear: firstYear,
-                           lastYear: firstYear + years - 1)
+        var spec = JobSpec(
+            name: "synthetic-\(places)x\(years)-k\(stages)-s\(seed)", firstYear: firstYear,
+            lastYear: firstYear + years - 1)
         spec.stages.maxBreaks = max(stages + 2, 5)
         spec.stages.minSize = minSize
         spec.bootstrap.replicates = replicates
@@ -208,7 +219,8 @@ public struct SyntheticPanel: Sendable {
 
     private func gaussian(_ rng: inout RandomStream) -> Double {
         // Box–Muller; 1 − u avoids log(0).
-        let u1 = 1 - rng.nextUnit(), u2 = rng.nextUnit()
+        let u1 = 1 - rng.nextUnit()
+        let u2 = rng.nextUnit()
         return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
     }
 }

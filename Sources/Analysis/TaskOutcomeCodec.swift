@@ -42,7 +42,8 @@ public enum TaskOutcomeCodec {
     public static func decode(_ data: Data) throws -> TaskOutcome {
         var input = Decoder(bytes: [UInt8](data))
         guard try Array(input.take(4)) == magic else { throw CodecError("not a TBO2 task outcome") }
-        let task = try input.int(), scenario = try input.int()
+        let task = try input.int()
+        let scenario = try input.int()
         var point: ScenarioPoint? = nil
         switch try input.take(1).first {
         case 0: break
@@ -53,8 +54,10 @@ public enum TaskOutcomeCodec {
         var replicates: [ReplicateOutcome] = []
         replicates.reserveCapacity(count)
         for _ in 0..<count {
-            replicates.append(ReplicateOutcome(transitionYears: try input.ints(), yearLabels: try input.strings(),
-                                               yearScales: try input.strings(), indicators: try input.rowMatrix()))
+            replicates.append(
+                ReplicateOutcome(
+                    transitionYears: try input.ints(), yearLabels: try input.strings(),
+                    yearScales: try input.strings(), indicators: try input.rowMatrix()))
         }
         guard input.offset == input.bytes.count else { throw CodecError("trailing bytes") }
         return TaskOutcome(task: task, scenario: scenario, point: point, replicates: replicates)
@@ -72,16 +75,25 @@ public enum TaskOutcomeCodec {
         mutating func count(_ n: Int) { withUnsafeBytes(of: UInt32(n).littleEndian) { bytes.append(contentsOf: $0) } }
         mutating func int(_ v: Int) { withUnsafeBytes(of: Int64(v).littleEndian) { bytes.append(contentsOf: $0) } }
         mutating func double(_ v: Double) { withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes.append(contentsOf: $0) } }
-        mutating func ints(_ v: [Int]) { count(v.count); for x in v { int(x) } }
+        mutating func ints(_ v: [Int]) {
+            count(v.count)
+            for x in v { int(x) }
+        }
         mutating func doubles(_ v: [Double]) {
             #if _endian(little)
-            v.withUnsafeBytes { bytes.append(contentsOf: $0) }  // the wire order already: one copy per row
+                v.withUnsafeBytes { bytes.append(contentsOf: $0) }  // the wire order already: one copy per row
             #else
-            for x in v { double(x) }
+                for x in v { double(x) }
             #endif
         }
-        mutating func string(_ s: String) { count(s.utf8.count); bytes.append(contentsOf: s.utf8) }
-        mutating func strings(_ v: [String]) { count(v.count); for s in v { string(s) } }
+        mutating func string(_ s: String) {
+            count(s.utf8.count)
+            bytes.append(contentsOf: s.utf8)
+        }
+        mutating func strings(_ v: [String]) {
+            count(v.count)
+            for s in v { string(s) }
+        }
 
         mutating func matrix(_ rows: [[Double]]) {
             count(rows.count)
@@ -108,13 +120,20 @@ public enum TaskOutcomeCodec {
             double(p.cost)
             count(p.stages.count)
             for stage in p.stages {
-                int(stage.number); int(stage.startYear); int(stage.endYear)
-                string(stage.dominantLayer); string(stage.dominantScale)
-                strings(stage.corePlaces); strings(stage.corePlacesByBetweenness)
-                count(stage.indicatorMeans.count); doubles(stage.indicatorMeans)
+                int(stage.number)
+                int(stage.startYear)
+                int(stage.endYear)
+                string(stage.dominantLayer)
+                string(stage.dominantScale)
+                strings(stage.corePlaces)
+                strings(stage.corePlacesByBetweenness)
+                count(stage.indicatorMeans.count)
+                doubles(stage.indicatorMeans)
                 string(stage.name)
-                string(stage.runnerUpLayer); double(stage.layerMargin)
-                string(stage.runnerUpScale); double(stage.scaleMargin)
+                string(stage.runnerUpLayer)
+                double(stage.layerMargin)
+                string(stage.runnerUpScale)
+                double(stage.scaleMargin)
             }
         }
     }
@@ -156,7 +175,10 @@ public enum TaskOutcomeCodec {
         mutating func ints() throws -> [Int] {
             let n = try count(minimumItemBytes: 8)
             return try Array(unsafeUninitializedCapacity: n) { buffer, initialized in
-                for i in 0..<n { buffer[i] = try int(); initialized = i + 1 }
+                for i in 0..<n {
+                    buffer[i] = try int()
+                    initialized = i + 1
+                }
             }
         }
         mutating func doubles(_ n: Int) throws -> [Double] {
@@ -179,8 +201,10 @@ public enum TaskOutcomeCodec {
             _ = try take(n)
             return try bytes.withUnsafeBufferPointer { all -> String in
                 let utf8 = UnsafeBufferPointer(rebasing: all[start..<start + n])
-                for known in interned where known.bytes.count == n
-                    && (n == 0 || memcmp(all.baseAddress! + known.bytes.lowerBound, all.baseAddress! + start, n) == 0) {
+                for known in interned
+                where known.bytes.count == n
+                    && (n == 0 || memcmp(all.baseAddress! + known.bytes.lowerBound, all.baseAddress! + start, n) == 0)
+                {
                     return known.string
                 }
                 guard let s = String(validating: utf8, as: UTF8.self) else { throw CodecError("invalid UTF-8") }
@@ -201,7 +225,8 @@ public enum TaskOutcomeCodec {
         }
 
         private mutating func matrixShape() throws -> (rows: Int, columns: Int) {
-            let rows = try count(minimumItemBytes: 0), columns = try count(minimumItemBytes: 0)
+            let rows = try count(minimumItemBytes: 0)
+            let columns = try count(minimumItemBytes: 0)
             // An empty row takes no bytes, so only "no rows" may have no columns.
             let left = bytes.count - offset
             guard columns > 0 || rows == 0, rows <= left, columns <= left, rows * columns <= left / 8 else {
@@ -214,20 +239,29 @@ public enum TaskOutcomeCodec {
         }
 
         mutating func periodization() throws -> Periodization {
-            let breakpoints = try ints(), transitions = try ints(), cost = try double()
+            let breakpoints = try ints()
+            let transitions = try ints()
+            let cost = try double()
             let n = try count(minimumItemBytes: 24)
             var stages: [Stage] = []
             for _ in 0..<n {
-                let number = try int(), start = try int(), end = try int()
-                let layer = try string(), scale = try string()
-                let core = try strings(), coreB = try strings()
+                let number = try int()
+                let start = try int()
+                let end = try int()
+                let layer = try string()
+                let scale = try string()
+                let core = try strings()
+                let coreB = try strings()
                 let means = try doubles(try count(minimumItemBytes: 8))
                 let name = try string()
-                var stage = Stage(number: number, startYear: start, endYear: end, dominantLayer: layer,
-                                  dominantScale: scale, corePlaces: core, corePlacesByBetweenness: coreB,
-                                  indicatorMeans: means, name: name)
-                stage.runnerUpLayer = try string(); stage.layerMargin = try double()
-                stage.runnerUpScale = try string(); stage.scaleMargin = try double()
+                var stage = Stage(
+                    number: number, startYear: start, endYear: end, dominantLayer: layer,
+                    dominantScale: scale, corePlaces: core, corePlacesByBetweenness: coreB,
+                    indicatorMeans: means, name: name)
+                stage.runnerUpLayer = try string()
+                stage.layerMargin = try double()
+                stage.runnerUpScale = try string()
+                stage.scaleMargin = try double()
                 stages.append(stage)
             }
             return Periodization(breakpoints: breakpoints, transitionYears: transitions, stages: stages, cost: cost)

@@ -52,7 +52,8 @@ public struct YearNetwork: Sendable {
             withUnsafeTemporaryAllocation(of: (key: Int, link: Int).self, capacity: range.count) { keyed in
                 var count = 0
                 for i in range where weights[i] > 0 {
-                    var u = local[panel.links[i].source], v = local[panel.links[i].target]
+                    var u = local[panel.links[i].source]
+                    var v = local[panel.links[i].target]
                     if !panel.directed && u > v { swap(&u, &v) }
                     keyed.initializeElement(at: count, to: (u * n + v, i))
                     count += 1
@@ -64,8 +65,10 @@ public struct YearNetwork: Sendable {
                     if let last = edges.last, last.source * n + last.target == key {
                         edges[edges.count - 1].weight += weights[i]
                     } else {
-                        edges.append(MergedEdge(source: key / n, target: key % n, weight: weights[i],
-                                                crossBorder: facts.crossBorder[i], lengthKm: facts.lengthKm[i]))
+                        edges.append(
+                            MergedEdge(
+                                source: key / n, target: key % n, weight: weights[i],
+                                crossBorder: facts.crossBorder[i], lengthKm: facts.lengthKm[i]))
                     }
                 }
             }

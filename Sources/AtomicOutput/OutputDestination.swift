@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Foundation
 
@@ -90,7 +90,8 @@ public struct OutputDestination: Sendable {
         let names = try FileManager.default.contentsOfDirectory(atPath: source.path).filter { !$0.hasPrefix(".") }.sorted()
         for name in names {
             try Self.checkName(name)
-            let from = source.appendingPathComponent(name), to = staging.appendingPathComponent(name)
+            let from = source.appendingPathComponent(name)
+            let to = staging.appendingPathComponent(name)
             if rename(from.path, to.path) == 0 { continue }
             guard errno == EXDEV else { throw FileWriteError.system("rename", path: to.path) }
             let data: Data
@@ -146,13 +147,13 @@ public struct OutputDestination: Sendable {
     /// or the file system cannot.
     private static func exchange(_ a: String, _ b: String) -> Bool {
         #if os(Linux)
-        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-        guard let symbol = dlsym(nil, "renameat2") else { return false }
-        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
-        let exchange: UInt32 = 2  // RENAME_EXCHANGE
-        return renameat2(AT_FDCWD, a, AT_FDCWD, b, exchange) == 0
+            typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+            guard let symbol = dlsym(nil, "renameat2") else { return false }
+            let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+            let exchange: UInt32 = 2  // RENAME_EXCHANGE
+            return renameat2(AT_FDCWD, a, AT_FDCWD, b, exchange) == 0
         #else
-        return false
+            return false
         #endif
     }
 
@@ -172,12 +173,12 @@ public enum OutputDestinationError: Error, Sendable, CustomStringConvertible, Eq
 
     public var description: String {
         switch self {
-        case let .notAFolder(path):
+        case .notAFolder(let path):
             "\(path): exists and is not a folder; --out names the folder the results go into"
-        case let .notEmpty(path, entries):
+        case .notEmpty(let path, let entries):
             "\(path): folder is not empty (\(entries) \(entries == 1 ? "entry" : "entries")); "
                 + "choose a new folder, or add --force to replace a previous run's outputs"
-        case let .notARun(path, entries):
+        case .notARun(let path, let entries):
             "\(path): not replaced: it holds \(entries) \(entries == 1 ? "entry" : "entries") but no "
                 + "\(OutputDestination.runMarker), so it is not a previous run's output folder; remove it yourself "
                 + "or choose another folder"

@@ -47,7 +47,8 @@ public struct OutputFolder: Sendable {
     private static func checkName(_ name: String) throws {
         let parts = name.split(separator: "/", omittingEmptySubsequences: false)
         guard !name.hasPrefix("/"), !parts.isEmpty,
-              parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
+            parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." })
+        else {
             throw FileWriteError(path: name, reason: "not a plain relative file name")
         }
     }

@@ -26,7 +26,8 @@ struct BuildArguments {
             i += 2
         }
         guard let facts = values["--facts"], let readings = values["--readings"],
-              let volumeReadings = values["--volume-readings"], let out = values["--out"] else {
+            let volumeReadings = values["--volume-readings"], let out = values["--out"]
+        else {
             throw BuildError(file: "<arguments>", Self.usage)
         }
         guard let firstYear = Int(values["--first-year"] ?? "1988") else {

@@ -44,8 +44,9 @@ struct CSVTable {
             line += 1
             if values.count == 1 && values[0].isEmpty { continue }
             guard values.count == header.count else {
-                throw BuildError(file: name, line: line,
-                                 "\(values.count) fields, the header has \(header.count)")
+                throw BuildError(
+                    file: name, line: line,
+                    "\(values.count) fields, the header has \(header.count)")
             }
             if values.contains(where: { $0.contains("\n") || $0.contains("\r") }) {
                 throw BuildError(file: name, line: line, "a field spans several lines; line numbers would be wrong")

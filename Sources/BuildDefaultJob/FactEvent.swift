@@ -39,11 +39,13 @@ struct FactEvent {
     static func load(_ table: CSVTable) throws -> [FactEvent] {
         var seen: [Key: Int] = [:]
         return try table.rows.map { row in
-            let key = Key(year: try table.int(row, "year"), eventType: row["event_type"],
-                          fromID: row["from_id"], toID: row["to_id"])
+            let key = Key(
+                year: try table.int(row, "year"), eventType: row["event_type"],
+                fromID: row["from_id"], toID: row["to_id"])
             if let first = seen[key] {
-                throw BuildError(file: table.file, line: row.line,
-                                 "same (year, event_type, from_id, to_id) as line \(first); readings could not tell them apart")
+                throw BuildError(
+                    file: table.file, line: row.line,
+                    "same (year, event_type, from_id, to_id) as line \(first); readings could not tell them apart")
             }
             seen[key] = row.line
             if key.fromID == key.toID {

@@ -24,8 +24,9 @@ struct FactVolume {
         return try table.rows.map { row in
             let key = Key(year: try table.int(row, "year"), portID: row["port_id"], unit: row["unit"])
             if let first = seen[key] {
-                throw BuildError(file: table.file, line: row.line,
-                                 "same (year, port_id, unit) as line \(first); readings could not tell them apart")
+                throw BuildError(
+                    file: table.file, line: row.line,
+                    "same (year, port_id, unit) as line \(first); readings could not tell them apart")
             }
             seen[key] = row.line
             let unverified = row["source"].trimmingCharacters(in: .whitespaces).lowercased() == "unverified"

@@ -7,10 +7,14 @@ import Foundation
 /// `event_ref` resolves to a fact row of the row's pair (`TraceIndex`). Nothing is
 /// written if a check fails; each file is written atomically.
 struct JobOutput {
-    static let placeColumns = ["id", "name", "country", "kind", "scale", "region", "lat", "lon",
-                               "name_local", "source", "confidence", "note"]
-    static let linkColumns = ["source", "target", "year", "start", "end", "layer", "weight", "estimated", "rel_error",
-                              "date_uncertainty", "alt_layer", "basis", "event_ref"]
+    static let placeColumns = [
+        "id", "name", "country", "kind", "scale", "region", "lat", "lon",
+        "name_local", "source", "confidence", "note",
+    ]
+    static let linkColumns = [
+        "source", "target", "year", "start", "end", "layer", "weight", "estimated", "rel_error",
+        "date_uncertainty", "alt_layer", "basis", "event_ref",
+    ]
     static let scales: Set<String> = ["national", "regional", "local"]
 
     let placesCSV: Data
@@ -62,28 +66,37 @@ struct JobOutput {
             guard Self.scales.contains(row["scale"]) else {
                 throw BuildError(file: table.file, line: row.line, "column 'scale': '\(row["scale"])' is not national, regional or local")
             }
-            let lat = try table.double(row, "lat"), lon = try table.double(row, "lon")
+            let lat = try table.double(row, "lat")
+            let lon = try table.double(row, "lon")
             guard (-90...90).contains(lat), (-180...180).contains(lon) else {
                 throw BuildError(file: table.file, line: row.line, "coordinates out of range")
             }
-            placeRows.append([row["id"], row["name_en"], row["country"], row["kind"], row["scale"], row["region"],
-                              row["lat"], row["lon"], row["name_local"], row["source"], row["confidence"], row["note"]])
+            placeRows.append([
+                row["id"], row["name_en"], row["country"], row["kind"], row["scale"], row["region"],
+                row["lat"], row["lon"], row["name_local"], row["source"], row["confidence"], row["note"],
+            ])
         }
 
         let sorted = links.sorted {
             ($0.firstYear, $0.layer, $0.pair.first, $0.pair.second) < ($1.firstYear, $1.layer, $1.pair.first, $1.pair.second)
         }
         let linkRows = sorted.map { link -> [String] in
-            var year = "", start = "", end = ""
+            var year = ""
+            var start = ""
+            var end = ""
             switch link.time {
             case .year(let y): year = String(y)
-            case .spell(let s, let e): start = String(s); end = e.map(String.init) ?? ""
+            case .spell(let s, let e):
+                start = String(s)
+                end = e.map(String.init) ?? ""
             }
-            return [link.pair.first, link.pair.second, year, start, end, link.layer,
-                    String(format: "%.6f", link.weight), link.estimated ? "true" : "false",
-                    link.relError.map { String(format: "%.3f", $0) } ?? "",
-                    link.dateUncertainty.map(String.init) ?? "", link.altLayer, link.basis,
-                    link.refs.joined(separator: ";")]
+            return [
+                link.pair.first, link.pair.second, year, start, end, link.layer,
+                String(format: "%.6f", link.weight), link.estimated ? "true" : "false",
+                link.relError.map { String(format: "%.3f", $0) } ?? "",
+                link.dateUncertainty.map(String.init) ?? "", link.altLayer, link.basis,
+                link.refs.joined(separator: ";"),
+            ]
         }
         placesCSV = try Self.csv(header: Self.placeColumns, rows: placeRows)
         linksCSV = try Self.csv(header: Self.linkColumns, rows: linkRows)

@@ -5,7 +5,13 @@ struct PlacePair: Hashable, Comparable, CustomStringConvertible {
     let second: String
 
     init(_ a: String, _ b: String) {
-        if a <= b { first = a; second = b } else { first = b; second = a }
+        if a <= b {
+            first = a
+            second = b
+        } else {
+            first = b
+            second = a
+        }
     }
 
     var isSelfLoop: Bool { first == second }

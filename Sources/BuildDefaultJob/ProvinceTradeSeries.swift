@@ -75,9 +75,10 @@ struct ProvinceTradeSeries {
         }
         let shareError = TradeErrors.leaveOneOut(anchorList.map { ($0.year, $0.anchor.share) })
         let heldError = TradeErrors.logSpread(anchorList.map(\.anchor.share))
-        let nationalError = TradeErrors.leaveOneOut(national.keys.sorted().compactMap { year in
-            national[year].map { (year, $0.value) }
-        })
+        let nationalError = TradeErrors.leaveOneOut(
+            national.keys.sorted().compactMap { year in
+                national[year].map { (year, $0.value) }
+            })
         interpolatedShareError = shareError
         heldShareError = heldError
         interpolatedNationalError = nationalError
@@ -95,16 +96,19 @@ struct ProvinceTradeSeries {
             let basis = "\(s.kind) share × \(n.interpolated ? "interpolated " : "")national total"
             var refs: [String] = []
             for ref in n.refs + s.refs where !refs.contains(ref) { refs.append(ref) }
-            series[year] = ProvinceTrade(value: n.value * s.value, estimated: true,
-                                         relError: TradeErrors.combined(n.relError, s.relError),
-                                         basis: basis, refs: refs)
+            series[year] = ProvinceTrade(
+                value: n.value * s.value, estimated: true,
+                relError: TradeErrors.combined(n.relError, s.relError),
+                basis: basis, refs: refs)
         }
         byYear = series
     }
 
     /// Full-year rows of one scope and unit, by year; of several rows for a year the
     /// best ranked is chosen and the others are reported as cross-checks.
-    private static func facts(_ table: CSVTable, scope: String, unit: String) throws
+    private static func facts(
+        _ table: CSVTable, scope: String, unit: String
+    ) throws
         -> (chosen: [Int: Fact], crossChecks: [String])
     {
         var all: [Int: [Fact]] = [:]
@@ -115,9 +119,11 @@ struct ProvinceTradeSeries {
                 throw BuildError(file: table.file, line: row.line, "column 'value': negative trade value")
             }
             let source = row["source"].lowercased()
-            all[year, default: []].append(Fact(value: value, line: row.line, derived: source.hasPrefix("derived"),
-                                               confidence: row["confidence"],
-                                               unverified: source.trimmingCharacters(in: .whitespaces) == "unverified"))
+            all[year, default: []].append(
+                Fact(
+                    value: value, line: row.line, derived: source.hasPrefix("derived"),
+                    confidence: row["confidence"],
+                    unverified: source.trimmingCharacters(in: .whitespaces) == "unverified"))
         }
         var chosen: [Int: Fact] = [:]
         var checks: [String] = []
@@ -135,7 +141,9 @@ struct ProvinceTradeSeries {
     }
 
     /// N(y): the sourced total, or a linear interpolation between the nearest sourced years.
-    private static func nationalTotal(_ year: Int, _ national: [Int: Fact], interpolationError: Double, file: String) throws
+    private static func nationalTotal(
+        _ year: Int, _ national: [Int: Fact], interpolationError: Double, file: String
+    ) throws
         -> (value: Double, refs: [String], interpolated: Bool, relError: Double)
     {
         if let n = national[year] { return (n.value, [n.ref], false, n.relError) }
@@ -151,8 +159,10 @@ struct ProvinceTradeSeries {
     /// s(y): the anchor of that year if any (a share row), else linear between the
     /// anchors around `year`, else held at the nearest anchor. `anchors` is sorted by year
     /// and not empty. The returned kind names the case for the `basis` column.
-    private static func share(_ year: Int, _ anchors: [(year: Int, anchor: Anchor)],
-                              interpolationError: Double, heldError: Double)
+    private static func share(
+        _ year: Int, _ anchors: [(year: Int, anchor: Anchor)],
+        interpolationError: Double, heldError: Double
+    )
         -> (value: Double, refs: [String], kind: String, relError: Double)
     {
         if let exact = anchors.first(where: { $0.year == year }) {

@@ -37,7 +37,9 @@ struct Reading {
         guard let kind = ReadingKind(rawValue: row["reading"]) else {
             throw fail("reading", "'\(row["reading"])' is not one of opens, act, confirms, note")
         }
-        let object = row["object"], layer = row["layer"], alt = row["alt_layer"]
+        let object = row["object"]
+        let layer = row["layer"]
+        let alt = row["alt_layer"]
         switch kind {
         case .opens, .act:
             guard let ruled = ObjectRule.layer(kind, object: object) else {
@@ -53,7 +55,8 @@ struct Reading {
         }
         if !alt.isEmpty {
             guard kind == .act || kind == .opens, LinkLayer.all.contains(alt), alt != layer,
-                  alt != LinkLayer.trade, layer != LinkLayer.trade else {
+                alt != LinkLayer.trade, layer != LinkLayer.trade
+            else {
                 throw fail("alt_layer", "'\(alt)' is not another non-trade layer for a tie of this row")
             }
         }
@@ -77,8 +80,9 @@ struct Reading {
         guard uncertainty == 0 || layer != LinkLayer.trade else {
             throw fail("date_uncertainty", "trade rows are link-years and carry no date uncertainty")
         }
-        return Reading(kind: kind, object: object, layer: layer, altLayer: alt, end: end, supersededBy: superseded,
-                       start: start, dateUncertainty: uncertainty, file: table.file, line: row.line)
+        return Reading(
+            kind: kind, object: object, layer: layer, altLayer: alt, end: end, supersededBy: superseded,
+            start: start, dateUncertainty: uncertainty, file: table.file, line: row.line)
     }
 
     private static func optionalInt(_ table: CSVTable, _ row: CSVTable.Row, _ column: String) throws -> Int? {
@@ -94,20 +98,27 @@ struct Readings {
     /// The pair a volume reading names (a volume row names one port only).
     let volumePairs: [FactVolume.Key: PlacePair]
 
-    static let eventColumns = ["year", "event_type", "from_id", "to_id", "reading", "object", "layer", "alt_layer",
-                               "end", "superseded_by", "date_uncertainty", "reason"]
-    static let volumeColumns = ["year", "port_id", "unit", "reading", "object", "from_id", "to_id", "layer", "start",
-                                "date_uncertainty", "reason"]
+    static let eventColumns = [
+        "year", "event_type", "from_id", "to_id", "reading", "object", "layer", "alt_layer",
+        "end", "superseded_by", "date_uncertainty", "reason",
+    ]
+    static let volumeColumns = [
+        "year", "port_id", "unit", "reading", "object", "from_id", "to_id", "layer", "start",
+        "date_uncertainty", "reason",
+    ]
 
     /// Fails when a fact row has no reading, a reading names no fact row, a key is read
     /// twice, or a `superseded_by` names no event row.
-    init(events eventTable: CSVTable, _ events: [FactEvent], eventsFile: String,
-         volumes volumeTable: CSVTable, _ volumes: [FactVolume], volumesFile: String) throws {
+    init(
+        events eventTable: CSVTable, _ events: [FactEvent], eventsFile: String,
+        volumes volumeTable: CSVTable, _ volumes: [FactVolume], volumesFile: String
+    ) throws {
         let known = Set(events.map(\.key))
         var byEvent: [FactEvent.Key: Reading] = [:]
         for row in eventTable.rows {
-            let key = FactEvent.Key(year: try eventTable.int(row, "year"), eventType: row["event_type"],
-                                    fromID: row["from_id"], toID: row["to_id"])
+            let key = FactEvent.Key(
+                year: try eventTable.int(row, "year"), eventType: row["event_type"],
+                fromID: row["from_id"], toID: row["to_id"])
             guard known.contains(key) else {
                 throw BuildError(file: eventTable.file, line: row.line, "no row of \(eventsFile) has the key \(key)")
             }
@@ -116,8 +127,9 @@ struct Readings {
             }
             let reading = try Reading.parse(eventTable, row)
             if let next = reading.supersededBy, !known.contains(next) {
-                throw BuildError(file: eventTable.file, line: row.line,
-                                 "column 'superseded_by': no row of \(eventsFile) has the key \(next)")
+                throw BuildError(
+                    file: eventTable.file, line: row.line,
+                    "column 'superseded_by': no row of \(eventsFile) has the key \(next)")
             }
             byEvent[key] = reading
         }
@@ -140,8 +152,9 @@ struct Readings {
             let pair = PlacePair(row["from_id"], row["to_id"])
             if reading.kind != .note {
                 guard pair.first == key.portID || pair.second == key.portID else {
-                    throw BuildError(file: volumeTable.file, line: row.line,
-                                     "columns 'from_id', 'to_id': the pair does not include the row's port '\(key.portID)'")
+                    throw BuildError(
+                        file: volumeTable.file, line: row.line,
+                        "columns 'from_id', 'to_id': the pair does not include the row's port '\(key.portID)'")
                 }
                 guard !pair.isSelfLoop else {
                     throw BuildError(file: volumeTable.file, line: row.line, "from_id equals to_id")

@@ -27,9 +27,11 @@ struct SpellRuns {
             func close(at end: Int) {
                 guard !current.isEmpty else { return }
                 let alts = Set(current.map(\.altLayer))
-                runs.append(Run(key: key, start: currentStart, end: end, ties: current,
-                                mixedAlternative: alts.count > 1,
-                                startsWithoutNewTie: !current.contains { $0.start == currentStart }))
+                runs.append(
+                    Run(
+                        key: key, start: currentStart, end: end, ties: current,
+                        mixedAlternative: alts.count > 1,
+                        startsWithoutNewTie: !current.contains { $0.start == currentStart }))
             }
             for year in years {
                 let active = group.filter { $0.isActive(in: year) }
@@ -53,12 +55,13 @@ struct SpellRuns {
             var basis = LinkLayer.count(run.ties.count, on: run.key.layer)
             if run.mixedAlternative { basis += "; alt_layer not carried (mixed reading)" }
             let uncertainty = run.ties.filter { $0.start == run.start }.map(\.dateUncertainty).max() ?? 0
-            return JobLink(pair: run.key.pair, layer: run.key.layer,
-                           time: .spell(start: run.start, end: openEnded ? nil : run.end),
-                           weight: Double(run.ties.count),
-                           estimated: run.ties.contains(where: \.estimated),
-                           relError: nil, dateUncertainty: uncertainty, altLayer: alt,
-                           basis: basis, refs: run.ties.map(\.ref))
+            return JobLink(
+                pair: run.key.pair, layer: run.key.layer,
+                time: .spell(start: run.start, end: openEnded ? nil : run.end),
+                weight: Double(run.ties.count),
+                estimated: run.ties.contains(where: \.estimated),
+                relError: nil, dateUncertainty: uncertainty, altLayer: alt,
+                basis: basis, refs: run.ties.map(\.ref))
         }
     }
 }

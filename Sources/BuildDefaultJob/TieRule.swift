@@ -24,17 +24,22 @@ struct TieRule {
         return result
     }
 
-    private func add(_ reading: Reading, pair: PlacePair, year: Int, ref: String, unverified: Bool,
-                     to result: inout Result) throws {
+    private func add(
+        _ reading: Reading, pair: PlacePair, year: Int, ref: String, unverified: Bool,
+        to result: inout Result
+    ) throws {
         func fail(_ message: String) -> BuildError { BuildError(file: reading.file, line: reading.line, message) }
-        let first = years.lowerBound, last = years.upperBound
+        let first = years.lowerBound
+        let last = years.upperBound
         switch reading.kind {
         case .note:
             return
         case .confirms:
             guard year <= last else { throw fail("confirms a tie in \(year), after the panel's last year \(last)") }
-            result.confirmations.append(Confirmation(pair: pair, layer: reading.layer, year: max(year, first),
-                                                     ref: ref, file: reading.file, line: reading.line))
+            result.confirmations.append(
+                Confirmation(
+                    pair: pair, layer: reading.layer, year: max(year, first),
+                    ref: ref, file: reading.file, line: reading.line))
         case .opens, .act:
             let start = max(reading.start ?? year, first)
             guard start <= last else { throw fail("starts in \(start), after the panel's last year \(last)") }
@@ -54,10 +59,12 @@ struct TieRule {
             guard end >= start else {
                 throw fail("the tie ends in \(end), before it starts in \(start)")
             }
-            result.ties.append(Tie(pair: pair, layer: reading.layer, start: start, end: end,
-                                   openEnded: reading.end == nil && reading.supersededBy == nil,
-                                   ref: ref, estimated: unverified, altLayer: reading.altLayer,
-                                   dateUncertainty: reading.dateUncertainty))
+            result.ties.append(
+                Tie(
+                    pair: pair, layer: reading.layer, start: start, end: end,
+                    openEnded: reading.end == nil && reading.supersededBy == nil,
+                    ref: ref, estimated: unverified, altLayer: reading.altLayer,
+                    dateUncertainty: reading.dateUncertainty))
         }
     }
 }

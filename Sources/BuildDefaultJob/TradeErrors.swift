@@ -22,7 +22,9 @@ enum TradeErrors {
         guard points.count >= 3 else { return 0 }
         var squares: [Double] = []
         for i in 1..<(points.count - 1) {
-            let a = points[i - 1], b = points[i + 1], x = points[i]
+            let a = points[i - 1]
+            let b = points[i + 1]
+            let x = points[i]
             let t = Double(x.year - a.year) / Double(b.year - a.year)
             let predicted = a.value + (b.value - a.value) * t
             guard predicted > 0, x.value > 0 else { continue }

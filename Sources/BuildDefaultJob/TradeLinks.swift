@@ -1,8 +1,10 @@
 /// RULES.md section 4: each open port pair carries H(y) / n(y) billion USD in year y,
 /// n(y) = the number of port pairs open that year; one link-year row per pair and year.
 enum TradeLinks {
-    static func links(_ ports: [PlacePair: PortOpening], _ trade: ProvinceTradeSeries,
-                      years: ClosedRange<Int>, file: String) throws -> [JobLink] {
+    static func links(
+        _ ports: [PlacePair: PortOpening], _ trade: ProvinceTradeSeries,
+        years: ClosedRange<Int>, file: String
+    ) throws -> [JobLink] {
         var links: [JobLink] = []
         let pairs = ports.keys.sorted()
         for year in years {
@@ -14,10 +16,12 @@ enum TradeLinks {
             let basis = open.count == 1 ? total.basis : "\(total.basis); split over \(open.count) port pairs"
             for pair in open {
                 let opening = ports[pair].map { [$0.ref] } ?? []
-                links.append(JobLink(pair: pair, layer: LinkLayer.trade, time: .year(year),
-                                     weight: total.value / Double(open.count), estimated: total.estimated,
-                                     relError: total.relError, dateUncertainty: nil, altLayer: "",
-                                     basis: basis, refs: opening + total.refs))
+                links.append(
+                    JobLink(
+                        pair: pair, layer: LinkLayer.trade, time: .year(year),
+                        weight: total.value / Double(open.count), estimated: total.estimated,
+                        relError: total.relError, dateUncertainty: nil, altLayer: "",
+                        basis: basis, refs: opening + total.refs))
             }
         }
         return links
@@ -32,8 +36,9 @@ enum TradeLinks {
         for confirmation in confirmations {
             let candidates = index[LayerPair(layer: confirmation.layer, pair: confirmation.pair)] ?? []
             guard let i = candidates.first(where: { links[$0].covers(confirmation.year, last: last) }) else {
-                throw BuildError(file: confirmation.file, line: confirmation.line,
-                                 "confirms a \(confirmation.layer) tie of \(confirmation.pair) in \(confirmation.year), but the rule made none")
+                throw BuildError(
+                    file: confirmation.file, line: confirmation.line,
+                    "confirms a \(confirmation.layer) tie of \(confirmation.pair) in \(confirmation.year), but the rule made none")
             }
             if !links[i].refs.contains(confirmation.ref) { links[i].refs.append(confirmation.ref) }
         }

@@ -19,8 +19,9 @@ public func centralities(
     let wantsBetweenness = wanted.contains(.betweenness)
     let wantsDistances = wanted.contains(.closeness) || wanted.contains(.harmonic)
     if wantsBetweenness || wantsDistances {
-        let sums = PathSums.compute(graph: graph, distance: options.distance, threads: options.threads,
-                                    betweenness: wantsBetweenness, distances: wantsDistances)
+        let sums = PathSums.compute(
+            graph: graph, distance: options.distance, threads: options.threads,
+            betweenness: wantsBetweenness, distances: wantsDistances)
         if wantsBetweenness {
             result[.betweenness] = sums.scaledBetweenness(graph: graph, normalized: options.normalizedBetweenness)
         }

@@ -17,8 +17,10 @@ public struct CentralityOptions: Sendable, Hashable {
     /// Cap on power iterations (eigenvector, PageRank); the result reports whether it converged.
     public var maxIterations: Int
 
-    public init(distance: DistanceMode = .inverse, threads: Int = 1, normalizedBetweenness: Bool = true,
-                damping: Double = 0.85, tolerance: Double = 1e-15, maxIterations: Int = 100_000) {
+    public init(
+        distance: DistanceMode = .inverse, threads: Int = 1, normalizedBetweenness: Bool = true,
+        damping: Double = 0.85, tolerance: Double = 1e-15, maxIterations: Int = 100_000
+    ) {
         self.distance = distance
         self.threads = threads
         self.normalizedBetweenness = normalizedBetweenness

@@ -90,9 +90,10 @@ public struct Graph: Sendable {
 
     /// Convenience: edges as `(source, target, weight)` tuples.
     public init(nodeCount: Int, edges: [(Int, Int, Double)], directed: Bool) throws(GraphError) {
-        try self.init(nodeCount: nodeCount,
-                      edges: edges.map { WeightedEdge(source: $0.0, target: $0.1, weight: $0.2) },
-                      directed: directed)
+        try self.init(
+            nodeCount: nodeCount,
+            edges: edges.map { WeightedEdge(source: $0.0, target: $0.1, weight: $0.2) },
+            directed: directed)
     }
 
     /// Number of arcs leaving `u` (= distinct neighbours when undirected).

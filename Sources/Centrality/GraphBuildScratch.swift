@@ -50,7 +50,8 @@ struct GraphBuildScratch: ~Copyable {
     mutating func sortedMergedArcs(_ edges: [WeightedEdge], directed: Bool) -> Int {
         var m = 0
         for edge in edges where edge.source != edge.target {
-            var u = edge.source, v = edge.target
+            var u = edge.source
+            var v = edge.target
             if !directed && u > v { swap(&u, &v) }
             sources[m] = Int32(truncatingIfNeeded: u)
             targets[m] = Int32(truncatingIfNeeded: v)
@@ -78,8 +79,10 @@ struct GraphBuildScratch: ~Copyable {
 
     /// Stable counting sort of arc positions (`order`, or `0..<capacity` when nil)
     /// by `keys[position]`.
-    private func countingSort(keys: UnsafeMutablePointer<Int32>, order: UnsafeMutablePointer<Int32>?,
-                              into sorted: UnsafeMutablePointer<Int32>) {
+    private func countingSort(
+        keys: UnsafeMutablePointer<Int32>, order: UnsafeMutablePointer<Int32>?,
+        into sorted: UnsafeMutablePointer<Int32>
+    ) {
         let start = counters
         start.initialize(repeating: 0, count: nodeCount + 1)
         for j in 0..<capacity {
@@ -98,10 +101,13 @@ struct GraphBuildScratch: ~Copyable {
     /// CSR rows of the merged arcs (rows = sources, or targets when `transposed`);
     /// `symmetric` also stores every arc reversed (undirected storage). Filling in
     /// (row, column) order keeps every row sorted by column.
-    func compressedRows(transposed: Bool, symmetric: Bool)
+    func compressedRows(
+        transposed: Bool, symmetric: Bool
+    )
         -> (offsets: [Int], neighbors: [Int32], weights: [Double])
     {
-        let n = nodeCount, k = arcCount
+        let n = nodeCount
+        let k = arcCount
         let rows = transposed ? arcTargets : arcSources
         let columns = transposed ? arcSources : arcTargets
         let arcWeights = arcWeights
@@ -121,7 +127,8 @@ struct GraphBuildScratch: ~Copyable {
         let neighbors = [Int32](unsafeUninitializedCapacity: total) { neighborBuffer, neighborCount in
             rowWeights = [Double](unsafeUninitializedCapacity: total) { weightBuffer, weightCount in
                 for i in 0..<k {
-                    let r = Int(rows[i]), c = Int(columns[i])
+                    let r = Int(rows[i])
+                    let c = Int(columns[i])
                     neighborBuffer[next[r]] = columns[i]
                     weightBuffer[next[r]] = arcWeights[i]
                     next[r] += 1

@@ -41,26 +41,32 @@ struct PathSums: Sendable {
     /// need every source, then take a separate pass without path counting. A
     /// graph without pendant nodes keeps the single combined pass — the same bits
     /// either way, whatever other measures are requested.
-    static func compute(graph: Graph, distance: DistanceMode, threads: Int,
-                        betweenness: Bool, distances: Bool) -> PathSums {
+    static func compute(
+        graph: Graph, distance: DistanceMode, threads: Int,
+        betweenness: Bool, distances: Bool
+    ) -> PathSums {
         let n = graph.nodeCount
         guard n > 0, betweenness || distances else { return PathSums(nodeCount: n) }
         if betweenness && !graph.isDirected {
             let trees = PendantTrees(graph: graph)
             if trees.prunedAny {
-                var sums = distances
-                    ? search(PathGraph(graph: graph, distance: distance), threads: threads,
-                             betweenness: false, distances: true)
+                var sums =
+                    distances
+                    ? search(
+                        PathGraph(graph: graph, distance: distance), threads: threads,
+                        betweenness: false, distances: true)
                     : PathSums(nodeCount: n, betweenness: false, distances: false)
-                let core = search(PathGraph(core: trees, of: graph, distance: distance), threads: threads,
-                                  betweenness: true, distances: false)
+                let core = search(
+                    PathGraph(core: trees, of: graph, distance: distance), threads: threads,
+                    betweenness: true, distances: false)
                 sums.betweenness = trees.treeBetweenness
                 for (i, v) in trees.coreNodes.enumerated() { sums.betweenness[Int(v)] += core.betweenness[i] }
                 return sums
             }
         }
-        return search(PathGraph(graph: graph, distance: distance), threads: threads,
-                      betweenness: betweenness, distances: distances)
+        return search(
+            PathGraph(graph: graph, distance: distance), threads: threads,
+            betweenness: betweenness, distances: distances)
     }
 
     /// One search per node of `pathGraph`, sums indexed by its nodes.

@@ -39,8 +39,11 @@ struct PendantTrees: Sendable {
         weights.reserveCapacity(n)
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 5 * n) { scratch in
             guard let base = scratch.baseAddress else { return }
-            let componentSize = base, degree = base + n, omega = base + 2 * n
-            let childPairs = base + 3 * n, leaves = base + 4 * n
+            let componentSize = base
+            let degree = base + n
+            let omega = base + 2 * n
+            let childPairs = base + 3 * n
+            let leaves = base + 4 * n
             Self.componentSizes(graph, into: componentSize, queue: leaves)
             var leafCount = 0
             for v in 0..<n {
@@ -99,7 +102,8 @@ struct PendantTrees: Sendable {
         for start in 0..<n where size[start] == 0 {
             queue[0] = start
             size[start] = -1
-            var head = 0, tail = 1
+            var head = 0
+            var tail = 1
             while head < tail {
                 let v = queue[head]
                 head += 1

@@ -5,8 +5,9 @@
 /// `normalizedBetweenness = false` gives the raw sums over ordered pairs
 /// (digraphs) or unordered pairs (undirected), as networkx `normalized=False`.
 public func betweennessCentrality(of graph: Graph, options: CentralityOptions = CentralityOptions()) -> [Double] {
-    let sums = PathSums.compute(graph: graph, distance: options.distance, threads: options.threads,
-                                betweenness: true, distances: false)
+    let sums = PathSums.compute(
+        graph: graph, distance: options.distance, threads: options.threads,
+        betweenness: true, distances: false)
     return sums.scaledBetweenness(graph: graph, normalized: options.normalizedBetweenness)
 }
 
@@ -14,15 +15,19 @@ public func betweennessCentrality(of graph: Graph, options: CentralityOptions = 
 /// C(u) = (r−1)/Σ d(v, u) · (r−1)/(n−1), where the sum runs over the r−1 nodes v
 /// that reach u — *incoming* distances on a digraph. A node reached by nobody gets 0.
 public func closenessCentrality(of graph: Graph, options: CentralityOptions = CentralityOptions()) -> [Double] {
-    PathSums.compute(graph: graph, distance: options.distance, threads: options.threads,
-                     betweenness: false, distances: true).closeness
+    PathSums.compute(
+        graph: graph, distance: options.distance, threads: options.threads,
+        betweenness: false, distances: true
+    ).closeness
 }
 
 /// Harmonic centrality, networkx default: H(u) = Σ_{v ≠ u} 1/d(v, u) with
 /// 1/∞ = 0 — incoming distances, not normalized.
 public func harmonicCentrality(of graph: Graph, options: CentralityOptions = CentralityOptions()) -> [Double] {
-    PathSums.compute(graph: graph, distance: options.distance, threads: options.threads,
-                     betweenness: false, distances: true).harmonic
+    PathSums.compute(
+        graph: graph, distance: options.distance, threads: options.threads,
+        betweenness: false, distances: true
+    ).harmonic
 }
 
 extension PathSums {

@@ -96,14 +96,19 @@ final class ShortestPathWorkspace: @unchecked Sendable {
 
     /// Unweighted single-source search; `order` doubles as the FIFO queue.
     func breadthFirst(from source: Int, countPaths: Bool) {
-        let offsets = graph.offsets.baseAddress!, targets = graph.targets.baseAddress!
+        let offsets = graph.offsets.baseAddress!
+        let targets = graph.targets.baseAddress!
         let predecessorOffsets = graph.predecessorOffsets.baseAddress!
-        let distance = distance.baseAddress!, sigma = sigma.baseAddress!, order = order.baseAddress!
-        let predecessors = predecessors.baseAddress!, predecessorCount = predecessorCount.baseAddress!
+        let distance = distance.baseAddress!
+        let sigma = sigma.baseAddress!
+        let order = order.baseAddress!
+        let predecessors = predecessors.baseAddress!
+        let predecessorCount = predecessorCount.baseAddress!
         distance[source] = 0
         sigma[source] = 1
         order[0] = Int32(source)
-        var head = 0, tail = 1
+        var head = 0
+        var tail = 1
         while head < tail {
             let v = Int(order[head])
             head += 1
@@ -134,12 +139,18 @@ final class ShortestPathWorkspace: @unchecked Sendable {
     /// Weighted single-source search: Dijkstra with an indexed 4-ary heap
     /// (decrease-key) and igraph's relative-epsilon comparison of path lengths.
     func dijkstra(from source: Int, countPaths: Bool) {
-        let offsets = graph.offsets.baseAddress!, targets = graph.targets.baseAddress!
-        let lengths = graph.lengths.baseAddress!, predecessorOffsets = graph.predecessorOffsets.baseAddress!
-        let distance = distance.baseAddress!, sigma = sigma.baseAddress!, order = order.baseAddress!
-        let predecessors = predecessors.baseAddress!, predecessorCount = predecessorCount.baseAddress!
-        var heap = IndexedMinHeap(keys: heapKeys.baseAddress!, nodes: heapNodes.baseAddress!,
-                                  position: heapPosition.baseAddress!)
+        let offsets = graph.offsets.baseAddress!
+        let targets = graph.targets.baseAddress!
+        let lengths = graph.lengths.baseAddress!
+        let predecessorOffsets = graph.predecessorOffsets.baseAddress!
+        let distance = distance.baseAddress!
+        let sigma = sigma.baseAddress!
+        let order = order.baseAddress!
+        let predecessors = predecessors.baseAddress!
+        let predecessorCount = predecessorCount.baseAddress!
+        var heap = IndexedMinHeap(
+            keys: heapKeys.baseAddress!, nodes: heapNodes.baseAddress!,
+            position: heapPosition.baseAddress!)
         let position = heap.position
         let epsilon = Self.epsilon
         distance[source] = 0
@@ -195,9 +206,13 @@ final class ShortestPathWorkspace: @unchecked Sendable {
     /// b(w) += ω(s) · δ(w) — with every ω = 1 exactly Brandes; on a pruned core ω
     /// counts the tree nodes each endpoint stands for.
     func accumulateDependencies(sourceWeight: Double) {
-        let predecessorOffsets = graph.predecessorOffsets.baseAddress!, weight = graph.nodeWeights.baseAddress!
-        let sigma = sigma.baseAddress!, delta = delta.baseAddress!, order = order.baseAddress!
-        let predecessors = predecessors.baseAddress!, predecessorCount = predecessorCount.baseAddress!
+        let predecessorOffsets = graph.predecessorOffsets.baseAddress!
+        let weight = graph.nodeWeights.baseAddress!
+        let sigma = sigma.baseAddress!
+        let delta = delta.baseAddress!
+        let order = order.baseAddress!
+        let predecessors = predecessors.baseAddress!
+        let predecessorCount = predecessorCount.baseAddress!
         let betweenness = betweenness.baseAddress!
         var i = reachedCount - 1
         while i >= 1 {  // order[0] is the source: no predecessors, no credit
@@ -215,8 +230,11 @@ final class ShortestPathWorkspace: @unchecked Sendable {
 
     /// Adds d(source, t) for every reached t ≠ source: *incoming* distance sums of t.
     func accumulateDistances() {
-        let distance = distance.baseAddress!, order = order.baseAddress!
-        let distanceSum = distanceSum.baseAddress!, harmonic = harmonic.baseAddress!, reached = reached.baseAddress!
+        let distance = distance.baseAddress!
+        let order = order.baseAddress!
+        let distanceSum = distanceSum.baseAddress!
+        let harmonic = harmonic.baseAddress!
+        let reached = reached.baseAddress!
         var i = 1
         while i < reachedCount {
             let t = Int(order[i])

@@ -19,7 +19,8 @@ package struct AuthorizedKeys: Sendable, Hashable {
     package static func read(folder: String) throws -> AuthorizedKeys {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw InputError(file: folder, "authorized-keys folder does not exist (it should hold the .pub files of the workers and clients to admit)")
+            throw InputError(
+                file: folder, "authorized-keys folder does not exist (it should hold the .pub files of the workers and clients to admit)")
         }
         let entries: [String]
         do { entries = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
@@ -38,7 +39,8 @@ package struct AuthorizedKeys: Sendable, Hashable {
         }
         try problems.throwIfAny()
         guard !names.isEmpty else {
-            throw InputError(file: folder, "no .pub file: the coordinator would admit nobody (copy the workers' and clients' NAME.pub here)")
+            throw InputError(
+                file: folder, "no .pub file: the coordinator would admit nobody (copy the workers' and clients' NAME.pub here)")
         }
         return AuthorizedKeys(names)
     }

@@ -11,10 +11,10 @@ package enum BackendError: Error, CustomStringConvertible, Sendable, Equatable {
 
     package var description: String {
         switch self {
-        case let .invalidSpec(kind, reason): "invalid \(kind) job spec: \(reason)"
-        case let .unknownKind(kind): "no backend for job kind '\(kind)'"
-        case let .taskOutOfRange(index, count): "task \(index) is outside 0..<\(count)"
-        case let .taskFailed(index, message): "task \(index) failed: \(message)"
+        case .invalidSpec(let kind, let reason): "invalid \(kind) job spec: \(reason)"
+        case .unknownKind(let kind): "no backend for job kind '\(kind)'"
+        case .taskOutOfRange(let index, let count): "task \(index) is outside 0..<\(count)"
+        case .taskFailed(let index, let message): "task \(index) failed: \(message)"
         }
     }
 }

@@ -18,12 +18,12 @@ package enum ClientError: Error, CustomStringConvertible, Sendable {
 
     package var description: String {
         switch self {
-        case let .timeout(endpoint, seconds): "no reply from the coordinator at \(endpoint) within \(Int(seconds)) s"
-        case let .rejected(endpoint, reason): "no reply from the coordinator at \(endpoint): \(reason)"
-        case let .refused(code, message): "coordinator: \(code): \(message)"
-        case let .unexpectedReply(what): "unexpected reply from the coordinator: \(what)"
-        case let .integrity(what): "fetched file is corrupt: \(what)"
-        case let .transport(error): "ZeroMQ: \(error)"
+        case .timeout(let endpoint, let seconds): "no reply from the coordinator at \(endpoint) within \(Int(seconds)) s"
+        case .rejected(let endpoint, let reason): "no reply from the coordinator at \(endpoint): \(reason)"
+        case .refused(let code, let message): "coordinator: \(code): \(message)"
+        case .unexpectedReply(let what): "unexpected reply from the coordinator: \(what)"
+        case .integrity(let what): "fetched file is corrupt: \(what)"
+        case .transport(let error): "ZeroMQ: \(error)"
         }
     }
 }

@@ -16,8 +16,10 @@ package final class ClusterClient {
     private var handshakes: HandshakeWatch
 
     /// - Parameter curve: this client's key pair and the coordinator's public key (nil: plaintext).
-    package init(endpoint: String, timeout: Double = 10, maxMessageBytes: Int = WireProtocol.defaultMaxMessageBytes,
-                curve: CurveClientCredentials? = nil) throws {
+    package init(
+        endpoint: String, timeout: Double = 10, maxMessageBytes: Int = WireProtocol.defaultMaxMessageBytes,
+        curve: CurveClientCredentials? = nil
+    ) throws {
         self.endpoint = endpoint
         self.timeout = timeout
         self.maxMessageBytes = maxMessageBytes
@@ -26,8 +28,10 @@ package final class ClusterClient {
         (socket, handshakes) = try Self.makeSocket(context, endpoint, maxMessageBytes, curve)
     }
 
-    private static func makeSocket(_ context: ZMQContext, _ endpoint: String, _ limit: Int,
-                                   _ curve: CurveClientCredentials?) throws -> (ZMQSocket, HandshakeWatch) {
+    private static func makeSocket(
+        _ context: ZMQContext, _ endpoint: String, _ limit: Int,
+        _ curve: CurveClientCredentials?
+    ) throws -> (ZMQSocket, HandshakeWatch) {
         let socket = try context.socket(.dealer)
         try socket.setMaxMessageSize(limit)
         try socket.setHighWaterMarks(send: 1000, receive: 1000)
@@ -62,16 +66,21 @@ package final class ClusterClient {
             }
             do {
                 guard try poller.poll(timeoutMilliseconds: Int(left * 1000) + 1) > 0,
-                      let message = try socket.receive(dontWait: true, maxFrames: 8, maxBytes: maxMessageBytes) else { continue }
+                    let message = try socket.receive(dontWait: true, maxFrames: 8, maxBytes: maxMessageBytes)
+                else { continue }
                 guard message.withinLimits, message.frames.first == WireProtocol.clientHeader,
-                      let decoded = try? ClientMessage.decode(message.frames.dropFirst()) else {
+                    let decoded = try? ClientMessage.decode(message.frames.dropFirst())
+                else {
                     if message.frames.first?.starts(with: Array("TBC".utf8)) == true, message.frames.first != WireProtocol.clientHeader,
-                       let header = message.frames.first {
-                        throw ClientError.unexpectedReply("the coordinator speaks \(String(decoding: header, as: UTF8.self)), this client \(String(decoding: WireProtocol.clientHeader, as: UTF8.self))")
+                        let header = message.frames.first
+                    {
+                        throw ClientError.unexpectedReply(
+                            "the coordinator speaks \(String(decoding: header, as: UTF8.self)), this client \(String(decoding: WireProtocol.clientHeader, as: UTF8.self))"
+                        )
                     }
                     throw ClientError.unexpectedReply("a reply that is not \(String(decoding: WireProtocol.clientHeader, as: UTF8.self))")
                 }
-                if case let .error(code, text) = decoded { throw ClientError.refused(code: code, message: text) }
+                if case .error(let code, let text) = decoded { throw ClientError.refused(code: code, message: text) }
                 return decoded
             } catch let error as ZMQError {
                 throw ClientError.transport(error)
@@ -92,7 +101,7 @@ package final class ClusterClient {
     /// Submits a job named `name` (shown by `status`, usable instead of the id); returns
     /// its id and whether it was queued, resumed, already active or already done.
     package func submitReporting(_ bundle: JobBundle, name: String) throws -> (job: String, disposition: SubmitDisposition) {
-        guard case let .accepted(job, disposition) = try request(.submit(bundle: bundle.encoded, name: name)) else {
+        guard case .accepted(let job, let disposition) = try request(.submit(bundle: bundle.encoded, name: name)) else {
             throw ClientError.unexpectedReply("expected ACCEPTED")
         }
         return (job, disposition)
@@ -109,7 +118,7 @@ package final class ClusterClient {
     }
 
     private func removed(_ reply: ClientMessage) throws -> RemovedJobs {
-        guard case let .removed(json) = reply else { throw ClientError.unexpectedReply("expected REMOVED") }
+        guard case .removed(let json) = reply else { throw ClientError.unexpectedReply("expected REMOVED") }
         return try decode(RemovedJobs.self, Data(json))
     }
 
@@ -122,7 +131,7 @@ package final class ClusterClient {
 
     /// The raw JSON status of one job, or of the whole cluster when `job` is nil.
     package func statusJSON(job: String?) throws -> Data {
-        guard case let .statusReply(json) = try request(.status(job: job)) else {
+        guard case .statusReply(let json) = try request(.status(job: job)) else {
             throw ClientError.unexpectedReply("expected STATUS_REPLY")
         }
         return Data(json)
@@ -138,7 +147,7 @@ package final class ClusterClient {
 
     /// Cancels a job; returns its status afterwards.
     package func cancel(job: String) throws -> JobStatus {
-        guard case let .statusReply(json) = try request(.cancel(job: job)) else {
+        guard case .statusReply(let json) = try request(.cancel(job: job)) else {
             throw ClientError.unexpectedReply("expected STATUS_REPLY")
         }
         return try decode(JobStatus.self, Data(json))
@@ -184,7 +193,8 @@ package final class ClusterClient {
         let minimum = min(interval, 0.002)
         let left = status.tasksTotal - status.tasksDone
         if left <= 0 { return minimum }
-        let finished = status.tasksDone - start.done, elapsed = now - start.time
+        let finished = status.tasksDone - start.done
+        let elapsed = now - start.time
         guard finished > 0, elapsed > 0 else { return interval }
         let secondsLeft = Double(left) * elapsed / Double(finished)
         return min(interval, max(minimum, secondsLeft / 2))
@@ -195,7 +205,7 @@ package final class ClusterClient {
     /// Returns the file names.
     @discardableResult
     package func fetch(job: String, into folder: URL, chunkBytes: Int = 1 << 20, credit: Int = 8) throws -> [String] {
-        guard case let .files(_, json) = try request(.fetch(job: job)) else {
+        guard case .files(_, let json) = try request(.fetch(job: job)) else {
             throw ClientError.unexpectedReply("expected FILES")
         }
         let files: [FetchedFile]
@@ -204,7 +214,9 @@ package final class ClusterClient {
         }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for file in files {
-            guard ResultFolder.isSafeName(file.name), file.size >= 0 else { throw ClientError.unexpectedReply("bad file name \(file.name)") }
+            guard ResultFolder.isSafeName(file.name), file.size >= 0 else {
+                throw ClientError.unexpectedReply("bad file name \(file.name)")
+            }
             var data = Data(count: file.size)
             var nextOffset = 0
             var received = 0
@@ -216,8 +228,9 @@ package final class ClusterClient {
                     nextOffset += length
                     inFlight += 1
                 }
-                guard case let .chunk(_, name, offset, bytes) = try receive(), name == file.name,
-                      Int(offset) + bytes.count <= file.size, !bytes.isEmpty else {
+                guard case .chunk(_, let name, let offset, let bytes) = try receive(), name == file.name,
+                    Int(offset) + bytes.count <= file.size, !bytes.isEmpty
+                else {
                     throw ClientError.unexpectedReply("expected a CHUNK of \(file.name)")
                 }
                 data.replaceSubrange(Int(offset)..<Int(offset) + bytes.count, with: bytes)

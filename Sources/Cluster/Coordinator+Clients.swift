@@ -7,13 +7,13 @@ import Logging
 extension Coordinator {
     func handleClient(_ peer: PeerID, _ message: ClientMessage) throws {
         switch message {
-        case let .submit(bytes, name): try submit(peer, bytes, name: name)
-        case let .status(id): statusReply(peer, id)
-        case let .cancel(id): try cancel(peer, id)
-        case let .fetch(id): listFiles(peer, id)
-        case let .chunkRequest(id, name, offset, length): sendChunk(peer, id, name: name, offset: offset, length: length)
-        case let .forget(id): try forget(peer, [id])
-        case let .prune(seconds): try prune(peer, olderThan: Double(seconds))
+        case .submit(let bytes, let name): try submit(peer, bytes, name: name)
+        case .status(let id): statusReply(peer, id)
+        case .cancel(let id): try cancel(peer, id)
+        case .fetch(let id): listFiles(peer, id)
+        case .chunkRequest(let id, let name, let offset, let length): sendChunk(peer, id, name: name, offset: offset, length: length)
+        case .forget(let id): try forget(peer, [id])
+        case .prune(let seconds): try prune(peer, olderThan: Double(seconds))
         case .accepted, .statusReply, .files, .chunk, .removed, .error:
             logger.warning("dropped coordinator-only command sent by a client", metadata: ["peer": "\(peer)"])
             reply(peer, ClientMessage.error(code: .malformedRequest, message: "not a request").frames)
@@ -27,22 +27,29 @@ extension Coordinator {
     /// Prepares the bundle off the loop (`BackgroundWork`); `submitted` finishes on the loop.
     func submit(_ peer: PeerID, _ bytes: [UInt8], name: String) throws {
         guard accepting else { return fail(peer, .shuttingDown, "coordinator is shutting down") }
-        let backends = config.backends, handoff = config.handoff
+        let backends = config.backends
+        let handoff = config.handoff
         background.run {
             .submitted(peer: peer, bytes: bytes, name: name, result: Self.prepareSubmission(bytes, backends: backends, handoff: handoff))
         }
     }
 
     /// Decodes, hashes and prepares a submitted bundle (on the background queue).
-    static func prepareSubmission(_ bytes: [UInt8], backends: [String: any TaskBackend],
-                                  handoff: PreparedJobHandoff?) -> Result<PreparedSubmission, ClientRefusal> {
+    static func prepareSubmission(
+        _ bytes: [UInt8], backends: [String: any TaskBackend],
+        handoff: PreparedJobHandoff?
+    ) -> Result<PreparedSubmission, ClientRefusal> {
         let bundle: JobBundle
         do { bundle = try JobBundle(encoded: bytes) } catch {
             return .failure(ClientRefusal(code: .malformedRequest, message: "\(error)"))
         }
         guard let backend = backends[bundle.kind] else {
-            return .failure(ClientRefusal(code: .unknownKind, message:
-                "no backend for job kind '\(bundle.kind)'; this coordinator knows \(backends.keys.sorted().joined(separator: ", "))"))
+            return .failure(
+                ClientRefusal(
+                    code: .unknownKind,
+                    message:
+                        "no backend for job kind '\(bundle.kind)'; this coordinator knows \(backends.keys.sorted().joined(separator: ", "))"
+                ))
         }
         let hash = bundle.contentHash  // hashes the whole bundle: once per submission
         do {
@@ -58,12 +65,14 @@ extension Coordinator {
         guard accepting else { return fail(peer, .shuttingDown, "coordinator is shutting down") }
         let submission: PreparedSubmission
         switch result {
-        case let .success(value): submission = value
-        case let .failure(refusal):
+        case .success(let value): submission = value
+        case .failure(let refusal):
             logger.warning("rejected submission: \(refusal.message)", metadata: ["peer": "\(peer)"])
             return fail(peer, refusal.code, refusal.message)
         }
-        let hash = submission.hash, prepared = submission.prepared, kind = submission.kind
+        let hash = submission.hash
+        let prepared = submission.prepared
+        let kind = submission.kind
         let id = String(hash.prefix(16))
         var disposition = SubmitDisposition.alreadyActive
         if jobs[id] == nil {
@@ -89,13 +98,16 @@ extension Coordinator {
             } else {
                 try store.begin()
                 let now = MonotonicClock.wall()
-                let serial = try store.insertJob(id: id, kind: kind, bundleHash: hash, bundle: bytes,
-                                                 taskCount: prepared.taskCount, submittedAt: now, name: name)
-                let record = JobRecord(serial: serial, id: id, kind: kind, bundleHash: hash, taskCount: prepared.taskCount,
-                                       state: .queued, error: nil, submittedAt: now, finishedAt: nil, retries: 0, lost: 0, name: name)
+                let serial = try store.insertJob(
+                    id: id, kind: kind, bundleHash: hash, bundle: bytes,
+                    taskCount: prepared.taskCount, submittedAt: now, name: name)
+                let record = JobRecord(
+                    serial: serial, id: id, kind: kind, bundleHash: hash, taskCount: prepared.taskCount,
+                    state: .queued, error: nil, submittedAt: now, finishedAt: nil, retries: 0, lost: 0, name: name)
                 try activate(record, prepared: prepared)
                 disposition = .new
-                logger.info("job submitted", metadata: ["job": "\(id)", "name": "\(name)", "kind": "\(kind)", "tasks": "\(prepared.taskCount)"])
+                logger.info(
+                    "job submitted", metadata: ["job": "\(id)", "name": "\(name)", "kind": "\(kind)", "tasks": "\(prepared.taskCount)"])
             }
         }
         reply(peer, ClientMessage.accepted(job: id, disposition: disposition).frames)
@@ -119,9 +131,10 @@ extension Coordinator {
         for i in all.indices { all[i].workersConnected = workers.count }
         all.sort { $0.submittedAt < $1.submittedAt }
         let workerList = workers.all.map { session in
-            WorkerStatus(name: session.name, threads: session.threads, credit: session.credit, inFlight: session.inFlight.count,
-                         tasksDone: session.tasksDone,
-                         quarantinedFor: jobs.activeJobs.filter { $0.quarantined.contains(session.name) }.map(\.id))
+            WorkerStatus(
+                name: session.name, threads: session.threads, credit: session.credit, inFlight: session.inFlight.count,
+                tasksDone: session.tasksDone,
+                quarantinedFor: jobs.activeJobs.filter { $0.quarantined.contains(session.name) }.map(\.id))
         }
         let cluster = ClusterStatus(jobs: all, workers: workerList, droppedMessages: dropped)
         reply(peer, ClientMessage.statusReply(json: Array((try? encoder.encode(cluster)) ?? Data())).frames)
@@ -141,7 +154,9 @@ extension Coordinator {
     func forget(_ peer: PeerID, _ ids: [String]) throws {
         for id in ids {
             if jobs[id] != nil {
-                return fail(peer, .jobActive, "job \(id) is \(currentStatus(id)?.state.rawValue ?? "active"); cancel it first (forget removes finished jobs only)")
+                return fail(
+                    peer, .jobActive,
+                    "job \(id) is \(currentStatus(id)?.state.rawValue ?? "active"); cancel it first (forget removes finished jobs only)")
             }
             if !jobs.knows(id) { return fail(peer, .unknownJob, "no job \(id)") }
         }
@@ -159,9 +174,12 @@ extension Coordinator {
         }
         if !removed.isEmpty { try store.vacuum() }
         let after = store.fileBytes
-        logger.info("forgot jobs", metadata: ["jobs": "\(removed.joined(separator: ","))", "store_bytes_before": "\(before)", "store_bytes_after": "\(after)"])
-        let json = try JSONSerialization.data(withJSONObject: ["removed": removed, "store_bytes_before": before, "store_bytes_after": after],
-                                              options: [.sortedKeys])
+        logger.info(
+            "forgot jobs",
+            metadata: ["jobs": "\(removed.joined(separator: ","))", "store_bytes_before": "\(before)", "store_bytes_after": "\(after)"])
+        let json = try JSONSerialization.data(
+            withJSONObject: ["removed": removed, "store_bytes_before": before, "store_bytes_after": after],
+            options: [.sortedKeys])
         reply(peer, ClientMessage.removed(json: Array(json)).frames)
     }
 
@@ -172,7 +190,10 @@ extension Coordinator {
 
     /// The folder of a finished job, or an error reply.
     func finishedFolder(_ peer: PeerID, _ id: String) -> URL? {
-        guard let status = currentStatus(id) else { fail(peer, .unknownJob, "no job \(id)"); return nil }
+        guard let status = currentStatus(id) else {
+            fail(peer, .unknownJob, "no job \(id)")
+            return nil
+        }
         switch status.state {
         case .done: return config.resultsDirectory.appendingPathComponent(id)
         case .failed: fail(peer, .jobFailed, status.error ?? "job failed")
@@ -208,11 +229,11 @@ extension Coordinator {
     func collectBackgroundWork() throws {
         for outcome in background.takeFinished() {
             switch outcome {
-            case let .submitted(peer, bytes, name, result):
+            case .submitted(let peer, let bytes, let name, let result):
                 try submitted(peer, bytes, name: name, result)
-            case let .files(peer, id, .success(json)):
+            case .files(let peer, let id, .success(let json)):
                 reply(peer, ClientMessage.files(job: id, json: json).frames)
-            case let .files(peer, id, .failure(refusal)):
+            case .files(let peer, let id, .failure(let refusal)):
                 logger.error("cannot list results: \(refusal.message)", metadata: ["job": "\(id)"])
                 fail(peer, refusal.code, refusal.message)
             }

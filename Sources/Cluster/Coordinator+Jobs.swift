@@ -57,17 +57,19 @@ extension Coordinator {
 
     func status(of record: JobRecord, done: Int) -> JobStatus {
         let end = record.finishedAt ?? MonotonicClock.wall()
-        return JobStatus(job: record.id, name: record.name, kind: record.kind, state: record.state.reported, tasksDone: done,
-                         tasksTotal: record.taskCount, tasksInFlight: 0, retries: record.retries, lost: record.lost,
-                         error: record.error, submittedAt: record.submittedAt, finishedAt: record.finishedAt,
-                         durationSeconds: max(0, end - record.submittedAt))
+        return JobStatus(
+            job: record.id, name: record.name, kind: record.kind, state: record.state.reported, tasksDone: done,
+            tasksTotal: record.taskCount, tasksInFlight: 0, retries: record.retries, lost: record.lost,
+            error: record.error, submittedAt: record.submittedAt, finishedAt: record.finishedAt,
+            durationSeconds: max(0, end - record.submittedAt))
     }
 
     func status(of job: ActiveJob) -> JobStatus {
-        JobStatus(job: job.id, name: job.name, kind: job.kind, state: job.state.reported, tasksDone: job.done.count,
-                  tasksTotal: job.taskCount, tasksInFlight: leases.count(serial: job.serial), retries: job.retries, lost: job.lost,
-                  error: nil, submittedAt: job.submittedAt, finishedAt: nil,
-                  durationSeconds: max(0, MonotonicClock.wall() - job.submittedAt), quarantined: job.quarantined)
+        JobStatus(
+            job: job.id, name: job.name, kind: job.kind, state: job.state.reported, tasksDone: job.done.count,
+            tasksTotal: job.taskCount, tasksInFlight: leases.count(serial: job.serial), retries: job.retries, lost: job.lost,
+            error: nil, submittedAt: job.submittedAt, finishedAt: nil,
+            durationSeconds: max(0, MonotonicClock.wall() - job.submittedAt), quarantined: job.quarantined)
     }
 
     /// Ends an active job (done, failed or cancelled) and revokes its leases.
@@ -86,7 +88,9 @@ extension Coordinator {
         final.durationSeconds = max(0, wall - job.submittedAt)
         final.tasksInFlight = 0
         jobs.finish(job.id, status: final)
-        let metadata: Logger.Metadata = ["job": "\(job.id)", "tasks": "\(job.taskCount)", "retries": "\(job.retries)", "lost": "\(job.lost)"]
+        let metadata: Logger.Metadata = [
+            "job": "\(job.id)", "tasks": "\(job.taskCount)", "retries": "\(job.retries)", "lost": "\(job.lost)",
+        ]
         switch state {
         case .done: logger.info("job done", metadata: metadata)
         case .failed: logger.error("job failed: \(error ?? "")", metadata: metadata)
@@ -120,10 +124,11 @@ extension Coordinator {
             try store.begin()
             try store.setState(serial: job.serial, .aggregating)
             let wall = MonotonicClock.wall()
-            let record = RunRecord(job: job.id, kind: job.kind, bundleHash: job.bundleHash, tasks: job.taskCount,
-                                   workers: job.contributors.count, retries: job.retries, lost: job.lost,
-                                   duplicates: job.duplicates, elapsedSeconds: wall - job.submittedAt,
-                                   submittedAt: job.submittedAt, finishedAt: wall)
+            let record = RunRecord(
+                job: job.id, kind: job.kind, bundleHash: job.bundleHash, tasks: job.taskCount,
+                workers: job.contributors.count, retries: job.retries, lost: job.lost,
+                duplicates: job.duplicates, elapsedSeconds: wall - job.submittedAt,
+                submittedAt: job.submittedAt, finishedAt: wall)
             logger.info("all tasks stored, aggregating", metadata: ["job": "\(id)", "tasks": "\(job.taskCount)"])
             aggregator.complete(foldTarget(job), record: record)
         }
@@ -131,9 +136,10 @@ extension Coordinator {
 
     /// Where `job`'s streaming fold reads and publishes.
     func foldTarget(_ job: ActiveJob) -> FoldTarget {
-        FoldTarget(serial: job.serial, id: job.id, prepared: job.prepared, storePath: config.storePath,
-                   destination: config.resultsDirectory.appendingPathComponent(job.id),
-                   durable: !config.ephemeralStore)
+        FoldTarget(
+            serial: job.serial, id: job.id, prepared: job.prepared, storePath: config.storePath,
+            destination: config.resultsDirectory.appendingPathComponent(job.id),
+            durable: !config.ephemeralStore)
     }
 
     /// Wakes the folds of the jobs whose results this iteration committed.
@@ -175,12 +181,16 @@ extension Coordinator {
                 let id = job.id
                 if !job.quarantined.isEmpty && job.quarantined.contains(name) { continue }
                 // Failed tasks go to a worker they have not failed on, when one is connected.
-                let avoid: ((Int) -> Bool)? = job.failedOn.isEmpty ? nil : { index in
-                    job.workersFailed(index).contains(name) && self.hasFreshWorker(job, task: index)
-                }
+                let avoid: ((Int) -> Bool)? =
+                    job.failedOn.isEmpty
+                    ? nil
+                    : { index in
+                        job.workersFailed(index).contains(name) && self.hasFreshWorker(job, task: index)
+                    }
                 while free > 0 && job.hasPending {
-                    let batch = job.take(limit: min(free, WireProtocol.maxBatch),
-                                         isLeased: { leases.isLeased(TaskKey(serial: job.serial, index: $0)) }, avoid: avoid)
+                    let batch = job.take(
+                        limit: min(free, WireProtocol.maxBatch),
+                        isLeased: { leases.isLeased(TaskKey(serial: job.serial, index: $0)) }, avoid: avoid)
                     if batch.isEmpty { break }
                     let frames = WorkerMessage.tasks(job: id, bundleHash: job.bundleHash, tasks: batch).frames
                     let sent: Bool

@@ -4,9 +4,10 @@ extension Coordinator {
         var snapshot = CoordinatorMetrics()
         for job in jobs.activeJobs {
             let inFlight = leases.count(serial: job.serial)
-            snapshot.jobs.append(CoordinatorMetrics.Job(
-                id: job.id, name: job.name, queued: max(0, job.taskCount - job.done.count - inFlight), inFlight: inFlight,
-                done: job.done.count, failedAttempts: job.retries, lost: job.lost, quarantinedWorkers: job.quarantined.count))
+            snapshot.jobs.append(
+                CoordinatorMetrics.Job(
+                    id: job.id, name: job.name, queued: max(0, job.taskCount - job.done.count - inFlight), inFlight: inFlight,
+                    done: job.done.count, failedAttempts: job.retries, lost: job.lost, quarantinedWorkers: job.quarantined.count))
             snapshot.jobsByState[job.state.reported, default: 0] += 1
         }
         for status in jobs.finishedStatuses { snapshot.jobsByState[status.state, default: 0] += 1 }

@@ -11,7 +11,7 @@ import Logging
 extension Coordinator {
     func handleWorker(_ peer: PeerID, _ message: WorkerMessage) throws {
         let now = MonotonicClock.now()
-        if case let .ready(name, threads, credit) = message {
+        if case .ready(let name, let threads, let credit) = message {
             return try register(peer, name: name, threads: threads, credit: credit, now: now)
         }
         guard workers.contains(peer) else {
@@ -25,13 +25,13 @@ extension Coordinator {
         switch message {
         case .ready, .heartbeat:
             break
-        case let .results(job, indices, payloads):
+        case .results(let job, let indices, let payloads):
             try storeResults(peer, job: job, indices: indices, payloads: payloads)
-        case let .failed(job, task, error):
+        case .failed(let job, let task, let error):
             try recordFailure(peer, job: job, task: task, error: error)
-        case let .datasetRequest(hash):
+        case .datasetRequest(let hash):
             try sendDataset(peer, hash: hash)
-        case let .disconnect(_, text):
+        case .disconnect(_, let text):
             if let session = workers[peer] {
                 logger.info("worker left: \(text)", metadata: ["worker": "\(session.name)", "in_flight": "\(session.inFlight.count)"])
                 try releaseWorker(peer, reason: .left)
@@ -47,10 +47,15 @@ extension Coordinator {
         // live worker's name replaces it — a worker reconnecting from a new socket, or a
         // misconfigured second process, which is told why.
         if let other = workers.peer(named: name) {
-            logger.warning("worker name registered again from another connection; releasing the previous one",
-                           metadata: ["worker": "\(name)", "previous_peer": "\(other)", "peer": "\(peer)"])
-            reply(other, WorkerMessage.disconnect(reason: .replaced,
-                                                  text: "another connection registered as worker '\(name)'; worker names must be unique").frames)
+            logger.warning(
+                "worker name registered again from another connection; releasing the previous one",
+                metadata: ["worker": "\(name)", "previous_peer": "\(other)", "peer": "\(peer)"])
+            reply(
+                other,
+                WorkerMessage.disconnect(
+                    reason: .replaced,
+                    text: "another connection registered as worker '\(name)'; worker names must be unique"
+                ).frames)
             try releaseWorker(other, reason: .replaced)
         }
         workers.add(WorkerSession(peer: peer, name: name, threads: threads, credit: credit, lastHeard: now, lastSent: now))
@@ -95,7 +100,9 @@ extension Coordinator {
             let key = TaskKey(serial: job.serial, index: index)
             session.inFlight.remove(key)
             guard index < job.taskCount else {
-                drop(.outOfRange, peer: peer, "result for a task outside the job", metadata: ["job": "\(id)", "task": "\(index)", "worker": "\(name)"])
+                drop(
+                    .outOfRange, peer: peer, "result for a task outside the job",
+                    metadata: ["job": "\(id)", "task": "\(index)", "worker": "\(name)"])
                 continue
             }
             if job.done.contains(index) {
@@ -105,7 +112,9 @@ extension Coordinator {
                 continue
             }
             guard leases.mayAnswer(key, peer: peer) else {
-                drop(.notLeased, peer: peer, "result for a task not leased to this worker", metadata: ["job": "\(id)", "task": "\(index)", "worker": "\(name)"])
+                drop(
+                    .notLeased, peer: peer, "result for a task not leased to this worker",
+                    metadata: ["job": "\(id)", "task": "\(index)", "worker": "\(name)"])
                 continue
             }
             try store.begin()
@@ -155,7 +164,8 @@ extension Coordinator {
             return
         }
         guard leases.mayAnswer(key, peer: peer) else {
-            return drop(.notLeased, peer: peer, "failure for a task not leased to this worker", metadata: ["job": "\(id)", "task": "\(task.index)"])
+            return drop(
+                .notLeased, peer: peer, "failure for a task not leased to this worker", metadata: ["job": "\(id)", "task": "\(task.index)"])
         }
         let heldActiveLease = leases.endClaim(key, of: peer)
         try store.begin()
@@ -164,9 +174,12 @@ extension Coordinator {
         job.retries += 1
         job.countersDirty = true
         let distinct = job.recordFailure(task.index, worker: session.name, message: error)
-        logger.warning("task failed: \(error)", metadata: [
-            "job": "\(id)", "task": "\(task.index)", "attempt": "\(failures)", "workers_failed": "\(distinct)/\(config.maxAttempts)",
-            "worker": "\(session.name)"])
+        logger.warning(
+            "task failed: \(error)",
+            metadata: [
+                "job": "\(id)", "task": "\(task.index)", "attempt": "\(failures)", "workers_failed": "\(distinct)/\(config.maxAttempts)",
+                "worker": "\(session.name)",
+            ])
         let fresh = hasFreshWorker(job, task: task.index)
         if distinct >= config.maxAttempts || (failures >= config.maxAttempts && !fresh) {
             try finish(job, state: .failed, error: failureMessage(job, task: task.index, failures: failures))
@@ -197,18 +210,23 @@ extension Coordinator {
         let refuted = job.refutedFailures[worker] ?? 0
         guard config.quarantineAfter > 0, refuted >= config.quarantineAfter, !job.quarantined.contains(worker) else { return }
         job.quarantined.append(worker)
-        logger.warning("worker quarantined for job: tasks it failed were completed by other workers", metadata: [
-            "job": "\(job.id)", "worker": "\(worker)", "refuted_failures": "\(refuted)"])
+        logger.warning(
+            "worker quarantined for job: tasks it failed were completed by other workers",
+            metadata: [
+                "job": "\(job.id)", "worker": "\(worker)", "refuted_failures": "\(refuted)",
+            ])
     }
 
     func sendDataset(_ peer: PeerID, hash: String) throws {
         guard let job = jobs.job(bundleHash: hash),
-              let bundle = try store.bundle(serial: job.serial) else {
+            let bundle = try store.bundle(serial: job.serial)
+        else {
             logger.warning("dataset request for an unknown bundle", metadata: ["peer": "\(peer)", "hash": "\(hash)"])
             reply(peer, WorkerMessage.dataset(hash: hash, bundle: []).frames)
             return
         }
-        logger.debug("sending dataset", metadata: ["job": "\(job.id)", "bytes": "\(bundle.count)", "worker": "\(workers[peer]?.name ?? "?")"])
+        logger.debug(
+            "sending dataset", metadata: ["job": "\(job.id)", "bytes": "\(bundle.count)", "worker": "\(workers[peer]?.name ?? "?")"])
         reply(peer, WorkerMessage.dataset(hash: hash, bundle: bundle).frames)
     }
 
@@ -221,8 +239,9 @@ extension Coordinator {
             guard leases.lease(key)?.worker == peer else { continue }
             if try revokeLease(key) { requeued += 1 }
         }
-        try store.recordWorker(name: session.name, threads: session.threads, credit: session.credit,
-                               state: .released(reason), now: MonotonicClock.wall(), tasksDone: session.tasksDoneUnsaved)
+        try store.recordWorker(
+            name: session.name, threads: session.threads, credit: session.credit,
+            state: .released(reason), now: MonotonicClock.wall(), tasksDone: session.tasksDoneUnsaved)
         let metadata: Logger.Metadata = ["worker": "\(session.name)", "requeued": "\(requeued)"]
         if reason.isOrderly {
             logger.info("worker released (\(reason))", metadata: metadata)
@@ -261,9 +280,12 @@ extension Coordinator {
             workers[lease.worker]?.inFlight.remove(key)
             revoked[lease.worker, default: [:]][key.serial, default: []].append(key.index)
             guard try requeueLost(key) else { continue }
-            logger.warning("lease expired, task re-queued", metadata: [
-                "job": "\(jobs.job(serial: key.serial)?.id ?? "?")", "task": "\(key.index)",
-                "worker": "\(workers[lease.worker]?.name ?? "gone")"])
+            logger.warning(
+                "lease expired, task re-queued",
+                metadata: [
+                    "job": "\(jobs.job(serial: key.serial)?.id ?? "?")", "task": "\(key.index)",
+                    "worker": "\(workers[lease.worker]?.name ?? "gone")",
+                ])
         }
         for (peer, bySerial) in revoked where workers.contains(peer) {
             for (serial, indices) in bySerial {
@@ -285,7 +307,8 @@ extension Coordinator {
 
     func requeueLost(_ key: TaskKey) throws -> Bool {
         guard let job = jobs.job(serial: key.serial), job.state.isActive, job.state != .aggregating,
-              !job.done.contains(key.index) else { return false }
+            !job.done.contains(key.index)
+        else { return false }
         job.requeued.pushFront(key.index)
         job.lost += 1
         job.countersDirty = true
@@ -303,8 +326,9 @@ extension Coordinator {
         for peer in workers.order {
             guard let session = workers[peer], session.tasksDoneUnsaved > 0 else { continue }
             try store.begin()
-            try store.recordWorker(name: session.name, threads: session.threads, credit: session.credit,
-                                   state: .ready, now: MonotonicClock.wall(), tasksDone: session.tasksDoneUnsaved)
+            try store.recordWorker(
+                name: session.name, threads: session.threads, credit: session.credit,
+                state: .ready, now: MonotonicClock.wall(), tasksDone: session.tasksDoneUnsaved)
             workers[peer]?.tasksDoneUnsaved = 0
         }
     }

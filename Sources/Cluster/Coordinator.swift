@@ -58,8 +58,9 @@ package final class Coordinator {
         router = try context.socket(.router)
         // Larger than the message limit, so that an oversized request is still received
         // and answered (ERROR 9) rather than silently cut off by libzmq.
-        try router.setMaxMessageSize(configuration.maxMessageBytes.multipliedReportingOverflow(by: WireProtocol.receiveCeilingFactor).overflow
-                                     ? Int.max : configuration.maxMessageBytes * WireProtocol.receiveCeilingFactor)
+        try router.setMaxMessageSize(
+            configuration.maxMessageBytes.multipliedReportingOverflow(by: WireProtocol.receiveCeilingFactor).overflow
+                ? Int.max : configuration.maxMessageBytes * WireProtocol.receiveCeilingFactor)
         try router.setHighWaterMarks(send: configuration.highWaterMark, receive: configuration.highWaterMark)
         try router.setRouterMandatory(true)
         if let curve = configuration.curve {
@@ -111,7 +112,8 @@ package final class Coordinator {
     func iterate() throws {
         var handled = 0
         while handled < config.maxMessagesPerIteration,
-              let message = try router.receive(dontWait: true, maxFrames: WireProtocol.maxFrames, maxBytes: config.maxMessageBytes) {
+            let message = try router.receive(dontWait: true, maxFrames: WireProtocol.maxFrames, maxBytes: config.maxMessageBytes)
+        {
             handled += 1
             try handle(message)
         }
@@ -134,8 +136,9 @@ package final class Coordinator {
         logger.info("coordinator stopping: committing state and releasing workers")
         for session in workers.all {
             try store.begin()
-            try store.recordWorker(name: session.name, threads: session.threads, credit: session.credit,
-                                   state: .coordinatorStopped, now: MonotonicClock.wall(), tasksDone: session.tasksDoneUnsaved)
+            try store.recordWorker(
+                name: session.name, threads: session.threads, credit: session.credit,
+                state: .coordinatorStopped, now: MonotonicClock.wall(), tasksDone: session.tasksDoneUnsaved)
         }
         try persistCounters()
         try store.commit()
@@ -186,11 +189,17 @@ package final class Coordinator {
         let peer = PeerID(first)
         guard message.withinLimits else {
             let limit = "\(config.maxMessageBytes) bytes and \(WireProtocol.maxFrames - 1) frames"
-            drop(.oversized, peer: peer, "message over the limit of \(limit)",
-                 metadata: ["frames": "\(message.frameCount - 1)", "bytes": "\(message.byteCount - first.count)"])
+            drop(
+                .oversized, peer: peer, "message over the limit of \(limit)",
+                metadata: ["frames": "\(message.frameCount - 1)", "bytes": "\(message.byteCount - first.count)"])
             if message.frames.count > 1, message.frames[1] == WireProtocol.clientHeader {
-                reply(peer, ClientMessage.error(code: .tooLarge, message:
-                    "request of \(message.byteCount - first.count) bytes in \(message.frameCount - 1) frames is over this coordinator's limit of \(limit) (--max-message-bytes)").frames)
+                reply(
+                    peer,
+                    ClientMessage.error(
+                        code: .tooLarge,
+                        message:
+                            "request of \(message.byteCount - first.count) bytes in \(message.frameCount - 1) frames is over this coordinator's limit of \(limit) (--max-message-bytes)"
+                    ).frames)
             }
             return
         }
@@ -202,28 +211,32 @@ package final class Coordinator {
             return
         }
         switch decoded {
-        case let .worker(m): try handleWorker(peer, m)
-        case let .client(m): try handleClient(peer, m)
+        case .worker(let m): try handleWorker(peer, m)
+        case .client(let m): try handleClient(peer, m)
         }
     }
 
     /// Refuses a peer of another protocol version — in its own header, since the layout
     /// of DISCONNECT and ERROR is the same in every version — or drops an invalid message.
     func refuseOrDrop(_ peer: PeerID, frames: [[UInt8]], error: FrameError) {
-        if case let .unsupportedVersion(header) = error {
+        if case .unsupportedVersion(let header) = error {
             dropped[DropReason.unsupportedVersion.rawValue, default: 0] += 1
             let theirs = Array(header.utf8)
             let ours = String(decoding: header.hasPrefix("TBW") ? WireProtocol.workerHeader : WireProtocol.clientHeader, as: UTF8.self)
             if header.hasPrefix("TBW") {
                 logger.warning("refused worker: protocol version \(header), this coordinator speaks \(ours)", metadata: ["peer": "\(peer)"])
-                var refusal = WorkerMessage.disconnect(reason: .unsupportedVersion,
-                                                       text: "protocol version \(header) not supported; this coordinator speaks \(ours)").frames
+                var refusal = WorkerMessage.disconnect(
+                    reason: .unsupportedVersion,
+                    text: "protocol version \(header) not supported; this coordinator speaks \(ours)"
+                ).frames
                 refusal[0] = theirs
                 reply(peer, refusal)
             } else {
                 logger.warning("refused client: protocol version \(header), this coordinator speaks \(ours)", metadata: ["peer": "\(peer)"])
-                var refusal = ClientMessage.error(code: .unsupportedVersion,
-                                                  message: "protocol version \(header) not supported; this coordinator speaks \(ours)").frames
+                var refusal = ClientMessage.error(
+                    code: .unsupportedVersion,
+                    message: "protocol version \(header) not supported; this coordinator speaks \(ours)"
+                ).frames
                 refusal[0] = theirs
                 reply(peer, refusal)
             }

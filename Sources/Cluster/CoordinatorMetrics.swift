@@ -31,23 +31,38 @@ struct CoordinatorMetrics: Sendable, Equatable {
         func perJob(_ keyPath: KeyPath<Job, Int>) -> [(labels: [(String, String)], value: Double)] {
             jobs.map { (labels: [("job", $0.id), ("name", $0.name)], value: Double($0[keyPath: keyPath])) }
         }
-        out.family("transborder_job_tasks", .gauge, help: "Tasks of each active job by state (queued: not leased and not done).",
-                   jobs.flatMap { job in
-                       [("queued", job.queued), ("in_flight", job.inFlight), ("done", job.done)].map {
-                           (labels: [("job", job.id), ("name", job.name), ("state", $0.0)], value: Double($0.1))
-                       }
-                   })
-        out.family("transborder_job_failed_attempts_total", .counter, help: "FAILED answers counted against each active job's tasks (over the job's life).", perJob(\.failedAttempts))
-        out.family("transborder_job_lost_total", .counter, help: "Leases of each active job lost to released workers or expiry (over the job's life).", perJob(\.lost))
-        out.family("transborder_job_quarantined_workers", .gauge, help: "Workers quarantined for each active job.", perJob(\.quarantinedWorkers))
-        out.family("transborder_jobs", .gauge, help: "Jobs the coordinator knows, by state.",
-                   jobsByState.sorted { $0.key.rawValue < $1.key.rawValue }.map { (labels: [("state", $0.key.rawValue)], value: Double($0.value)) })
-        out.family("transborder_results_stored_total", .counter, help: "Task results stored since the coordinator started (rate() gives results/s).", value: Double(resultsStored))
+        out.family(
+            "transborder_job_tasks", .gauge, help: "Tasks of each active job by state (queued: not leased and not done).",
+            jobs.flatMap { job in
+                [("queued", job.queued), ("in_flight", job.inFlight), ("done", job.done)].map {
+                    (labels: [("job", job.id), ("name", job.name), ("state", $0.0)], value: Double($0.1))
+                }
+            })
+        out.family(
+            "transborder_job_failed_attempts_total", .counter,
+            help: "FAILED answers counted against each active job's tasks (over the job's life).", perJob(\.failedAttempts))
+        out.family(
+            "transborder_job_lost_total", .counter,
+            help: "Leases of each active job lost to released workers or expiry (over the job's life).", perJob(\.lost))
+        out.family(
+            "transborder_job_quarantined_workers", .gauge, help: "Workers quarantined for each active job.", perJob(\.quarantinedWorkers))
+        out.family(
+            "transborder_jobs", .gauge, help: "Jobs the coordinator knows, by state.",
+            jobsByState.sorted { $0.key.rawValue < $1.key.rawValue }.map { (labels: [("state", $0.key.rawValue)], value: Double($0.value)) }
+        )
+        out.family(
+            "transborder_results_stored_total", .counter,
+            help: "Task results stored since the coordinator started (rate() gives results/s).", value: Double(resultsStored))
         out.family("transborder_workers_connected", .gauge, help: "Registered workers.", value: Double(workersConnected))
-        out.family("transborder_workers_quarantined", .gauge, help: "Registered workers quarantined for at least one job.", value: Double(workersQuarantined))
-        out.family("transborder_store_bytes", .gauge, help: "Size of the SQLite store (database and WAL) in bytes.", value: Double(storeBytes))
-        out.family("transborder_dropped_messages_total", .counter, help: "Messages or task answers dropped since start, by reason (docs/PROTOCOL.md, Conformance).",
-                   dropped.sorted { $0.key < $1.key }.map { (labels: [("reason", $0.key)], value: Double($0.value)) })
+        out.family(
+            "transborder_workers_quarantined", .gauge, help: "Registered workers quarantined for at least one job.",
+            value: Double(workersQuarantined))
+        out.family(
+            "transborder_store_bytes", .gauge, help: "Size of the SQLite store (database and WAL) in bytes.", value: Double(storeBytes))
+        out.family(
+            "transborder_dropped_messages_total", .counter,
+            help: "Messages or task answers dropped since start, by reason (docs/PROTOCOL.md, Conformance).",
+            dropped.sorted { $0.key < $1.key }.map { (labels: [("reason", $0.key)], value: Double($0.value)) })
         return out.text
     }
 }

@@ -25,17 +25,27 @@ package final class CurveAdmission {
     /// Binds the ZAP handler in `context` (the coordinator's) on its own thread.
     package init(context: ZMQContext, credentials: CurveServerCredentials, logger: Logger) throws {
         self.credentials = credentials
-        monitorEndpoint = "inproc://transborder-curve-monitor-\(Self.counter.withLock { $0 += 1; return $0 })"
+        let serial = Self.counter.withLock { counter -> Int in
+            counter += 1
+            return counter
+        }
+        monitorEndpoint = "inproc://transborder-curve-monitor-\(serial)"
         let authorized = credentials.authorized
         let throttle = RefusalThrottle()
-        handler = try ZAPHandler(context: context, monitorEndpoint: monitorEndpoint, decide: { request in
-            Self.decide(request, authorized: authorized)
-        }, report: { event in
-            Self.log(event, logger: logger, throttle: throttle)
-        })
-        logger.info("CURVE on: admitting \(authorized.count) key(s)", metadata: [
-            "server_key": "\(credentials.keyPair.publicKey.z85)",
-            "keys": "\(authorized.names.values.sorted().joined(separator: ","))"])
+        handler = try ZAPHandler(
+            context: context, monitorEndpoint: monitorEndpoint,
+            decide: { request in
+                Self.decide(request, authorized: authorized)
+            },
+            report: { event in
+                Self.log(event, logger: logger, throttle: throttle)
+            })
+        logger.info(
+            "CURVE on: admitting \(authorized.count) key(s)",
+            metadata: [
+                "server_key": "\(credentials.keyPair.publicKey.z85)",
+                "keys": "\(authorized.names.values.sorted().joined(separator: ","))",
+            ])
     }
 
     deinit { handler.stop() }
@@ -62,18 +72,22 @@ package final class CurveAdmission {
     /// warnings once a minute and debug lines in between (see `RefusalThrottle`).
     static func log(_ event: ZAPHandler.Event, logger: Logger, throttle: RefusalThrottle) {
         switch event {
-        case let .decided(request, decision):
+        case .decided(let request, let decision):
             let key = request.curveKey?.z85 ?? "none"
             if decision.isAdmitted {
-                logger.info("admitted CURVE key", metadata: ["key": "\(key)", "name": "\(decision.userID)", "address": "\(request.address)"])
+                logger.info(
+                    "admitted CURVE key", metadata: ["key": "\(key)", "name": "\(decision.userID)", "address": "\(request.address)"])
             } else {
                 let level: Logger.Level = throttle.shouldWarn("zap \(key) \(request.address)") ? .warning : .debug
-                logger.log(level: level, "refused connection: \(decision.statusText)", metadata: [
-                    "key": "\(key)", "address": "\(request.address)", "mechanism": "\(request.mechanism)"])
+                logger.log(
+                    level: level, "refused connection: \(decision.statusText)",
+                    metadata: [
+                        "key": "\(key)", "address": "\(request.address)", "mechanism": "\(request.mechanism)",
+                    ])
             }
-        case let .malformedRequest(frames):
+        case .malformedRequest(let frames):
             logger.warning("refused connection: malformed ZAP request", metadata: ["frames": "\(frames)"])
-        case let .connection(event):
+        case .connection(let event):
             var metadata: Logger.Metadata = ["endpoint": "\(event.endpoint)"]
             if let peer = event.peer { metadata["peer"] = "\(peer)" }
             switch event.kind {

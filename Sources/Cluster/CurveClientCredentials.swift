@@ -13,8 +13,9 @@ package struct CurveClientCredentials: Sendable, Hashable {
 
     /// Loads `--curve-secret FILE --server-key FILE` (throws `InputError`).
     package static func load(secretFile: String, serverKeyFile: String) throws -> CurveClientCredentials {
-        CurveClientCredentials(keyPair: try CurveKeyFile.readKeyPair(secretFile: secretFile),
-                               serverKey: try CurveKeyFile.readPublicKey(serverKeyFile))
+        CurveClientCredentials(
+            keyPair: try CurveKeyFile.readKeyPair(secretFile: secretFile),
+            serverKey: try CurveKeyFile.readPublicKey(serverKeyFile))
     }
 
     /// Makes `socket` (a DEALER, before `connect`) a CURVE client of the coordinator.

@@ -34,7 +34,10 @@ package enum CurveKeyFile {
         guard info.st_mode & S_IFMT == S_IFREG else { throw InputError(file: path, "not a regular file") }
         if info.st_mode & (S_IROTH | S_IWOTH) != 0 {
             let mode = String(info.st_mode & 0o777, radix: 8)
-            throw InputError(file: path, "secret key is accessible to every user (mode 0\(mode)); run chmod o-rwx (0600, or 0440 for a group) and replace the key if others may have read it")
+            throw InputError(
+                file: path,
+                "secret key is accessible to every user (mode 0\(mode)); run chmod o-rwx (0600, or 0440 for a group) and replace the key if others may have read it"
+            )
         }
         let secret = try parse(try contents(path), file: path)
         let pair: CurveKeyPair
@@ -56,7 +59,8 @@ package enum CurveKeyFile {
     /// created exclusively with its final mode, then hard-linked to its name (which fails
     /// if the name exists). The secret key is never readable by others, not even briefly.
     package static func create(_ pair: CurveKeyPair, base: String) throws {
-        let secretPath = base + ".key", publicPath = base + ".pub"
+        let secretPath = base + ".key"
+        let publicPath = base + ".pub"
         let folder = (base as NSString).deletingLastPathComponent
         var isFolder: ObjCBool = false
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
@@ -104,13 +108,17 @@ package enum CurveKeyFile {
         let start = bytes.firstIndex { !isSpace($0) } ?? bytes.endIndex
         let end = (bytes.lastIndex { !isSpace($0) }).map { $0 + 1 } ?? start
         let text = Array(bytes[start..<end])
-        guard !text.isEmpty else { throw InputError(file: file, "empty; expected a CURVE key (40 characters of Z85 text, from transborder keygen)") }
+        guard !text.isEmpty else {
+            throw InputError(file: file, "empty; expected a CURVE key (40 characters of Z85 text, from transborder keygen)")
+        }
         if text.count != 40 {
             let hint = bytes.count == 32 ? " (this looks like a raw 32-byte key; store it as Z85 text)" : ""
             throw InputError(file: file, "expected a CURVE key of 40 Z85 characters, found \(text.count) characters\(hint)")
         }
         if let bad = text.firstIndex(where: { !alphabet.contains($0) }) {
-            let shown = text[bad] >= 0x21 && text[bad] < 0x7F ? "'\(Character(Unicode.Scalar(text[bad])))'" : "byte 0x\(String(text[bad], radix: 16))"
+            let shown =
+                text[bad] >= 0x21 && text[bad] < 0x7F
+                ? "'\(Character(Unicode.Scalar(text[bad])))'" : "byte 0x\(String(text[bad], radix: 16))"
             throw InputError(file: file, "character \(bad + 1) (\(shown)) is not in the Z85 alphabet")
         }
         guard let key = CurveKey(z85: String(decoding: text, as: UTF8.self)) else {

@@ -12,7 +12,8 @@ package struct CurveServerCredentials: Sendable, Hashable {
 
     /// Loads `--curve-secret FILE --authorized-keys DIR` (throws `InputError`).
     package static func load(secretFile: String, authorizedFolder: String) throws -> CurveServerCredentials {
-        CurveServerCredentials(keyPair: try CurveKeyFile.readKeyPair(secretFile: secretFile),
-                               authorized: try AuthorizedKeys.read(folder: authorizedFolder))
+        CurveServerCredentials(
+            keyPair: try CurveKeyFile.readKeyPair(secretFile: secretFile),
+            authorized: try AuthorizedKeys.read(folder: authorizedFolder))
     }
 }

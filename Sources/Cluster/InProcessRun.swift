@@ -13,8 +13,10 @@ package enum InProcessRun {
     ///   - threads: compute threads; tasks run concurrently but are folded in index order
     ///     (at most `4 × threads` results wait), so the bytes do not depend on it.
     ///   - progress: called on this thread after each folded task with (done, total).
-    package static func run(_ bundle: JobBundle, backend: any TaskBackend, threads: Int = 1,
-                           progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws -> [OutputFile] {
+    package static func run(
+        _ bundle: JobBundle, backend: any TaskBackend, threads: Int = 1,
+        progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) throws -> [OutputFile] {
         let started = MonotonicClock.now()
         let submittedAt = MonotonicClock.wall()
         let job = try backend.prepare(bundle)
@@ -36,10 +38,11 @@ package enum InProcessRun {
         }
         var files = try fold.files()
         let hash = bundle.contentHash
-        let record = RunRecord(job: String(hash.prefix(16)), kind: bundle.kind, bundleHash: hash, tasks: job.taskCount,
-                               workers: 0, retries: 0, lost: 0, duplicates: 0,
-                               elapsedSeconds: MonotonicClock.now() - started, submittedAt: submittedAt,
-                               finishedAt: MonotonicClock.wall())
+        let record = RunRecord(
+            job: String(hash.prefix(16)), kind: bundle.kind, bundleHash: hash, tasks: job.taskCount,
+            workers: 0, retries: 0, lost: 0, duplicates: 0,
+            elapsedSeconds: MonotonicClock.now() - started, submittedAt: submittedAt,
+            finishedAt: MonotonicClock.wall())
         files.append(job.manifest(run: record))
         return files
     }

@@ -16,16 +16,20 @@ package final class LocalCluster {
     /// - Parameters:
     ///   - executable: the `transborder` binary to start workers from.
     ///   - workerArguments: extra arguments for every `transborder worker` (e.g. `--log-level`).
-    package init(workers count: Int, threads: Int, credit: Int?, transport: Transport,
-                backends: [String: any TaskBackend], executable: URL, workerArguments: [String] = [],
-                handoff: PreparedJobHandoff? = nil, logger: Logger) throws {
+    package init(
+        workers count: Int, threads: Int, credit: Int?, transport: Transport,
+        backends: [String: any TaskBackend], executable: URL, workerArguments: [String] = [],
+        handoff: PreparedJobHandoff? = nil, logger: Logger
+    ) throws {
         self.logger = logger
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("transborder-run-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "transborder-run-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         resultsDirectory = directory.appendingPathComponent("results")
         let bind = transport == .ipc ? "ipc://\(directory.path)/coordinator.sock" : "tcp://127.0.0.1:*"
-        var config = CoordinatorConfiguration(bind: bind, storePath: directory.appendingPathComponent("state.db").path,
-                                              resultsDirectory: resultsDirectory, backends: backends)
+        var config = CoordinatorConfiguration(
+            bind: bind, storePath: directory.appendingPathComponent("state.db").path,
+            resultsDirectory: resultsDirectory, backends: backends)
         config.ephemeralStore = true
         config.handoff = handoff
         // The bound endpoint, handed from the coordinator thread (nil: it failed to start).
@@ -37,7 +41,8 @@ package final class LocalCluster {
             }
         }
         config.onListening = { announce($0) }
-        let stop = stopSignal, configuration = config
+        let stop = stopSignal
+        let configuration = config
         coordinatorThread = OwnedThread(name: "coordinator") { _ in
             do {
                 let coordinator = try Coordinator(configuration: configuration, logger: logger)

@@ -23,7 +23,8 @@ final class MetricsEndpoint {
     func serve(_ body: () -> String) throws {
         while let message = try socket.receive(dontWait: true, maxFrames: 2, maxBytes: Self.maxRequestBytes * 2) {
             guard message.frames.count == 2 else { continue }
-            let id = message.frames[0], data = message.frames[1]
+            let id = message.frames[0]
+            let data = message.frames[1]
             if data.isEmpty {  // connected or disconnected
                 partial.removeValue(forKey: id)
                 continue

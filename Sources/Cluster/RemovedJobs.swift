@@ -7,6 +7,7 @@ package struct RemovedJobs: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case removed
-        case storeBytesBefore = "store_bytes_before", storeBytesAfter = "store_bytes_after"
+        case storeBytesBefore = "store_bytes_before"
+        case storeBytesAfter = "store_bytes_after"
     }
 }

@@ -16,7 +16,8 @@ package enum ResultFolder {
         let fm = FileManager.default
         let parent = destination.deletingLastPathComponent()
         try AtomicFile.createFolder(parent)
-        let temporary = parent.appendingPathComponent(".\(destination.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let temporary = parent.appendingPathComponent(
+            ".\(destination.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try? fm.removeItem(at: temporary)
         try fm.createDirectory(at: temporary, withIntermediateDirectories: false)
         do {

@@ -26,8 +26,10 @@ package struct RunRecord: Sendable, Hashable, Codable {
     /// Wall-clock time the last result was stored, seconds since 1970.
     package var finishedAt: Double
 
-    package init(job: String, kind: String, bundleHash: String, tasks: Int, workers: Int, retries: Int,
-                lost: Int, duplicates: Int, elapsedSeconds: Double, submittedAt: Double, finishedAt: Double) {
+    package init(
+        job: String, kind: String, bundleHash: String, tasks: Int, workers: Int, retries: Int,
+        lost: Int, duplicates: Int, elapsedSeconds: Double, submittedAt: Double, finishedAt: Double
+    ) {
         self.job = job
         self.kind = kind
         self.bundleHash = bundleHash

@@ -13,7 +13,11 @@ final class WakeSignal: Sendable {
     /// Creates the receiving side on the calling (owner) thread.
     init(context: ZMQContext) throws {
         self.context = context
-        address = "inproc://transborder-wake-\(Self.counter.withLock { $0 += 1; return $0 })"
+        let serial = Self.counter.withLock { counter -> Int in
+            counter += 1
+            return counter
+        }
+        address = "inproc://transborder-wake-\(serial)"
     }
 
     func makeReceiver() throws -> ZMQSocket {
@@ -34,4 +38,3 @@ final class WakeSignal: Sendable {
         while (try? receiver.receive(dontWait: true)) != nil {}
     }
 }
-

@@ -56,7 +56,7 @@ package final class WorkerLoop {
             switch try session(stop: stop) {
             case .reconnectNow:
                 continue
-            case let .reconnectLater(why):
+            case .reconnectLater(let why):
                 pool.clearQueue()
                 waiting.removeAll()
                 if stop.isRequested { break }
@@ -73,7 +73,7 @@ package final class WorkerLoop {
                 while MonotonicClock.now() < until && !stop.isRequested { usleep(10_000) }
             case .registered:
                 backoff.reset()
-            case let .finished(exit):
+            case .finished(let exit):
                 pool.stop()
                 return exit
             }
@@ -83,7 +83,10 @@ package final class WorkerLoop {
     }
 
     enum SessionEnd {
-        case reconnectNow, reconnectLater(PauseReason), registered, finished(Exit)
+        case reconnectNow
+        case reconnectLater(PauseReason)
+        case registered
+        case finished(Exit)
     }
 
     /// Why a session ends with a pause before the next one.
@@ -109,7 +112,8 @@ package final class WorkerLoop {
         let handshakes = try HandshakeWatch(context: context, socket: socket, usesCurve: config.curve != nil)
         try socket.connect(config.endpoint)
         try socket.send(WorkerMessage.ready(name: config.name, threads: config.threads, credit: config.credit).frames, dontWait: false)
-        logger.info("connecting", metadata: ["endpoint": "\(config.endpoint)", "threads": "\(config.threads)", "credit": "\(config.credit)"])
+        logger.info(
+            "connecting", metadata: ["endpoint": "\(config.endpoint)", "threads": "\(config.threads)", "credit": "\(config.credit)"])
 
         var poller = ZMQPoller()
         poller.addReadable(socket)
@@ -135,7 +139,8 @@ package final class WorkerLoop {
 
             while let message = try socket.receive(dontWait: true, maxFrames: WireProtocol.maxFrames, maxBytes: config.maxMessageBytes) {
                 guard message.withinLimits else {
-                    logger.warning("dropped oversized message", metadata: ["frames": "\(message.frameCount)", "bytes": "\(message.byteCount)"])
+                    logger.warning(
+                        "dropped oversized message", metadata: ["frames": "\(message.frameCount)", "bytes": "\(message.byteCount)"])
                     continue
                 }
                 guard message.frames.first == WireProtocol.workerHeader else {
@@ -152,15 +157,15 @@ package final class WorkerLoop {
                 case .heartbeat:
                     if !registered { logger.info("registered", metadata: ["endpoint": "\(config.endpoint)"]) }
                     registered = true
-                case let .tasks(job, hash, tasks):
+                case .tasks(let job, let hash, let tasks):
                     registered = true
                     if drainDeadline != nil { continue }  // handed back by DISCONNECT
                     try receiveTasks(socket, job: job, hash: hash, tasks: tasks)
-                case let .dataset(hash, bundle):
+                case .dataset(let hash, let bundle):
                     try receiveDataset(socket, hash: hash, bytes: bundle)
-                case let .revoke(job, indices):
+                case .revoke(let job, let indices):
                     revoke(job: job, indices: indices)
-                case let .disconnect(reason, text):
+                case .disconnect(let reason, let text):
                     switch reason {
                     case .unsupportedVersion, .replaced, .other:
                         logger.error("coordinator refused this worker: \(text)")
@@ -185,7 +190,8 @@ package final class WorkerLoop {
             pending.append(contentsOf: outcomes)
             // Batch results: send when many are ready, when nothing else is queued, or after 2 ms.
             if !pending.isEmpty, pending.count >= 256 || pool.queued == 0 || now - pendingSince >= 0.002 || drainDeadline != nil,
-               try flushResults(socket) {
+                try flushResults(socket)
+            {
                 lastSent = now
                 pendingSince = now
             }
@@ -203,7 +209,9 @@ package final class WorkerLoop {
             }
             if now - lastHeard > config.heartbeatTimeout {
                 // Silence may be a refusal: the coordinator logs it, say it here too.
-                for reason in Set(handshakes.failures()).sorted() { logger.error("\(reason)", metadata: ["endpoint": "\(config.endpoint)"]) }
+                for reason in Set(handshakes.failures()).sorted() {
+                    logger.error("\(reason)", metadata: ["endpoint": "\(config.endpoint)"])
+                }
                 return registered ? .reconnectNow : .reconnectLater(.silence)
             }
         }
@@ -224,8 +232,11 @@ package final class WorkerLoop {
             waiting[hash] = kept
         }
         if wanted.isEmpty { pending.removeAll { $0.job == job } }
-        logger.info("coordinator revoked tasks", metadata: [
-            "job": "\(job)", "tasks": "\(wanted.isEmpty ? "all" : "\(wanted.count)")", "dropped": "\(dropped + waitingDropped)"])
+        logger.info(
+            "coordinator revoked tasks",
+            metadata: [
+                "job": "\(job)", "tasks": "\(wanted.isEmpty ? "all" : "\(wanted.count)")", "dropped": "\(dropped + waitingDropped)",
+            ])
     }
 
     func receiveTasks(_ socket: ZMQSocket, job: String, hash: String, tasks: [TaskAssignment]) throws {
@@ -258,15 +269,16 @@ package final class WorkerLoop {
             result = .failure(TaskError(message: String(describing: error)))
         }
         switch result {
-        case let .success(job):
+        case .success(let job):
             prepared[hash] = job
             preparedOrder.append(hash)
             if preparedOrder.count > 8 { prepared.removeValue(forKey: preparedOrder.removeFirst()) }
             logger.debug("dataset ready", metadata: ["hash": "\(hash)", "bytes": "\(bytes.count)"])
             pool.enqueue(tasks.map { WorkItem(job: $0.job, task: $0.task, prepared: job, session: currentSession) })
-        case let .failure(error):
+        case .failure(let error):
             logger.error("cannot prepare job: \(error.message)", metadata: ["hash": "\(hash)"])
-            pending.append(contentsOf: tasks.map { ComputedTask(job: $0.job, task: $0.task, outcome: .failure(error), session: currentSession) })
+            pending.append(
+                contentsOf: tasks.map { ComputedTask(job: $0.job, task: $0.task, outcome: .failure(error), session: currentSession) })
         }
     }
 
@@ -279,12 +291,14 @@ package final class WorkerLoop {
         var order: [String] = []
         for item in pending {
             switch item.outcome {
-            case let .success(bytes):
+            case .success(let bytes):
                 if batches[item.job] == nil { order.append(item.job) }
                 batches[item.job, default: ([], [])].indices.append(item.task.index)
                 batches[item.job, default: ([], [])].payloads.append(bytes)
-            case let .failure(error):
-                logger.warning("task failed: \(error.message)", metadata: ["job": "\(item.job)", "task": "\(item.task.index)", "attempt": "\(item.task.attempt)"])
+            case .failure(let error):
+                logger.warning(
+                    "task failed: \(error.message)",
+                    metadata: ["job": "\(item.job)", "task": "\(item.task.index)", "attempt": "\(item.task.attempt)"])
                 if try socket.send(WorkerMessage.failed(job: item.job, task: item.task, error: error.message).frames) {
                     sentAny = true
                 } else {
@@ -297,14 +311,17 @@ package final class WorkerLoop {
             var start = 0
             while start < batch.indices.count {
                 let end = min(batch.indices.count, start + WireProtocol.maxBatch)
-                let message = WorkerMessage.results(job: job, indices: Array(batch.indices[start..<end]),
-                                                    payloads: Array(batch.payloads[start..<end]))
+                let message = WorkerMessage.results(
+                    job: job, indices: Array(batch.indices[start..<end]),
+                    payloads: Array(batch.payloads[start..<end]))
                 if try socket.send(message.frames) {
                     sentAny = true
                 } else {
                     for i in start..<end {
-                        rest.append(ComputedTask(job: job, task: TaskAssignment(index: batch.indices[i], attempt: 0),
-                                                 outcome: .success(batch.payloads[i]), session: currentSession))
+                        rest.append(
+                            ComputedTask(
+                                job: job, task: TaskAssignment(index: batch.indices[i], attempt: 0),
+                                outcome: .success(batch.payloads[i]), session: currentSession))
                     }
                 }
                 start = end

@@ -13,15 +13,19 @@ package struct ByteWriter {
     package mutating func append(_ data: Data) { bytes.append(contentsOf: data) }
 
     package mutating func appendUInt16(_ v: UInt16) {
-        bytes.append(UInt8(v >> 8)); bytes.append(UInt8(v & 0xff))
+        bytes.append(UInt8(v >> 8))
+        bytes.append(UInt8(v & 0xff))
     }
 
     package mutating func appendUInt32(_ v: UInt32) {
-        bytes.append(UInt8(v >> 24)); bytes.append(UInt8((v >> 16) & 0xff))
-        bytes.append(UInt8((v >> 8) & 0xff)); bytes.append(UInt8(v & 0xff))
+        bytes.append(UInt8(v >> 24))
+        bytes.append(UInt8((v >> 16) & 0xff))
+        bytes.append(UInt8((v >> 8) & 0xff))
+        bytes.append(UInt8(v & 0xff))
     }
 
     package mutating func appendUInt64(_ v: UInt64) {
-        appendUInt32(UInt32(v >> 32)); appendUInt32(UInt32(v & 0xffff_ffff))
+        appendUInt32(UInt32(v >> 32))
+        appendUInt32(UInt32(v & 0xffff_ffff))
     }
 }

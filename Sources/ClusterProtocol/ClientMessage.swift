@@ -40,29 +40,30 @@ package enum ClientMessage: Sendable, Equatable {
     package var frames: [[UInt8]] {
         let h = WireProtocol.clientHeader
         switch self {
-        case let .submit(bundle, name):
+        case .submit(let bundle, let name):
             return [h, [Code.submit.rawValue], bundle, Array(name.utf8.prefix(WireProtocol.maxJobNameBytes))]
-        case let .accepted(job, disposition): return [h, [Code.accepted.rawValue], Array(job.utf8), [disposition.rawValue]]
-        case let .status(job): return [h, [Code.status.rawValue], Array((job ?? "").utf8)]
-        case let .statusReply(json): return [h, [Code.statusReply.rawValue], json]
-        case let .cancel(job): return [h, [Code.cancel.rawValue], Array(job.utf8)]
-        case let .fetch(job): return [h, [Code.fetch.rawValue], Array(job.utf8)]
-        case let .files(job, json): return [h, [Code.files.rawValue], Array(job.utf8), json]
-        case let .chunkRequest(job, name, offset, length):
+        case .accepted(let job, let disposition): return [h, [Code.accepted.rawValue], Array(job.utf8), [disposition.rawValue]]
+        case .status(let job): return [h, [Code.status.rawValue], Array((job ?? "").utf8)]
+        case .statusReply(let json): return [h, [Code.statusReply.rawValue], json]
+        case .cancel(let job): return [h, [Code.cancel.rawValue], Array(job.utf8)]
+        case .fetch(let job): return [h, [Code.fetch.rawValue], Array(job.utf8)]
+        case .files(let job, let json): return [h, [Code.files.rawValue], Array(job.utf8), json]
+        case .chunkRequest(let job, let name, let offset, let length):
             var w = ByteWriter(capacity: 12)
-            w.appendUInt64(offset); w.appendUInt32(length)
+            w.appendUInt64(offset)
+            w.appendUInt32(length)
             return [h, [Code.chunkRequest.rawValue], Array(job.utf8), Array(name.utf8), w.bytes]
-        case let .chunk(job, name, offset, data):
+        case .chunk(let job, let name, let offset, let data):
             var w = ByteWriter(capacity: 8)
             w.appendUInt64(offset)
             return [h, [Code.chunk.rawValue], Array(job.utf8), Array(name.utf8), w.bytes, data]
-        case let .forget(job): return [h, [Code.forget.rawValue], Array(job.utf8)]
-        case let .prune(seconds):
+        case .forget(let job): return [h, [Code.forget.rawValue], Array(job.utf8)]
+        case .prune(let seconds):
             var w = ByteWriter(capacity: 8)
             w.appendUInt64(seconds)
             return [h, [Code.prune.rawValue], w.bytes]
-        case let .removed(json): return [h, [Code.removed.rawValue], json]
-        case let .error(code, message):
+        case .removed(let json): return [h, [Code.removed.rawValue], json]
+        case .error(let code, let message):
             var w = ByteWriter(capacity: 2)
             w.appendUInt16(code.rawValue)
             return [h, [Code.error.rawValue], w.bytes, Array(message.utf8.prefix(WireProtocol.maxTextBytes))]
@@ -76,7 +77,9 @@ package enum ClientMessage: Sendable, Equatable {
         let f = Array(body)
         switch code {
         case .submit:
-            guard body.count == 1 || body.count == 2 else { throw .malformed("SUBMIT needs a bundle and optionally a name (1 or 2 frames)") }
+            guard body.count == 1 || body.count == 2 else {
+                throw .malformed("SUBMIT needs a bundle and optionally a name (1 or 2 frames)")
+            }
             let name = body.count == 2 ? try WireFields.text(f[1], limit: WireProtocol.maxJobNameBytes, field: "job name") : ""
             return .submit(bundle: f[0], name: name)
         case .accepted:
@@ -106,7 +109,8 @@ package enum ClientMessage: Sendable, Equatable {
             let name = try WireFields.text(f[1], limit: 255, field: "file name")
             guard f[2].count == 12 else { throw .malformed("CHUNK request range must be 12 bytes") }
             var r = ByteReader(f[2])
-            let offset = try r.readUInt64(), length = try r.readUInt32()
+            let offset = try r.readUInt64()
+            let length = try r.readUInt32()
             return .chunkRequest(job: job, name: name, offset: offset, length: length)
         case .chunk:
             try WireFields.exactCount(body, 4, "CHUNK")

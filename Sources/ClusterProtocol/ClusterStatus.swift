@@ -6,7 +6,9 @@ package struct ClusterStatus: Sendable, Codable, Equatable {
     package var droppedMessages: [String: Int]
 
     package init(jobs: [JobStatus], workers: [WorkerStatus], droppedMessages: [String: Int] = [:]) {
-        self.jobs = jobs; self.workers = workers; self.droppedMessages = droppedMessages
+        self.jobs = jobs
+        self.workers = workers
+        self.droppedMessages = droppedMessages
     }
 
     package enum CodingKeys: String, CodingKey {

@@ -13,11 +13,11 @@ package enum FrameError: Error, CustomStringConvertible, Sendable, Equatable {
 
     package var description: String {
         switch self {
-        case let .malformed(reason): "malformed message: \(reason)"
-        case let .unsupportedVersion(header): "unsupported protocol version '\(header)'"
+        case .malformed(let reason): "malformed message: \(reason)"
+        case .unsupportedVersion(let header): "unsupported protocol version '\(header)'"
         case .unknownProtocol: "not a transborder protocol message"
-        case let .unknownCommand(code): "unknown command 0x\(String(code, radix: 16))"
-        case let .oversized(frames, bytes): "message over the size limit (\(frames) frames, \(bytes) bytes)"
+        case .unknownCommand(let code): "unknown command 0x\(String(code, radix: 16))"
+        case .oversized(let frames, let bytes): "message over the size limit (\(frames) frames, \(bytes) bytes)"
         }
     }
 }

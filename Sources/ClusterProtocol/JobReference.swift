@@ -11,8 +11,8 @@ package enum JobReference {
 
         package var description: String {
             switch self {
-            case let .unknown(reference): "no job with id or name '\(reference)'"
-            case let .ambiguous(reference, candidates):
+            case .unknown(let reference): "no job with id or name '\(reference)'"
+            case .ambiguous(let reference, let candidates):
                 "'\(reference)' matches \(candidates.count) jobs: \(candidates.joined(separator: ", ")); give more of the id or the full name"
             }
         }
@@ -34,8 +34,10 @@ package enum JobReference {
         case 0: throw .unknown(reference)
         case 1: return matches[0].job
         default:
-            throw .ambiguous(reference, candidates: matches.sorted { $0.submittedAt < $1.submittedAt }
-                .map { $0.name.isEmpty ? $0.job : "\($0.job) (\($0.name))" })
+            throw .ambiguous(
+                reference,
+                candidates: matches.sorted { $0.submittedAt < $1.submittedAt }
+                    .map { $0.name.isEmpty ? $0.job : "\($0.job) (\($0.name))" })
         }
     }
 }

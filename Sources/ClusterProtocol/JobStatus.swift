@@ -25,14 +25,26 @@ package struct JobStatus: Sendable, Codable, Equatable {
     /// Registered workers when the status was taken (`submit --wait` says when there are none).
     package var workersConnected: Int
 
-    package init(job: String, name: String, kind: String, state: ReportedJobState, tasksDone: Int, tasksTotal: Int, tasksInFlight: Int,
-                retries: Int, lost: Int, error: String?, submittedAt: Double, finishedAt: Double?, durationSeconds: Double,
-                quarantined: [String] = [], workersConnected: Int = 0) {
-        self.job = job; self.name = name; self.kind = kind; self.state = state
-        self.tasksDone = tasksDone; self.tasksTotal = tasksTotal; self.tasksInFlight = tasksInFlight
-        self.retries = retries; self.lost = lost; self.error = error
-        self.submittedAt = submittedAt; self.finishedAt = finishedAt; self.durationSeconds = durationSeconds
-        self.quarantined = quarantined; self.workersConnected = workersConnected
+    package init(
+        job: String, name: String, kind: String, state: ReportedJobState, tasksDone: Int, tasksTotal: Int, tasksInFlight: Int,
+        retries: Int, lost: Int, error: String?, submittedAt: Double, finishedAt: Double?, durationSeconds: Double,
+        quarantined: [String] = [], workersConnected: Int = 0
+    ) {
+        self.job = job
+        self.name = name
+        self.kind = kind
+        self.state = state
+        self.tasksDone = tasksDone
+        self.tasksTotal = tasksTotal
+        self.tasksInFlight = tasksInFlight
+        self.retries = retries
+        self.lost = lost
+        self.error = error
+        self.submittedAt = submittedAt
+        self.finishedAt = finishedAt
+        self.durationSeconds = durationSeconds
+        self.quarantined = quarantined
+        self.workersConnected = workersConnected
     }
 
     /// Whether the job reached an end (done, failed or cancelled).
@@ -40,8 +52,12 @@ package struct JobStatus: Sendable, Codable, Equatable {
 
     package enum CodingKeys: String, CodingKey {
         case job, name, kind, state, error, retries, lost, quarantined
-        case tasksDone = "tasks_done", tasksTotal = "tasks_total", tasksInFlight = "tasks_in_flight"
-        case submittedAt = "submitted_at", finishedAt = "finished_at", durationSeconds = "duration_seconds"
+        case tasksDone = "tasks_done"
+        case tasksTotal = "tasks_total"
+        case tasksInFlight = "tasks_in_flight"
+        case submittedAt = "submitted_at"
+        case finishedAt = "finished_at"
+        case durationSeconds = "duration_seconds"
         case workersConnected = "workers_connected"
     }
 

@@ -32,35 +32,40 @@ package enum WorkerMessage: Sendable, Equatable {
     package var frames: [[UInt8]] {
         let header = WireProtocol.workerHeader
         switch self {
-        case let .ready(name, threads, credit):
+        case .ready(let name, let threads, let credit):
             var w = ByteWriter(capacity: 8)
-            w.appendUInt32(UInt32(clamping: threads)); w.appendUInt32(UInt32(clamping: credit))
+            w.appendUInt32(UInt32(clamping: threads))
+            w.appendUInt32(UInt32(clamping: credit))
             return [header, [Code.ready.rawValue], w.bytes, Array(name.utf8.prefix(WireProtocol.maxNameBytes))]
         case .heartbeat:
             return [header, [Code.heartbeat.rawValue]]
-        case let .tasks(job, bundleHash, tasks):
+        case .tasks(let job, let bundleHash, let tasks):
             var w = ByteWriter(capacity: tasks.count * 8)
-            for t in tasks { w.appendUInt32(UInt32(clamping: t.index)); w.appendUInt32(UInt32(clamping: t.attempt)) }
+            for t in tasks {
+                w.appendUInt32(UInt32(clamping: t.index))
+                w.appendUInt32(UInt32(clamping: t.attempt))
+            }
             return [header, [Code.tasks.rawValue], Array(job.utf8), Array(bundleHash.utf8), w.bytes]
-        case let .results(job, indices, payloads):
+        case .results(let job, let indices, let payloads):
             var w = ByteWriter(capacity: indices.count * 4)
             for i in indices { w.appendUInt32(UInt32(clamping: i)) }
             var out: [[UInt8]] = [header, [Code.results.rawValue], Array(job.utf8), w.bytes]
             out.append(contentsOf: payloads)
             return out
-        case let .failed(job, task, error):
+        case .failed(let job, let task, let error):
             var w = ByteWriter(capacity: 8)
-            w.appendUInt32(UInt32(clamping: task.index)); w.appendUInt32(UInt32(clamping: task.attempt))
+            w.appendUInt32(UInt32(clamping: task.index))
+            w.appendUInt32(UInt32(clamping: task.attempt))
             return [header, [Code.failed.rawValue], Array(job.utf8), w.bytes, Array(error.utf8.prefix(WireProtocol.maxTextBytes))]
-        case let .datasetRequest(hash):
+        case .datasetRequest(let hash):
             return [header, [Code.datasetRequest.rawValue], Array(hash.utf8)]
-        case let .dataset(hash, bundle):
+        case .dataset(let hash, let bundle):
             return [header, [Code.dataset.rawValue], Array(hash.utf8), bundle]
-        case let .disconnect(reason, text):
+        case .disconnect(let reason, let text):
             var w = ByteWriter(capacity: 2)
             w.appendUInt16(reason.rawValue)
             return [header, [Code.disconnect.rawValue], w.bytes, Array(text.utf8.prefix(WireProtocol.maxTextBytes))]
-        case let .revoke(job, indices):
+        case .revoke(let job, let indices):
             var w = ByteWriter(capacity: indices.count * 4)
             for i in indices { w.appendUInt32(UInt32(clamping: i)) }
             return [header, [Code.revoke.rawValue], Array(job.utf8), w.bytes]
@@ -77,7 +82,8 @@ package enum WorkerMessage: Sendable, Equatable {
             try WireFields.exactCount(body, 2, "READY")
             guard f[0].count == 8 else { throw .malformed("READY counts frame must be 8 bytes") }
             var r = ByteReader(f[0])
-            let threads = Int(try r.readUInt32()), credit = Int(try r.readUInt32())
+            let threads = Int(try r.readUInt32())
+            let credit = Int(try r.readUInt32())
             guard (1...4096).contains(threads), (1...65536).contains(credit) else {
                 throw .malformed("READY threads must be 1…4096 and credit 1…65536")
             }
@@ -88,7 +94,8 @@ package enum WorkerMessage: Sendable, Equatable {
             return .heartbeat
         case .tasks:
             try WireFields.exactCount(body, 3, "TASK")
-            let job = try WireFields.jobID(f[0]), hash = try WireFields.hash(f[1])
+            let job = try WireFields.jobID(f[0])
+            let hash = try WireFields.hash(f[1])
             guard !f[2].isEmpty, f[2].count % 8 == 0, f[2].count / 8 <= WireProtocol.maxBatch else {
                 throw .malformed("TASK list must hold 1…\(WireProtocol.maxBatch) entries of 8 bytes")
             }

@@ -9,12 +9,18 @@ package struct WorkerStatus: Sendable, Codable, Equatable {
     package var quarantinedFor: [String]
 
     package init(name: String, threads: Int, credit: Int, inFlight: Int, tasksDone: Int, quarantinedFor: [String] = []) {
-        self.name = name; self.threads = threads; self.credit = credit
-        self.inFlight = inFlight; self.tasksDone = tasksDone; self.quarantinedFor = quarantinedFor
+        self.name = name
+        self.threads = threads
+        self.credit = credit
+        self.inFlight = inFlight
+        self.tasksDone = tasksDone
+        self.quarantinedFor = quarantinedFor
     }
 
     package enum CodingKeys: String, CodingKey {
         case name, threads, credit
-        case inFlight = "in_flight", tasksDone = "tasks_done", quarantinedFor = "quarantined_for"
+        case inFlight = "in_flight"
+        case tasksDone = "tasks_done"
+        case quarantinedFor = "quarantined_for"
     }
 }

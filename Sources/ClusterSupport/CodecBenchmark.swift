@@ -19,14 +19,18 @@ package enum CodecBenchmark {
         var start = MonotonicClock.now()
         for i in 0..<count {
             let frames = WorkerMessage.results(job: job, indices: [i], payloads: [payload]).frames
-            if case let .worker(.results(_, indices, _))? = try? InboundMessage.decode(frames[...]) { sink &+= indices[0] }
+            if case .worker(.results(_, let indices, _))? = try? InboundMessage.decode(frames[...]) { sink &+= indices[0] }
         }
         let binary = Double(count) / (MonotonicClock.now() - start)
-        let encoder = JSONEncoder(), decoder = JSONDecoder()
+        let encoder = JSONEncoder()
+        let decoder = JSONDecoder()
         start = MonotonicClock.now()
         for i in 0..<count {
             if let data = try? encoder.encode(JSONResult(job: job, index: i, payload: Data(payload))),
-               let back = try? decoder.decode(JSONResult.self, from: data) { sink &+= back.index }
+                let back = try? decoder.decode(JSONResult.self, from: data)
+            {
+                sink &+= back.index
+            }
         }
         let json = Double(count) / (MonotonicClock.now() - start)
         if sink == -1 { print(sink) }

@@ -44,11 +44,14 @@ package struct NoopJob: PreparedJob {
         if let countFile { ExecutionLog.append(index: index, to: countFile) }
         var bytes = [UInt8](repeating: 0, count: payloadBytes)
         let value = UInt32(truncatingIfNeeded: index)
-        bytes[0] = UInt8(value >> 24); bytes[1] = UInt8((value >> 16) & 0xff)
-        bytes[2] = UInt8((value >> 8) & 0xff); bytes[3] = UInt8(value & 0xff)
+        bytes[0] = UInt8(value >> 24)
+        bytes[1] = UInt8((value >> 16) & 0xff)
+        bytes[2] = UInt8((value >> 8) & 0xff)
+        bytes[3] = UInt8(value & 0xff)
         var x = UInt64(index) &* 0x9E37_79B9_7F4A_7C15
         for j in 4..<payloadBytes {
-            x ^= x >> 29; x = x &* 0xBF58_476D_1CE4_E5B9
+            x ^= x >> 29
+            x = x &* 0xBF58_476D_1CE4_E5B9
             bytes[j] = UInt8(truncatingIfNeeded: x >> 56)
         }
         return Data(bytes)
@@ -75,14 +78,14 @@ package struct NoopFold: ResultFold {
 
     package func files() throws -> [OutputFile] {
         let text = """
-        {
-          "digest_fnv1a64": "\(digest.hex)",
-          "payload_bytes": \(payloadBytes),
-          "result_bytes": \(total),
-          "tasks": \(taskCount)
-        }
+            {
+              "digest_fnv1a64": "\(digest.hex)",
+              "payload_bytes": \(payloadBytes),
+              "result_bytes": \(total),
+              "tasks": \(taskCount)
+            }
 
-        """
+            """
         return [OutputFile(name: "noop-summary.json", data: Data(text.utf8))]
     }
 }

@@ -21,8 +21,10 @@ public struct Link: Sendable, Hashable, Codable {
     /// (links.csv `alt_layer`); nil = the reading is not ambiguous.
     public var alternativeLayer: Int?
 
-    public init(source: Int, target: Int, year: Int, layer: Int, weight: Double, estimated: Bool = false,
-                spell: Int = -1, relError: Double? = nil, alternativeLayer: Int? = nil) {
+    public init(
+        source: Int, target: Int, year: Int, layer: Int, weight: Double, estimated: Bool = false,
+        spell: Int = -1, relError: Double? = nil, alternativeLayer: Int? = nil
+    ) {
         self.source = source
         self.target = target
         self.year = year

@@ -19,9 +19,11 @@ public struct LinkRecord: Sendable, Hashable {
     public var dateUncertainty: String?
     public var alternativeLayer: String?
 
-    public init(line: Int, source: String, target: String, year: String, layer: String, weight: String,
-                estimated: String? = nil, start: String? = nil, end: String? = nil, relError: String? = nil,
-                dateUncertainty: String? = nil, alternativeLayer: String? = nil) {
+    public init(
+        line: Int, source: String, target: String, year: String, layer: String, weight: String,
+        estimated: String? = nil, start: String? = nil, end: String? = nil, relError: String? = nil,
+        dateUncertainty: String? = nil, alternativeLayer: String? = nil
+    ) {
         self.start = start
         self.end = end
         self.relError = relError

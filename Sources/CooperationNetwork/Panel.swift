@@ -34,8 +34,10 @@ public struct Panel: Sendable {
     ///
     /// - Parameter spells: the explicit spells that links with `spell >= 0`
     ///   index; links with `spell == -1` get implicit spells appended.
-    public init(places: [Place], layers: [Layer], links: [Link], years: ClosedRange<Int>, directed: Bool = false,
-                spells: [TieSpell] = [], weightDecimals: Int? = nil) {
+    public init(
+        places: [Place], layers: [Layer], links: [Link], years: ClosedRange<Int>, directed: Bool = false,
+        spells: [TieSpell] = [], weightDecimals: Int? = nil
+    ) {
         self.weightDecimals = weightDecimals
         self.places = places
         self.layers = layers
@@ -82,8 +84,9 @@ public struct Panel: Sendable {
 
     /// A copy with different link weights/multiplicities (same places, layers, years, spells).
     public func replacingLinks(_ newLinks: [Link]) -> Panel {
-        Panel(places: places, layers: layers, links: newLinks, years: years, directed: directed, spells: spells,
-              weightDecimals: weightDecimals)
+        Panel(
+            places: places, layers: layers, links: newLinks, years: years, directed: directed, spells: spells,
+            weightDecimals: weightDecimals)
     }
 
     /// A sum of given weights rounded to `weightDecimals` (unchanged when that is nil).
@@ -103,7 +106,8 @@ public struct Panel: Sendable {
         var open: [TieKey: Int] = [:]
         for i in links.indices where links[i].spell < 0 {
             let link = links[i]
-            let key = directed || link.source <= link.target
+            let key =
+                directed || link.source <= link.target
                 ? TieKey(a: link.source, b: link.target, layer: link.layer)
                 : TieKey(a: link.target, b: link.source, layer: link.layer)
             if let s = open[key], spells[s].end >= link.year - 1 {

@@ -21,13 +21,16 @@ public enum PanelValidation {
     ///   - placesFile, linksFile: how issues name the files.
     ///   - years: the declared year range; nil = the smallest range holding every link year.
     /// - Throws: `InputError` with every issue found.
-    public static func panel(places placeRecords: [PlaceRecord], placesFile: String,
-                             links linkRecords: [LinkRecord], linksFile: String,
-                             years declaredYears: ClosedRange<Int>?, directed: Bool) throws -> Panel {
+    public static func panel(
+        places placeRecords: [PlaceRecord], placesFile: String,
+        links linkRecords: [LinkRecord], linksFile: String,
+        years declaredYears: ClosedRange<Int>?, directed: Bool
+    ) throws -> Panel {
         var issues = InputError()
         let (places, index) = validatedPlaces(placeRecords, file: placesFile, issues: &issues)
-        let parsed = validatedLinks(linkRecords, file: linksFile, placeIndex: index,
-                                    years: declaredYears, issues: &issues)
+        let parsed = validatedLinks(
+            linkRecords, file: linksFile, placeIndex: index,
+            years: declaredYears, issues: &issues)
         if placeRecords.isEmpty {
             issues.append(InputIssue(file: placesFile, message: "no places: the file has no data rows"))
         }
@@ -49,22 +52,29 @@ public enum PanelValidation {
             let layer = layerIndex[row.layer] ?? 0
             let alternative = row.alternativeLayer.flatMap { layerIndex[$0] }
             guard row.isSpell else {
-                links.append(Link(source: row.source, target: row.target, year: row.start, layer: layer,
-                                  weight: row.weight, estimated: row.estimated, relError: row.relError,
-                                  alternativeLayer: alternative))
+                links.append(
+                    Link(
+                        source: row.source, target: row.target, year: row.start, layer: layer,
+                        weight: row.weight, estimated: row.estimated, relError: row.relError,
+                        alternativeLayer: alternative))
                 continue
             }
             let end = row.end ?? years.upperBound
             for year in row.start...end {
-                links.append(Link(source: row.source, target: row.target, year: year, layer: layer,
-                                  weight: row.weight, estimated: row.estimated, spell: spells.count,
-                                  relError: row.relError, alternativeLayer: alternative))
+                links.append(
+                    Link(
+                        source: row.source, target: row.target, year: year, layer: layer,
+                        weight: row.weight, estimated: row.estimated, spell: spells.count,
+                        relError: row.relError, alternativeLayer: alternative))
             }
-            spells.append(TieSpell(source: row.source, target: row.target, layer: layer, start: row.start, end: end,
-                                   dateUncertainty: row.dateUncertainty))
+            spells.append(
+                TieSpell(
+                    source: row.source, target: row.target, layer: layer, start: row.start, end: end,
+                    dateUncertainty: row.dateUncertainty))
         }
-        return Panel(places: places, layers: layers, links: links, years: years, directed: directed, spells: spells,
-                     weightDecimals: weightDecimals(linkRecords))
+        return Panel(
+            places: places, layers: layers, links: links, years: years, directed: directed, spells: spells,
+            weightDecimals: weightDecimals(linkRecords))
     }
 
     /// The most digits after the decimal point among the weight fields, at most
@@ -106,7 +116,8 @@ public enum PanelValidation {
         var spellsByTie: [TieKey: [ParsedLink]] = [:]
         var yearRowsByTie: [TieKey: [ParsedLink]] = [:]
         for row in rows {
-            let key = directed || row.source <= row.target
+            let key =
+                directed || row.source <= row.target
                 ? TieKey(a: row.source, b: row.target, layer: row.layer)
                 : TieKey(a: row.target, b: row.source, layer: row.layer)
             if row.isSpell { spellsByTie[key, default: []].append(row) } else { yearRowsByTie[key, default: []].append(row) }
@@ -116,22 +127,31 @@ public enum PanelValidation {
             for (i, spell) in ordered.enumerated() {
                 let end = spell.end ?? Int.max
                 for other in ordered[(i + 1)...] where other.start <= end {
-                    let first = min(spell.line, other.line), second = max(spell.line, other.line)
-                    issues.append(InputIssue(file: file, line: second, field: "start", message:
-                        "overlapping spells of the same tie (\(key.layer.rawValue)): this spell starts in \(other.start),"
-                        + " inside the spell on line \(first); end the earlier spell first or merge the rows"))
+                    let first = min(spell.line, other.line)
+                    let second = max(spell.line, other.line)
+                    issues.append(
+                        InputIssue(
+                            file: file, line: second, field: "start",
+                            message:
+                                "overlapping spells of the same tie (\(key.layer.rawValue)): this spell starts in \(other.start),"
+                                + " inside the spell on line \(first); end the earlier spell first or merge the rows"))
                 }
                 for row in yearRowsByTie[key] ?? [] where row.start >= spell.start && row.start <= end {
-                    issues.append(InputIssue(file: file, line: row.line, field: "year", message:
-                        "year \(row.start) of the same tie (\(key.layer.rawValue)) is inside the spell on line"
-                        + " \(spell.line); give the tie either as a spell or as link-year rows"))
+                    issues.append(
+                        InputIssue(
+                            file: file, line: row.line, field: "year",
+                            message:
+                                "year \(row.start) of the same tie (\(key.layer.rawValue)) is inside the spell on line"
+                                + " \(spell.line); give the tie either as a spell or as link-year rows"))
                 }
             }
         }
     }
 
-    private static func validatedPlaces(_ records: [PlaceRecord], file: String,
-                                        issues: inout InputError) -> ([Place], [String: Int]) {
+    private static func validatedPlaces(
+        _ records: [PlaceRecord], file: String,
+        issues: inout InputError
+    ) -> ([Place], [String: Int]) {
         var places: [Place] = []
         var index: [String: Int] = [:]
         var firstLine: [String: Int] = [:]
@@ -160,8 +180,10 @@ public enum PanelValidation {
             let scale = Scale(rawValue: scaleText)
             if scale == nil {
                 let allowed = Scale.allCases.map(\.rawValue)
-                report("scale", "unknown scale '\(scaleText)' (allowed: \(allowed.joined(separator: ", ")))"
-                       + NameSuggestion.hint(for: scaleText, in: allowed))
+                report(
+                    "scale",
+                    "unknown scale '\(scaleText)' (allowed: \(allowed.joined(separator: ", ")))"
+                        + NameSuggestion.hint(for: scaleText, in: allowed))
                 valid = false
             }
             let region = trimmed(record.region)
@@ -174,9 +196,11 @@ public enum PanelValidation {
             guard valid, let scale, let latitude, let longitude else { continue }
             let name = trimmed(record.name)
             index[id] = places.count
-            places.append(Place(id: id, name: name.isEmpty ? id : name, country: country,
-                                kind: trimmed(record.kind), scale: scale, region: region,
-                                latitude: latitude, longitude: longitude))
+            places.append(
+                Place(
+                    id: id, name: name.isEmpty ? id : name, country: country,
+                    kind: trimmed(record.kind), scale: scale, region: region,
+                    latitude: latitude, longitude: longitude))
         }
         // Ids of rejected rows still count as known, so one bad place row does
         // not also make every link to it "unknown".
@@ -184,8 +208,10 @@ public enum PanelValidation {
         return (places, index)
     }
 
-    private static func coordinate(_ text: String, field: String, limit: Double,
-                                   report: (String, String) -> Void) -> Double? {
+    private static func coordinate(
+        _ text: String, field: String, limit: Double,
+        report: (String, String) -> Void
+    ) -> Double? {
         let value = trimmed(text)
         guard let number = Double(value), number.isFinite else {
             report(field, value.isEmpty ? "empty coordinate" : "'\(value)' is not a number (decimal degrees, WGS 84)")
@@ -198,8 +224,10 @@ public enum PanelValidation {
         return number
     }
 
-    private static func validatedLinks(_ records: [LinkRecord], file: String, placeIndex: [String: Int],
-                                       years: ClosedRange<Int>?, issues: inout InputError) -> [ParsedLink] {
+    private static func validatedLinks(
+        _ records: [LinkRecord], file: String, placeIndex: [String: Int],
+        years: ClosedRange<Int>?, issues: inout InputError
+    ) -> [ParsedLink] {
         var links: [ParsedLink] = []
         links.reserveCapacity(records.count)
         for record in records {
@@ -214,7 +242,8 @@ public enum PanelValidation {
                 }
                 guard let index = placeIndex[id] else {
                     // Suggestions cost a pass over all ids: only for issues that will be shown.
-                    let hint = issues.issues.count < InputError.cap
+                    let hint =
+                        issues.issues.count < InputError.cap
                         ? NameSuggestion.hint(for: id, in: placeIndex.keys.sorted()) : ""
                     report(field, "unknown place id '\(id)' (not in the places file)" + hint)
                     return nil
@@ -227,8 +256,10 @@ public enum PanelValidation {
             var valid = source != nil && target != nil && source != -1 && target != -1
             let sourceID = trimmed(record.source)
             if !sourceID.isEmpty, sourceID == trimmed(record.target) {
-                report("target", "self-loop: source and target are both '\(sourceID)'"
-                       + " (a place does not cooperate with itself; remove the row)")
+                report(
+                    "target",
+                    "self-loop: source and target are both '\(sourceID)'"
+                        + " (a place does not cooperate with itself; remove the row)")
                 valid = false
             }
             let time = linkTime(record, years: years, report: report)
@@ -236,9 +267,11 @@ public enum PanelValidation {
             let layerName = trimmed(record.layer)
             if !Layer.isValidName(layerName) {
                 let builtIn = Layer.builtIn.map(\.rawValue)
-                report("layer", "'\(layerName)' is not a valid layer name (lowercase letters, digits and _,"
-                       + " starting with a letter; built-in: \(builtIn.joined(separator: ", ")))"
-                       + NameSuggestion.hint(for: layerName, in: builtIn))
+                report(
+                    "layer",
+                    "'\(layerName)' is not a valid layer name (lowercase letters, digits and _,"
+                        + " starting with a letter; built-in: \(builtIn.joined(separator: ", ")))"
+                        + NameSuggestion.hint(for: layerName, in: builtIn))
                 valid = false
             }
             let weight = linkWeight(record.weight, report: report)
@@ -281,22 +314,28 @@ public enum PanelValidation {
             }
             if let time, !time.isSpell, dateUncertainty > 0 {
                 // The bootstrap jitters spell starts; on a year row the value would be ignored silently.
-                report("date_uncertainty", "a start-date uncertainty belongs to a spell row (start, end); "
-                       + "this row gives a year — write the tie as one spell row, or leave date_uncertainty empty")
+                report(
+                    "date_uncertainty",
+                    "a start-date uncertainty belongs to a spell row (start, end); "
+                        + "this row gives a year — write the tie as one spell row, or leave date_uncertainty empty")
                 valid = false
             }
             guard valid, let source, let target, let weight, let time else { continue }
-            links.append(ParsedLink(line: record.line, source: source, target: target, isSpell: time.isSpell,
-                                    start: time.start, end: time.end, layer: Layer(rawValue: layerName),
-                                    weight: weight, estimated: estimated, relError: relError,
-                                    dateUncertainty: dateUncertainty, alternativeLayer: alternativeLayer))
+            links.append(
+                ParsedLink(
+                    line: record.line, source: source, target: target, isSpell: time.isSpell,
+                    start: time.start, end: time.end, layer: Layer(rawValue: layerName),
+                    weight: weight, estimated: estimated, relError: relError,
+                    dateUncertainty: dateUncertainty, alternativeLayer: alternativeLayer))
         }
         return links
     }
 
     /// The row's time: a link-year (`year`) or a spell (`start`, optional `end`), checked against `years`.
-    private static func linkTime(_ record: LinkRecord, years: ClosedRange<Int>?,
-                                 report: (String, String) -> Void) -> (isSpell: Bool, start: Int, end: Int?)? {
+    private static func linkTime(
+        _ record: LinkRecord, years: ClosedRange<Int>?,
+        report: (String, String) -> Void
+    ) -> (isSpell: Bool, start: Int, end: Int?)? {
         let yearText = trimmed(record.year)
         let startText = record.start.map(trimmed) ?? ""
         let endText = record.end.map(trimmed) ?? ""
@@ -307,8 +346,9 @@ public enum PanelValidation {
         }
         if !yearText.isEmpty {
             if !startText.isEmpty || !endText.isEmpty {
-                report(startText.isEmpty ? "end" : "start",
-                       "a row gives either 'year' (a link-year) or 'start'/'end' (a tie spell), not both")
+                report(
+                    startText.isEmpty ? "end" : "start",
+                    "a row gives either 'year' (a link-year) or 'start'/'end' (a tie spell), not both")
                 return nil
             }
             guard let year = Int(yearText) else {
@@ -321,8 +361,11 @@ public enum PanelValidation {
             if !endText.isEmpty {
                 report("start", "a spell needs its start year ('end' alone is not enough)")
             } else {
-                report(record.start == nil ? "year" : "start", record.start == nil ? "empty year"
-                       : "empty year and start: give 'year' (a link-year) or 'start' (a tie spell)")
+                report(
+                    record.start == nil ? "year" : "start",
+                    record.start == nil
+                        ? "empty year"
+                        : "empty year and start: give 'year' (a link-year) or 'start' (a tie spell)")
             }
             return nil
         }
@@ -379,7 +422,8 @@ public enum PanelValidation {
         let isBlank: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isBlank($0) }),
-              let last = scalars.lastIndex(where: { !isBlank($0) }) else { return "" }
+            let last = scalars.lastIndex(where: { !isBlank($0) })
+        else { return "" }
         return String(scalars[first...last])
     }
 }

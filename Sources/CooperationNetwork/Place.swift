@@ -18,8 +18,10 @@ public struct Place: Sendable, Hashable, Codable {
     /// WGS 84 longitude in degrees.
     public var longitude: Double
 
-    public init(id: String, name: String, country: String, kind: String, scale: Scale,
-                region: String, latitude: Double, longitude: Double) {
+    public init(
+        id: String, name: String, country: String, kind: String, scale: Scale,
+        region: String, latitude: Double, longitude: Double
+    ) {
         self.id = id
         self.name = name
         self.country = country

@@ -15,8 +15,10 @@ public struct PlaceRecord: Sendable, Hashable {
     public var latitude: String
     public var longitude: String
 
-    public init(line: Int, id: String, name: String, country: String, kind: String, scale: String,
-                region: String, latitude: String, longitude: String) {
+    public init(
+        line: Int, id: String, name: String, country: String, kind: String, scale: String,
+        region: String, latitude: String, longitude: String
+    ) {
         self.line = line
         self.id = id
         self.name = name

@@ -11,8 +11,10 @@ struct CSVColumns {
 
     /// The columns of `header`, or nil (with issues appended) when a required
     /// column is missing or a column name appears twice.
-    static func locate(_ header: [String], required: [String], optional: [String], file: String,
-                       issues: inout InputError) -> CSVColumns? {
+    static func locate(
+        _ header: [String], required: [String], optional: [String], file: String,
+        issues: inout InputError
+    ) -> CSVColumns? {
         var positions: [String: Int] = [:]
         var seen: Set<String> = []
         var valid = true
@@ -28,8 +30,11 @@ struct CSVColumns {
         let unknown = names.filter { !$0.isEmpty && !required.contains($0) && !optional.contains($0) }
         for name in required where positions[name] == nil {
             let hint = NameSuggestion.closest(to: name, in: unknown).map { " (is '\($0)' meant to be '\(name)'?)" } ?? ""
-            issues.append(InputIssue(file: file, line: 1, field: name, message:
-                "missing required column (the header needs \(required.joined(separator: ",")))" + hint))
+            issues.append(
+                InputIssue(
+                    file: file, line: 1, field: name,
+                    message:
+                        "missing required column (the header needs \(required.joined(separator: ",")))" + hint))
             valid = false
         }
         return valid ? CSVColumns(positions: positions) : nil

@@ -27,8 +27,10 @@ package struct CSVDocument: Sendable {
     ///   when the file is empty.
     /// - Throws: `InputError` for bad encoding or an empty file; row-level
     ///   problems are appended to `issues` instead.
-    package static func parse(_ data: Data, file: String, issues: inout InputError,
-                             expecting: String? = nil) throws -> CSVDocument {
+    package static func parse(
+        _ data: Data, file: String, issues: inout InputError,
+        expecting: String? = nil
+    ) throws -> CSVDocument {
         let text = try UTF8Text.decode(data, file: file)
         var line = 1
         var header: [String]?
@@ -50,8 +52,11 @@ package struct CSVDocument: Sendable {
                 let trailing = fields.last?.utf8.last.map { $0 == 0x0A || $0 == 0x0D } ?? false
                 let end = line - 1 - (trailing ? 1 : 0)
                 let spans = end > start ? "; the row runs over lines \(start)–\(end): is a closing quote missing?" : ""
-                issues.append(InputIssue(file: file, line: start, message:
-                    "expected \(header.count) fields as in the header, found \(fields.count)" + spans))
+                issues.append(
+                    InputIssue(
+                        file: file, line: start,
+                        message:
+                            "expected \(header.count) fields as in the header, found \(fields.count)" + spans))
                 continue
             }
             records.append(Record(line: start, fields: fields))

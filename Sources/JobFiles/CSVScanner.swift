@@ -11,7 +11,7 @@
 /// as text; fields are never trimmed.
 enum CSVScanner {
     private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","),
-                       cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
 
     /// The records of `text`; an empty line is one record with one empty field.
     static func records(_ text: String) -> [[String]] {
@@ -39,7 +39,10 @@ enum CSVScanner {
                     quoted: while i < n {
                         let c = bytes[i]
                         i += 1
-                        guard c == quote else { buffer.append(c); continue }
+                        guard c == quote else {
+                            buffer.append(c)
+                            continue
+                        }
                         guard i < n else { break quoted }
                         let next = bytes[i]
                         i += 1

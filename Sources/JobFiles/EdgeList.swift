@@ -12,7 +12,8 @@ package struct EdgeList: Sendable {
 
     /// Reads `path`; throws `InputError` naming every bad line and field.
     package init(path: String) throws {
-        var problems = InputError(), rowCounts = InputError()
+        var problems = InputError()
+        var rowCounts = InputError()
         let document = try CSVInputFile.read(path, expecting: "source,target[,weight]", issues: &rowCounts)
         let header = document.header
         let columns = Self.columns(header, path: path, problems: &problems)
@@ -29,7 +30,8 @@ package struct EdgeList: Sendable {
             return nodes.count - 1
         }
         for record in document.records {
-            let row = record.fields, line = record.line
+            let row = record.fields
+            let line = record.line
             let source = Self.trimmed(row[sourceColumn])
             let target = Self.trimmed(row[targetColumn])
             var weight = 1.0
@@ -43,10 +45,14 @@ package struct EdgeList: Sendable {
                 if let parsed = Double(raw), parsed.isFinite, parsed > 0 {
                     weight = parsed
                 } else {
-                    let reason = Double(raw) == nil ? "'\(raw)' is not a number"
-                                                    : "\(raw) is not a finite positive number"
-                    problems.append(InputIssue(file: path, line: line, field: "weight",
-                                               message: "\(reason) (weights are intensities > 0)"))
+                    let reason =
+                        Double(raw) == nil
+                        ? "'\(raw)' is not a number"
+                        : "\(raw) is not a finite positive number"
+                    problems.append(
+                        InputIssue(
+                            file: path, line: line, field: "weight",
+                            message: "\(reason) (weights are intensities > 0)"))
                     valid = false
                 }
             }
@@ -61,7 +67,8 @@ package struct EdgeList: Sendable {
     /// (Foundation's trimming dominated the parse time of large edge lists).
     package static func trimmed(_ field: String) -> String {
         guard let first = field.unicodeScalars.first, let last = field.unicodeScalars.last,
-              first == " " || first == "\t" || last == " " || last == "\t" else { return field }
+            first == " " || first == "\t" || last == " " || last == "\t"
+        else { return field }
         return field.trimmingCharacters(in: .whitespaces)
     }
 
@@ -73,8 +80,10 @@ package struct EdgeList: Sendable {
         for (position, rawName) in header.enumerated() {
             let name = rawName.trimmingCharacters(in: .whitespaces)
             if !allowed.contains(name) {
-                problems.append(InputIssue(file: path, line: 1, field: name,
-                                           message: "unknown column (the header is source,target[,weight])"))
+                problems.append(
+                    InputIssue(
+                        file: path, line: 1, field: name,
+                        message: "unknown column (the header is source,target[,weight])"))
             } else if columns[name] != nil {
                 problems.append(InputIssue(file: path, line: 1, field: name, message: "duplicated column"))
             } else {
@@ -82,8 +91,10 @@ package struct EdgeList: Sendable {
             }
         }
         for required in ["source", "target"] where columns[required] == nil {
-            problems.append(InputIssue(file: path, line: 1, field: required,
-                                       message: "missing column (the header is source,target[,weight])"))
+            problems.append(
+                InputIssue(
+                    file: path, line: 1, field: required,
+                    message: "missing column (the header is source,target[,weight])"))
         }
         return columns
     }

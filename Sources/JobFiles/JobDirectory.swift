@@ -33,9 +33,11 @@ package struct JobDirectory: Sendable, Hashable {
         }
         if isFolder.boolValue {
             let folder = URL(fileURLWithPath: path, isDirectory: true)
-            guard let name = Self.specFileNames.first(where: {
-                FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path)
-            }) else {
+            guard
+                let name = Self.specFileNames.first(where: {
+                    FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path)
+                })
+            else {
                 throw InputError(file: path, "no \(Self.specFileNames.joined(separator: ", ")) in this folder")
             }
             specURL = folder.appendingPathComponent(name)
@@ -44,8 +46,10 @@ package struct JobDirectory: Sendable, Hashable {
         } else {
             let suffix = (path as NSString).pathExtension.lowercased()
             if let kind = Self.dataFileKinds[suffix] {
-                throw InputError(file: path, "\(kind), not a job spec: pass the job's folder or its job.yaml "
-                                 + "(\(Self.specFileNames.joined(separator: ", ")); docs/JOB_SPEC.md)")
+                throw InputError(
+                    file: path,
+                    "\(kind), not a job spec: pass the job's folder or its job.yaml "
+                        + "(\(Self.specFileNames.joined(separator: ", ")); docs/JOB_SPEC.md)")
             }
             specURL = URL(fileURLWithPath: path)
             specPath = path
@@ -55,7 +59,8 @@ package struct JobDirectory: Sendable, Hashable {
 
     /// The URL of a data file named in the spec (absolute, or relative to the spec's folder).
     package func dataURL(_ relative: String) -> URL {
-        relative.hasPrefix("/") ? URL(fileURLWithPath: relative)
+        relative.hasPrefix("/")
+            ? URL(fileURLWithPath: relative)
             : specURL.deletingLastPathComponent().appendingPathComponent(relative)
     }
 

@@ -28,18 +28,22 @@ package enum JobLoader {
                 files.append(try read(url, shownAs: directory.dataPath(relative)))
             } catch let error as InputError {
                 for issue in error.issues {
-                    issues.append(InputIssue(file: directory.specPath, line: reading.lines["data.\(key)"],
-                                             field: "data.\(key)", message: "\(issue.file): \(issue.message)"))
+                    issues.append(
+                        InputIssue(
+                            file: directory.specPath, line: reading.lines["data.\(key)"],
+                            field: "data.\(key)", message: "\(issue.file): \(issue.message)"))
                 }
                 files.append(nil)
             }
         }
         guard let placesBytes = files[0], let linksBytes = files[1] else { throw issues }
-        let panel = try panel(of: reading, specName: directory.specPath,
-                              places: placesBytes, placesName: directory.dataPath(spec.places),
-                              links: linksBytes, linksName: directory.dataPath(spec.links))
-        return LoadedJob(spec: spec, panel: panel, directory: directory, specBytes: specBytes,
-                         placesBytes: placesBytes, linksBytes: linksBytes)
+        let panel = try panel(
+            of: reading, specName: directory.specPath,
+            places: placesBytes, placesName: directory.dataPath(spec.places),
+            links: linksBytes, linksName: directory.dataPath(spec.links))
+        return LoadedJob(
+            spec: spec, panel: panel, directory: directory, specBytes: specBytes,
+            placesBytes: placesBytes, linksBytes: linksBytes)
     }
 
     /// Loads a job from the bytes of its three files, as a worker receives them in a
@@ -48,12 +52,15 @@ package enum JobLoader {
     ///
     /// - Parameter specName: how issues name the spec (data files are named as the spec names them).
     /// - Throws: `InputError`.
-    package static func load(specBytes: Data, placesBytes: Data, linksBytes: Data,
-                            specName: String = "job.yaml") throws -> (spec: JobSpec, panel: Panel) {
+    package static func load(
+        specBytes: Data, placesBytes: Data, linksBytes: Data,
+        specName: String = "job.yaml"
+    ) throws -> (spec: JobSpec, panel: Panel) {
         let reading = try readSpec(specBytes, name: specName)
         guard reading.dataValid else { throw reading.issues }
-        let panel = try panel(of: reading, specName: specName, places: placesBytes, placesName: reading.spec.places,
-                              links: linksBytes, linksName: reading.spec.links)
+        let panel = try panel(
+            of: reading, specName: specName, places: placesBytes, placesName: reading.spec.places,
+            links: linksBytes, linksName: reading.spec.links)
         return (reading.spec, panel)
     }
 
@@ -65,16 +72,19 @@ package enum JobLoader {
 
     /// The panel of the data files, checked against the spec; throws the spec's issues
     /// so far together with the data's and the cross-checks'.
-    private static func panel(of reading: JobSpecReading, specName: String, places: Data, placesName: String,
-                              links: Data, linksName: String) throws -> Panel {
+    private static func panel(
+        of reading: JobSpecReading, specName: String, places: Data, placesName: String,
+        links: Data, linksName: String
+    ) throws -> Panel {
         var issues = reading.issues
         let spec = reading.spec
         let panel: Panel
         do {
-            panel = try PanelLoader.load(placesCSV: places, placesName: placesName,
-                                         linksCSV: links, linksName: linksName,
-                                         years: reading.yearsValid ? spec.firstYear...spec.lastYear : nil,
-                                         directed: spec.directed)
+            panel = try PanelLoader.load(
+                placesCSV: places, placesName: placesName,
+                linksCSV: links, linksName: linksName,
+                years: reading.yearsValid ? spec.firstYear...spec.lastYear : nil,
+                directed: spec.directed)
         } catch let error as InputError {
             issues.append(contentsOf: error)
             throw issues

@@ -11,19 +11,27 @@ import Yams
 /// (regions, layers and indicators named in the spec) are in
 /// `checkAgainstPanel`; `JobLoader` runs both.
 package enum JobSpecParser {
-    static let topKeys = ["name", "data", "years", "directed", "distance", "layers", "stages", "bootstrap",
-                          "sensitivity", "reference"]
+    static let topKeys = [
+        "name", "data", "years", "directed", "distance", "layers", "stages", "bootstrap",
+        "sensitivity", "reference",
+    ]
     static let referenceKeys = ["source", "stages"]
     static let referenceStageKeys = ["start", "end", "layer"]
     static let layerKeys = ["unit", "rel_error"]
     static let dataKeys = ["places", "links"]
     static let yearKeys = ["first", "last"]
-    static let stageKeys = ["method", "cost", "breaks", "max_breaks", "penalty", "label", "min_size", "standardize",
-                            "indicators"]
-    static let bootstrapKeys = ["scheme", "replicates", "seed", "block_length", "batch_size", "measurement", "rho",
-                                 "estimated_rel_error", "match_window"]
-    static let sensitivityKeys = ["leave_one_region_out", "leave_one_layer_out", "perturb_region", "perturb_factor",
-                                  "leave_out_estimated", "alternative_reading", "replicates"]
+    static let stageKeys = [
+        "method", "cost", "breaks", "max_breaks", "penalty", "label", "min_size", "standardize",
+        "indicators",
+    ]
+    static let bootstrapKeys = [
+        "scheme", "replicates", "seed", "block_length", "batch_size", "measurement", "rho",
+        "estimated_rel_error", "match_window",
+    ]
+    static let sensitivityKeys = [
+        "leave_one_region_out", "leave_one_layer_out", "perturb_region", "perturb_factor",
+        "leave_out_estimated", "alternative_reading", "replicates",
+    ]
 
     /// Parses a spec.
     ///
@@ -105,8 +113,9 @@ package enum JobSpecParser {
                     spec.firstYear = bounds[0]
                     spec.lastYear = bounds[1]
                     if bounds[0] > bounds[1] {
-                        reader.report("years", line: reader.lines["years.first"],
-                                      "first year \(bounds[0]) is after last year \(bounds[1])")
+                        reader.report(
+                            "years", line: reader.lines["years.first"],
+                            "first year \(bounds[0]) is after last year \(bounds[1])")
                     } else {
                         yearsValid = true
                     }
@@ -131,25 +140,31 @@ package enum JobSpecParser {
             spec.reference = readReference(node, spec: spec, yearsValid: yearsValid, reader: &reader)
         }
         if yearsValid { checkSizes(spec, reader: &reader) }
-        return JobSpecReading(spec: spec, issues: reader.issues, lines: reader.lines,
-                              dataValid: dataValid, yearsValid: yearsValid)
+        return JobSpecReading(
+            spec: spec, issues: reader.issues, lines: reader.lines,
+            dataValid: dataValid, yearsValid: yearsValid)
     }
 
     /// `layers: {trade: {unit: "billion USD", rel_error: 0.2}, …}`: keys are layer names.
     private static func readLayers(_ node: Node, into layers: inout [String: LayerSettings], reader: inout SpecReader) {
         reader.lines["layers"] = node.mark?.line
         guard case .mapping(let mapping) = node else {
-            reader.report("layers", node, "expected a mapping from layer names to {unit, rel_error},"
-                          + " found \(reader.describe(node))")
+            reader.report(
+                "layers", node,
+                "expected a mapping from layer names to {unit, rel_error},"
+                    + " found \(reader.describe(node))")
             return
         }
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key, Layer.isValidName(scalar.string) else {
-                reader.report("layers", key, "'\(key.string ?? reader.describe(key))' is not a layer name"
-                              + " (lowercase letters, digits and _, starting with a letter)")
+                reader.report(
+                    "layers", key,
+                    "'\(key.string ?? reader.describe(key))' is not a layer name"
+                        + " (lowercase letters, digits and _, starting with a letter)")
                 continue
             }
-            let name = scalar.string, path = "layers.\(name)"
+            let name = scalar.string
+            let path = "layers.\(name)"
             reader.lines[path] = key.mark?.line
             var settings = LayerSettings()
             if reader.isNull(value) {
@@ -177,8 +192,10 @@ package enum JobSpecParser {
 
     /// `reference: {source: "…", stages: [{start, end, layer}, …]}`: consecutive,
     /// non-overlapping stages inside the job's years.
-    private static func readReference(_ node: Node, spec: JobSpec, yearsValid: Bool,
-                                      reader: inout SpecReader) -> ReferencePeriodization? {
+    private static func readReference(
+        _ node: Node, spec: JobSpec, yearsValid: Bool,
+        reader: inout SpecReader
+    ) -> ReferencePeriodization? {
         guard let keys = reader.mapping(node, path: "reference", allowed: referenceKeys) else { return nil }
         var source = ""
         if let v = keys["source"], let text = reader.string(v, path: "reference.source") { source = text }
@@ -194,8 +211,13 @@ package enum JobSpecParser {
         var valid = true
         for (i, item) in items.enumerated() {
             let path = "reference.stages[\(i)]"
-            guard let fields = reader.mapping(item, path: path, allowed: referenceStageKeys) else { valid = false; continue }
-            var start: Int?, end: Int?, layer: String?
+            guard let fields = reader.mapping(item, path: path, allowed: referenceStageKeys) else {
+                valid = false
+                continue
+            }
+            var start: Int?
+            var end: Int?
+            var layer: String?
             for key in referenceStageKeys where fields[key] == nil {
                 reader.report("\(path).\(key)", item, "missing key '\(key)'")
                 valid = false
@@ -203,11 +225,16 @@ package enum JobSpecParser {
             if let v = fields["start"] { start = reader.int(v, path: "\(path).start") }
             if let v = fields["end"] { end = reader.int(v, path: "\(path).end") }
             if let v = fields["layer"], let name = reader.name(v, path: "\(path).layer") {
-                if Layer.isValidName(name) { layer = name } else {
+                if Layer.isValidName(name) {
+                    layer = name
+                } else {
                     reader.report("\(path).layer", v, "'\(name)' is not a layer name")
                 }
             }
-            guard let start, let end, let layer else { valid = false; continue }
+            guard let start, let end, let layer else {
+                valid = false
+                continue
+            }
             if end < start {
                 reader.report("\(path).end", item, "end \(end) is before start \(start)")
                 valid = false
@@ -262,9 +289,11 @@ package enum JobSpecParser {
             return
         }
         guard case .scalar(let s) = node, Double(s.string) != nil else {
-            reader.report(path, node, "expected \(StageSettings.PenaltySetting.names.joined(separator: ", ")) or a number ≥ 0,"
-                          + " found \(reader.describe(node))"
-                          + (reader.isNull(node) ? "" : NameSuggestion.hint(for: node.string ?? "", in: StageSettings.PenaltySetting.names)))
+            reader.report(
+                path, node,
+                "expected \(StageSettings.PenaltySetting.names.joined(separator: ", ")) or a number ≥ 0,"
+                    + " found \(reader.describe(node))"
+                    + (reader.isNull(node) ? "" : NameSuggestion.hint(for: node.string ?? "", in: StageSettings.PenaltySetting.names)))
             return
         }
         guard let value = reader.double(node, path: path) else { return }
@@ -310,8 +339,10 @@ package enum JobSpecParser {
         }
     }
 
-    private static func readSensitivity(_ node: Node, into sensitivity: inout SensitivitySettings,
-                                        reader: inout SpecReader) {
+    private static func readSensitivity(
+        _ node: Node, into sensitivity: inout SensitivitySettings,
+        reader: inout SpecReader
+    ) {
         guard let keys = reader.mapping(node, path: "sensitivity", allowed: sensitivityKeys) else { return }
         if let v = keys["leave_one_region_out"] {
             sensitivity.leaveOneRegionOut = scenarioList(v, path: "sensitivity.leave_one_region_out", reader: &reader)
@@ -326,8 +357,9 @@ package enum JobSpecParser {
             if x > 0 && x < 1 {
                 sensitivity.perturbFactor = x
             } else {
-                reader.report("sensitivity.perturb_factor", v,
-                              "must be strictly between 0 and 1 (weights are scaled by 1 ± factor), found \(x)")
+                reader.report(
+                    "sensitivity.perturb_factor", v,
+                    "must be strictly between 0 and 1 (weights are scaled by 1 ± factor), found \(x)")
             }
         }
         if let v = keys["leave_out_estimated"], let x = reader.bool(v, path: "sensitivity.leave_out_estimated") {
@@ -360,17 +392,20 @@ package enum JobSpecParser {
         let years = spec.lastYear - spec.firstYear + 1
         let minSize = spec.stages.minSize
         if 2 * minSize > years {
-            reader.report("stages.min_size", line: reader.lines["stages.min_size"] ?? reader.lines["years.first"],
-                          "min_size \(minSize) is too large for \(years) years: two stages need 2 × min_size ≤ \(years)"
-                          + (years >= 2 ? " (min_size ≤ \(years / 2))" : " (the job needs at least 2 years)"))
+            reader.report(
+                "stages.min_size", line: reader.lines["stages.min_size"] ?? reader.lines["years.first"],
+                "min_size \(minSize) is too large for \(years) years: two stages need 2 × min_size ≤ \(years)"
+                    + (years >= 2 ? " (min_size ≤ \(years / 2))" : " (the job needs at least 2 years)"))
         } else if let breaks = spec.stages.breaks, (breaks + 1) * minSize > years {
-            reader.report("stages.breaks", line: reader.lines["stages.breaks"],
-                          "\(breaks) breaks need (\(breaks) + 1) × min_size \(minSize) = \((breaks + 1) * minSize) years;"
-                          + " the job has \(years) (at most \(years / minSize - 1) breaks)")
+            reader.report(
+                "stages.breaks", line: reader.lines["stages.breaks"],
+                "\(breaks) breaks need (\(breaks) + 1) × min_size \(minSize) = \((breaks + 1) * minSize) years;"
+                    + " the job has \(years) (at most \(years / minSize - 1) breaks)")
         }
         if spec.bootstrap.scheme == .blocks && spec.bootstrap.blockLength > years {
-            reader.report("bootstrap.block_length", line: reader.lines["bootstrap.block_length"],
-                          "block_length \(spec.bootstrap.blockLength) is longer than the \(years) years of the job")
+            reader.report(
+                "bootstrap.block_length", line: reader.lines["bootstrap.block_length"],
+                "block_length \(spec.bootstrap.blockLength) is longer than the \(years) years of the job")
         }
     }
 
@@ -380,40 +415,57 @@ package enum JobSpecParser {
         func check(_ names: [String]?, path: String, known: [String], what: String) {
             for (i, name) in (names ?? []).enumerated() where !known.contains(name) {
                 let itemPath = "\(path)[\(i)]"
-                issues.append(InputIssue(file: fileName, line: lines[itemPath], field: itemPath, message:
-                    "unknown \(what) '\(name)'" + NameSuggestion.hint(for: name, in: known)
-                    + "; the panel's \(what)s: \(known.joined(separator: ", "))"))
+                issues.append(
+                    InputIssue(
+                        file: fileName, line: lines[itemPath], field: itemPath,
+                        message:
+                            "unknown \(what) '\(name)'" + NameSuggestion.hint(for: name, in: known)
+                            + "; the panel's \(what)s: \(known.joined(separator: ", "))"))
             }
         }
         let regions = panel.regions
         let layers = panel.layers.map(\.rawValue)
-        check(spec.stages.indicators, path: "stages.indicators", known: IndicatorName.columns(layers: panel.layers),
-              what: "indicator")
-        check(spec.sensitivity.leaveOneRegionOut, path: "sensitivity.leave_one_region_out", known: regions,
-              what: "region")
+        check(
+            spec.stages.indicators, path: "stages.indicators", known: IndicatorName.columns(layers: panel.layers),
+            what: "indicator")
+        check(
+            spec.sensitivity.leaveOneRegionOut, path: "sensitivity.leave_one_region_out", known: regions,
+            what: "region")
         check(spec.sensitivity.leaveOneLayerOut, path: "sensitivity.leave_one_layer_out", known: layers, what: "layer")
         check(spec.sensitivity.perturbRegion, path: "sensitivity.perturb_region", known: regions, what: "region")
         for name in spec.layers.keys.sorted() where !layers.contains(name) {
             let path = "layers.\(name)"
-            issues.append(InputIssue(file: fileName, line: lines[path], field: path, message:
-                "layer '\(name)' is declared but has no link" + NameSuggestion.hint(for: name, in: layers)
-                + "; the panel's layers: \(layers.joined(separator: ", "))"))
+            issues.append(
+                InputIssue(
+                    file: fileName, line: lines[path], field: path,
+                    message:
+                        "layer '\(name)' is declared but has no link" + NameSuggestion.hint(for: name, in: layers)
+                        + "; the panel's layers: \(layers.joined(separator: ", "))"))
         }
         for (i, stage) in (spec.reference?.stages ?? []).enumerated() where !layers.contains(stage.layer) {
             let path = "reference.stages[\(i)].layer"
-            issues.append(InputIssue(file: fileName, line: lines[path], field: path, message:
-                "unknown layer '\(stage.layer)'" + NameSuggestion.hint(for: stage.layer, in: layers)
-                + "; the panel's layers: \(layers.joined(separator: ", "))"))
+            issues.append(
+                InputIssue(
+                    file: fileName, line: lines[path], field: path,
+                    message:
+                        "unknown layer '\(stage.layer)'" + NameSuggestion.hint(for: stage.layer, in: layers)
+                        + "; the panel's layers: \(layers.joined(separator: ", "))"))
         }
         if spec.sensitivity.alternativeReading && !panel.links.contains(where: { $0.alternativeLayer != nil }) {
             let path = "sensitivity.alternative_reading"
-            issues.append(InputIssue(file: fileName, line: lines[path], field: path, message:
-                "no link has an alt_layer, so the alternative reading would equal the baseline"))
+            issues.append(
+                InputIssue(
+                    file: fileName, line: lines[path], field: path,
+                    message:
+                        "no link has an alt_layer, so the alternative reading would equal the baseline"))
         }
         if spec.sensitivity.leaveOutEstimated && !panel.links.contains(where: \.estimated) {
             let path = "sensitivity.leave_out_estimated"
-            issues.append(InputIssue(file: fileName, line: lines[path], field: path, message:
-                "no link is marked estimated, so leaving them out would equal the baseline"))
+            issues.append(
+                InputIssue(
+                    file: fileName, line: lines[path], field: path,
+                    message:
+                        "no link is marked estimated, so leaving them out would equal the baseline"))
         }
         return issues
     }
@@ -422,13 +474,13 @@ package enum JobSpecParser {
     private static func describe(yamlError error: Error) -> (Int?, String) {
         guard let yaml = error as? YamlError else { return (nil, "cannot parse YAML: \(error)") }
         switch yaml {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             let during = context.map { " (\($0.text) on line \($0.mark.line))" } ?? ""
             return (mark.line, "YAML syntax error: \(problem)\(during)")
-        case let .duplicatedKeysInMapping(duplicates, context):
+        case .duplicatedKeysInMapping(let duplicates, let context):
             return (context.mark.line, "duplicated key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping")
-        case let .reader(problem, _, _, _):
+        case .reader(let problem, _, _, _):
             return (nil, "cannot read YAML: \(problem)")
         default:
             return (nil, "cannot parse YAML: \(yaml)")

@@ -17,8 +17,10 @@ package struct LoadedJob: Sendable {
     package var placesURL: URL { directory.dataURL(spec.places) }
     package var linksURL: URL { directory.dataURL(spec.links) }
 
-    package init(spec: JobSpec, panel: Panel, directory: JobDirectory, specBytes: Data, placesBytes: Data,
-                linksBytes: Data) {
+    package init(
+        spec: JobSpec, panel: Panel, directory: JobDirectory, specBytes: Data, placesBytes: Data,
+        linksBytes: Data
+    ) {
         self.spec = spec
         self.panel = panel
         self.directory = directory

@@ -13,7 +13,8 @@ package struct SeriesTable: Sendable {
 
     /// Reads `path`; throws `InputError` naming every bad line and field.
     package init(path: String) throws {
-        var problems = InputError(), rowCounts = InputError()
+        var problems = InputError()
+        var rowCounts = InputError()
         let document = try CSVInputFile.read(path, expecting: "year,<indicator>,...", issues: &rowCounts)
         let columns = Self.header(document.header, path: path, problems: &problems)
         try problems.throwIfAny()
@@ -21,7 +22,8 @@ package struct SeriesTable: Sendable {
         var values: [Double] = []
         var lastTime: (value: Double, line: Int)?
         for record in document.records {
-            let row = record.fields, start = record.line
+            let row = record.fields
+            let start = record.line
             var rowValues: [Double] = []
             var valid = true
             for (name, raw) in zip(columns, row) {
@@ -32,7 +34,9 @@ package struct SeriesTable: Sendable {
                 }
                 let cell = raw.trimmingCharacters(in: .whitespaces)
                 guard let value = Double(cell), value.isFinite else {
-                    let reason = cell.isEmpty ? "empty cell"
+                    let reason =
+                        cell.isEmpty
+                        ? "empty cell"
                         : Double(cell) == nil ? "'\(cell)' is not a number" : "\(cell) is not a finite number"
                     problems.append(InputIssue(file: path, line: start, field: name, message: reason))
                     valid = false
@@ -42,8 +46,11 @@ package struct SeriesTable: Sendable {
             }
             guard valid else { continue }
             if let lastTime, rowValues[0] <= lastTime.value {
-                problems.append(InputIssue(file: path, line: start, field: columns[0], message:
-                    "t must increase strictly (line \(lastTime.line) has \(Self.number(lastTime.value)))"))
+                problems.append(
+                    InputIssue(
+                        file: path, line: start, field: columns[0],
+                        message:
+                            "t must increase strictly (line \(lastTime.line) has \(Self.number(lastTime.value)))"))
             }
             lastTime = (rowValues[0], start)
             times.append(rowValues[0])
@@ -66,8 +73,10 @@ package struct SeriesTable: Sendable {
     private static func header(_ row: [String], path: String, problems: inout InputError) -> [String] {
         let names = row.map { $0.trimmingCharacters(in: .whitespaces) }
         if names.first != "year" && names.first != "t" {
-            problems.append(InputIssue(file: path, line: 1, field: names.first ?? "",
-                                       message: "the first column must be year (or t; the header is year,<indicator>,...)"))
+            problems.append(
+                InputIssue(
+                    file: path, line: 1, field: names.first ?? "",
+                    message: "the first column must be year (or t; the header is year,<indicator>,...)"))
         }
         if names.count < 2 {
             problems.append(InputIssue(file: path, line: 1, message: "no indicator column (the header is year,<indicator>,...)"))

@@ -40,8 +40,10 @@ struct SpecReader {
             let name = scalar.string
             let keyPath = path.isEmpty ? name : "\(path).\(name)"
             guard allowed.contains(name) else {
-                report(keyPath, key, "unknown key '\(name)'" + NameSuggestion.hint(for: name, in: allowed)
-                       + "; allowed here: \(allowed.joined(separator: ", "))")
+                report(
+                    keyPath, key,
+                    "unknown key '\(name)'" + NameSuggestion.hint(for: name, in: allowed)
+                        + "; allowed here: \(allowed.joined(separator: ", "))")
                 continue
             }
             values[name] = value
@@ -124,11 +126,16 @@ struct SpecReader {
     mutating func choice<Value: RawRepresentable & CaseIterable>(_ node: Node, path: String, _ type: Value.Type) -> Value?
     where Value.RawValue == String {
         let allowed = Value.allCases.map(\.rawValue)
-        guard let text = scalarText(node, path: path, expected: "one of \(allowed.joined(separator: ", "))",
-                                    quotedAllowed: true) else { return nil }
+        guard
+            let text = scalarText(
+                node, path: path, expected: "one of \(allowed.joined(separator: ", "))",
+                quotedAllowed: true)
+        else { return nil }
         guard let value = Value(rawValue: text) else {
-            report(path, node, "unknown value '\(text)' (allowed: \(allowed.joined(separator: ", ")))"
-                   + NameSuggestion.hint(for: text, in: allowed))
+            report(
+                path, node,
+                "unknown value '\(text)' (allowed: \(allowed.joined(separator: ", ")))"
+                    + NameSuggestion.hint(for: text, in: allowed))
             return nil
         }
         return value
@@ -175,7 +182,8 @@ struct SpecReader {
             let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
             // A whole file read as one scalar (a CSV passed as the spec) is shown by its start.
             let firstLine = scalar.string.prefix { $0 != "\n" && $0 != "\r" }
-            let text = firstLine.count > 60 || firstLine.count < scalar.string.count
+            let text =
+                firstLine.count > 60 || firstLine.count < scalar.string.count
                 ? String(firstLine.prefix(60)) + "…" : scalar.string
             return quoted ? "the string \"\(text)\"" : "'\(text)'"
         }

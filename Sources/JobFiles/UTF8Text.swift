@@ -23,9 +23,10 @@ enum UTF8Text {
         let line = 1 + lineBreaks(in: prefix)
         let lineStart = prefix.lastIndex(where: { $0 == 0x0A || $0 == 0x0D }).map { $0 + 1 } ?? body.startIndex
         let column = body.startIndex + offset - lineStart + 1
-        throw InputError(file: file, line: line,
-                         "not valid UTF-8: byte \(hex(body[body.startIndex + offset])) at column \(column) of the line;"
-                         + " save the file as UTF-8")
+        throw InputError(
+            file: file, line: line,
+            "not valid UTF-8: byte \(hex(body[body.startIndex + offset])) at column \(column) of the line;"
+                + " save the file as UTF-8")
     }
 
     /// Byte offset (from the start of `bytes`) of the first byte that does not belong to valid UTF-8.

@@ -14,12 +14,22 @@ package struct JobRecord: Sendable {
     /// The display name its client gave (may be empty).
     package var name: String = ""
 
-    package init(serial: Int, id: String, kind: String, bundleHash: String, taskCount: Int, state: JobState,
-                 error: String? = nil, submittedAt: Double, finishedAt: Double? = nil, retries: Int, lost: Int,
-                 name: String = "") {
-        self.serial = serial; self.id = id; self.kind = kind; self.bundleHash = bundleHash
-        self.taskCount = taskCount; self.state = state; self.error = error
-        self.submittedAt = submittedAt; self.finishedAt = finishedAt
-        self.retries = retries; self.lost = lost; self.name = name
+    package init(
+        serial: Int, id: String, kind: String, bundleHash: String, taskCount: Int, state: JobState,
+        error: String? = nil, submittedAt: Double, finishedAt: Double? = nil, retries: Int, lost: Int,
+        name: String = ""
+    ) {
+        self.serial = serial
+        self.id = id
+        self.kind = kind
+        self.bundleHash = bundleHash
+        self.taskCount = taskCount
+        self.state = state
+        self.error = error
+        self.submittedAt = submittedAt
+        self.finishedAt = finishedAt
+        self.retries = retries
+        self.lost = lost
+        self.name = name
     }
 }

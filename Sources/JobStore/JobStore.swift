@@ -37,43 +37,44 @@ package final class JobStore {
         // 64 KiB pages (new stores only; an existing store keeps its page size): a task's
         // result, often tens of kilobytes, fits in one page instead of a chain of 4 KiB
         // overflow pages — each a WAL frame of two write(2) calls at every commit.
-        try db.execute("""
-        PRAGMA page_size=65536;
-        PRAGMA journal_mode=WAL;
-        CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS jobs(
-            serial INTEGER PRIMARY KEY,
-            id TEXT NOT NULL UNIQUE,
-            kind TEXT NOT NULL,
-            bundle_hash TEXT NOT NULL,
-            bundle BLOB NOT NULL,
-            task_count INTEGER NOT NULL,
-            state TEXT NOT NULL,
-            error TEXT,
-            submitted_at REAL NOT NULL,
-            finished_at REAL,
-            retries INTEGER NOT NULL DEFAULT 0,
-            lost INTEGER NOT NULL DEFAULT 0);
-        CREATE TABLE IF NOT EXISTS results(
-            task_key INTEGER PRIMARY KEY,
-            data BLOB NOT NULL);
-        CREATE TABLE IF NOT EXISTS tasks(
-            job INTEGER NOT NULL,
-            task_index INTEGER NOT NULL,
-            failures INTEGER NOT NULL DEFAULT 0,
-            lost INTEGER NOT NULL DEFAULT 0,
-            last_error TEXT,
-            PRIMARY KEY(job, task_index)) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS workers(
-            name TEXT PRIMARY KEY,
-            threads INTEGER NOT NULL,
-            credit INTEGER NOT NULL,
-            state TEXT NOT NULL,
-            first_seen REAL NOT NULL,
-            last_seen REAL NOT NULL,
-            tasks_done INTEGER NOT NULL DEFAULT 0);
-        INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '\(Self.schemaVersion)');
-        """)
+        try db.execute(
+            """
+            PRAGMA page_size=65536;
+            PRAGMA journal_mode=WAL;
+            CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS jobs(
+                serial INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                kind TEXT NOT NULL,
+                bundle_hash TEXT NOT NULL,
+                bundle BLOB NOT NULL,
+                task_count INTEGER NOT NULL,
+                state TEXT NOT NULL,
+                error TEXT,
+                submitted_at REAL NOT NULL,
+                finished_at REAL,
+                retries INTEGER NOT NULL DEFAULT 0,
+                lost INTEGER NOT NULL DEFAULT 0);
+            CREATE TABLE IF NOT EXISTS results(
+                task_key INTEGER PRIMARY KEY,
+                data BLOB NOT NULL);
+            CREATE TABLE IF NOT EXISTS tasks(
+                job INTEGER NOT NULL,
+                task_index INTEGER NOT NULL,
+                failures INTEGER NOT NULL DEFAULT 0,
+                lost INTEGER NOT NULL DEFAULT 0,
+                last_error TEXT,
+                PRIMARY KEY(job, task_index)) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS workers(
+                name TEXT PRIMARY KEY,
+                threads INTEGER NOT NULL,
+                credit INTEGER NOT NULL,
+                state TEXT NOT NULL,
+                first_seen REAL NOT NULL,
+                last_seen REAL NOT NULL,
+                tasks_done INTEGER NOT NULL DEFAULT 0);
+            INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '\(Self.schemaVersion)');
+            """)
         // Schema 3: jobs carry the display name their client gave (stores of schema 2 gain the column).
         let column = try db.prepare("SELECT COUNT(*) FROM pragma_table_info('jobs') WHERE name = 'name'")
         let missing = try column.step() && column.int(0) == 0
@@ -126,10 +127,11 @@ package final class JobStore {
     }
 
     private func jobs(where clause: String, _ values: [any SQLiteBindable]) throws(StoreError) -> [JobRecord] {
-        let s = try db.prepare("""
-        SELECT serial, id, kind, bundle_hash, task_count, state, error, submitted_at, finished_at, retries, lost, name
-        FROM jobs WHERE \(clause) ORDER BY serial
-        """)
+        let s = try db.prepare(
+            """
+            SELECT serial, id, kind, bundle_hash, task_count, state, error, submitted_at, finished_at, retries, lost, name
+            FROM jobs WHERE \(clause) ORDER BY serial
+            """)
         try s.bind(values)
         var out: [JobRecord] = []
         while try s.step() {
@@ -139,21 +141,25 @@ package final class JobStore {
             guard let state = JobState(rawValue: stored) else {
                 throw StoreError(operation: "read job \(s.string(1) ?? "?")", code: 0, message: "unknown job state '\(stored)'")
             }
-            out.append(JobRecord(
-                serial: s.int(0), id: s.string(1) ?? "", kind: s.string(2) ?? "", bundleHash: s.string(3) ?? "",
-                taskCount: s.int(4), state: state, error: s.string(6),
-                submittedAt: s.double(7), finishedAt: s.isNull(8) ? nil : s.double(8),
-                retries: s.int(9), lost: s.int(10), name: s.string(11) ?? ""))
+            out.append(
+                JobRecord(
+                    serial: s.int(0), id: s.string(1) ?? "", kind: s.string(2) ?? "", bundleHash: s.string(3) ?? "",
+                    taskCount: s.int(4), state: state, error: s.string(6),
+                    submittedAt: s.double(7), finishedAt: s.isNull(8) ? nil : s.double(8),
+                    retries: s.int(9), lost: s.int(10), name: s.string(11) ?? ""))
         }
         return out
     }
 
     /// Inserts a new job; returns its serial.
-    package func insertJob(id: String, kind: String, bundleHash: String, bundle: [UInt8], taskCount: Int, submittedAt: Double,
-                   name: String = "") throws(StoreError) -> Int {
-        let s = try db.prepare("""
-        INSERT INTO jobs(id, kind, bundle_hash, bundle, task_count, state, submitted_at, name) VALUES (?, ?, ?, ?, ?, 'queued', ?, ?)
-        """)
+    package func insertJob(
+        id: String, kind: String, bundleHash: String, bundle: [UInt8], taskCount: Int, submittedAt: Double,
+        name: String = ""
+    ) throws(StoreError) -> Int {
+        let s = try db.prepare(
+            """
+            INSERT INTO jobs(id, kind, bundle_hash, bundle, task_count, state, submitted_at, name) VALUES (?, ?, ?, ?, ?, 'queued', ?, ?)
+            """)
         try s.bind([id, kind, bundleHash, bundle, taskCount, submittedAt, name])
         try s.step()
         return Int(sqlite3_last_insert_rowid(db.handle))
@@ -182,8 +188,9 @@ package final class JobStore {
     /// Marks a failed or cancelled job submitted again: queued, with a new submission time
     /// and name (its results and counters are kept).
     package func resubmit(serial: Int, name: String, submittedAt: Double) throws(StoreError) {
-        try run("UPDATE jobs SET state = 'queued', error = NULL, finished_at = NULL, submitted_at = ?, name = ? WHERE serial = ?",
-                [submittedAt, name, serial])
+        try run(
+            "UPDATE jobs SET state = 'queued', error = NULL, finished_at = NULL, submitted_at = ?, name = ? WHERE serial = ?",
+            [submittedAt, name, serial])
     }
 
     /// Removes a job, its results and its task histories (FORGET, PRUNE).
@@ -254,11 +261,12 @@ package final class JobStore {
 
     /// Records a failure by the task's own error; returns the task's failure count.
     package func recordFailure(job serial: Int, index: Int, error: String) throws(StoreError) -> Int {
-        let s = try db.prepare("""
-        INSERT INTO tasks(job, task_index, failures, last_error) VALUES (?, ?, 1, ?)
-        ON CONFLICT(job, task_index) DO UPDATE SET failures = failures + 1, last_error = excluded.last_error
-        RETURNING failures
-        """)
+        let s = try db.prepare(
+            """
+            INSERT INTO tasks(job, task_index, failures, last_error) VALUES (?, ?, 1, ?)
+            ON CONFLICT(job, task_index) DO UPDATE SET failures = failures + 1, last_error = excluded.last_error
+            RETURNING failures
+            """)
         try s.bind([serial, index, error])
         guard try s.step() else { return 1 }
         let failures = s.int(0)
@@ -268,10 +276,11 @@ package final class JobStore {
 
     /// Records a lost lease (worker died, left or the lease expired): not a failure.
     package func recordLost(job serial: Int, index: Int) throws(StoreError) {
-        let s = try db.prepare("""
-        INSERT INTO tasks(job, task_index, lost) VALUES (?, ?, 1)
-        ON CONFLICT(job, task_index) DO UPDATE SET lost = lost + 1
-        """)
+        let s = try db.prepare(
+            """
+            INSERT INTO tasks(job, task_index, lost) VALUES (?, ?, 1)
+            ON CONFLICT(job, task_index) DO UPDATE SET lost = lost + 1
+            """)
         try s.bind([serial, index])
         try s.step()
     }
@@ -287,12 +296,15 @@ package final class JobStore {
 
     // MARK: workers
 
-    package func recordWorker(name: String, threads: Int, credit: Int, state: StoredWorkerState, now: Double, tasksDone: Int) throws(StoreError) {
-        let s = try db.prepare("""
-        INSERT INTO workers(name, threads, credit, state, first_seen, last_seen, tasks_done) VALUES (?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT(name) DO UPDATE SET threads = excluded.threads, credit = excluded.credit, state = excluded.state,
-            last_seen = excluded.last_seen, tasks_done = workers.tasks_done + excluded.tasks_done
-        """)
+    package func recordWorker(
+        name: String, threads: Int, credit: Int, state: StoredWorkerState, now: Double, tasksDone: Int
+    ) throws(StoreError) {
+        let s = try db.prepare(
+            """
+            INSERT INTO workers(name, threads, credit, state, first_seen, last_seen, tasks_done) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(name) DO UPDATE SET threads = excluded.threads, credit = excluded.credit, state = excluded.state,
+                last_seen = excluded.last_seen, tasks_done = workers.tasks_done + excluded.tasks_done
+            """)
         try s.bind([name, threads, credit, state.storedText, now, now, tasksDone])
         try s.step()
     }

@@ -39,15 +39,20 @@ public enum CoordinateCheck {
         for place in panel.places {
             if extents[place.country] == nil {
                 let countries = NaturalEarth.countries(coded: place.country)
-                extents[place.country] = countries.isEmpty ? .some(nil) : NaturalEarth.Bounds(
-                    west: countries.map(\.bounds.west).min() ?? 0, south: countries.map(\.bounds.south).min() ?? 0,
-                    east: countries.map(\.bounds.east).max() ?? 0, north: countries.map(\.bounds.north).max() ?? 0)
+                extents[place.country] =
+                    countries.isEmpty
+                    ? .some(nil)
+                    : NaturalEarth.Bounds(
+                        west: countries.map(\.bounds.west).min() ?? 0, south: countries.map(\.bounds.south).min() ?? 0,
+                        east: countries.map(\.bounds.east).max() ?? 0, north: countries.map(\.bounds.north).max() ?? 0)
             }
             guard let known = extents[place.country], let box = known else { continue }
             guard !box.contains(longitude: place.longitude, latitude: place.latitude, margin: margin) else { continue }
-            out.append(Warning(place: place.id, country: place.country, latitude: place.latitude, longitude: place.longitude,
-                               countryExtent: [box.west, box.south, box.east, box.north],
-                               swappedFits: box.contains(longitude: place.latitude, latitude: place.longitude, margin: margin)))
+            out.append(
+                Warning(
+                    place: place.id, country: place.country, latitude: place.latitude, longitude: place.longitude,
+                    countryExtent: [box.west, box.south, box.east, box.north],
+                    swappedFits: box.contains(longitude: place.latitude, latitude: place.longitude, margin: margin)))
         }
         return out
     }

@@ -60,8 +60,10 @@ public enum GeoJSONOutput {
                 }
                 properties[prefix + "years_active"] = .integer(network.yearsActive[p])
             }
-            features.append(Feature(id: "place:" + place.id, geometry: .point(position(place)),
-                                    properties: properties))
+            features.append(
+                Feature(
+                    id: "place:" + place.id, geometry: .point(position(place)),
+                    properties: properties))
         }
         return OutputFile(name: placesFileName, text: collection(features, bbox: boundingBox(panel.places)))
     }
@@ -74,7 +76,8 @@ public enum GeoJSONOutput {
         for network in networks {
             let stage = network.stage
             for link in network.links {
-                let a = panel.places[link.source], b = panel.places[link.target]
+                let a = panel.places[link.source]
+                let b = panel.places[link.target]
                 let layer = panel.layers[link.layer].rawValue
                 let properties: [String: Property] = [
                     "feature": .string("link"), "stage": .integer(stage.number),
@@ -85,12 +88,16 @@ public enum GeoJSONOutput {
                     "cross_border": .bool(a.country != b.country),
                     "weight_total": .number(results.job.panel.roundedSum(link.weightTotal)), "weight_mean": .number(link.weightMean),
                     "years_active": .integer(link.yearsActive), "estimated_years": .integer(link.estimatedYears),
-                    "length_km": .number(GreatCircle.distanceKm(lat1: a.latitude, lon1: a.longitude,
-                                                                lat2: b.latitude, lon2: b.longitude)),
+                    "length_km": .number(
+                        GreatCircle.distanceKm(
+                            lat1: a.latitude, lon1: a.longitude,
+                            lat2: b.latitude, lon2: b.longitude)),
                 ]
-                features.append(Feature(id: "link:\(stage.number):\(layer):\(a.id):\(b.id)",
-                                        geometry: line(from: position(a), to: position(b)),
-                                        properties: properties))
+                features.append(
+                    Feature(
+                        id: "link:\(stage.number):\(layer):\(a.id):\(b.id)",
+                        geometry: line(from: position(a), to: position(b)),
+                        properties: properties))
             }
         }
         return OutputFile(name: linksFileName, text: collection(features, bbox: boundingBox(panel.places)))
@@ -163,8 +170,8 @@ public enum GeoJSONOutput {
     static func line(from a: [Double], to b: [Double]) -> Geometry {
         let dLon = b[0] - a[0]
         guard abs(dLon) > 180 else { return .lineString([a, b]) }
-        let edge = dLon > 0 ? -180.0 : 180.0              // the meridian a's side reaches
-        let unwrappedB = b[0] - (dLon > 0 ? 360 : -360)    // b moved next to a
+        let edge = dLon > 0 ? -180.0 : 180.0  // the meridian a's side reaches
+        let unwrappedB = b[0] - (dLon > 0 ? 360 : -360)  // b moved next to a
         let t = (edge - a[0]) / (unwrappedB - a[0])
         let lat = a[1] + t * (b[1] - a[1])
         return .multiLineString([[a, [edge, lat]], [[-edge, lat], b]])

@@ -132,7 +132,10 @@ struct HTMLText: Sendable {
         if a >= 1 { return fixed(x, digits: 3) }
         var digits = 3
         var bound = 0.1
-        while a < bound && digits < 9 { digits += 1; bound /= 10 }
+        while a < bound && digits < 9 {
+            digits += 1
+            bound /= 10
+        }
         return fixed(x, digits: digits)
     }
 }

@@ -25,7 +25,8 @@ struct MapLabelLayout: Sendable {
 
         /// Whether the box and the disc of centre (x, y) and radius r share any point.
         func overlaps(circle: Circle) -> Bool {
-            let dx = circle.x - min(max(circle.x, x0), x1), dy = circle.y - min(max(circle.y, y0), y1)
+            let dx = circle.x - min(max(circle.x, x0), x1)
+            let dy = circle.y - min(max(circle.y, y0), y1)
             return dx * dx + dy * dy < circle.r * circle.r
         }
     }
@@ -40,8 +41,10 @@ struct MapLabelLayout: Sendable {
 
         /// Whether the segment meets the box (Liang–Barsky clipping against it).
         func crosses(_ box: Box) -> Bool {
-            var t0 = 0.0, t1 = 1.0
-            let dx = x2 - x1, dy = y2 - y1
+            var t0 = 0.0
+            var t1 = 1.0
+            let dx = x2 - x1
+            let dy = y2 - y1
             for (p, q) in [(-dx, x1 - box.x0), (dx, box.x1 - x1), (-dy, y1 - box.y0), (dy, box.y1 - y1)] {
                 if p == 0 {
                     if q < 0 { return false }
@@ -83,8 +86,10 @@ struct MapLabelLayout: Sendable {
     ///   - circles: every circle drawn on the map, by place index (obstacles for all labels).
     ///   - obstacles: other boxes to keep clear of.
     ///   - frame: the box every label must stay inside.
-    init(candidates: [(place: Int, name: String)], circles: [Int: Circle], obstacles: [Box], frame: Box,
-         lines: [Segment] = []) {
+    init(
+        candidates: [(place: Int, name: String)], circles: [Int: Circle], obstacles: [Box], frame: Box,
+        lines: [Segment] = []
+    ) {
         var taken = obstacles
         let allCircles = circles.keys.sorted().compactMap { circles[$0] }
         func fits(_ box: Box) -> Bool {
@@ -113,7 +118,9 @@ struct MapLabelLayout: Sendable {
 
     /// The eight candidate boxes around a circle, in order of preference.
     static func positions(around c: Circle, width: Double) -> [Box] {
-        let h = lineHeight, g = gap, d = c.r * 0.7071 + g
+        let h = lineHeight
+        let g = gap
+        let d = c.r * 0.7071 + g
         return [
             Box(x0: c.x + c.r + g, y0: c.y - h / 2, x1: c.x + c.r + g + width, y1: c.y + h / 2),  // right
             Box(x0: c.x - c.r - g - width, y0: c.y - h / 2, x1: c.x - c.r - g, y1: c.y + h / 2),  // left
@@ -148,14 +155,27 @@ struct MapLabelLayout: Sendable {
         for c in "ksvxyz" { widths[c] = 500 }
         for c in "fjt" { widths[c] = 278 }
         for c in "il" { widths[c] = 222 }
-        widths["r"] = 333; widths["m"] = 833; widths["w"] = 722
+        widths["r"] = 333
+        widths["m"] = 833
+        widths["w"] = 722
         for c in "ABEKPSVXY" { widths[c] = 667 }
         for c in "CDHNRU" { widths[c] = 722 }
         for c in "FTZ" { widths[c] = 611 }
         for c in "GOQ" { widths[c] = 778 }
-        widths["I"] = 278; widths["J"] = 500; widths["L"] = 556; widths["M"] = 833; widths["W"] = 944
-        widths[" "] = 278; widths["."] = 278; widths[","] = 278; widths["-"] = 333; widths["'"] = 191
-        widths["("] = 333; widths[")"] = 333; widths["/"] = 278; widths["&"] = 667
+        widths["I"] = 278
+        widths["J"] = 500
+        widths["L"] = 556
+        widths["M"] = 833
+        widths["W"] = 944
+        widths[" "] = 278
+        widths["."] = 278
+        widths[","] = 278
+        widths["-"] = 333
+        widths["'"] = 191
+        widths["("] = 333
+        widths[")"] = 333
+        widths["/"] = 278
+        widths["&"] = 667
         for scalar in 32..<127 {
             let c = Character(UnicodeScalar(UInt8(scalar)))
             if widths[c] == nil { widths[c] = 556 }

@@ -82,15 +82,19 @@ public enum NaturalEarth {
         countries.reserveCapacity(count)
         for _ in 0..<count {
             guard let iso2 = reader.string(2), let iso3 = reader.string(3), let nameLength = reader.varint(),
-                  let name = reader.string(nameLength), let west = reader.zigzag(), let south = reader.zigzag(),
-                  let east = reader.zigzag(), let north = reader.zigzag(), let length = reader.varint(),
-                  reader.offset + length <= reader.end else { return nil }
+                let name = reader.string(nameLength), let west = reader.zigzag(), let south = reader.zigzag(),
+                let east = reader.zigzag(), let north = reader.zigzag(), let length = reader.varint(),
+                reader.offset + length <= reader.end
+            else { return nil }
             let block = reader.offset..<(reader.offset + length)
             reader.offset += length
-            countries.append(Country(iso2: iso2 == "--" ? "" : iso2, iso3: iso3, name: name,
-                                     bounds: Bounds(west: Double(west) / 100, south: Double(south) / 100,
-                                                    east: Double(east) / 100, north: Double(north) / 100),
-                                     data: data, ringBlock: block))
+            countries.append(
+                Country(
+                    iso2: iso2 == "--" ? "" : iso2, iso3: iso3, name: name,
+                    bounds: Bounds(
+                        west: Double(west) / 100, south: Double(south) / 100,
+                        east: Double(east) / 100, north: Double(north) / 100),
+                    data: data, ringBlock: block))
         }
         return reader.isAtEnd ? countries : nil
     }
@@ -102,27 +106,40 @@ public enum NaturalEarth {
         rings.reserveCapacity(ringCount)
         for _ in 0..<ringCount {
             guard let flags = reader.byte(), let n = reader.varint(), n >= 3 else { return nil }
-            var lon = [Int32](repeating: 0, count: n), lat = [Int32](repeating: 0, count: n)
-            var x: Int64 = 0, y: Int64 = 0
-            var west = Int32.max, south = Int32.max, east = Int32.min, north = Int32.min
+            var lon = [Int32](repeating: 0, count: n)
+            var lat = [Int32](repeating: 0, count: n)
+            var x: Int64 = 0
+            var y: Int64 = 0
+            var west = Int32.max
+            var south = Int32.max
+            var east = Int32.min
+            var north = Int32.min
             for i in 0..<n {
                 guard let dx = reader.zigzag(), let dy = reader.zigzag() else { return nil }
-                x += dx; y += dy
-                let px = Int32(truncatingIfNeeded: x), py = Int32(truncatingIfNeeded: y)
-                lon[i] = px; lat[i] = py
-                west = min(west, px); east = max(east, px); south = min(south, py); north = max(north, py)
+                x += dx
+                y += dy
+                let px = Int32(truncatingIfNeeded: x)
+                let py = Int32(truncatingIfNeeded: y)
+                lon[i] = px
+                lat[i] = py
+                west = min(west, px)
+                east = max(east, px)
+                south = min(south, py)
+                north = max(north, py)
             }
             guard let runs = reader.varint() else { return nil }
             var edges: [EdgeKind] = []
             edges.reserveCapacity(n)
             for _ in 0..<runs {
                 guard let length = reader.varint(), let raw = reader.byte(), let kind = EdgeKind(rawValue: raw),
-                      edges.count + length <= n else { return nil }
+                    edges.count + length <= n
+                else { return nil }
                 edges.append(contentsOf: repeatElement(kind, count: length))
             }
             guard edges.count == n else { return nil }
-            let bounds = Bounds(west: Double(west) / 100, south: Double(south) / 100,
-                                east: Double(east) / 100, north: Double(north) / 100)
+            let bounds = Bounds(
+                west: Double(west) / 100, south: Double(south) / 100,
+                east: Double(east) / 100, north: Double(north) / 100)
             rings.append(Ring(isHole: flags & 1 == 1, lon: lon, lat: lat, edges: edges, bounds: bounds))
         }
         return reader.isAtEnd ? rings : nil
@@ -153,7 +170,8 @@ public enum NaturalEarth {
         }
 
         mutating func varint() -> Int? {
-            var value = 0, shift = 0
+            var value = 0
+            var shift = 0
             while let b = byte() {
                 value |= Int(b & 0x7F) << shift
                 if b & 0x80 == 0 { return value }

@@ -16,8 +16,10 @@ public enum OutputSet {
     /// - Parameter early: `baselineFiles(of:_:)` when already written (a streaming
     ///   fold writes them while the tasks still run); written here otherwise.
     public static func files(_ results: JobResults, early: [OutputFile]? = nil) throws -> [OutputFile] {
-        let all: [@Sendable (JobResults) throws -> OutputFile] = early == nil
-            ? writers + baselineWriters.map { writer in { writer($0.job, JobResults.Baseline(series: $0.series, centrality: $0.centrality)) } }
+        let all: [@Sendable (JobResults) throws -> OutputFile] =
+            early == nil
+            ? writers
+                + baselineWriters.map { writer in { writer($0.job, JobResults.Baseline(series: $0.series, centrality: $0.centrality)) } }
             : writers
         let outcomes = WriterOutcomes(count: all.count)
         DispatchQueue.concurrentPerform(iterations: all.count) { i in
@@ -53,7 +55,7 @@ public enum OutputSet {
 
     /// Writers of files that need only the job and its baseline.
     static let baselineWriters: [@Sendable (JobAnalysis, JobResults.Baseline) -> OutputFile] = [
-        { TablesOutput.centralityByYear($0.panel, $1.centrality) },
+        { TablesOutput.centralityByYear($0.panel, $1.centrality) }
     ]
 }
 

@@ -16,10 +16,12 @@ public enum PenaltyPathOutput {
         for segment in path.segments {
             var start = 0
             for (k, end) in segment.breakpoints.enumerated() {
-                csv.append([CSVText.number(segment.penaltyLow), CSVText.number(segment.penaltyHigh),
-                            String(segment.stages), CSVText.number(segment.cost),
-                            segment.breakpoints == chosen ? "true" : "false",
-                            String(k + 1), String(years[start]), String(years[end - 1])])
+                csv.append([
+                    CSVText.number(segment.penaltyLow), CSVText.number(segment.penaltyHigh),
+                    String(segment.stages), CSVText.number(segment.cost),
+                    segment.breakpoints == chosen ? "true" : "false",
+                    String(k + 1), String(years[start]), String(years[end - 1]),
+                ])
                 start = end
             }
         }

@@ -101,19 +101,20 @@ public enum PeriodsOutput {
             let j = stage.number - 2
             var means: [String: Double] = [:]
             for (k, column) in results.series.columns.enumerated() { means[column] = stage.indicatorMeans[k] }
-            return Period(stage: stage.number, start: stage.startYear, end: stage.endYear, name: stage.name,
-                          dominantLayer: stage.dominantLayer, dominantScale: stage.dominantScale,
-                          label: stage.label, labelProbability: results.labelProbability(stage),
-                          runnerUp: stage.runnerUpLayer, margin: stage.layerMargin,
-                          runnerUpScale: stage.runnerUpScale, scaleMargin: stage.scaleMargin,
-                          scaleProbability: results.scaleProbability(stage),
-                          corePlaces: stage.corePlaces, corePlacesBetweenness: stage.corePlacesByBetweenness,
-                          startInterval90: results.startInterval(stage: stage.number, level: 0.90),
-                          startInterval95: results.startInterval(stage: stage.number, level: 0.95),
-                          startWithin1y: j >= 0 ? results.baseline.withinOneYearShare(j) : nil,
-                          startSupport: j >= 0 ? results.baseline.support(j) : nil,
-                          weak: j >= 0 && results.baseline.isWeak(j),
-                          indicatorMeans: means)
+            return Period(
+                stage: stage.number, start: stage.startYear, end: stage.endYear, name: stage.name,
+                dominantLayer: stage.dominantLayer, dominantScale: stage.dominantScale,
+                label: stage.label, labelProbability: results.labelProbability(stage),
+                runnerUp: stage.runnerUpLayer, margin: stage.layerMargin,
+                runnerUpScale: stage.runnerUpScale, scaleMargin: stage.scaleMargin,
+                scaleProbability: results.scaleProbability(stage),
+                corePlaces: stage.corePlaces, corePlacesBetweenness: stage.corePlacesByBetweenness,
+                startInterval90: results.startInterval(stage: stage.number, level: 0.90),
+                startInterval95: results.startInterval(stage: stage.number, level: 0.95),
+                startWithin1y: j >= 0 ? results.baseline.withinOneYearShare(j) : nil,
+                startSupport: j >= 0 ? results.baseline.support(j) : nil,
+                weak: j >= 0 && results.baseline.isWeak(j),
+                indicatorMeans: means)
         }
     }
 
@@ -123,15 +124,17 @@ public enum PeriodsOutput {
         for (k, count) in tally.stageCounts where tally.replicates > 0 {
             distribution[String(k)] = Double(count) / Double(tally.replicates)
         }
-        let doc = Document(job: results.spec.name, years: [results.series.years.first ?? 0, results.series.years.last ?? 0],
-                           periods: periods(results), transitions: results.periodization.transitionYears,
-                           breakpoints: results.periodization.breakpoints, cost: results.periodization.cost,
-                           breaksCapped: results.breaksCapped,
-                           bootstrap: Bootstrap(scheme: results.spec.bootstrap.scheme.rawValue,
-                                                replicates: tally.replicates, seed: results.spec.bootstrap.seed,
-                                                measurement: results.spec.bootstrap.measurement,
-                                                matchWindow: results.spec.bootstrap.matchWindow,
-                                                stageCountDistribution: distribution))
+        let doc = Document(
+            job: results.spec.name, years: [results.series.years.first ?? 0, results.series.years.last ?? 0],
+            periods: periods(results), transitions: results.periodization.transitionYears,
+            breakpoints: results.periodization.breakpoints, cost: results.periodization.cost,
+            breaksCapped: results.breaksCapped,
+            bootstrap: Bootstrap(
+                scheme: results.spec.bootstrap.scheme.rawValue,
+                replicates: tally.replicates, seed: results.spec.bootstrap.seed,
+                measurement: results.spec.bootstrap.measurement,
+                matchWindow: results.spec.bootstrap.matchWindow,
+                stageCountDistribution: distribution))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(doc)
@@ -140,18 +143,22 @@ public enum PeriodsOutput {
     }
 
     public static func csv(_ results: JobResults) -> OutputFile {
-        var csv = CSVText(header: ["stage", "start", "end", "name", "dominant_layer", "dominant_scale", "label",
-                                   "label_probability", "runner_up", "margin", "runner_up_scale", "scale_margin",
-                                   "scale_probability", "start_lo90", "start_hi90", "start_lo95", "start_hi95",
-                                   "start_within_1y", "start_support", "weak"])
+        var csv = CSVText(header: [
+            "stage", "start", "end", "name", "dominant_layer", "dominant_scale", "label",
+            "label_probability", "runner_up", "margin", "runner_up_scale", "scale_margin",
+            "scale_probability", "start_lo90", "start_hi90", "start_lo95", "start_hi95",
+            "start_within_1y", "start_support", "weak",
+        ])
         for p in periods(results) {
-            csv.append([String(p.stage), String(p.start), String(p.end), p.name, p.dominantLayer, p.dominantScale,
-                        p.label, CSVText.number(p.labelProbability), p.runnerUp, CSVText.number(p.margin),
-                        p.runnerUpScale, CSVText.number(p.scaleMargin), CSVText.number(p.scaleProbability),
-                        p.startInterval90.map { String($0[0]) } ?? "", p.startInterval90.map { String($0[1]) } ?? "",
-                        p.startInterval95.map { String($0[0]) } ?? "", p.startInterval95.map { String($0[1]) } ?? "",
-                        CSVText.number(p.startWithin1y), CSVText.number(p.startSupport),
-                        p.stage >= 2 ? String(p.weak) : ""])
+            csv.append([
+                String(p.stage), String(p.start), String(p.end), p.name, p.dominantLayer, p.dominantScale,
+                p.label, CSVText.number(p.labelProbability), p.runnerUp, CSVText.number(p.margin),
+                p.runnerUpScale, CSVText.number(p.scaleMargin), CSVText.number(p.scaleProbability),
+                p.startInterval90.map { String($0[0]) } ?? "", p.startInterval90.map { String($0[1]) } ?? "",
+                p.startInterval95.map { String($0[0]) } ?? "", p.startInterval95.map { String($0[1]) } ?? "",
+                CSVText.number(p.startWithin1y), CSVText.number(p.startSupport),
+                p.stage >= 2 ? String(p.weak) : "",
+            ])
         }
         return OutputFile(name: "periods.csv", text: csv.text)
     }

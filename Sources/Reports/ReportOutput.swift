@@ -79,31 +79,47 @@ public enum ReportOutput {
     // MARK: - Sections
 
     static func summary(_ results: JobResults, into page: inout HTMLText) {
-        let panel = results.job.panel, spec = results.spec
+        let panel = results.job.panel
+        let spec = results.spec
         page.open("header")
         page.element("h1", text: "Periodization of \(spec.name)")
-        page.element("p", [("class", "note")],
-                     text: "transborder report: stages of a transborder cooperation network, their uncertainty and their sensitivity. Methods: docs/METHODS.md; every number here is also in the CSV/JSON files next to this page.")
+        page.element(
+            "p", [("class", "note")],
+            text:
+                "transborder report: stages of a transborder cooperation network, their uncertainty and their sensitivity. Methods: docs/METHODS.md; every number here is also in the CSV/JSON files next to this page."
+        )
         page.close("header")
         var rows: [(String, String)] = []
         let years = results.series.years
         rows.append(("years", "\(years.first ?? 0)–\(years.last ?? 0) (\(years.count) years)"))
         let countries = Dictionary(grouping: panel.places, by: \.country)
-        rows.append(("places", "\(panel.places.count) ("
-                     + countries.keys.sorted().map { "\($0): \(countries[$0]?.count ?? 0)" }.joined(separator: ", ")
-                     + "), \(panel.regions.count) regions"))
+        rows.append(
+            (
+                "places",
+                "\(panel.places.count) ("
+                    + countries.keys.sorted().map { "\($0): \(countries[$0]?.count ?? 0)" }.joined(separator: ", ")
+                    + "), \(panel.regions.count) regions"
+            ))
         let estimated = panel.links.filter(\.estimated).count
-        rows.append(("links", "\(panel.links.count) link-year rows, \(estimated) with an estimated weight; "
-                     + (panel.directed ? "directed" : "undirected")))
+        rows.append(
+            (
+                "links",
+                "\(panel.links.count) link-year rows, \(estimated) with an estimated weight; "
+                    + (panel.directed ? "directed" : "undirected")
+            ))
         rows.append(("layers", panel.layers.map(\.rawValue).joined(separator: ", ")))
         rows.append(("path lengths", "distance: \(spec.distance.rawValue)"))
         let s = spec.stages
         let penalty: String
         if case .value(let v) = s.penalty { penalty = HTMLText.readable(v) } else { penalty = s.penalty.name }
-        rows.append(("change points", "method \(s.method.rawValue), cost \(s.cost.rawValue), breaks "
-                     + (s.breaks.map(String.init) ?? "auto (0–\(s.maxBreaks))")
-                     + ", penalty \(penalty), min_size \(s.minSize), standardize \(s.standardize)"
-                     + (s.indicators.isEmpty ? ", all indicators" : ", indicators: " + s.indicators.joined(separator: ", "))))
+        rows.append(
+            (
+                "change points",
+                "method \(s.method.rawValue), cost \(s.cost.rawValue), breaks "
+                    + (s.breaks.map(String.init) ?? "auto (0–\(s.maxBreaks))")
+                    + ", penalty \(penalty), min_size \(s.minSize), standardize \(s.standardize)"
+                    + (s.indicators.isEmpty ? ", all indicators" : ", indicators: " + s.indicators.joined(separator: ", "))
+            ))
         let tally = results.baseline
         var bootstrap = "scheme \(spec.bootstrap.scheme.rawValue), \(tally.replicates) replicates, seed \(spec.bootstrap.seed)"
         if tally.replicates > 0 {
@@ -113,13 +129,22 @@ public enum ReportOutput {
             bootstrap += " (share of replicates with " + counts.joined(separator: "; ") + ")"
         }
         rows.append(("bootstrap", bootstrap))
-        rows.append(("sensitivity", "\(max(0, results.scenarios.count - 1)) scenarios besides the baseline, "
-                     + "\(spec.sensitivity.replicates) replicates each"))
-        rows.append(("result", (results.breaksCapped
-                                ? "the most stages max_breaks allows (the cap, not the penalty, decided; see the penalty path); " : "")
-                     + "\(results.periodization.stages.count) stages; transitions in "
-                     + (results.periodization.transitionYears.isEmpty ? "none"
-                        : results.periodization.transitionYears.map(String.init).joined(separator: ", "))))
+        rows.append(
+            (
+                "sensitivity",
+                "\(max(0, results.scenarios.count - 1)) scenarios besides the baseline, "
+                    + "\(spec.sensitivity.replicates) replicates each"
+            ))
+        rows.append(
+            (
+                "result",
+                (results.breaksCapped
+                    ? "the most stages max_breaks allows (the cap, not the penalty, decided; see the penalty path); " : "")
+                    + "\(results.periodization.stages.count) stages; transitions in "
+                    + (results.periodization.transitionYears.isEmpty
+                        ? "none"
+                        : results.periodization.transitionYears.map(String.init).joined(separator: ", "))
+            ))
         page.open("table", [("class", "summary")])
         for (key, value) in rows {
             page.open("tr")
@@ -136,26 +161,36 @@ public enum ReportOutput {
         let panel = results.job.panel
         page.open("section", [("id", "stages")])
         page.element("h2", text: "Stages")
-        page.element("p", text: "Each band is a stage of the baseline periodization, coloured by its dominant layer. Below, each transition year (the first year of the next stage) with the 95% percentile interval of the nearest replicate transition, over the replicates that have one within ±\(results.spec.bootstrap.matchWindow) years (its support); a transition with support below 0.5 is weak and drawn hollow and dashed; the bottom strip marks the years whose links include estimated values.")
+        page.element(
+            "p",
+            text:
+                "Each band is a stage of the baseline periodization, coloured by its dominant layer. Below, each transition year (the first year of the next stage) with the 95% percentile interval of the nearest replicate transition, over the replicates that have one within ±\(results.spec.bootstrap.matchWindow) years (its support); a transition with support below 0.5 is weak and drawn hollow and dashed; the bottom strip marks the years whose links include estimated values."
+        )
         let estimatedYears = Set(panel.links.filter(\.estimated).map(\.year))
         let timeline = SVGStageTimeline(
             firstYear: results.series.years.first ?? panel.years.lowerBound,
             lastYear: results.series.years.last ?? panel.years.upperBound,
             bands: periodization.stages.map {
-                .init(number: $0.number, start: $0.startYear, end: $0.endYear, label: $0.label, name: $0.name,
-                      colour: palette.layer(named: $0.dominantLayer))
+                .init(
+                    number: $0.number, start: $0.startYear, end: $0.endYear, label: $0.label, name: $0.name,
+                    colour: palette.layer(named: $0.dominantLayer))
             },
             transitions: transitions(results), estimatedYears: estimatedYears)
         page.open("div", [("class", "wide")])
         page.raw(timeline.svg())
         page.close("div")
         layerLegend(palette, lines: false, into: &page)
-        page.element("p", text: "Each layer's intensity in its own unit, divided by its largest year (0–1): the stages are named by the layer that grows most over them (docs/METHODS.md §5).")
+        page.element(
+            "p",
+            text:
+                "Each layer's intensity in its own unit, divided by its largest year (0–1): the stages are named by the layer that grows most over them (docs/METHODS.md §5)."
+        )
         let intensities = SVGLayerIntensities(
             years: results.series.years,
             lines: panel.layers.enumerated().map { i, layer in
-                .init(layer: layer.rawValue, unit: results.spec.unit(of: layer.rawValue), colour: palette.layer(i),
-                      values: results.series.column(IndicatorName.layerNorm(layer)) ?? [])
+                .init(
+                    layer: layer.rawValue, unit: results.spec.unit(of: layer.rawValue), colour: palette.layer(i),
+                    values: results.series.column(IndicatorName.layerNorm(layer)) ?? [])
             },
             stages: stageBands(results, palette: palette))
         page.open("div", [("class", "wide")])
@@ -163,11 +198,13 @@ public enum ReportOutput {
         page.close("div")
         page.open("table", [("class", "periods")])
         page.open("tr")
-        for (title, numeric) in [("stage", true), ("start", true), ("end", true), ("name", false),
-                                 ("dominant layer", false), ("label probability", true), ("runner-up (margin)", false),
-                                 ("dominant scale", false), ("core places (PageRank)", false),
-                                 ("core places (betweenness)", false), ("start, 95% interval", true),
-                                 ("support", true), ("transition within ±1 y", true)] {
+        for (title, numeric) in [
+            ("stage", true), ("start", true), ("end", true), ("name", false),
+            ("dominant layer", false), ("label probability", true), ("runner-up (margin)", false),
+            ("dominant scale", false), ("core places (PageRank)", false),
+            ("core places (betweenness)", false), ("start, 95% interval", true),
+            ("support", true), ("transition within ±1 y", true),
+        ] {
             page.element("th", numeric ? [("class", "num")] : [], text: title)
         }
         page.close("tr")
@@ -176,17 +213,25 @@ public enum ReportOutput {
             let within = stage.number >= 2 ? results.baseline.withinOneYearShare(stage.number - 2) : nil
             let support = stage.number >= 2 ? results.baseline.support(stage.number - 2) : nil
             let weak = stage.number >= 2 && results.baseline.isWeak(stage.number - 2)
-            page.open("tr", [("class", weak ? "period weak" : "period"), ("data-stage", String(stage.number)),
-                             ("data-start", String(stage.startYear)), ("data-end", String(stage.endYear))])
+            page.open(
+                "tr",
+                [
+                    ("class", weak ? "period weak" : "period"), ("data-stage", String(stage.number)),
+                    ("data-start", String(stage.startYear)), ("data-end", String(stage.endYear)),
+                ])
             page.element("td", [("class", "num")], text: String(stage.number))
             page.element("td", [("class", "num")], text: String(stage.startYear))
             page.element("td", [("class", "num")], text: String(stage.endYear))
             page.element("td", [("class", "name")], text: stage.name)
             page.element("td", text: stage.dominantLayer.isEmpty ? StageLabel.consolidation : stage.dominantLayer)
-            page.element("td", [("class", "num")],
-                         text: results.labelProbability(stage).map { HTMLText.fixed($0, digits: 2) } ?? "—")
-            page.element("td", text: stage.runnerUpLayer.isEmpty ? "—"
-                         : "\(stage.runnerUpLayer) (\(HTMLText.fixed(stage.layerMargin, digits: 2)))")
+            page.element(
+                "td", [("class", "num")],
+                text: results.labelProbability(stage).map { HTMLText.fixed($0, digits: 2) } ?? "—")
+            page.element(
+                "td",
+                text: stage.runnerUpLayer.isEmpty
+                    ? "—"
+                    : "\(stage.runnerUpLayer) (\(HTMLText.fixed(stage.layerMargin, digits: 2)))")
             page.element("td", text: stage.dominantScale)
             page.element("td", text: names(stage.corePlaces, panel: panel))
             page.element("td", text: names(stage.corePlacesByBetweenness, panel: panel))
@@ -201,9 +246,10 @@ public enum ReportOutput {
             let counts = tally.stageCounts.keys.sorted().map { k in
                 "\(k): " + HTMLText.fixed(Double(tally.stageCounts[k] ?? 0) / Double(tally.replicates), digits: 3)
             }
-            page.element("p", [("class", "note stage-counts")],
-                         text: "Number of stages over the \(tally.replicates) replicates (baseline: \(periodization.stages.count)): "
-                             + counts.joined(separator: ", ") + ".")
+            page.element(
+                "p", [("class", "note stage-counts")],
+                text: "Number of stages over the \(tally.replicates) replicates (baseline: \(periodization.stages.count)): "
+                    + counts.joined(separator: ", ") + ".")
         }
         page.close("section")
         page.newline()
@@ -216,12 +262,17 @@ public enum ReportOutput {
         let chosen = results.periodization.breakpoints
         page.open("section", [("id", "penalty-path")])
         page.element("h2", text: "Penalty path")
-        page.element("p", text: "Every segmentation that is optimal for some penalty between 0.1× and 10× the chosen one (\(HTMLText.readable(path.chosenPenalty)), penalty \(results.spec.stages.penalty.name)): the number of stages against the cost, the chosen one in orange; the table gives the penalties for which each is optimal.")
+        page.element(
+            "p",
+            text:
+                "Every segmentation that is optimal for some penalty between 0.1× and 10× the chosen one (\(HTMLText.readable(path.chosenPenalty)), penalty \(results.spec.stages.penalty.name)): the number of stages against the cost, the chosen one in orange; the table gives the penalties for which each is optimal."
+        )
         let points = path.segments.map { segment in
-            SVGPenaltyPath.Point(stages: segment.stages, cost: segment.cost, penaltyLow: segment.penaltyLow,
-                                 penaltyHigh: segment.penaltyHigh,
-                                 transitions: segment.breakpoints.dropLast().map { years[$0] },
-                                 chosen: segment.breakpoints == chosen)
+            SVGPenaltyPath.Point(
+                stages: segment.stages, cost: segment.cost, penaltyLow: segment.penaltyLow,
+                penaltyHigh: segment.penaltyHigh,
+                transitions: segment.breakpoints.dropLast().map { years[$0] },
+                chosen: segment.breakpoints == chosen)
         }
         page.open("div", [("class", "narrow")])
         page.raw(SVGPenaltyPath(points: points).svg())
@@ -250,9 +301,12 @@ public enum ReportOutput {
         let marks = transitions(results)
         page.open("section", [("id", "indicators")])
         page.element("h2", text: "Indicators by year")
-        page.element("p", text: tally.replicates > 0
-                     ? "Black line: the baseline value. Grey band: the 2.5–97.5 % percentiles of \(tally.replicates) \(results.spec.bootstrap.scheme.rawValue) bootstrap replicates (a share's band stays within 0–1 by construction). Shaded: the stages; dashed lines: transitions, with the 95% interval of each as a whisker along the top. Formulas: docs/METHODS.md §3."
-                     : "Black line: the baseline value (no bootstrap replicates, so no band). Shaded: the stages; dashed lines: transitions. Formulas: docs/METHODS.md §3.")
+        page.element(
+            "p",
+            text: tally.replicates > 0
+                ? "Black line: the baseline value. Grey band: the 2.5–97.5 % percentiles of \(tally.replicates) \(results.spec.bootstrap.scheme.rawValue) bootstrap replicates (a share's band stays within 0–1 by construction). Shaded: the stages; dashed lines: transitions, with the 95% interval of each as a whisker along the top. Formulas: docs/METHODS.md §3."
+                : "Black line: the baseline value (no bootstrap replicates, so no band). Shaded: the stages; dashed lines: transitions. Formulas: docs/METHODS.md §3."
+        )
         page.open("div", [("class", "grid")])
         for (j, column) in series.columns.enumerated() {
             let (title, unit) = describe(column)
@@ -263,9 +317,10 @@ public enum ReportOutput {
                     band = (rows.map { $0?.lowerBound ?? 0 }, rows.map { $0?.upperBound ?? 0 })
                 }
             }
-            let chart = SVGLineChart(years: series.years, values: series.values.map { $0[j] }, band: band,
-                                     stages: bands, transitions: marks, unit: unit, title: "\(title) (\(column)) by year",
-                                     bounds: Self.isUnbounded(column) ? 0...Double.infinity : 0...1)
+            let chart = SVGLineChart(
+                years: series.years, values: series.values.map { $0[j] }, band: band,
+                stages: bands, transitions: marks, unit: unit, title: "\(title) (\(column)) by year",
+                bounds: Self.isUnbounded(column) ? 0...Double.infinity : 0...1)
             page.open("figure", [("class", "indicator"), ("data-indicator", column)])
             page.open("figcaption")
             page.text(title + " ")
@@ -280,8 +335,10 @@ public enum ReportOutput {
         page.newline()
     }
 
-    static func maps(_ results: JobResults, networks: [StageNetwork], palette: ReportPalette,
-                     into page: inout HTMLText) {
+    static func maps(
+        _ results: JobResults, networks: [StageNetwork], palette: ReportPalette,
+        into page: inout HTMLText
+    ) {
         let panel = results.job.panel
         let frame = SVGStageMap.Frame(places: panel.places)
         let maxPageRank = networks.flatMap { $0.meanCentrality[.pagerank] ?? [] }.max() ?? 0
@@ -289,7 +346,11 @@ public enum ReportOutput {
         for network in networks { for link in network.links { maxWeight[link.layer] = max(maxWeight[link.layer], link.weightMean) } }
         page.open("section", [("id", "maps")])
         page.element("h2", text: "The network of each stage")
-        page.element("p", text: "Equirectangular projection with the standard parallel at the middle latitude of the places (graticule in degrees, WGS 84); the same extent on every map; land, coastlines and land borders (dashed) from Natural Earth 1:50m (public domain). Circle area ∝ the place's mean PageRank over the stage (years without links count as 0); grey rings: places without links during the stage. Lines: links merged over the stage's years, coloured by layer, width ∝ √(mean yearly weight) relative to the layer's largest value. Names of the most central places are set clear of the circles; a bold number stands for a name with no room, listed under the map. Hover for names and values.")
+        page.element(
+            "p",
+            text:
+                "Equirectangular projection with the standard parallel at the middle latitude of the places (graticule in degrees, WGS 84); the same extent on every map; land, coastlines and land borders (dashed) from Natural Earth 1:50m (public domain). Circle area ∝ the place's mean PageRank over the stage (years without links count as 0); grey rings: places without links during the stage. Lines: links merged over the stage's years, coloured by layer, width ∝ √(mean yearly weight) relative to the layer's largest value. Names of the most central places are set clear of the circles; a bold number stands for a name with no room, listed under the map. Hover for names and values."
+        )
         layerLegend(palette, lines: true, into: &page)
         page.open("div", [("class", "legend")])
         for country in palette.countries {
@@ -303,8 +364,9 @@ public enum ReportOutput {
         var basemap: SVGBasemap.Paths?
         for network in networks {
             let stage = network.stage
-            var map = SVGStageMap(network: network, panel: panel, frame: frame, palette: palette,
-                                  maxPageRank: maxPageRank, maxWeightByLayer: maxWeight)
+            var map = SVGStageMap(
+                network: network, panel: panel, frame: frame, palette: palette,
+                maxPageRank: maxPageRank, maxWeightByLayer: maxWeight)
             // One frame for every map: the basemap is clipped, projected and simplified once.
             if basemap == nil { basemap = map.basemap.paths() }
             map.basemapPaths = basemap
@@ -316,8 +378,9 @@ public enum ReportOutput {
             page.raw(map.svg())
             let key = map.labelLayout().key
             if !key.isEmpty {
-                page.element("p", [("class", "map-key")],
-                             text: key.map { "\($0.number) \(panel.places[$0.place].name)" }.joined(separator: " · "))
+                page.element(
+                    "p", [("class", "map-key")],
+                    text: key.map { "\($0.number) \(panel.places[$0.place].name)" }.joined(separator: " · "))
             }
             page.close("figure")
             page.newline()
@@ -330,7 +393,11 @@ public enum ReportOutput {
     static func footer(into page: inout HTMLText) {
         page.open("footer")
         page.element("h2", text: "Files")
-        page.element("p", [("class", "note")], text: "periods.csv/json (stages and intervals), breakpoints.csv (bootstrap distribution of each transition), indicators_by_year.csv (values and bands), centrality_by_year.csv, centrality_by_period.csv, stage_labels_by_year.csv, sensitivity_by_region.csv, places_by_period.geojson and links_by_period.geojson (the stage networks for GIS), manifest.json (versions, hashes, timings). Columns and units: docs/OUTPUTS.md.")
+        page.element(
+            "p", [("class", "note")],
+            text:
+                "periods.csv/json (stages and intervals), breakpoints.csv (bootstrap distribution of each transition), indicators_by_year.csv (values and bands), centrality_by_year.csv, centrality_by_period.csv, stage_labels_by_year.csv, sensitivity_by_region.csv, places_by_period.geojson and links_by_period.geojson (the stage networks for GIS), manifest.json (versions, hashes, timings). Columns and units: docs/OUTPUTS.md."
+        )
         page.close("footer")
     }
 
@@ -340,9 +407,17 @@ public enum ReportOutput {
         page.open("div", [("class", "legend")])
         for (i, layer) in palette.layers.enumerated() {
             page.open("span")
-            page.empty("span", [("class", "key"),
-                                ("style", lines ? "height:3px;background:\(palette.layer(i))"
-                                                : "background:\(palette.layer(i));opacity:0.7")])
+            page.empty(
+                "span",
+                [
+                    ("class", "key"),
+                    (
+                        "style",
+                        lines
+                            ? "height:3px;background:\(palette.layer(i))"
+                            : "background:\(palette.layer(i));opacity:0.7"
+                    ),
+                ])
             page.text(lines ? layer.rawValue : "\(layer.stageAdjective) (dominant layer \(layer.rawValue))")
             page.close("span")
         }
@@ -357,8 +432,9 @@ public enum ReportOutput {
 
     static func transitions(_ results: JobResults) -> [SVGLineChart.Transition] {
         results.periodization.transitionYears.enumerated().map { j, year in
-            .init(year: year, interval95: results.startInterval(stage: j + 2, level: 0.95),
-                  support: results.baseline.support(j), weak: results.baseline.isWeak(j))
+            .init(
+                year: year, interval95: results.startInterval(stage: j + 2, level: 0.95),
+                support: results.baseline.support(j), weak: results.baseline.isWeak(j))
         }
     }
 

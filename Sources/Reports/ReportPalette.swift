@@ -33,7 +33,8 @@ struct ReportPalette: Sendable {
         guard layers.indices.contains(index) else { return Self.unknown }
         if let colour = Self.builtInColours[layers[index]] { return colour }
         let rank = layers[..<index].filter { Self.builtInColours[$0] == nil }.count
-        let free = Self.builtInOrder.filter { !layers.contains($0) }.compactMap { Self.builtInColours[$0] }
+        let free =
+            Self.builtInOrder.filter { !layers.contains($0) }.compactMap { Self.builtInColours[$0] }
             + Self.otherColours
         return free[rank % free.count]
     }

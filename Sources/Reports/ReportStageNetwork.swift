@@ -60,14 +60,20 @@ struct StageNetwork: Sendable {
         }
         var merged: [Key: MergedLink] = [:]
         for year in years {
-            var seen: Set<Key> = [], estimated: Set<Key> = []
+            var seen: Set<Key> = []
+            var estimated: Set<Key> = []
             for link in panel.links(in: year) where link.weight > 0 {
                 let flip = !panel.directed && link.source > link.target
-                let key = Key(layer: link.layer, source: flip ? link.target : link.source,
-                              target: flip ? link.source : link.target)
-                merged[key, default: MergedLink(source: key.source, target: key.target, layer: key.layer,
-                                                weightTotal: 0, weightMean: 0, yearsActive: 0, estimatedYears: 0)]
-                    .weightTotal += link.weight
+                let key = Key(
+                    layer: link.layer, source: flip ? link.target : link.source,
+                    target: flip ? link.source : link.target)
+                merged[
+                    key,
+                    default: MergedLink(
+                        source: key.source, target: key.target, layer: key.layer,
+                        weightTotal: 0, weightMean: 0, yearsActive: 0, estimatedYears: 0)
+                ]
+                .weightTotal += link.weight
                 if seen.insert(key).inserted { merged[key]?.yearsActive += 1 }
                 if link.estimated, estimated.insert(key).inserted { merged[key]?.estimatedYears += 1 }
             }

@@ -13,11 +13,16 @@ enum ReportTables {
         let shares = tally.labelCounts.map { counts in
             counts.mapValues { Double($0) / Double(tally.replicates) }
         }
-        let chart = SVGLabelShares(years: results.series.years, shares: shares, baselineLabels: baseline,
-                                   palette: palette)
+        let chart = SVGLabelShares(
+            years: results.series.years, shares: shares, baselineLabels: baseline,
+            palette: palette)
         page.open("section", [("id", "labels")])
         page.element("h2", text: "Stage labels by year")
-        page.element("p", text: "For every year, the share of the \(tally.replicates) bootstrap replicates that put it in a stage with each label (the dominant layer's adjective); the strip under the bars is the baseline label.")
+        page.element(
+            "p",
+            text:
+                "For every year, the share of the \(tally.replicates) bootstrap replicates that put it in a stage with each label (the dominant layer's adjective); the strip under the bars is the baseline label."
+        )
         page.open("div", [("class", "wide")])
         page.raw(chart.svg())
         page.close("div")
@@ -39,11 +44,17 @@ enum ReportTables {
         let withReplicates = results.scenarios.contains { $0.scenario != .baseline && $0.replicates > 0 }
         page.open("section", [("id", "sensitivity")])
         page.element("h2", text: "Regional sensitivity")
-        page.element("p", text: "Each scenario re-runs the whole analysis on a modified panel (docs/METHODS.md §7). Shift: for each baseline transition, the scenario's nearest transition minus the baseline year (NA: the scenario has none). ARI: adjusted Rand index of the year→stage assignment against the baseline (1 = the same stages). Highlighted rows differ from the baseline.")
+        page.element(
+            "p",
+            text:
+                "Each scenario re-runs the whole analysis on a modified panel (docs/METHODS.md §7). Shift: for each baseline transition, the scenario's nearest transition minus the baseline year (NA: the scenario has none). ARI: adjusted Rand index of the year→stage assignment against the baseline (1 = the same stages). Highlighted rows differ from the baseline."
+        )
         page.open("table", [("class", "sensitivity")])
         page.open("tr")
-        var headers = [("scenario", false), ("stages", true), ("transitions", true), ("shift (years)", true),
-                       ("ARI", true), ("label changes", false)]
+        var headers = [
+            ("scenario", false), ("stages", true), ("transitions", true), ("shift (years)", true),
+            ("ARI", true), ("label changes", false),
+        ]
         if withReplicates { headers.append(("95% intervals", true)) }
         for (title, numeric) in headers { page.element("th", numeric ? [("class", "num")] : [], text: title) }
         page.close("tr")
@@ -55,10 +66,14 @@ enum ReportTables {
                 guard let shift else { return "NA" }
                 return shift > 0 ? "+\(shift)" : String(shift)
             }
-            let changes = comparison.labelChanges, ari = comparison.ari
+            let changes = comparison.labelChanges
+            let ari = comparison.ari
             let changed = ari < 1 || !changes.isEmpty
-            page.open("tr", changed ? [("class", "scenario changed"), ("data-scenario", tally.scenario.id)]
-                                    : [("class", "scenario"), ("data-scenario", tally.scenario.id)])
+            page.open(
+                "tr",
+                changed
+                    ? [("class", "scenario changed"), ("data-scenario", tally.scenario.id)]
+                    : [("class", "scenario"), ("data-scenario", tally.scenario.id)])
             page.element("td", text: tally.scenario.id)
             page.element("td", [("class", "num")], text: String(p.stages.count))
             page.element("td", [("class", "num")], text: p.transitionYears.map(String.init).joined(separator: ", "))
@@ -83,8 +98,9 @@ enum ReportTables {
         page.open("section", [("id", "estimated")])
         page.element("h2", text: "Estimated link values")
         guard !estimated.isEmpty else {
-            page.element("p", [("class", "estimated-summary"), ("data-count", "0")],
-                         text: "No link value of this panel is an estimate: every link row is a sourced value.")
+            page.element(
+                "p", [("class", "estimated-summary"), ("data-count", "0")],
+                text: "No link value of this panel is an estimate: every link row is a sourced value.")
             page.close("section")
             page.newline()
             return
@@ -93,10 +109,13 @@ enum ReportTables {
         let estimatedWeight = estimated.reduce(0) { $0 + $1.weight }
         let years = Array(Set(estimated.map(\.year))).sorted()
         let layers = Array(Set(estimated.map(\.layer))).sorted()
-        page.element("p", [("class", "estimated-summary"), ("data-count", String(estimated.count))],
-                     text: "\(estimated.count) of \(panel.links.count) link rows carry an estimated weight (flagged in links.csv, column estimated), "
-                     + HTMLText.fixed(totalWeight > 0 ? 100 * estimatedWeight / totalWeight : 0, digits: 1)
-                     + "% of the total weight, in \(years.count) years. The analysis treats them like sourced values; the years are marked on the timeline above. Counts of estimated link rows per year, by layer:")
+        page.element(
+            "p", [("class", "estimated-summary"), ("data-count", String(estimated.count))],
+            text:
+                "\(estimated.count) of \(panel.links.count) link rows carry an estimated weight (flagged in links.csv, column estimated), "
+                + HTMLText.fixed(totalWeight > 0 ? 100 * estimatedWeight / totalWeight : 0, digits: 1)
+                + "% of the total weight, in \(years.count) years. The analysis treats them like sourced values; the years are marked on the timeline above. Counts of estimated link rows per year, by layer:"
+        )
         var counts: [Int: [Int: Int]] = [:]
         for link in estimated { counts[link.year, default: [:]][link.layer, default: 0] += 1 }
         page.open("table", [("class", "estimated")])
@@ -116,8 +135,12 @@ enum ReportTables {
             }
         }
         for run in runs {
-            page.open("tr", [("class", "estimated-years"), ("data-first", String(run.first)),
-                             ("data-last", String(run.last))])
+            page.open(
+                "tr",
+                [
+                    ("class", "estimated-years"), ("data-first", String(run.first)),
+                    ("data-last", String(run.last)),
+                ])
             page.element("td", [("class", "num")], text: run.first == run.last ? String(run.first) : "\(run.first)–\(run.last)")
             for count in run.row { page.element("td", [("class", "num")], text: String(count)) }
             page.element("td", [("class", "num")], text: String(run.row.reduce(0, +)))

@@ -15,13 +15,15 @@ struct SVGAxis: Sendable {
     /// empty series gets a unit-wide interval around its value.
     init(covering values: [Double], from: Double, to: Double, targetTicks: Int = 5) {
         let finite = values.filter(\.isFinite)
-        var lo = finite.min() ?? 0, hi = finite.max() ?? 1
+        var lo = finite.min() ?? 0
+        var hi = finite.max() ?? 1
         if hi - lo < 1e-12 * max(1, abs(hi)) {
             lo -= lo == 0 ? 0 : abs(lo) * 0.1
             hi += hi == 0 ? 1 : abs(hi) * 0.1
         }
         let step = Self.niceStep((hi - lo) / Double(max(1, targetTicks)))
-        let first = (lo / step).rounded(.down), last = (hi / step).rounded(.up)
+        let first = (lo / step).rounded(.down)
+        let last = (hi / step).rounded(.up)
         self.lower = first * step
         self.upper = last * step
         self.from = from

@@ -25,9 +25,12 @@ struct SVGBasemap: Sendable {
     /// The paths of the extent (see the type's documentation).
     func paths() -> Paths {
         let margin = max(0.2, 0.02 * max(extent.east - extent.west, extent.north - extent.south))
-        let clip = NaturalEarth.Bounds(west: extent.west - margin, south: extent.south - margin,
-                                       east: extent.east + margin, north: extent.north + margin)
-        var land = "", coast = "", border = ""
+        let clip = NaturalEarth.Bounds(
+            west: extent.west - margin, south: extent.south - margin,
+            east: extent.east + margin, north: extent.north + margin)
+        var land = ""
+        var coast = ""
+        var border = ""
         for country in NaturalEarth.countries where country.bounds.intersects(clip) {
             for ring in country.rings where ring.bounds.intersects(clip) {
                 let points = (0..<ring.lon.count).map { (x: Double(ring.lon[$0]) / 100, y: Double(ring.lat[$0]) / 100) }
@@ -69,10 +72,14 @@ struct SVGBasemap: Sendable {
         guard points.count > 2 else { return points }
         if closed {
             let first = points[0]
-            var far = 0, best = -1.0
+            var far = 0
+            var best = -1.0
             for (i, p) in points.enumerated() {
                 let d = (p.x - first.x) * (p.x - first.x) + (p.y - first.y) * (p.y - first.y)
-                if d > best { best = d; far = i }
+                if d > best {
+                    best = d
+                    far = i
+                }
             }
             guard far > 0 else { return [first] }
             let a = Self.douglasPeucker(Array(points[0...far]), tolerance)
@@ -91,16 +98,24 @@ struct SVGBasemap: Sendable {
         let limit = tolerance * tolerance
         while let (i, j) = stack.popLast() {
             guard j > i + 1 else { continue }
-            let a = points[i], b = points[j]
-            let dx = b.x - a.x, dy = b.y - a.y, length = dx * dx + dy * dy
-            var best = -1.0, index = -1
+            let a = points[i]
+            let b = points[j]
+            let dx = b.x - a.x
+            let dy = b.y - a.y
+            let length = dx * dx + dy * dy
+            var best = -1.0
+            var index = -1
             for k in (i + 1)..<j {
                 let p = points[k]
                 var t = length > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / length : 0
                 t = min(1, max(0, t))
-                let ex = p.x - (a.x + t * dx), ey = p.y - (a.y + t * dy)
+                let ex = p.x - (a.x + t * dx)
+                let ey = p.y - (a.y + t * dy)
                 let d = ex * ex + ey * ey
-                if d > best { best = d; index = k }
+                if d > best {
+                    best = d
+                    index = k
+                }
             }
             if best > limit {
                 keep[index] = true
@@ -127,7 +142,8 @@ struct SVGBasemap: Sendable {
             output = []
             var previous = input[input.count - 1]
             for current in input {
-                let curIn = edge.inside(current), prevIn = edge.inside(previous)
+                let curIn = edge.inside(current)
+                let prevIn = edge.inside(previous)
                 if curIn {
                     if !prevIn { output.append(edge.cut(previous, current)) }
                     output.append(current)
@@ -145,7 +161,8 @@ struct SVGBasemap: Sendable {
         var pieces: [[Point]] = []
         var current: [Point] = []
         for k in 1..<max(1, line.count) {
-            let a = line[k - 1], b = line[k]
+            let a = line[k - 1]
+            let b = line[k]
             guard let (t0, t1) = liangBarsky(a, b, box) else {
                 if current.count >= 2 { pieces.append(current) }
                 current = []
@@ -168,8 +185,10 @@ struct SVGBasemap: Sendable {
     }
 
     private static func liangBarsky(_ a: Point, _ b: Point, _ box: NaturalEarth.Bounds) -> (Double, Double)? {
-        var t0 = 0.0, t1 = 1.0
-        let dx = b.x - a.x, dy = b.y - a.y
+        var t0 = 0.0
+        var t1 = 1.0
+        let dx = b.x - a.x
+        let dy = b.y - a.y
         for (p, q) in [(-dx, a.x - box.west), (dx, box.east - a.x), (-dy, a.y - box.south), (dy, box.north - a.y)] {
             if p == 0 {
                 if q < 0 { return nil }

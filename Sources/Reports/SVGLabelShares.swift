@@ -15,30 +15,48 @@ struct SVGLabelShares: Sendable {
     var labels: [String] { Array(Set(shares.flatMap(\.keys) + baselineLabels)).sorted() }
 
     func svg() -> String {
-        let w = Self.width, h = Self.height
-        let plotLeft = Self.left, plotRight = w - Self.right, plotTop = Self.top, plotBottom = h - Self.bottom
+        let w = Self.width
+        let h = Self.height
+        let plotLeft = Self.left
+        let plotRight = w - Self.right
+        let plotTop = Self.top
+        let plotBottom = h - Self.bottom
         guard let first = years.first, let last = years.last else { return "" }
         let x = SVGAxis(years: first, last, from: plotLeft, to: plotRight, targetTicks: 16)
         let y = SVGAxis(covering: [0, 1], from: plotBottom, to: plotTop, targetTicks: 4)
         func fx(_ v: Double) -> String { HTMLText.fixed(v, digits: 1) }
         let order = labels
         var m = HTMLText()
-        m.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(fx(w)) \(fx(h))"),
-                       ("class", "label-shares"), ("role", "img")])
+        m.open(
+            "svg",
+            [
+                ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(fx(w)) \(fx(h))"),
+                ("class", "label-shares"), ("role", "img"),
+            ])
         m.element("title", text: "Share of bootstrap replicates giving each stage label, by year")
         for tick in y.ticks {
             let py = y.position(tick)
-            m.empty("line", [("x1", fx(plotLeft)), ("x2", fx(plotRight)), ("y1", fx(py)), ("y2", fx(py)),
-                             ("stroke", "#000"), ("stroke-opacity", "0.12")])
-            m.element("text", [("x", fx(plotLeft - 4)), ("y", fx(py + 3.5)), ("text-anchor", "end"), ("font-size", "10")],
-                      text: y.label(tick))
+            m.empty(
+                "line",
+                [
+                    ("x1", fx(plotLeft)), ("x2", fx(plotRight)), ("y1", fx(py)), ("y2", fx(py)),
+                    ("stroke", "#000"), ("stroke-opacity", "0.12"),
+                ])
+            m.element(
+                "text", [("x", fx(plotLeft - 4)), ("y", fx(py + 3.5)), ("text-anchor", "end"), ("font-size", "10")],
+                text: y.label(tick))
         }
-        m.element("text", [("x", fx(plotLeft - 34)), ("y", fx((plotTop + plotBottom) / 2)), ("text-anchor", "middle"),
-                           ("font-size", "10"), ("class", "axis-title"),
-                           ("transform", "rotate(-90 \(fx(plotLeft - 34)) \(fx((plotTop + plotBottom) / 2)))")],
-                  text: "share of replicates")
+        m.element(
+            "text",
+            [
+                ("x", fx(plotLeft - 34)), ("y", fx((plotTop + plotBottom) / 2)), ("text-anchor", "middle"),
+                ("font-size", "10"), ("class", "axis-title"),
+                ("transform", "rotate(-90 \(fx(plotLeft - 34)) \(fx((plotTop + plotBottom) / 2)))"),
+            ],
+            text: "share of replicates")
         for (t, year) in years.enumerated() {
-            let x0 = x.position(Double(year) - 0.5) + 0.5, x1 = x.position(Double(year) + 0.5) - 0.5
+            let x0 = x.position(Double(year) - 0.5) + 0.5
+            let x1 = x.position(Double(year) + 0.5) - 0.5
             var cumulative = 0.0
             m.open("g", [("class", "year")])
             let parts = order.compactMap { label -> String? in
@@ -48,25 +66,39 @@ struct SVGLabelShares: Sendable {
             m.element("title", text: "\(year): " + (parts.isEmpty ? "no replicates" : parts.joined(separator: ", ")))
             for label in order {
                 guard let share = shares[t][label], share > 0 else { continue }
-                let yTop = y.position(cumulative + share), yBottom = y.position(cumulative)
-                m.empty("rect", [("x", fx(x0)), ("y", fx(yTop)), ("width", fx(x1 - x0)), ("height", fx(yBottom - yTop)),
-                                 ("fill", palette.label(label))])
+                let yTop = y.position(cumulative + share)
+                let yBottom = y.position(cumulative)
+                m.empty(
+                    "rect",
+                    [
+                        ("x", fx(x0)), ("y", fx(yTop)), ("width", fx(x1 - x0)), ("height", fx(yBottom - yTop)),
+                        ("fill", palette.label(label)),
+                    ])
                 cumulative += share
             }
             if t < baselineLabels.count {
-                m.empty("rect", [("x", fx(x0)), ("y", fx(plotBottom + 3)), ("width", fx(x1 - x0)), ("height", "5"),
-                                 ("fill", palette.label(baselineLabels[t]))])
+                m.empty(
+                    "rect",
+                    [
+                        ("x", fx(x0)), ("y", fx(plotBottom + 3)), ("width", fx(x1 - x0)), ("height", "5"),
+                        ("fill", palette.label(baselineLabels[t])),
+                    ])
             }
             m.close("g")
         }
         m.element("text", [("x", "0"), ("y", fx(plotBottom + 9)), ("font-size", "10")], text: "baseline label")
         for tick in x.ticks {
             let px = x.position(tick)
-            m.element("text", [("x", fx(px)), ("y", fx(plotBottom + 22)), ("text-anchor", "middle"), ("font-size", "10")],
-                      text: x.label(tick))
+            m.element(
+                "text", [("x", fx(px)), ("y", fx(plotBottom + 22)), ("text-anchor", "middle"), ("font-size", "10")],
+                text: x.label(tick))
         }
-        m.element("text", [("x", fx(plotRight)), ("y", fx(plotBottom + 36)), ("text-anchor", "end"), ("font-size", "10"),
-                           ("class", "axis-title")], text: "year")
+        m.element(
+            "text",
+            [
+                ("x", fx(plotRight)), ("y", fx(plotBottom + 36)), ("text-anchor", "end"), ("font-size", "10"),
+                ("class", "axis-title"),
+            ], text: "year")
         m.close("svg")
         return m.text
     }

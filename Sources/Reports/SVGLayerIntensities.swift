@@ -18,20 +18,33 @@ struct SVGLayerIntensities: Sendable {
     static let left = 50.0, right = 210.0, top = 12.0, bottom = 34.0
 
     func svg() -> String {
-        let w = Self.width, h = Self.height
-        let plotLeft = Self.left, plotRight = w - Self.right, plotTop = Self.top, plotBottom = h - Self.bottom
+        let w = Self.width
+        let h = Self.height
+        let plotLeft = Self.left
+        let plotRight = w - Self.right
+        let plotTop = Self.top
+        let plotBottom = h - Self.bottom
         guard let first = years.first, let last = years.last else { return "" }
         let x = SVGAxis(years: first, last, from: plotLeft, to: plotRight, targetTicks: 10)
         let y = SVGAxis(covering: [0, 1], from: plotBottom, to: plotTop, targetTicks: 4)
         func fx(_ v: Double) -> String { HTMLText.fixed(v, digits: 1) }
         var m = HTMLText()
-        m.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(fx(w)) \(fx(h))"),
-                       ("class", "chart layer-intensities"), ("role", "img")])
+        m.open(
+            "svg",
+            [
+                ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(fx(w)) \(fx(h))"),
+                ("class", "chart layer-intensities"), ("role", "img"),
+            ])
         m.element("title", text: "Normalized intensity of each layer by year (its intensity over its largest year)")
         for band in stages {
-            let x0 = x.position(Double(band.start) - 0.5), x1 = x.position(Double(band.end) + 0.5)
-            m.empty("rect", [("x", fx(x0)), ("y", fx(plotTop)), ("width", fx(x1 - x0)), ("height", fx(plotBottom - plotTop)),
-                             ("fill", band.colour), ("fill-opacity", band.number % 2 == 1 ? "0.10" : "0.20")])
+            let x0 = x.position(Double(band.start) - 0.5)
+            let x1 = x.position(Double(band.end) + 0.5)
+            m.empty(
+                "rect",
+                [
+                    ("x", fx(x0)), ("y", fx(plotTop)), ("width", fx(x1 - x0)), ("height", fx(plotBottom - plotTop)),
+                    ("fill", band.colour), ("fill-opacity", band.number % 2 == 1 ? "0.10" : "0.20"),
+                ])
         }
         SVGPlotFrame(left: plotLeft, right: plotRight, top: plotTop, bottom: plotBottom, height: h)
             .draw(into: &m, x: x, y: y, xTitle: "year", yTitle: "of its largest year (0–1)")
@@ -39,14 +52,23 @@ struct SVGLayerIntensities: Sendable {
             let points = zip(years, line.values).map { fx(x.position(Double($0))) + "," + fx(y.position($1)) }
             m.open("g", [("class", "layer-line"), ("data-layer", line.layer)])
             m.element("title", text: "\(line.layer) (\(line.unit))")
-            m.empty("polyline", [("points", points.joined(separator: " ")), ("fill", "none"), ("stroke", line.colour),
-                                 ("stroke-width", "2")])
+            m.empty(
+                "polyline",
+                [
+                    ("points", points.joined(separator: " ")), ("fill", "none"), ("stroke", line.colour),
+                    ("stroke-width", "2"),
+                ])
             m.close("g")
             let ly = plotTop + 8 + 16 * Double(k)
-            m.empty("line", [("x1", fx(plotRight + 10)), ("x2", fx(plotRight + 28)), ("y1", fx(ly)), ("y2", fx(ly)),
-                             ("stroke", line.colour), ("stroke-width", "2")])
-            m.element("text", [("x", fx(plotRight + 32)), ("y", fx(ly + 3.5)), ("font-size", "10")],
-                      text: "\(line.layer) (\(line.unit))")
+            m.empty(
+                "line",
+                [
+                    ("x1", fx(plotRight + 10)), ("x2", fx(plotRight + 28)), ("y1", fx(ly)), ("y2", fx(ly)),
+                    ("stroke", line.colour), ("stroke-width", "2"),
+                ])
+            m.element(
+                "text", [("x", fx(plotRight + 32)), ("y", fx(ly + 3.5)), ("font-size", "10")],
+                text: "\(line.layer) (\(line.unit))")
         }
         m.close("svg")
         return m.text

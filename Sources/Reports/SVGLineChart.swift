@@ -44,8 +44,12 @@ struct SVGLineChart: Sendable {
     func clamp(_ v: Double) -> Double { min(max(v, bounds.lowerBound), bounds.upperBound) }
 
     func svg() -> String {
-        let w = Self.width, h = Self.height
-        let plotLeft = Self.left, plotRight = w - Self.right, plotTop = Self.top, plotBottom = h - Self.bottom
+        let w = Self.width
+        let h = Self.height
+        let plotLeft = Self.left
+        let plotRight = w - Self.right
+        let plotTop = Self.top
+        let plotBottom = h - Self.bottom
         guard let first = years.first, let last = years.last else { return "" }
         let x = SVGAxis(years: first, last, from: plotLeft, to: plotRight, targetTicks: 7)
         let band = self.band.map { band in
@@ -57,14 +61,23 @@ struct SVGLineChart: Sendable {
         func fx(_ v: Double) -> String { HTMLText.fixed(v, digits: 1) }
 
         var m = HTMLText()
-        m.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(fx(w)) \(fx(h))"),
-                       ("class", "chart"), ("role", "img")])
+        m.open(
+            "svg",
+            [
+                ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(fx(w)) \(fx(h))"),
+                ("class", "chart"), ("role", "img"),
+            ])
         m.element("title", text: title)
         // Stage bands, alternating in strength so equal colours stay apart.
         for band in stages {
-            let x0 = x.position(Double(band.start) - 0.5), x1 = x.position(Double(band.end) + 0.5)
-            m.empty("rect", [("x", fx(x0)), ("y", fx(plotTop)), ("width", fx(x1 - x0)), ("height", fx(plotBottom - plotTop)),
-                             ("fill", band.colour), ("fill-opacity", band.number % 2 == 1 ? "0.13" : "0.24")])
+            let x0 = x.position(Double(band.start) - 0.5)
+            let x1 = x.position(Double(band.end) + 0.5)
+            m.empty(
+                "rect",
+                [
+                    ("x", fx(x0)), ("y", fx(plotTop)), ("width", fx(x1 - x0)), ("height", fx(plotBottom - plotTop)),
+                    ("fill", band.colour), ("fill-opacity", band.number % 2 == 1 ? "0.13" : "0.24"),
+                ])
         }
         SVGPlotFrame(left: plotLeft, right: plotRight, top: plotTop, bottom: plotBottom, height: h)
             .draw(into: &m, x: x, y: y, xTitle: "year", yTitle: unit, tickMarks: true)
@@ -77,21 +90,36 @@ struct SVGLineChart: Sendable {
             for (t, year) in years.enumerated().reversed() {
                 points.append(fx(x.position(Double(year))) + "," + fx(y.position(band.lower[t])))
             }
-            m.empty("polygon", [("points", points.joined(separator: " ")), ("fill", "#555"),
-                                ("fill-opacity", "0.22"), ("class", "band")])
+            m.empty(
+                "polygon",
+                [
+                    ("points", points.joined(separator: " ")), ("fill", "#555"),
+                    ("fill-opacity", "0.22"), ("class", "band"),
+                ])
         }
         // Transitions: boundary line and 95% whisker along the top.
         for transition in transitions {
             let px = x.position(Double(transition.year) - 0.5)
-            m.empty("line", [("x1", fx(px)), ("x2", fx(px)), ("y1", fx(plotTop)), ("y2", fx(plotBottom)),
-                             ("stroke", "#333"), ("stroke-dasharray", "3 2")])
+            m.empty(
+                "line",
+                [
+                    ("x1", fx(px)), ("x2", fx(px)), ("y1", fx(plotTop)), ("y2", fx(plotBottom)),
+                    ("stroke", "#333"), ("stroke-dasharray", "3 2"),
+                ])
             if let interval = transition.interval95 {
-                let x0 = x.position(Double(interval[0]) - 0.5), x1 = x.position(Double(interval[1]) - 0.5)
+                let x0 = x.position(Double(interval[0]) - 0.5)
+                let x1 = x.position(Double(interval[1]) - 0.5)
                 let wy = plotTop + 5
-                m.open("g", [("class", transition.weak ? "whisker weak" : "whisker"), ("stroke", "#000"),
-                             ("stroke-width", "1.5")] + (transition.weak ? [("stroke-dasharray", "2 2")] : []))
-                m.element("title", text: "transition \(transition.year), 95% interval \(interval[0])–\(interval[1])"
-                          + (transition.weak ? " (weak: support \(HTMLText.fixed(transition.support ?? 0, digits: 2)))" : ""))
+                m.open(
+                    "g",
+                    [
+                        ("class", transition.weak ? "whisker weak" : "whisker"), ("stroke", "#000"),
+                        ("stroke-width", "1.5"),
+                    ] + (transition.weak ? [("stroke-dasharray", "2 2")] : []))
+                m.element(
+                    "title",
+                    text: "transition \(transition.year), 95% interval \(interval[0])–\(interval[1])"
+                        + (transition.weak ? " (weak: support \(HTMLText.fixed(transition.support ?? 0, digits: 2)))" : ""))
                 m.empty("line", [("x1", fx(x0)), ("x2", fx(x1)), ("y1", fx(wy)), ("y2", fx(wy))])
                 m.empty("line", [("x1", fx(x0)), ("x2", fx(x0)), ("y1", fx(wy - 3.5)), ("y2", fx(wy + 3.5))])
                 m.empty("line", [("x1", fx(x1)), ("x2", fx(x1)), ("y1", fx(wy - 3.5)), ("y2", fx(wy + 3.5))])
@@ -100,11 +128,19 @@ struct SVGLineChart: Sendable {
         }
         // Baseline series.
         let line = zip(years, values).map { fx(x.position(Double($0))) + "," + fx(y.position($1)) }
-        m.empty("polyline", [("points", line.joined(separator: " ")), ("fill", "none"), ("stroke", "#111"),
-                             ("stroke-width", "1.6"), ("class", "baseline")])
+        m.empty(
+            "polyline",
+            [
+                ("points", line.joined(separator: " ")), ("fill", "none"), ("stroke", "#111"),
+                ("stroke-width", "1.6"), ("class", "baseline"),
+            ])
         for (year, value) in zip(years, values) {
-            m.empty("circle", [("cx", fx(x.position(Double(year)))), ("cy", fx(y.position(value))), ("r", "1.7"),
-                               ("fill", "#111")])
+            m.empty(
+                "circle",
+                [
+                    ("cx", fx(x.position(Double(year)))), ("cy", fx(y.position(value))), ("r", "1.7"),
+                    ("fill", "#111"),
+                ])
         }
         m.close("svg")
         return m.text

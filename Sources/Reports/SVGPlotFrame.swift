@@ -13,26 +13,54 @@ struct SVGPlotFrame: Sendable {
         func fx(_ v: Double) -> String { HTMLText.fixed(v, digits: 1) }
         for tick in y.ticks {
             let py = y.position(tick)
-            m.empty("line", [("x1", fx(left)), ("x2", fx(right)), ("y1", fx(py)), ("y2", fx(py)),
-                             ("stroke", "#000"), ("stroke-opacity", "0.12")])
-            m.element("text", [("x", fx(left - 4)), ("y", fx(py + 3.5)), ("text-anchor", "end"),
-                               ("font-size", "10")], text: y.label(tick))
+            m.empty(
+                "line",
+                [
+                    ("x1", fx(left)), ("x2", fx(right)), ("y1", fx(py)), ("y2", fx(py)),
+                    ("stroke", "#000"), ("stroke-opacity", "0.12"),
+                ])
+            m.element(
+                "text",
+                [
+                    ("x", fx(left - 4)), ("y", fx(py + 3.5)), ("text-anchor", "end"),
+                    ("font-size", "10"),
+                ], text: y.label(tick))
         }
         for tick in x.ticks {
             let px = x.position(tick)
             if tickMarks {
-                m.empty("line", [("x1", fx(px)), ("x2", fx(px)), ("y1", fx(bottom)), ("y2", fx(bottom + 4)),
-                                 ("stroke", "#444")])
+                m.empty(
+                    "line",
+                    [
+                        ("x1", fx(px)), ("x2", fx(px)), ("y1", fx(bottom)), ("y2", fx(bottom + 4)),
+                        ("stroke", "#444"),
+                    ])
             }
-            m.element("text", [("x", fx(px)), ("y", fx(bottom + 15)), ("text-anchor", "middle"),
-                               ("font-size", "10")], text: x.label(tick))
+            m.element(
+                "text",
+                [
+                    ("x", fx(px)), ("y", fx(bottom + 15)), ("text-anchor", "middle"),
+                    ("font-size", "10"),
+                ], text: x.label(tick))
         }
-        m.empty("rect", [("x", fx(left)), ("y", fx(top)), ("width", fx(right - left)),
-                         ("height", fx(bottom - top)), ("fill", "none"), ("stroke", "#444")])
-        m.element("text", [("x", fx((left + right) / 2)), ("y", fx(height - 4)), ("text-anchor", "middle"),
-                           ("font-size", "10"), ("class", "axis-title")], text: xTitle)
+        m.empty(
+            "rect",
+            [
+                ("x", fx(left)), ("y", fx(top)), ("width", fx(right - left)),
+                ("height", fx(bottom - top)), ("fill", "none"), ("stroke", "#444"),
+            ])
+        m.element(
+            "text",
+            [
+                ("x", fx((left + right) / 2)), ("y", fx(height - 4)), ("text-anchor", "middle"),
+                ("font-size", "10"), ("class", "axis-title"),
+            ], text: xTitle)
         let middle = fx((top + bottom) / 2)
-        m.element("text", [("x", "11"), ("y", middle), ("text-anchor", "middle"), ("font-size", "10"),
-                           ("class", "axis-title"), ("transform", "rotate(-90 11 \(middle))")], text: yTitle)
+        m.element(
+            "text",
+            [
+                ("x", "11"), ("y", middle), ("text-anchor", "middle"), ("font-size", "10"),
+                ("class", "axis-title"), ("transform", "rotate(-90 11 \(middle))"),
+            ], text: yTitle)
     }
 }

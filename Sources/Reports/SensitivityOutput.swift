@@ -15,29 +15,37 @@ public enum SensitivityOutput {
         for tally in results.scenarios {
             guard let point = tally.point else { continue }
             let comparison = Comparison(point: point, baseline: base)
-            csv.append([tally.scenario.id, tally.scenario.kind, tally.scenario.target,
-                        String(point.periodization.stages.count), CSVText.number(comparison.ari),
-                        String(comparison.labelChanges.count), String(tally.replicates)])
+            csv.append([
+                tally.scenario.id, tally.scenario.kind, tally.scenario.target,
+                String(point.periodization.stages.count), CSVText.number(comparison.ari),
+                String(comparison.labelChanges.count), String(tally.replicates),
+            ])
         }
         return OutputFile(name: "sensitivity_by_region.csv", text: csv.text)
     }
 
     public static func stages(_ results: JobResults) -> OutputFile {
-        var csv = CSVText(header: ["scenario", "stage", "start", "end", "label", "baseline_label_at_start",
-                                   "start_lo95", "start_hi95"])
-        let base = results.periodization, baseRows = base.stageOfRow
+        var csv = CSVText(header: [
+            "scenario", "stage", "start", "end", "label", "baseline_label_at_start",
+            "start_lo95", "start_hi95",
+        ])
+        let base = results.periodization
+        let baseRows = base.stageOfRow
         let first = results.series.years.first ?? 0
         for tally in results.scenarios {
             guard let point = tally.point else { continue }
             for stage in point.periodization.stages {
                 let j = stage.number - 2
-                let interval = j >= 0 && tally.replicates > 0 && tally.transitionYears.indices.contains(j)
+                let interval =
+                    j >= 0 && tally.replicates > 0 && tally.transitionYears.indices.contains(j)
                     ? tally.transitionYears[j].interval(level: 0.95) : nil
                 let row = stage.startYear - first
                 let baseLabel = baseRows.indices.contains(row) ? base.stages[baseRows[row] - 1].label : ""
-                csv.append([tally.scenario.id, String(stage.number), String(stage.startYear), String(stage.endYear),
-                            stage.label, baseLabel, interval.map { String($0[0]) } ?? "",
-                            interval.map { String($0[1]) } ?? ""])
+                csv.append([
+                    tally.scenario.id, String(stage.number), String(stage.startYear), String(stage.endYear),
+                    stage.label, baseLabel, interval.map { String($0[0]) } ?? "",
+                    interval.map { String($0[1]) } ?? "",
+                ])
             }
         }
         return OutputFile(name: "sensitivity_stages.csv", text: csv.text)
@@ -51,8 +59,10 @@ public enum SensitivityOutput {
             let comparison = Comparison(point: point, baseline: base)
             for (j, year) in base.transitionYears.enumerated() {
                 let shift = comparison.shifts[j]
-                csv.append([tally.scenario.id, String(j + 1), String(year), shift.map { String(year + $0) } ?? "",
-                            shift.map(String.init) ?? ""])
+                csv.append([
+                    tally.scenario.id, String(j + 1), String(year), shift.map { String(year + $0) } ?? "",
+                    shift.map(String.init) ?? "",
+                ])
             }
         }
         return OutputFile(name: "sensitivity_shifts.csv", text: csv.text)
@@ -71,9 +81,11 @@ public enum SensitivityOutput {
             shifts = base.transitionYears.map { year in
                 ScenarioTally.nearest(to: year, in: p.transitionYears).map { $0 - year }
             }
-            let baseRows = base.stageOfRow, rows = p.stageOfRow
+            let baseRows = base.stageOfRow
+            let rows = p.stageOfRow
             labelChanges = rows.indices.compactMap { t in
-                let a = base.stages[baseRows[t] - 1].label, b = p.stages[rows[t] - 1].label
+                let a = base.stages[baseRows[t] - 1].label
+                let b = p.stages[rows[t] - 1].label
                 return a == b ? nil : "\(point.series.years[t]):\(a)→\(b)"
             }
             ari = adjustedRandIndex(baseRows, rows)

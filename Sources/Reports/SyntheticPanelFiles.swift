@@ -11,8 +11,10 @@ extension SyntheticPanel {
         let panel = panel()
         var placeText = CSVText(header: ["id", "name", "country", "kind", "scale", "region", "lat", "lon"])
         for p in panel.places {
-            placeText.append([p.id, p.name, p.country, p.kind, p.scale.rawValue, p.region,
-                              CSVText.number(p.latitude), CSVText.number(p.longitude)])
+            placeText.append([
+                p.id, p.name, p.country, p.kind, p.scale.rawValue, p.region,
+                CSVText.number(p.latitude), CSVText.number(p.longitude),
+            ])
         }
         var linkText = CSVText(header: ["source", "target", "year", "start", "end", "layer", "weight", "estimated"])
         // Explicit spells as spell rows (one per spell, at its first link-year), the rest as link-years.
@@ -43,22 +45,24 @@ extension SyntheticPanel {
     }
 
     func jobYAML() -> String {
-        let sensitivity = scenarios
+        let sensitivity =
+            scenarios
             ? "sensitivity:\n  leave_one_region_out: all\n  leave_one_layer_out: all\n  replicates: 0\n"
             : ""
-        let layers = design == .emergence
+        let layers =
+            design == .emergence
             ? "layers:\n" + presentLayers.sorted().map { "  \($0.rawValue): {unit: \"\(Self.emergenceUnits[$0] ?? "")\"}\n" }.joined()
             : ""
         return """
-        # Synthetic panel (\(design.rawValue) design): \(places) places, \(years) years, \(stages) planted stages, noise \(noise)\(noiseRho == 0 ? "" : " (year-to-year ρ \(noiseRho))"), seed \(seed).
-        name: synthetic-\(places)x\(years)-k\(stages)-s\(seed)
-        data: {places: places.csv, links: links.csv}
-        years: {first: \(firstYear), last: \(firstYear + years - 1)}
-        directed: false
-        distance: inverse
-        stages: {method: dynp, cost: l2, breaks: auto, max_breaks: \(max(stages + 2, 5)), penalty: bic, min_size: \(minSize), standardize: true}
-        bootstrap: {scheme: links, replicates: \(replicates), seed: \(seed), batch_size: 10}
+            # Synthetic panel (\(design.rawValue) design): \(places) places, \(years) years, \(stages) planted stages, noise \(noise)\(noiseRho == 0 ? "" : " (year-to-year ρ \(noiseRho))"), seed \(seed).
+            name: synthetic-\(places)x\(years)-k\(stages)-s\(seed)
+            data: {places: places.csv, links: links.csv}
+            years: {first: \(firstYear), last: \(firstYear + years - 1)}
+            directed: false
+            distance: inverse
+            stages: {method: dynp, cost: l2, breaks: auto, max_breaks: \(max(stages + 2, 5)), penalty: bic, min_size: \(minSize), standardize: true}
+            bootstrap: {scheme: links, replicates: \(replicates), seed: \(seed), batch_size: 10}
 
-        """ + layers + sensitivity
+            """ + layers + sensitivity
     }
 }

@@ -10,8 +10,10 @@ public enum TablesOutput {
     /// replicates' median and percentile bands (2.5–97.5 % and 5–95 %; from a
     /// percentile sketch within 0.5 % of the exact percentiles; empty without replicates).
     public static func indicatorsByYear(_ results: JobResults) -> OutputFile {
-        var csv = CSVText(header: ["year", "stage", "indicator", "value", "bootstrap_median",
-                                   "band_lo95", "band_hi95", "band_lo90", "band_hi90"])
+        var csv = CSVText(header: [
+            "year", "stage", "indicator", "value", "bootstrap_median",
+            "band_lo95", "band_hi95", "band_lo90", "band_hi90",
+        ])
         let stageOfRow = results.periodization.stageOfRow
         let tally = results.baseline
         // intensity_<layer> is a sum of given weights: printed at the data's decimals.
@@ -20,13 +22,18 @@ public enum TablesOutput {
         for (t, year) in results.series.years.enumerated() {
             for (j, column) in results.series.columns.enumerated() {
                 let value = results.series.values[t][j]
-                var fields = [String(year), String(stageOfRow[t]), column,
-                              CSVText.number(sums[j] ? panel.roundedSum(value) : value)]
+                var fields = [
+                    String(year), String(stageOfRow[t]), column,
+                    CSVText.number(sums[j] ? panel.roundedSum(value) : value),
+                ]
                 if tally.replicates > 0, let b95 = tally.indicatorBand(row: t, column: j, level: 0.95),
-                   let b90 = tally.indicatorBand(row: t, column: j, level: 0.90) {
-                    fields += [CSVText.number(tally.indicatorMedian(row: t, column: j)),
-                               CSVText.number(b95.lowerBound), CSVText.number(b95.upperBound),
-                               CSVText.number(b90.lowerBound), CSVText.number(b90.upperBound)]
+                    let b90 = tally.indicatorBand(row: t, column: j, level: 0.90)
+                {
+                    fields += [
+                        CSVText.number(tally.indicatorMedian(row: t, column: j)),
+                        CSVText.number(b95.lowerBound), CSVText.number(b95.upperBound),
+                        CSVText.number(b90.lowerBound), CSVText.number(b90.upperBound),
+                    ]
                 } else {
                     fields += ["", "", "", "", ""]
                 }
@@ -64,17 +71,21 @@ public enum TablesOutput {
     /// those years.
     public static func centralityByPeriod(_ results: JobResults) -> OutputFile {
         let panel = results.job.panel
-        var csv = CSVText(header: ["place", "name", "stage", "start", "end", "measure", "mean", "min", "max",
-                                   "years_active"])
+        var csv = CSVText(header: [
+            "place", "name", "stage", "start", "end", "measure", "mean", "min", "max",
+            "years_active",
+        ])
         let measures = results.centrality.first.map { $0.values.keys.sorted { $0.rawValue < $1.rawValue } } ?? []
         for stage in results.periodization.stages {
             let years = results.centrality.filter { (stage.startYear...stage.endYear).contains($0.year) }
             for measure in measures {
                 let c = StageCentrality(measure: measure, years: years, placeCount: panel.places.count)
                 for p in panel.places.indices where c.yearsActive[p] > 0 {
-                    csv.append([panel.places[p].id, panel.places[p].name, String(stage.number), String(stage.startYear),
-                                String(stage.endYear), measure.rawValue, CSVText.number(c.mean[p]),
-                                CSVText.number(c.min[p]), CSVText.number(c.max[p]), String(c.yearsActive[p])])
+                    csv.append([
+                        panel.places[p].id, panel.places[p].name, String(stage.number), String(stage.startYear),
+                        String(stage.endYear), measure.rawValue, CSVText.number(c.mean[p]),
+                        CSVText.number(c.min[p]), CSVText.number(c.max[p]), String(c.yearsActive[p]),
+                    ])
                 }
             }
         }
@@ -91,8 +102,10 @@ public enum TablesOutput {
             let counts = t < tally.labelCounts.count ? tally.labelCounts[t] : [:]
             for label in counts.keys.sorted() {
                 let count = counts[label] ?? 0
-                csv.append([String(year), baselineLabel, label, String(count),
-                            CSVText.number(Double(count) / Double(max(tally.replicates, 1)))])
+                csv.append([
+                    String(year), baselineLabel, label, String(count),
+                    CSVText.number(Double(count) / Double(max(tally.replicates, 1))),
+                ])
             }
             if counts.isEmpty { csv.append([String(year), baselineLabel, "", "0", ""]) }
         }

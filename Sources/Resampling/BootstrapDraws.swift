@@ -34,8 +34,10 @@ public enum BootstrapDraws {
     /// A stationary Gaussian AR(1) path of `count` steps with unit variance:
     /// e₀ ~ N(0, 1), eₜ = ρ eₜ₋₁ + √(1 − ρ²) zₜ. A measurement error that is
     /// high one year tends to stay high (a level error stays a level error).
-    public static func autoregressivePath(count: Int, rho: Double, into path: inout [Double],
-                                          stream: inout RandomStream) {
+    public static func autoregressivePath(
+        count: Int, rho: Double, into path: inout [Double],
+        stream: inout RandomStream
+    ) {
         path.removeAll(keepingCapacity: true)
         guard count > 0 else { return }
         let innovation = (1 - rho * rho).squareRoot()

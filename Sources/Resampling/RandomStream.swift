@@ -87,7 +87,8 @@ public struct RandomStream: Sendable, RandomNumberGenerator {
     /// every call consumes exactly two draws and streams stay aligned).
     @inlinable
     public mutating func nextGaussian() -> Double {
-        let u1 = 1 - nextUnit(), u2 = nextUnit()
+        let u1 = 1 - nextUnit()
+        let u2 = nextUnit()
         return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
     }
 }

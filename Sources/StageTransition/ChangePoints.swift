@@ -15,8 +15,9 @@ public enum ChangePoints {
             if let breaks = settings.breaks {
                 return try optimal(input, breaks: breaks, cost: settings.cost, minSize: settings.minSize)
             }
-            return try automatic(input, penalty: settings.penalty, maxBreaks: settings.maxBreaks,
-                                 cost: settings.cost, minSize: settings.minSize)
+            return try automatic(
+                input, penalty: settings.penalty, maxBreaks: settings.maxBreaks,
+                cost: settings.cost, minSize: settings.minSize)
         case .pelt:
             return try pelt(input, penalty: settings.penalty, cost: settings.cost, minSize: settings.minSize)
         }
@@ -49,14 +50,17 @@ public enum ChangePoints {
     /// K = min(maxBreaks, ⌊n / min_size⌋ − 1), the most that fit. Ties go
     /// to the smaller k. For `mbic` the DP also carries the segment-length
     /// term (see `Penalty`), so best(k) minimizes the whole criterion.
-    public static func automatic(_ signal: Signal, penalty: Penalty, maxBreaks: Int, cost: CostModel, minSize: Int) throws(SegmentationError) -> Segmentation {
+    public static func automatic(
+        _ signal: Signal, penalty: Penalty, maxBreaks: Int, cost: CostModel, minSize: Int
+    ) throws(SegmentationError) -> Segmentation {
         let m = try effectiveMinSize(minSize, cost: cost, rows: signal.rows)
         guard maxBreaks >= 0 else { throw .negativeBreaks(maxBreaks) }
         guard let signal = fitted(signal, penalty: penalty) else { return Segmentation(breakpoints: [signal.rows], cost: 0) }
         let terms = try penalty.terms(rows: signal.rows, dims: signal.dims, cost: cost)
         let largest = min(maxBreaks, signal.rows / m - 1)
-        return cost.segment(signal, lengthWeight: terms.lengthWeight,
-                            PenalizedBreaks(minSize: m, maxBreaks: largest, penalty: terms.perSegment))
+        return cost.segment(
+            signal, lengthWeight: terms.lengthWeight,
+            PenalizedBreaks(minSize: m, maxBreaks: largest, penalty: terms.perSegment))
     }
 
     /// The cost of every segment of a given segmentation (end indices, last =

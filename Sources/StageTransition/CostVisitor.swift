@@ -30,7 +30,8 @@ extension CostModel {
     private static func run<Cost: SegmentCost, Visitor: CostVisitor>(
         _ cost: Cost, lengthWeight: Double, _ visitor: Visitor
     ) -> Segmentation {
-        let breakpoints = lengthWeight == 0
+        let breakpoints =
+            lengthWeight == 0
             ? visitor.visit(cost)
             : visitor.visit(LengthAdjustedCost(cost, weight: lengthWeight))
         return Segmentation(breakpoints: breakpoints, cost: cost.total(of: breakpoints))

@@ -14,7 +14,8 @@ struct L2Cost: SegmentCost {
     private let reciprocals: [Double]
 
     init(_ signal: Signal) {
-        let n = signal.rows, d = signal.dims
+        let n = signal.rows
+        let d = signal.dims
         let centred = signal.centredValues()
         rows = n
         dims = d
@@ -37,8 +38,10 @@ struct L2Cost: SegmentCost {
         sums.storage.withUnsafeBufferPointer { buffer in
             reciprocals.withUnsafeBufferPointer { reciprocals in
                 // Neither array is empty: they hold row 0 / length 0 at least.
-                body(Kernel(sums: buffer.baseAddress!, reciprocals: reciprocals.baseAddress!,
-                            stride: sums.stride, dims: dims))
+                body(
+                    Kernel(
+                        sums: buffer.baseAddress!, reciprocals: reciprocals.baseAddress!,
+                        stride: sums.stride, dims: dims))
             }
         }
     }
@@ -51,7 +54,8 @@ struct L2Cost: SegmentCost {
 
         @inline(__always)
         func cost(_ start: Int, _ end: Int) -> Double {
-            let a = sums + start * stride, b = sums + end * stride
+            let a = sums + start * stride
+            let b = sums + end * stride
             let squares = (b[0] - a[0]) + (b[1] - a[1])
             var linear = 0.0
             var offset = 2

@@ -36,9 +36,11 @@ public struct NoiseFit: Sendable, Hashable {
     public let scales: [Double]
 
     public init(_ input: Signal) {
-        let n = input.rows, d = input.dims
+        let n = input.rows
+        let d = input.dims
         var basis: [[Double]] = []  // orthonormal centred columns kept so far
-        var kept: [Int] = [], scales: [Double] = []
+        var kept: [Int] = []
+        var scales: [Double] = []
         for j in 0..<d {
             var column = (0..<n).map { input[$0, j] }
             let mean = column.reduce(0, +) / Double(n)
@@ -110,7 +112,8 @@ public struct NoiseFit: Sendable, Hashable {
         guard x.count >= 4 else { return 1 }
         let lag1 = zip(x.dropFirst(), x).map { $0 - $1 }
         let lag2 = zip(x.dropFirst(2), x).map { $0 - $1 }
-        let m1 = madScale(lag1[...], largest: largest), m2 = madScale(lag2[...], largest: largest)
+        let m1 = madScale(lag1[...], largest: largest)
+        let m2 = madScale(lag2[...], largest: largest)
         guard m1 > 0, m2 > 0 else { return 1 }
         let rho = min(maxRho, max(0, (m2 / m1) * (m2 / m1) - 1))
         return (1 + rho).squareRoot() / (1 - rho)

@@ -22,7 +22,8 @@ struct NormalCost: SegmentCost {
     private let productChannel: [Int]
 
     init(_ signal: Signal) {
-        let n = signal.rows, d = signal.dims
+        let n = signal.rows
+        let d = signal.dims
         let centred = signal.centredValues()
         var channelOf = [Int](repeating: 0, count: d * d)
         var pairs: [(Int, Int)] = []
@@ -61,7 +62,8 @@ struct NormalCost: SegmentCost {
         func cost(_ start: Int, _ end: Int) -> Double {
             let length = Double(end - start)
             let d = dims
-            let a = sums + start * stride, b = sums + end * stride
+            let a = sums + start * stride
+            let b = sums + end * stride
             @inline(__always) func segmentSum(_ channel: Int) -> Double {
                 let o = 2 * channel
                 return (b[o] - a[o]) + (b[o + 1] - a[o + 1])

@@ -26,28 +26,28 @@ struct OptimalPartition: Sendable {
         var best = [Double](repeating: .infinity, count: (n + 1) * width)
         var previous = [Int](repeating: -1, count: (n + 1) * width)
         cost.withKernel { kernel in
-        best.withUnsafeMutableBufferPointer { best in
-            previous.withUnsafeMutableBufferPointer { previous in
-                for end in m...n {
-                    let row = end * width
-                    best[row] = kernel.cost(0, end)
-                    let topBreaks = end == n ? maxBreaks : maxBreaks - 1
-                    guard topBreaks >= 1, end - m >= m else { continue }
-                    for split in m...(end - m) {
-                        let segment = kernel.cost(split, end)
-                        let left = split * width
-                        let breaks = min(topBreaks, split / m)
-                        for k in 1...breaks {
-                            let candidate = best[left + k - 1] + segment
-                            if Ties.isBetter(candidate, than: best[row + k]) {
-                                best[row + k] = candidate
-                                previous[row + k] = split
+            best.withUnsafeMutableBufferPointer { best in
+                previous.withUnsafeMutableBufferPointer { previous in
+                    for end in m...n {
+                        let row = end * width
+                        best[row] = kernel.cost(0, end)
+                        let topBreaks = end == n ? maxBreaks : maxBreaks - 1
+                        guard topBreaks >= 1, end - m >= m else { continue }
+                        for split in m...(end - m) {
+                            let segment = kernel.cost(split, end)
+                            let left = split * width
+                            let breaks = min(topBreaks, split / m)
+                            for k in 1...breaks {
+                                let candidate = best[left + k - 1] + segment
+                                if Ties.isBetter(candidate, than: best[row + k]) {
+                                    best[row + k] = candidate
+                                    previous[row + k] = split
+                                }
                             }
                         }
                     }
                 }
             }
-        }
         }
         self.rows = n
         self.minSize = m

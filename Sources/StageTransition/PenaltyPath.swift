@@ -44,31 +44,42 @@ extension ChangePoints {
     /// [`low` × chosen, `high` × chosen], where `chosen` is what `penalty`
     /// resolves to (data-fitted penalties see the `NoiseFit` signal, as in
     /// `automatic`); k runs over 0…min(maxBreaks, n/min_size − 1).
-    public static func penaltyPath(_ signal: Signal, penalty: Penalty, maxBreaks: Int, cost: CostModel, minSize: Int,
-                                   low: Double = 0.1, high: Double = 10) throws(SegmentationError) -> PenaltyPath {
+    public static func penaltyPath(
+        _ signal: Signal, penalty: Penalty, maxBreaks: Int, cost: CostModel, minSize: Int,
+        low: Double = 0.1, high: Double = 10
+    ) throws(SegmentationError) -> PenaltyPath {
         let m = try effectiveMinSize(minSize, cost: cost, rows: signal.rows)
         guard maxBreaks >= 0 else { throw .negativeBreaks(maxBreaks) }
         guard let fitted = fitted(signal, penalty: penalty) else {
-            return PenaltyPath(chosenPenalty: 0, segments: [.init(penaltyLow: 0, penaltyHigh: .infinity,
-                                                                  breakpoints: [signal.rows], cost: 0)])
+            return PenaltyPath(
+                chosenPenalty: 0,
+                segments: [
+                    .init(
+                        penaltyLow: 0, penaltyHigh: .infinity,
+                        breakpoints: [signal.rows], cost: 0)
+                ])
         }
         let terms = try penalty.terms(rows: fitted.rows, dims: fitted.dims, cost: cost)
         let largest = min(maxBreaks, fitted.rows / m - 1)
         let options = cost.optimalByBreaks(fitted, lengthWeight: terms.lengthWeight, minSize: m, maxBreaks: largest)
-        let lowest = low * terms.perSegment, highest = high * terms.perSegment
+        let lowest = low * terms.perSegment
+        let highest = high * terms.perSegment
         var segments: [PenaltyPath.Segment] = []
         for option in options {
             let k = option.breakpoints.count - 1
             // β ≥ lo: no larger k is better; β ≤ hi: no smaller k is better (ties to the smaller k).
-            var lo = 0.0, hi = Double.infinity
+            var lo = 0.0
+            var hi = Double.infinity
             for other in options {
                 let j = other.breakpoints.count - 1
                 if j > k { lo = max(lo, (option.criterion - other.criterion) / Double(j - k)) }
                 if j < k { hi = min(hi, (other.criterion - option.criterion) / Double(k - j)) }
             }
             guard lo < hi, hi >= lowest, lo <= highest else { continue }
-            segments.append(.init(penaltyLow: max(lo, lowest), penaltyHigh: min(hi, highest),
-                                  breakpoints: option.breakpoints, cost: option.cost))
+            segments.append(
+                .init(
+                    penaltyLow: max(lo, lowest), penaltyHigh: min(hi, highest),
+                    breakpoints: option.breakpoints, cost: option.cost))
         }
         segments.sort { $0.penaltyLow < $1.penaltyLow }
         return PenaltyPath(chosenPenalty: terms.perSegment, segments: segments)
@@ -78,8 +89,10 @@ extension ChangePoints {
 extension CostModel {
     /// The exact optimum for every feasible k ≤ `maxBreaks`: its end indices,
     /// its DP criterion (cost + length term) and its plain cost.
-    func optimalByBreaks(_ signal: Signal, lengthWeight: Double, minSize: Int,
-                         maxBreaks: Int) -> [(breakpoints: [Int], criterion: Double, cost: Double)] {
+    func optimalByBreaks(
+        _ signal: Signal, lengthWeight: Double, minSize: Int,
+        maxBreaks: Int
+    ) -> [(breakpoints: [Int], criterion: Double, cost: Double)] {
         switch self {
         case .l2: return Self.everyK(L2Cost(signal), lengthWeight: lengthWeight, minSize: minSize, maxBreaks: maxBreaks)
         case .normal:
@@ -87,8 +100,10 @@ extension CostModel {
         }
     }
 
-    private static func everyK<Cost: SegmentCost>(_ cost: Cost, lengthWeight: Double, minSize: Int,
-                                                  maxBreaks: Int) -> [(breakpoints: [Int], criterion: Double, cost: Double)] {
+    private static func everyK<Cost: SegmentCost>(
+        _ cost: Cost, lengthWeight: Double, minSize: Int,
+        maxBreaks: Int
+    ) -> [(breakpoints: [Int], criterion: Double, cost: Double)] {
         func solve<C: SegmentCost>(_ search: C) -> [(breakpoints: [Int], criterion: Double, cost: Double)] {
             let table = OptimalPartition(cost: search, minSize: minSize, maxBreaks: maxBreaks)
             return (0...maxBreaks).filter { table.isFeasible(breaks: $0) }.map { k in

@@ -34,23 +34,24 @@ public enum SegmentationError: Error, Sendable, Hashable, CustomStringConvertibl
             return "the series has no rows"
         case .noDimensions:
             return "the series has no columns"
-        case let .shapeMismatch(rows, dims, values):
+        case .shapeMismatch(let rows, let dims, let values):
             return "\(values) values cannot form \(rows) rows × \(dims) columns"
-        case let .raggedRow(row, expected, actual):
+        case .raggedRow(let row, let expected, let actual):
             return "row \(row) has \(actual) values, expected \(expected)"
-        case let .nonFinite(row, column):
+        case .nonFinite(let row, let column):
             return "row \(row), column \(column) is not a finite number"
-        case let .invalidMinSize(size):
+        case .invalidMinSize(let size):
             return "the minimum segment length must be at least 1 (got \(size))"
-        case let .negativeBreaks(breaks):
+        case .negativeBreaks(let breaks):
             return "the number of breaks must be at least 0 (got \(breaks))"
-        case let .tooManyBreaks(breaks, rows, minSize):
-            return "\(breaks) breaks need at least \((breaks + 1) * minSize) rows with a minimum segment length of \(minSize); the series has \(rows)"
-        case let .tooFewRows(rows, minSize):
+        case .tooManyBreaks(let breaks, let rows, let minSize):
+            return
+                "\(breaks) breaks need at least \((breaks + 1) * minSize) rows with a minimum segment length of \(minSize); the series has \(rows)"
+        case .tooFewRows(let rows, let minSize):
             return "the series has \(rows) rows, fewer than the minimum segment length \(minSize)"
-        case let .invalidPenalty(value):
+        case .invalidPenalty(let value):
             return "the penalty must be a finite number ≥ 0 (got \(value))"
-        case let .invalidBreakpoints(ends, rows):
+        case .invalidBreakpoints(let ends, let rows):
             return "breakpoints \(ends) are not increasing end indices ending at n = \(rows) with long enough segments"
         }
     }

@@ -24,8 +24,10 @@ public struct SegmentationSettings: Sendable, Hashable {
     /// z-score every column first (`Signal.standardized()`).
     public var standardize: Bool
 
-    public init(method: Method = .dynp, cost: CostModel = .l2, minSize: Int = 3, breaks: Int? = nil,
-                maxBreaks: Int = 5, penalty: Penalty = .bic, standardize: Bool = true) {
+    public init(
+        method: Method = .dynp, cost: CostModel = .l2, minSize: Int = 3, breaks: Int? = nil,
+        maxBreaks: Int = 5, penalty: Penalty = .bic, standardize: Bool = true
+    ) {
         self.method = method
         self.cost = cost
         self.minSize = minSize

@@ -44,7 +44,8 @@ package struct ConnectionEvent: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The libzmq event mask that produces these kinds.
-    static let mask: Int32 = ZMQ_EVENT_ACCEPTED | ZMQ_EVENT_DISCONNECTED | ZMQ_EVENT_HANDSHAKE_SUCCEEDED
+    static let mask: Int32 =
+        ZMQ_EVENT_ACCEPTED | ZMQ_EVENT_DISCONNECTED | ZMQ_EVENT_HANDSHAKE_SUCCEEDED
         | ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL | ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL | ZMQ_EVENT_HANDSHAKE_FAILED_AUTH
 
     /// Decodes a monitor message: a 6-byte frame (u16 event, u32 value, host byte order)
@@ -84,7 +85,8 @@ package struct ConnectionEvent: Sendable, Hashable, CustomStringConvertible {
         case .handshakeFailed:
             // Typically EPIPE/ECONNRESET: the peer hung up mid-handshake, e.g. a plaintext
             // client that saw the CURVE greeting first and closed.
-            return "handshake failed (\(String(cString: zmq_strerror(Int32(bitPattern: value))))): the peer hung up during the security handshake (a plaintext client, or wrong keys?)"
+            return
+                "handshake failed (\(String(cString: zmq_strerror(Int32(bitPattern: value))))): the peer hung up during the security handshake (a plaintext client, or wrong keys?)"
         case .handshakeFailedProtocol:
             switch Int32(bitPattern: value) {
             case ZMQ_PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH:

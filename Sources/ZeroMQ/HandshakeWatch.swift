@@ -42,7 +42,8 @@ package final class HandshakeWatch {
         case .handshakeFailedAuthentication:
             return "the coordinator refused this CURVE key (ZAP status \(event.value)): is its .pub in the coordinator's --authorized-keys?"
         case .handshakeFailedProtocol where Int32(bitPattern: event.value) == ZMQ_PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH:
-            return "security mechanism mismatch: one side uses CURVE and the other does not (--curve-secret and --server-key on this side, --curve-secret and --authorized-keys on the coordinator)"
+            return
+                "security mechanism mismatch: one side uses CURVE and the other does not (--curve-secret and --server-key on this side, --curve-secret and --authorized-keys on the coordinator)"
         case .handshakeFailed:
             let error = String(cString: zmq_strerror(Int32(bitPattern: event.value)))
             return "the coordinator hung up during the CURVE handshake (\(error)): is --server-key the coordinator's public key?"

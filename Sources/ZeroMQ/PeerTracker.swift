@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Remembers the remote address of every accepted connection (by file descriptor) so
@@ -35,7 +35,8 @@ struct PeerTracker {
                 event.peer = open[pending[0]].peer
                 open[pending[0]].settled = true
             } else if let first = pending.first.flatMap({ open[$0].peer.map(ConnectionEvent.host(of:)) }),
-                      pending.allSatisfy({ open[$0].peer.map(ConnectionEvent.host(of:)) == first }) {
+                pending.allSatisfy({ open[$0].peer.map(ConnectionEvent.host(of:)) == first })
+            {
                 event.peer = first + ":*"
             }
         }

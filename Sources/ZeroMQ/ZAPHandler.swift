@@ -35,13 +35,16 @@ package final class ZAPHandler: Sendable {
     ///   - decide: admits or refuses one request.
     ///   - report: receives every decision and connection event.
     /// - Throws: `ZMQError` when the ZAP endpoint is taken (another handler in this context).
-    package init(context: ZMQContext, monitorEndpoint: String? = nil,
-                decide: @escaping @Sendable (ZAPRequest) -> ZAPDecision,
-                report: @escaping @Sendable (Event) -> Void) throws {
+    package init(
+        context: ZMQContext, monitorEndpoint: String? = nil,
+        decide: @escaping @Sendable (ZAPRequest) -> ZAPDecision,
+        report: @escaping @Sendable (Event) -> Void
+    ) throws {
         let start = GuardedCondition(Start.binding)
         thread = OwnedThread(name: "zap-handler") { thread in
-            try Self.serve(context: context, monitorEndpoint: monitorEndpoint, thread: thread, start: start,
-                           decide: decide, report: report)
+            try Self.serve(
+                context: context, monitorEndpoint: monitorEndpoint, thread: thread, start: start,
+                decide: decide, report: report)
         }
         let outcome = start.withLock { access in
             access.wait { $0 != .binding }
@@ -66,9 +69,11 @@ package final class ZAPHandler: Sendable {
 
     /// The thread's body: binds, announces `started`, answers until asked to stop.
     /// Throws (a `ZMQError`) only while starting, so that `init` can rethrow it.
-    private static func serve(context: ZMQContext, monitorEndpoint: String?, thread: OwnedThread.Context,
-                              start: GuardedCondition<Start>, decide: @Sendable (ZAPRequest) -> ZAPDecision,
-                              report: @Sendable (Event) -> Void) throws {
+    private static func serve(
+        context: ZMQContext, monitorEndpoint: String?, thread: OwnedThread.Context,
+        start: GuardedCondition<Start>, decide: @Sendable (ZAPRequest) -> ZAPDecision,
+        report: @Sendable (Event) -> Void
+    ) throws {
         let announce = { (outcome: Start) in
             start.withLock { access in
                 access.state = outcome

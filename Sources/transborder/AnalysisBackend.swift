@@ -122,9 +122,15 @@ struct RunManifest: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case tool, version, job, seed, scheme, replicates, scenarios, tasks, workers, retries
-        case jobID = "job_id", specSHA256 = "spec_sha256", dataSHA256 = "data_sha256", bundleSHA256 = "bundle_sha256"
-        case lostLeases = "lost_leases", duplicateResults = "duplicate_results", elapsedSeconds = "elapsed_seconds"
-        case submittedAt = "submitted_at", finishedAt = "finished_at"
+        case jobID = "job_id"
+        case specSHA256 = "spec_sha256"
+        case dataSHA256 = "data_sha256"
+        case bundleSHA256 = "bundle_sha256"
+        case lostLeases = "lost_leases"
+        case duplicateResults = "duplicate_results"
+        case elapsedSeconds = "elapsed_seconds"
+        case submittedAt = "submitted_at"
+        case finishedAt = "finished_at"
     }
 
     init(run: RunRecord, job: JobAnalysis, bundle: JobBundle) {

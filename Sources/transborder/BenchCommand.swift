@@ -10,15 +10,18 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Built-in benchmarks (e.g. bench cluster).",
         discussion: """
-        `bench cluster --tasks N --workers W --transport tcp|ipc` runs N noop tasks end to \
-        end through a real coordinator (in this process), its SQLite store (every result \
-        committed before it is acknowledged) and W worker processes; it waits for the \
-        workers to register, then times submit → job done (aggregate written) and prints a \
-        last line `tasks/s: <number>`.
-        """
+            `bench cluster --tasks N --workers W --transport tcp|ipc` runs N noop tasks end to \
+            end through a real coordinator (in this process), its SQLite store (every result \
+            committed before it is acknowledged) and W worker processes; it waits for the \
+            workers to register, then times submit → job done (aggregate written) and prints a \
+            last line `tasks/s: <number>`.
+            """
     )
 
-    @Argument(help: "Benchmark to run: cluster; raw (pipelined DEALER->ROUTER messages/s, the ceiling, --tasks messages); codec (binary frames vs JSON, messages/s).")
+    @Argument(
+        help:
+            "Benchmark to run: cluster; raw (pipelined DEALER->ROUTER messages/s, the ceiling, --tasks messages); codec (binary frames vs JSON, messages/s)."
+    )
     var name: String
 
     @Option(help: "Number of noop tasks.")
@@ -35,13 +38,17 @@ struct BenchCommand: ParsableCommand {
     @OptionGroup var logging: ClusterLoggingOptions
 
     func validate() throws {
-        guard ["cluster", "raw", "codec"].contains(name) else { throw ValidationError("unknown benchmark '\(name)'; available: cluster, raw, codec") }
+        guard ["cluster", "raw", "codec"].contains(name) else {
+            throw ValidationError("unknown benchmark '\(name)'; available: cluster, raw, codec")
+        }
         guard tasks >= 1, credit >= 1 else { throw ValidationError("--tasks and --credit must be positive") }
     }
 
     func run() throws {
         let logger = logging.logger("bench")
-        let workers = processes.workers, threads = processes.threads, transport = processes.transport
+        let workers = processes.workers
+        let threads = processes.threads
+        let transport = processes.transport
         if name == "raw" {
             let rate = try RawZeroMQBenchmark.run(count: tasks, transport: transport)
             print("raw pipelined DEALER->ROUTER 100 B over \(transport), \(tasks) messages")
@@ -55,11 +62,12 @@ struct BenchCommand: ParsableCommand {
             return
         }
         try reportingClientErrors("bench") {
-            let cluster = try LocalCluster(workers: workers, threads: threads, credit: credit,
-                                           transport: transport,
-                                           backends: BackendRegistry.all,
-                                           executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(),
-                                           workerArguments: ["--log-level", "warning"], logger: logger)
+            let cluster = try LocalCluster(
+                workers: workers, threads: threads, credit: credit,
+                transport: transport,
+                backends: BackendRegistry.all,
+                executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(),
+                workerArguments: ["--log-level", "warning"], logger: logger)
             defer { cluster.stop() }
             let client = try ClusterClient(endpoint: cluster.endpoint, timeout: 30)
             defer { client.close() }

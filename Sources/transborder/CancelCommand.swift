@@ -7,9 +7,9 @@ struct CancelCommand: ParsableCommand {
         commandName: "cancel",
         abstract: "Cancel a job (its stored results are kept; submitting it again resumes it).",
         discussion: """
-        Workers drop the job's queued tasks at once. A job that already finished is left \
-        as it is (exit 0, saying so); a job that does not exist exits 2.
-        """
+            Workers drop the job's queued tasks at once. A job that already finished is left \
+            as it is (exit 0, saying so); a job that does not exist exits 2.
+            """
     )
 
     @Argument(help: "Job id, name (the latest job of that name) or unambiguous prefix.")

@@ -14,27 +14,27 @@ struct CentralityCommand: ParsableCommand {
         commandName: "centrality",
         abstract: "Centralities of one graph from an edge list (networkx 3.x conventions).",
         discussion: """
-        EDGES.csv has the header source,target[,weight] (any column order; no weight column means \
-        weight 1). Node ids are free text (UTF-8, RFC 4180 quoting); a UTF-8 byte order mark and CRLF \
-        line ends are accepted. Weights are intensities and must be finite and > 0. Parallel rows \
-        between the same pair are merged by summing weights (on an undirected graph a,b and b,a are \
-        the same pair); self-loops are dropped (a note says how many).
+            EDGES.csv has the header source,target[,weight] (any column order; no weight column means \
+            weight 1). Node ids are free text (UTF-8, RFC 4180 quoting); a UTF-8 byte order mark and CRLF \
+            line ends are accepted. Weights are intensities and must be finite and > 0. Parallel rows \
+            between the same pair are merged by summing weights (on an undirected graph a,b and b,a are \
+            the same pair); self-loops are dropped (a note says how many).
 
-        Measures (default: all, in this order):
-          degree       degree/(n-1), in+out on digraphs (networkx degree_centrality)
-          strength     sum of edge weights, in+out on digraphs
-          betweenness  Brandes, networkx normalization (pairs halved if undirected)
-          closeness    Wasserman-Faust, incoming distances (networkx default)
-          harmonic     sum of 1/d over nodes reaching it (incoming, unnormalized)
-          eigenvector  weighted, in-edges, Euclidean norm 1 (networkx power iteration)
-          pagerank     weighted, alpha 0.85, dangling mass spread uniformly, sums to 1
+            Measures (default: all, in this order):
+              degree       degree/(n-1), in+out on digraphs (networkx degree_centrality)
+              strength     sum of edge weights, in+out on digraphs
+              betweenness  Brandes, networkx normalization (pairs halved if undirected)
+              closeness    Wasserman-Faust, incoming distances (networkx default)
+              harmonic     sum of 1/d over nodes reaching it (incoming, unnormalized)
+              eigenvector  weighted, in-edges, Euclidean norm 1 (networkx power iteration)
+              pagerank     weighted, alpha 0.85, dangling mass spread uniformly, sums to 1
 
-        Output: JSON {"nodes": [...], "measures": {"<measure>": {"<node>": value, ...}, ...}} or CSV \
-        with one row per node (columns node,<measures...>). Nodes are listed in order of first \
-        appearance in EDGES.csv; numbers are printed with full double precision (they round-trip). \
-        Bad input is reported on stderr as file:line: field 'x': message, with exit status 2 and \
-        nothing on stdout.
-        """
+            Output: JSON {"nodes": [...], "measures": {"<measure>": {"<node>": value, ...}, ...}} or CSV \
+            with one row per node (columns node,<measures...>). Nodes are listed in order of first \
+            appearance in EDGES.csv; numbers are printed with full double precision (they round-trip). \
+            Bad input is reported on stderr as file:line: field 'x': message, with exit status 2 and \
+            nothing on stdout.
+            """
     )
 
     @Argument(help: "Edge list CSV with the header source,target[,weight].")
@@ -43,14 +43,17 @@ struct CentralityCommand: ParsableCommand {
     @Flag(help: "Treat rows as arcs source→target (default: undirected edges).")
     var directed = false
 
-    @Option(help: ArgumentHelp(
-        "How weights become path lengths for betweenness, closeness and harmonic: inverse (1/w, for intensities), raw (w is a length) or hops (unweighted).",
-        valueName: "inverse|raw|hops"))
+    @Option(
+        help: ArgumentHelp(
+            "How weights become path lengths for betweenness, closeness and harmonic: inverse (1/w, for intensities), raw (w is a length) or hops (unweighted).",
+            valueName: "inverse|raw|hops"))
     var distance: Distance = .inverse
 
-    @Option(name: .customLong("measure"), help: ArgumentHelp(
-        "A measure to compute; repeat for several (default: all). One of degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank.",
-        valueName: "name"))
+    @Option(
+        name: .customLong("measure"),
+        help: ArgumentHelp(
+            "A measure to compute; repeat for several (default: all). One of degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank.",
+            valueName: "name"))
     var measures: [Measure] = []
 
     @Option(help: ArgumentHelp("Output format on stdout: json or csv.", valueName: "json|csv"))
@@ -75,16 +78,22 @@ struct CentralityCommand: ParsableCommand {
         if graph.droppedSelfLoops > 0 {
             printError("note: \(edges): dropped \(graph.droppedSelfLoops) self-loop(s)")
         }
-        let wanted = measures.isEmpty ? CentralityMeasure.allCases : CentralityMeasure.allCases.filter { m in
-            measures.contains { $0.measure == m }
-        }
+        let wanted =
+            measures.isEmpty
+            ? CentralityMeasure.allCases
+            : CentralityMeasure.allCases.filter { m in
+                measures.contains { $0.measure == m }
+            }
         let options = CentralityOptions(distance: distance.mode, threads: threads)
-        var values = centralities(of: graph, measures: wanted.filter { $0 != .eigenvector && $0 != .pagerank },
-                                  options: options)
+        var values = centralities(
+            of: graph, measures: wanted.filter { $0 != .eigenvector && $0 != .pagerank },
+            options: options)
         // The power iterations are called directly to report non-convergence.
         for measure in wanted where measure == .eigenvector || measure == .pagerank {
-            let result = measure == .eigenvector ? eigenvectorCentrality(of: graph, options: options)
-                                                 : pageRank(of: graph, options: options)
+            let result =
+                measure == .eigenvector
+                ? eigenvectorCentrality(of: graph, options: options)
+                : pageRank(of: graph, options: options)
             if !result.converged {
                 printError("warning: \(measure.rawValue) did not converge in \(result.iterations) iterations; values are the last iterate")
             }

@@ -10,8 +10,10 @@ struct ClusterEndpointOptions: ParsableArguments {
     /// The environment variable read when `--to` is not given.
     static let environmentVariable = "TRANSBORDER_COORDINATOR"
 
-    @Option(help: ArgumentHelp("Coordinator endpoint, e.g. tcp://HOST:5555 or ipc://PATH (default: $TRANSBORDER_COORDINATOR).",
-                               valueName: "endpoint"))
+    @Option(
+        help: ArgumentHelp(
+            "Coordinator endpoint, e.g. tcp://HOST:5555 or ipc://PATH (default: $TRANSBORDER_COORDINATOR).",
+            valueName: "endpoint"))
     var to: String?
 
     @Option(help: "Seconds to wait for each reply from the coordinator.")

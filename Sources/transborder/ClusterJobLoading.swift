@@ -23,7 +23,8 @@ func makeBundle(jobPath: String, kind: String) throws -> (bundle: JobBundle, pre
         return (bundle, prepared)
     }
     guard BackendRegistry.all[kind] != nil else {
-        throw InputError(file: jobPath, field: "kind", "unknown job kind '\(kind)'; known: \(BackendRegistry.kinds.joined(separator: ", "))")
+        throw InputError(
+            file: jobPath, field: "kind", "unknown job kind '\(kind)'; known: \(BackendRegistry.kinds.joined(separator: ", "))")
     }
     do {
         return (JobBundle(kind: kind, spec: try Data(contentsOf: URL(fileURLWithPath: jobPath))), nil)

@@ -16,9 +16,11 @@ typealias ClusterLoggingOptions = LoggingOptions<InfoByDefault>
 
 /// `--log-level` of a command whose default is `Default.level`.
 struct LoggingOptions<Default: DefaultLogLevel>: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "Log level on stderr: trace, debug, info, notice, warning, error or critical (default: \(Default.level.rawValue)).",
-        valueName: "level"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Log level on stderr: trace, debug, info, notice, warning, error or critical (default: \(Default.level.rawValue)).",
+            valueName: "level"))
     var logLevel: String?
 
     func validate() throws {

@@ -7,14 +7,14 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Compare two runs' output folders: inputs, settings, periods, transitions and labels.",
         discussion: """
-        Reads periods.json and manifest.json of both folders and reports: the inputs' hashes and the \
-        settings recorded in manifest.json that differ; the periods of each run with their labels; the \
-        transitions paired one to one (closest first, at most 3 years apart) with their 95% bootstrap \
-        intervals and whether each lies in the other's interval; the years whose stage label differs, \
-        the share of years with the same label and the adjusted Rand index of the two year-to-stage \
-        partitions; and which output files differ byte for byte. Exit status 0 whether or not the \
-        runs differ (see "identical_outputs" in the JSON), 2 when a folder is not a run's output.
-        """
+            Reads periods.json and manifest.json of both folders and reports: the inputs' hashes and the \
+            settings recorded in manifest.json that differ; the periods of each run with their labels; the \
+            transitions paired one to one (closest first, at most 3 years apart) with their 95% bootstrap \
+            intervals and whether each lies in the other's interval; the years whose stage label differs, \
+            the share of years with the same label and the adjusted Rand index of the two year-to-stage \
+            partitions; and which output files differ byte for byte. Exit status 0 whether or not the \
+            runs differ (see "identical_outputs" in the JSON), 2 when a folder is not a run's output.
+            """
     )
 
     @Argument(help: "The first run's output folder (A).")

@@ -9,13 +9,13 @@ struct CoordinatorCommand: ParsableCommand {
         commandName: "coordinator",
         abstract: "Serve jobs to workers over ZeroMQ, keeping state in a SQLite store.",
         discussion: """
-        Binds a ROUTER socket that workers (`transborder worker`) and clients (`submit`, \
-        `status`, `fetch`, `cancel`, `forget`, `prune`) connect to (protocol: docs/PROTOCOL.md). Every result is \
-        committed to the store before it is acknowledged; restarted on the same --store after \
-        a crash, the coordinator resumes unfinished jobs without recomputing finished tasks. \
-        Finished jobs are written atomically into <results>/<job id>/. SIGTERM or SIGINT: stop \
-        accepting, commit, release the workers and exit 0.
-        """
+            Binds a ROUTER socket that workers (`transborder worker`) and clients (`submit`, \
+            `status`, `fetch`, `cancel`, `forget`, `prune`) connect to (protocol: docs/PROTOCOL.md). Every result is \
+            committed to the store before it is acknowledged; restarted on the same --store after \
+            a crash, the coordinator resumes unfinished jobs without recomputing finished tasks. \
+            Finished jobs are written atomically into <results>/<job id>/. SIGTERM or SIGINT: stop \
+            accepting, commit, release the workers and exit 0.
+            """
     )
 
     @Option(help: "ZeroMQ endpoint to bind (tcp://HOST:PORT, tcp://127.0.0.1:* for any free port, ipc://PATH).")
@@ -27,10 +27,16 @@ struct CoordinatorCommand: ParsableCommand {
     @Option(help: "Folder receiving one <job id>/ folder of results per finished job.")
     var results: String = "results"
 
-    @Option(help: "A job fails once one task failed on this many distinct workers, or this many times with no other worker connected; retries go to a worker the task has not failed on.")
+    @Option(
+        help:
+            "A job fails once one task failed on this many distinct workers, or this many times with no other worker connected; retries go to a worker the task has not failed on."
+    )
     var maxAttempts: Int = 3
 
-    @Option(help: "Quarantine a worker for a job (it gets none of its tasks) once this many tasks it failed were completed by other workers (0: never).")
+    @Option(
+        help:
+            "Quarantine a worker for a job (it gets none of its tasks) once this many tasks it failed were completed by other workers (0: never)."
+    )
     var quarantineAfter: Int = 3
 
     @Option(help: "Seconds of silence after which a worker is declared dead and its tasks re-queued.")
@@ -39,7 +45,10 @@ struct CoordinatorCommand: ParsableCommand {
     @Option(help: "Seconds a worker may hold one task before it is re-queued.")
     var leaseTimeout: Double = 900
 
-    @Option(help: "Largest accepted message in bytes; bounds job bundles. A larger client request gets ERROR 9 naming this limit (up to 4× it; beyond, libzmq drops the connection).")
+    @Option(
+        help:
+            "Largest accepted message in bytes; bounds job bundles. A larger client request gets ERROR 9 naming this limit (up to 4× it; beyond, libzmq drops the connection)."
+    )
     var maxMessageBytes: Int = 64 * 1024 * 1024
 
     @Option(help: "Serve Prometheus metrics (GET /metrics, plain HTTP) on this address, e.g. 0.0.0.0:9464 (default: none).")
@@ -55,7 +64,9 @@ struct CoordinatorCommand: ParsableCommand {
     func validate() throws {
         guard maxAttempts >= 1 else { throw ValidationError("--max-attempts must be at least 1") }
         guard quarantineAfter >= 0 else { throw ValidationError("--quarantine-after must be 0 (never) or more") }
-        guard heartbeatTimeout > 1, leaseTimeout > 0 else { throw ValidationError("--heartbeat-timeout must exceed 1 s and --lease-timeout be positive") }
+        guard heartbeatTimeout > 1, leaseTimeout > 0 else {
+            throw ValidationError("--heartbeat-timeout must exceed 1 s and --lease-timeout be positive")
+        }
         guard maxMessageBytes >= 65_536 else { throw ValidationError("--max-message-bytes must be at least 65536") }
     }
 
@@ -63,9 +74,10 @@ struct CoordinatorCommand: ParsableCommand {
         let logger = logging.logger("coordinator")
         let curve = try reportingInputErrors { try security.credentials(bind: bind) }
         let stop = StopSignal.onTermination()
-        var config = CoordinatorConfiguration(bind: bind, storePath: store,
-                                              resultsDirectory: URL(fileURLWithPath: results),
-                                              backends: BackendRegistry.all)
+        var config = CoordinatorConfiguration(
+            bind: bind, storePath: store,
+            resultsDirectory: URL(fileURLWithPath: results),
+            backends: BackendRegistry.all)
         config.maxAttempts = maxAttempts
         config.quarantineAfter = quarantineAfter
         config.metricsBind = metrics.map { $0.hasPrefix("tcp://") ? $0 : "tcp://\($0)" }
@@ -75,8 +87,9 @@ struct CoordinatorCommand: ParsableCommand {
         config.curve = curve
         if let endpointFile {
             config.onListening = { endpoint in
-                try? ResultFolder.write([OutputFile(name: URL(fileURLWithPath: endpointFile).lastPathComponent, data: Data((endpoint + "\n").utf8))],
-                                        into: URL(fileURLWithPath: endpointFile).deletingLastPathComponent())
+                try? ResultFolder.write(
+                    [OutputFile(name: URL(fileURLWithPath: endpointFile).lastPathComponent, data: Data((endpoint + "\n").utf8))],
+                    into: URL(fileURLWithPath: endpointFile).deletingLastPathComponent())
             }
         }
         do {

@@ -29,13 +29,14 @@ struct CoordinatorSecurityOptions: ParsableArguments {
             return try CurveServerCredentials.load(secretFile: curveSecret, authorizedFolder: authorizedKeys)
         }
         if EndpointScope(endpoint: bind) == .network && !insecure {
-            printError("""
-            coordinator: refusing to bind \(bind) without CURVE keys: it is reachable from other machines, \
-            and without CURVE anyone who reaches it can submit jobs, pose as a worker and read the data and \
-            results in plain text. Give --curve-secret server.key --authorized-keys DIR (make keys with \
-            `transborder keygen --out NAME`), bind a loopback address (127.0.0.1) or ipc://, or pass \
-            --insecure on a private network you trust completely.
-            """)
+            printError(
+                """
+                coordinator: refusing to bind \(bind) without CURVE keys: it is reachable from other machines, \
+                and without CURVE anyone who reaches it can submit jobs, pose as a worker and read the data and \
+                results in plain text. Give --curve-secret server.key --authorized-keys DIR (make keys with \
+                `transborder keygen --out NAME`), bind a loopback address (127.0.0.1) or ipc://, or pass \
+                --insecure on a private network you trust completely.
+                """)
             throw ExitCode(2)
         }
         return nil

@@ -6,12 +6,16 @@ import Foundation
 /// (worker, submit, status, fetch, cancel, forget, prune); `TRANSBORDER_CURVE_SECRET` and
 /// `TRANSBORDER_SERVER_KEY` stand in for them.
 struct CurveClientOptions: ParsableArguments {
-    @Option(name: .customLong("curve-secret"),
-            help: "This peer's CURVE secret key (NAME.key from `transborder keygen`); its public key, derived from it, must be in the coordinator's authorized keys (default: $TRANSBORDER_CURVE_SECRET).")
+    @Option(
+        name: .customLong("curve-secret"),
+        help:
+            "This peer's CURVE secret key (NAME.key from `transborder keygen`); its public key, derived from it, must be in the coordinator's authorized keys (default: $TRANSBORDER_CURVE_SECRET)."
+    )
     var curveSecretOption: String?
 
-    @Option(name: .customLong("server-key"),
-            help: "The coordinator's CURVE public key (its NAME.pub); authenticates the coordinator (default: $TRANSBORDER_SERVER_KEY).")
+    @Option(
+        name: .customLong("server-key"),
+        help: "The coordinator's CURVE public key (its NAME.pub); authenticates the coordinator (default: $TRANSBORDER_SERVER_KEY).")
     var serverKeyOption: String?
 
     var curveSecret: String? { curveSecretOption ?? Self.environment("TRANSBORDER_CURVE_SECRET") }

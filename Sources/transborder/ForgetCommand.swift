@@ -7,10 +7,10 @@ struct ForgetCommand: ParsableCommand {
         commandName: "forget",
         abstract: "Remove a finished job, its stored results and its result files from the coordinator.",
         discussion: """
-        Only done, failed or cancelled jobs (cancel a running one first). The store is \
-        VACUUMed afterwards, which blocks the coordinator for a time proportional to the \
-        store's size. Exit status 2 for a job that does not exist, 1 for an active one.
-        """
+            Only done, failed or cancelled jobs (cancel a running one first). The store is \
+            VACUUMed afterwards, which blocks the coordinator for a time proportional to the \
+            store's size. Exit status 2 for a job that does not exist, 1 for an active one.
+            """
     )
 
     @Argument(help: "Job id, name (the latest job of that name) or unambiguous prefix.")

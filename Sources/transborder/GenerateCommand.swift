@@ -13,11 +13,11 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Write a synthetic panel with planted stages (ground truth for tests and scale runs).",
         discussion: """
-        Writes places.csv, links.csv, job.yaml and truth.json ({"stage_starts": [...]}, plus
-        "stage_layers" with --design emergence) into --out.
-        The layer mix and the spatial reach of cross-border links shift at every planted stage start.
-        The generated job runs in seconds by default (100 `links` replicates, no sensitivity scenarios).
-        """
+            Writes places.csv, links.csv, job.yaml and truth.json ({"stage_starts": [...]}, plus
+            "stage_layers" with --design emergence) into --out.
+            The layer mix and the spatial reach of cross-border links shift at every planted stage start.
+            The generated job runs in seconds by default (100 `links` replicates, no sensitivity scenarios).
+            """
     )
 
     @Option(help: "Number of places (half on each side of the border; any size, e.g. 20000).")
@@ -41,8 +41,10 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Bootstrap replicates written into job.yaml.")
     var replicates: Int = 100
 
-    @Option(help: ArgumentHelp("What the planted stages change: dominance (a layer's weight × 8 per stage, one unit) or emergence (a new layer appears per stage as tie spells, older ones persist; trade in billions from the first year, parks, corridors and acts as counts).",
-                               valueName: "dominance|emergence"))
+    @Option(
+        help: ArgumentHelp(
+            "What the planted stages change: dominance (a layer's weight × 8 per stage, one unit) or emergence (a new layer appears per stage as tie spells, older ones persist; trade in billions from the first year, parks, corridors and acts as counts).",
+            valueName: "dominance|emergence"))
     var design: SyntheticPanel.Design = .dominance
 
     @Flag(help: "Add leave-one-region-out and leave-one-layer-out scenarios to job.yaml.")

@@ -10,10 +10,10 @@ struct IndicatorsCommand: ParsableCommand {
         commandName: "indicators",
         abstract: "The per-year network indicator table of a panel or job.",
         discussion: """
-        JOB is a job folder (holding job.yaml/job.json with places.csv and links.csv) or a spec file. \
-        Columns (docs/METHODS.md §3): density, betweenness_centralization, top3_strength_share, \
-        strength_gini, cross_border_share, share_<layer> for every layer, scale_share_<scale>, reach_km.
-        """
+            JOB is a job folder (holding job.yaml/job.json with places.csv and links.csv) or a spec file. \
+            Columns (docs/METHODS.md §3): density, betweenness_centralization, top3_strength_share, \
+            strength_gini, cross_border_share, share_<layer> for every layer, scale_share_<scale>, reach_km.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }

@@ -21,8 +21,10 @@ enum JobListing {
     static func table(_ jobs: [JobStatus]) -> [String] {
         let header = ["ID", "NAME", "STATE", "PROGRESS", "SUBMITTED (UTC)", "FINISHED (UTC)", "DURATION"]
         let rows = jobs.map { s in
-            [s.job, s.name.isEmpty ? "-" : s.name, s.state.rawValue, "\(s.tasksDone)/\(s.tasksTotal)",
-             UTCTimestamp.string(s.submittedAt), s.finishedAt.map(UTCTimestamp.string) ?? "-", duration(s.durationSeconds)]
+            [
+                s.job, s.name.isEmpty ? "-" : s.name, s.state.rawValue, "\(s.tasksDone)/\(s.tasksTotal)",
+                UTCTimestamp.string(s.submittedAt), s.finishedAt.map(UTCTimestamp.string) ?? "-", duration(s.durationSeconds),
+            ]
         }
         let all = [header] + rows
         let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }

@@ -47,9 +47,14 @@ struct JobOverview: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case spec, job, valid, places, years, directed, layers, scenarios, warnings
-        case placesByCountry = "places_by_country", placesByRegion = "places_by_region", yearCount = "year_count"
-        case linkRows = "link_rows", boundingBox = "bounding_box", estimatedRows = "estimated_rows"
-        case estimatedShare = "estimated_share", yearsWithoutLinks = "years_without_links"
+        case placesByCountry = "places_by_country"
+        case placesByRegion = "places_by_region"
+        case yearCount = "year_count"
+        case linkRows = "link_rows"
+        case boundingBox = "bounding_box"
+        case estimatedRows = "estimated_rows"
+        case estimatedShare = "estimated_share"
+        case yearsWithoutLinks = "years_without_links"
         case coordinateWarnings = "coordinate_warnings"
     }
 
@@ -69,15 +74,22 @@ struct JobOverview: Encodable {
             let pairs = Set(rows.map { panel.directed ? [$0.source, $0.target] : [min($0.source, $0.target), max($0.source, $0.target)] })
             return LayerCount(layer: panel.layers[l].rawValue, rows: rows.count, pairs: pairs.count)
         }
-        boundingBox = [panel.places.map(\.longitude).min() ?? 0, panel.places.map(\.latitude).min() ?? 0,
-                       panel.places.map(\.longitude).max() ?? 0, panel.places.map(\.latitude).max() ?? 0]
+        boundingBox = [
+            panel.places.map(\.longitude).min() ?? 0, panel.places.map(\.latitude).min() ?? 0,
+            panel.places.map(\.longitude).max() ?? 0, panel.places.map(\.latitude).max() ?? 0,
+        ]
         estimatedRows = panel.links.filter(\.estimated).count
         estimatedShare = panel.links.isEmpty ? 0 : Double(estimatedRows) / Double(panel.links.count)
         scenarios = Scenario.planned(by: loaded.spec.sensitivity, panel: panel).count
         yearsWithoutLinks = panel.years.filter { panel.links(in: $0).isEmpty }
         coordinateWarnings = CoordinateCheck.warnings(panel)
-        warnings = (yearsWithoutLinks.isEmpty ? [] : ["\(yearsWithoutLinks.count) year(s) without any link: "
-                                                     + yearsWithoutLinks.map(String.init).joined(separator: ", ")])
+        warnings =
+            (yearsWithoutLinks.isEmpty
+                ? []
+                : [
+                    "\(yearsWithoutLinks.count) year(s) without any link: "
+                        + yearsWithoutLinks.map(String.init).joined(separator: ", ")
+                ])
             + coordinateWarnings.map { "\(loaded.directory.dataPath(loaded.spec.places)): \($0.message)" }
     }
 

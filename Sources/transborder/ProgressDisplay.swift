@@ -35,8 +35,10 @@ struct ProgressDisplay {
             lastDraw = elapsed
             lastDrawnTenth = tenth
         }
-        if let line = Self.line(done: done, total: total, state: state, elapsed: elapsed, terminal: isTerminal,
-                                label: label, lastTenth: &lastTenth, lastState: &lastState) {
+        if let line = Self.line(
+            done: done, total: total, state: state, elapsed: elapsed, terminal: isTerminal,
+            label: label, lastTenth: &lastTenth, lastState: &lastState)
+        {
             if isTerminal {
                 // Pad over a longer previous line.
                 let padded = line.padding(toLength: max(line.count, lastLine.count), withPad: " ", startingAt: 0)
@@ -53,8 +55,10 @@ struct ProgressDisplay {
     }
 
     /// The text to show for this update, or nil when a plain log needs no new line.
-    static func line(done: Int, total: Int, state: String, elapsed: Double, terminal: Bool, label: String,
-                     lastTenth: inout Int, lastState: inout String) -> String? {
+    static func line(
+        done: Int, total: Int, state: String, elapsed: Double, terminal: Bool, label: String,
+        lastTenth: inout Int, lastState: inout String
+    ) -> String? {
         let fraction = total > 0 ? min(Double(done) / Double(total), 1) : 0
         let eta = done > 0 && done < total ? elapsed / Double(done) * Double(total - done) : nil
         let times = "elapsed \(duration(elapsed))" + (eta.map { ", ETA \(duration($0))" } ?? "")

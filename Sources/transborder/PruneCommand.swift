@@ -7,9 +7,9 @@ struct PruneCommand: ParsableCommand {
         commandName: "prune",
         abstract: "Remove every job that finished more than a given time ago, with its results and files.",
         discussion: """
-        Queued and running jobs are never removed. DURATION is a whole number and a unit: \
-        s, m (minutes), h, d or w, e.g. 30d. The store is VACUUMed afterwards.
-        """
+            Queued and running jobs are never removed. DURATION is a whole number and a unit: \
+            s, m (minutes), h, d or w, e.g. 30d. The store is VACUUMed afterwards.
+            """
     )
 
     @Option(help: "Remove jobs finished longer ago than this, e.g. 12h, 30d, 2w.")
@@ -43,7 +43,8 @@ struct PruneCommand: ParsableCommand {
 
     static func sizes(_ removed: RemovedJobs) -> String {
         func mib(_ bytes: Int) -> String { String(format: "%.1f MiB", Double(bytes) / 1_048_576) }
-        return "removed \(removed.removed.count) job\(removed.removed.count == 1 ? "" : "s"); store \(mib(removed.storeBytesBefore)) -> \(mib(removed.storeBytesAfter))"
+        return
+            "removed \(removed.removed.count) job\(removed.removed.count == 1 ? "" : "s"); store \(mib(removed.storeBytesBefore)) -> \(mib(removed.storeBytesAfter))"
     }
 
     func run() throws {

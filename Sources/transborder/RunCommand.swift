@@ -10,15 +10,15 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a whole job: in-process (--workers 0) or with local worker processes.",
         discussion: """
-        --out is checked first: it must be a new or empty folder (--force replaces a previous \
-        run's outputs, swapped in whole at the end); nothing is computed otherwise. With \
-        --workers 0 the job runs in this process on --threads threads, with a progress bar \
-        (elapsed time, ETA) on a terminal. With --workers N > 0: starts a coordinator inside \
-        this process on an ipc:// endpoint in a temporary folder and N `transborder worker` \
-        child processes, submits the job, waits and moves the outputs into --out. The outputs \
-        are byte-identical for any N and any --threads; only manifest.json records how the \
-        run went. At the end the path of report.html is printed on stdout.
-        """
+            --out is checked first: it must be a new or empty folder (--force replaces a previous \
+            run's outputs, swapped in whole at the end); nothing is computed otherwise. With \
+            --workers 0 the job runs in this process on --threads threads, with a progress bar \
+            (elapsed time, ETA) on a terminal. With --workers N > 0: starts a coordinator inside \
+            this process on an ipc:// endpoint in a temporary folder and N `transborder worker` \
+            child processes, submits the job, waits and moves the outputs into --out. The outputs \
+            are byte-identical for any N and any --threads; only manifest.json records how the \
+            run went. At the end the path of report.html is printed on stdout.
+            """
     )
 
     @Argument(help: "Job folder or its job.yaml.")
@@ -61,7 +61,8 @@ struct RunCommand: ParsableCommand {
 
     /// Computes the job and publishes its files into `destination`; returns their number.
     private func compute(into destination: OutputDestination, logger: Logger) throws -> Int {
-        let workers = processes.workers, threads = processes.threads
+        let workers = processes.workers
+        let threads = processes.threads
         if workers == 0 {
             // The reference path: the job is parsed from the bundle bytes, as on a worker.
             let bundle = try makeBundle(jobPath: job, kind: kind).bundle
@@ -79,12 +80,13 @@ struct RunCommand: ParsableCommand {
         // The workers start while this process parses and checks the job (their start-up
         // and the parse overlap); on bad input they are stopped and nothing is written.
         let handoff = PreparedJobHandoff()
-        let cluster = try LocalCluster(workers: workers, threads: threads, credit: nil,
-                                       transport: processes.transport,
-                                       backends: BackendRegistry.all,
-                                       executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(),
-                                       workerArguments: ["--log-level", logging.logLevel ?? "warning", "--parent-pid", String(getpid())],
-                                       handoff: handoff, logger: logger)
+        let cluster = try LocalCluster(
+            workers: workers, threads: threads, credit: nil,
+            transport: processes.transport,
+            backends: BackendRegistry.all,
+            executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(),
+            workerArguments: ["--log-level", logging.logLevel ?? "warning", "--parent-pid", String(getpid())],
+            handoff: handoff, logger: logger)
         defer { cluster.stop() }
         let (bundle, prepared) = try makeBundle(jobPath: job, kind: kind)
         if let prepared { handoff.offer(prepared, for: bundle.contentHash) }
@@ -106,6 +108,8 @@ struct RunCommand: ParsableCommand {
 enum InputErrorForKind: Error, CustomStringConvertible {
     case unknown(String)
     var description: String {
-        switch self { case let .unknown(kind): "no backend for job kind '\(kind)'" }
+        switch self {
+        case .unknown(let kind): "no backend for job kind '\(kind)'"
+        }
     }
 }

@@ -39,8 +39,10 @@ struct RunComparison: Encodable {
 
         enum CodingKeys: String, CodingKey {
             case a, b, shift
-            case aInterval95 = "a_interval95", bInterval95 = "b_interval95"
-            case bWithinAInterval = "b_within_a_interval", aWithinBInterval = "a_within_b_interval"
+            case aInterval95 = "a_interval95"
+            case bInterval95 = "b_interval95"
+            case bWithinAInterval = "b_within_a_interval"
+            case aWithinBInterval = "a_within_b_interval"
         }
     }
 
@@ -74,13 +76,19 @@ struct RunComparison: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case a, b, settings, transitions, files
-        case identicalOutputs = "identical_outputs", periodsA = "periods_a", periodsB = "periods_b"
-        case labelDifferences = "label_differences", labelAgreement = "label_agreement", partitionARI = "partition_ari"
+        case identicalOutputs = "identical_outputs"
+        case periodsA = "periods_a"
+        case periodsB = "periods_b"
+        case labelDifferences = "label_differences"
+        case labelAgreement = "label_agreement"
+        case partitionARI = "partition_ari"
     }
 
     /// Manifest keys compared (inputs and settings; timings and worker counts are left out).
-    static let settingKeys = ["job", "tool", "version", "spec_sha256", "data_sha256", "seed", "scheme", "replicates",
-                              "scenarios", "tasks"]
+    static let settingKeys = [
+        "job", "tool", "version", "spec_sha256", "data_sha256", "seed", "scheme", "replicates",
+        "scenarios", "tasks",
+    ]
     /// Transitions further apart than this many years are not paired.
     static let pairing = 3
 
@@ -90,25 +98,35 @@ struct RunComparison: Encodable {
     init(_ folderA: String, _ folderB: String) throws {
         a = folderA
         b = folderB
-        let periodsDocA = try Self.json(folderA, "periods.json"), periodsDocB = try Self.json(folderB, "periods.json")
-        let manifestA = (try? Self.json(folderA, "manifest.json")) ?? [:], manifestB = (try? Self.json(folderB, "manifest.json")) ?? [:]
+        let periodsDocA = try Self.json(folderA, "periods.json")
+        let periodsDocB = try Self.json(folderB, "periods.json")
+        let manifestA = (try? Self.json(folderA, "manifest.json")) ?? [:]
+        let manifestB = (try? Self.json(folderB, "manifest.json")) ?? [:]
         settings = Self.settingKeys.map { key in
-            let x = manifestA[key].map(Self.text), y = manifestB[key].map(Self.text)
+            let x = manifestA[key].map(Self.text)
+            let y = manifestB[key].map(Self.text)
             return Setting(key: key, a: x, b: y, same: x == y)
         }
         periodsA = Self.periods(periodsDocA)
         periodsB = Self.periods(periodsDocB)
-        let intervalsA = Self.intervals(periodsDocA), intervalsB = Self.intervals(periodsDocB)
+        let intervalsA = Self.intervals(periodsDocA)
+        let intervalsB = Self.intervals(periodsDocB)
         transitions = Self.pair(Self.transitions(periodsDocA), Self.transitions(periodsDocB)).map { x, y in
-            let ia = x.flatMap { intervalsA[$0] }, ib = y.flatMap { intervalsB[$0] }
-            return Transition(a: x, b: y, shift: x.flatMap { x in y.map { $0 - x } }, aInterval95: ia, bInterval95: ib,
-                              bWithinAInterval: ia.flatMap { i in y.map { i[0] <= $0 && $0 <= i[1] } },
-                              aWithinBInterval: ib.flatMap { i in x.map { i[0] <= $0 && $0 <= i[1] } })
+            let ia = x.flatMap { intervalsA[$0] }
+            let ib = y.flatMap { intervalsB[$0] }
+            return Transition(
+                a: x, b: y, shift: x.flatMap { x in y.map { $0 - x } }, aInterval95: ia, bInterval95: ib,
+                bWithinAInterval: ia.flatMap { i in y.map { i[0] <= $0 && $0 <= i[1] } },
+                aWithinBInterval: ib.flatMap { i in x.map { i[0] <= $0 && $0 <= i[1] } })
         }
-        var differences: [YearLabel] = [], same = 0, stagesA: [Int] = [], stagesB: [Int] = []
+        var differences: [YearLabel] = []
+        var same = 0
+        var stagesA: [Int] = []
+        var stagesB: [Int] = []
         let years = Set(periodsA.flatMap { Array($0.start...$0.end) }).intersection(periodsB.flatMap { Array($0.start...$0.end) })
         for year in years.sorted() {
-            let pa = periodsA.first { ($0.start...$0.end).contains(year) }, pb = periodsB.first { ($0.start...$0.end).contains(year) }
+            let pa = periodsA.first { ($0.start...$0.end).contains(year) }
+            let pb = periodsB.first { ($0.start...$0.end).contains(year) }
             stagesA.append(pa?.stage ?? 0)
             stagesB.append(pb?.stage ?? 0)
             if pa?.label == pb?.label { same += 1 } else { differences.append(YearLabel(year: year, a: pa?.label, b: pb?.label)) }
@@ -169,7 +187,9 @@ struct RunComparison: Encodable {
         var candidates: [(Int, Int, Int)] = []
         for (i, x) in a.enumerated() { for (j, y) in b.enumerated() where abs(x - y) <= pairing { candidates.append((abs(x - y), i, j)) } }
         candidates.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
-        var usedA = Set<Int>(), usedB = Set<Int>(), pairs: [(Int?, Int?)] = []
+        var usedA = Set<Int>()
+        var usedB = Set<Int>()
+        var pairs: [(Int?, Int?)] = []
         for (_, i, j) in candidates where !usedA.contains(i) && !usedB.contains(j) {
             usedA.insert(i)
             usedB.insert(j)
@@ -184,7 +204,8 @@ struct RunComparison: Encodable {
         func names(_ folder: String) -> Set<String> {
             Set(((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") })
         }
-        let na = names(folderA), nb = names(folderB)
+        let na = names(folderA)
+        let nb = names(folderB)
         return na.union(nb).sorted().map { name in
             guard na.contains(name) else { return FileStatus(name: name, status: "only_b") }
             guard nb.contains(name) else { return FileStatus(name: name, status: "only_a") }
@@ -197,13 +218,18 @@ struct RunComparison: Encodable {
     /// The comparison for people.
     func text() -> String {
         var lines = ["A: \(a)", "B: \(b)"]
-        lines.append(identicalOutputs ? "outputs: identical (every file but manifest.json)"
-                     : "outputs: differ in " + files.filter { $0.status != "same" && $0.name != "manifest.json" }
-                        .map { "\($0.name)\($0.status == "differs" ? "" : " (\($0.status.replacingOccurrences(of: "_", with: " ")))")" }
-                        .joined(separator: ", "))
+        lines.append(
+            identicalOutputs
+                ? "outputs: identical (every file but manifest.json)"
+                : "outputs: differ in "
+                    + files.filter { $0.status != "same" && $0.name != "manifest.json" }
+                    .map { "\($0.name)\($0.status == "differs" ? "" : " (\($0.status.replacingOccurrences(of: "_", with: " ")))")" }
+                    .joined(separator: ", "))
         let changed = settings.filter { !$0.same }
-        lines.append(changed.isEmpty ? "inputs and settings: same (\(Self.settingKeys.joined(separator: ", ")))"
-                     : "inputs and settings that differ:")
+        lines.append(
+            changed.isEmpty
+                ? "inputs and settings: same (\(Self.settingKeys.joined(separator: ", ")))"
+                : "inputs and settings that differ:")
         for s in changed { lines.append("  \(s.key): \(s.a ?? "—") → \(s.b ?? "—")") }
         lines.append("stages: \(periodsA.count) → \(periodsB.count)")
         func describe(_ periods: [Period]) -> String {
@@ -224,8 +250,9 @@ struct RunComparison: Encodable {
             lines.append(line)
         }
         if let agreement = labelAgreement, let ari = partitionARI {
-            lines.append("labels: same in \(String(format: "%.0f", agreement * 100)) % of the common years; "
-                         + "partition ARI \(String(format: "%.3f", ari))")
+            lines.append(
+                "labels: same in \(String(format: "%.0f", agreement * 100)) % of the common years; "
+                    + "partition ARI \(String(format: "%.3f", ari))")
         }
         for d in labelDifferences { lines.append("  \(d.year): \(d.a ?? "—") → \(d.b ?? "—")") }
         return lines.joined(separator: "\n")

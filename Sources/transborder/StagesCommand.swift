@@ -14,32 +14,32 @@ struct StagesCommand: ParsableCommand {
         commandName: "stages",
         abstract: "Change points and periods of a yearly indicator series (ruptures conventions).",
         discussion: """
-        SERIES.csv has the header year,<indicator>,... (or t,<indicator>,...):
-        one row per time step (numeric and strictly increasing), one column per
-        indicator, every cell a finite number. A UTF-8 byte order mark and
-        CRLF line ends are accepted.
+            SERIES.csv has the header year,<indicator>,... (or t,<indicator>,...):
+            one row per time step (numeric and strictly increasing), one column per
+            indicator, every cell a finite number. A UTF-8 byte order mark and
+            CRLF line ends are accepted.
 
-        Columns are standardized (z-scores, population standard deviation; a
-        constant column becomes zeros) unless --no-standardize. jump = 1;
-        --min-size binds every segment (the normal cost needs at least 2).
-          dynp  exact optimum (ruptures Dynp): --breaks K, or K in
-                0..--max-breaks (default 5) minimizing cost(K) + pen·(K+1)
-                with --penalty (default bic)
-          pelt  PELT (ruptures Pelt) for --penalty (default bic)
-        Penalties (p = d for l2, d + d(d+1)/2 for normal; n rows):
-          bic   2·p·ln n (σ = 1: meant for standardized columns)
-          mbic  modified BIC (Zhang & Siegmund 2007): 3·p·ln n per segment
-                plus p·ln(length/n) for each segment
-          VALUE a number ≥ 0 on the cost scale, charged per segment
-                (ruptures's pen)
+            Columns are standardized (z-scores, population standard deviation; a
+            constant column becomes zeros) unless --no-standardize. jump = 1;
+            --min-size binds every segment (the normal cost needs at least 2).
+              dynp  exact optimum (ruptures Dynp): --breaks K, or K in
+                    0..--max-breaks (default 5) minimizing cost(K) + pen·(K+1)
+                    with --penalty (default bic)
+              pelt  PELT (ruptures Pelt) for --penalty (default bic)
+            Penalties (p = d for l2, d + d(d+1)/2 for normal; n rows):
+              bic   2·p·ln n (σ = 1: meant for standardized columns)
+              mbic  modified BIC (Zhang & Siegmund 2007): 3·p·ln n per segment
+                    plus p·ln(length/n) for each segment
+              VALUE a number ≥ 0 on the cost scale, charged per segment
+                    (ruptures's pen)
 
-        Output: JSON {"breakpoints": [<segment end indices, last = n>],
-        "periods": [{"start": <t>, "end": <t>}, ...], "cost": <sum of the
-        segment costs, penalty excluded>}, or CSV with one row per period:
-        period,start,end,end_index,cost (that period's own cost). Bad input
-        is reported on stderr as file:line: field 'x': message, with exit
-        status 2 and nothing on stdout.
-        """
+            Output: JSON {"breakpoints": [<segment end indices, last = n>],
+            "periods": [{"start": <t>, "end": <t>}, ...], "cost": <sum of the
+            segment costs, penalty excluded>}, or CSV with one row per period:
+            period,start,end,end_index,cost (that period's own cost). Bad input
+            is reported on stderr as file:line: field 'x': message, with exit
+            status 2 and nothing on stdout.
+            """
     )
 
     @Argument(help: "Series CSV with the header year,<indicator>,... (t is accepted for the first column).")
@@ -69,8 +69,10 @@ struct StagesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output format on stdout: json or csv.", valueName: "json|csv"))
     var format: Format = .json
 
-    @Flag(help: ArgumentHelp("Print the penalty path instead: every optimal segmentation for penalties from 0.1× to 10× the chosen one, with the interval in which each is optimal (JSON).",
-                             discussion: "Exact, from the dynamic programme over 0…--max-breaks breaks (the set CROPS finds)."))
+    @Flag(
+        help: ArgumentHelp(
+            "Print the penalty path instead: every optimal segmentation for penalties from 0.1× to 10× the chosen one, with the interval in which each is optimal (JSON).",
+            discussion: "Exact, from the dynamic programme over 0…--max-breaks breaks (the set CROPS finds)."))
     var penaltyPath = false
 
     func validate() throws {
@@ -88,9 +90,10 @@ struct StagesCommand: ParsableCommand {
     }
 
     var settings: SegmentationSettings {
-        SegmentationSettings(method: method.method, cost: cost.model, minSize: minSize, breaks: breaks,
-                             maxBreaks: maxBreaks ?? 5, penalty: penalty?.penalty ?? .bic,
-                             standardize: !noStandardize)
+        SegmentationSettings(
+            method: method.method, cost: cost.model, minSize: minSize, breaks: breaks,
+            maxBreaks: maxBreaks ?? 5, penalty: penalty?.penalty ?? .bic,
+            standardize: !noStandardize)
     }
 
     func run() throws {
@@ -127,8 +130,12 @@ extension StagesCommand {
             do {
                 let input = settings.standardize ? table.signal.standardized() : table.signal
                 let maxBreaks = min(settings.maxBreaks, input.rows / max(settings.minSize, 1) - 1)
-                return (table, try ChangePoints.penaltyPath(input, penalty: settings.penalty, maxBreaks: max(0, maxBreaks),
-                                                            cost: settings.cost, minSize: settings.minSize))
+                return (
+                    table,
+                    try ChangePoints.penaltyPath(
+                        input, penalty: settings.penalty, maxBreaks: max(0, maxBreaks),
+                        cost: settings.cost, minSize: settings.minSize)
+                )
             } catch {
                 throw InputError(file: series, "\(error)")
             }
@@ -178,20 +185,22 @@ extension StagesCommand {
             "{\"start\": \(SeriesTable.number(times[range.lowerBound])), \"end\": \(SeriesTable.number(times[range.upperBound - 1]))}"
         }
         return """
-        {"breakpoints": [\(segmentation.breakpoints.map(String.init).joined(separator: ", "))], \
-        "periods": [\(periods.joined(separator: ", "))], \
-        "cost": \(JSONText.number(segmentation.cost))}
+            {"breakpoints": [\(segmentation.breakpoints.map(String.init).joined(separator: ", "))], \
+            "periods": [\(periods.joined(separator: ", "))], \
+            "cost": \(JSONText.number(segmentation.cost))}
 
-        """
+            """
     }
 
     /// RFC 4180 with LF line ends, as every output table (`CSVText`).
     static func csv(_ segmentation: Segmentation, times: [Double], costs: [Double]) -> String {
         var csv = CSVText(header: ["period", "start", "end", "end_index", "cost"])
         for (index, range) in segmentation.segments.enumerated() {
-            csv.append([String(index + 1), SeriesTable.number(times[range.lowerBound]),
-                        SeriesTable.number(times[range.upperBound - 1]), String(range.upperBound),
-                        JSONText.number(costs[index])])
+            csv.append([
+                String(index + 1), SeriesTable.number(times[range.lowerBound]),
+                SeriesTable.number(times[range.upperBound - 1]), String(range.upperBound),
+                JSONText.number(costs[index]),
+            ])
         }
         return csv.text
     }

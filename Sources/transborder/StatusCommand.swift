@@ -8,15 +8,15 @@ struct StatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "Show the state of a job, or of every job and worker.",
         discussion: """
-        JOB is a job id, a job name (the latest job of that name) or an unambiguous prefix \
-        of either. Without JOB: a table of every job (id, name, state, progress, submitted \
-        and finished times in UTC, duration) and the connected workers. JSON for one job: \
-        {"job", "name", "kind", "state": "queued|running|done|failed|cancelled", \
-        "tasks_done", "tasks_total", "tasks_in_flight", "retries", "lost", "error", \
-        "submitted_at", "finished_at" (ISO 8601 UTC), "duration_seconds", "quarantined", \
-        "workers_connected"}. Without JOB: {"jobs": [...], "workers": [...], \
-        "dropped_messages": {...}}. Exit status 2 for a job that does not exist.
-        """
+            JOB is a job id, a job name (the latest job of that name) or an unambiguous prefix \
+            of either. Without JOB: a table of every job (id, name, state, progress, submitted \
+            and finished times in UTC, duration) and the connected workers. JSON for one job: \
+            {"job", "name", "kind", "state": "queued|running|done|failed|cancelled", \
+            "tasks_done", "tasks_total", "tasks_in_flight", "retries", "lost", "error", \
+            "submitted_at", "finished_at" (ISO 8601 UTC), "duration_seconds", "quarantined", \
+            "workers_connected"}. Without JOB: {"jobs": [...], "workers": [...], \
+            "dropped_messages": {...}}. Exit status 2 for a job that does not exist.
+            """
     )
 
     @Argument(help: "Job id, name or unambiguous prefix; omit for every job and worker.")

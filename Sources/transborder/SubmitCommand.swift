@@ -9,14 +9,14 @@ struct SubmitCommand: ParsableCommand {
         commandName: "submit",
         abstract: "Submit a job to a coordinator.",
         discussion: """
-        Without --wait prints only the job id on stdout (scripts capture it). With --wait \
-        shows progress on stderr (a bar on a terminal, plain lines otherwise; it says when \
-        no worker is connected), then fetches the result files into --out. Submitting the \
-        same job again returns the same id and says what happened on stderr: already done \
-        (results reused, nothing computed), already queued or running, or resumed after a \
-        failure or cancel. Exit status: 0 done, 1 failed/cancelled or coordinator error, \
-        2 bad input.
-        """
+            Without --wait prints only the job id on stdout (scripts capture it). With --wait \
+            shows progress on stderr (a bar on a terminal, plain lines otherwise; it says when \
+            no worker is connected), then fetches the result files into --out. Submitting the \
+            same job again returns the same id and says what happened on stderr: already done \
+            (results reused, nothing computed), already queued or running, or resumed after a \
+            failure or cancel. Exit status: 0 done, 1 failed/cancelled or coordinator error, \
+            2 bad input.
+            """
     )
 
     @Argument(help: "Job folder or its job.yaml.")
@@ -37,7 +37,10 @@ struct SubmitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Job kind (backend): analysis, or noop/failing for tests and benchmarks.", visibility: .hidden))
     var kind: String = "analysis"
 
-    @Option(help: "Name shown by `status` and usable instead of the id (default: the spec's `name` for analysis, else the spec file's name without extension).")
+    @Option(
+        help:
+            "Name shown by `status` and usable instead of the id (default: the spec's `name` for analysis, else the spec file's name without extension)."
+    )
     var name: String?
 
     @OptionGroup var logging: ClusterLoggingOptions
@@ -50,11 +53,15 @@ struct SubmitCommand: ParsableCommand {
         _ = logging.logger("client")
         try reportingClientErrors("submit") {
             let (bundle, prepared) = try makeBundle(jobPath: job, kind: kind)
-            let jobName = name ?? (prepared as? PreparedAnalysis)?.job.spec.name
+            let jobName =
+                name ?? (prepared as? PreparedAnalysis)?.job.spec.name
                 ?? URL(fileURLWithPath: job).deletingPathExtension().lastPathComponent
             // With --wait the folder is checked and reserved before the job is sent.
-            let destination = try wait ? OutputDestination.reserve(URL(fileURLWithPath: out ?? "results/\(bundle.jobID)"),
-                                                                   replacing: force) : nil
+            let destination =
+                try wait
+                ? OutputDestination.reserve(
+                    URL(fileURLWithPath: out ?? "results/\(bundle.jobID)"),
+                    replacing: force) : nil
             let cleanup = destination.map(TerminationCleanup.init)
             defer { cleanup?.disarm() }
             do {
@@ -76,7 +83,9 @@ struct SubmitCommand: ParsableCommand {
                     // Say when no worker is connected (the job cannot progress) and when one comes.
                     if status.workersConnected != reportedWorkers {
                         if status.workersConnected == 0 && !status.isFinished {
-                            printError("no workers connected to \(client.endpoint): the job waits until one registers (transborder worker --connect \(client.endpoint))")
+                            printError(
+                                "no workers connected to \(client.endpoint): the job waits until one registers (transborder worker --connect \(client.endpoint))"
+                            )
                         } else if reportedWorkers == 0 {
                             printError("\(status.workersConnected) worker\(status.workersConnected == 1 ? "" : "s") connected")
                         }

@@ -62,13 +62,16 @@ struct SummaryCommand: ParsableCommand {
         print("\(doc.job): \(doc.periods.count) stages (\(doc.bootstrap.replicates) \(doc.bootstrap.scheme) bootstrap replicates)")
         if let counts = doc.bootstrap.stage_count_distribution, !counts.isEmpty {
             let sorted = counts.keys.sorted { (Int($0) ?? 0) < (Int($1) ?? 0) }
-            print("replicates' number of stages: " + sorted.map { k in
-                String(format: "%@: %.0f%%", k, (counts[k] ?? 0) * 100)
-            }.joined(separator: ", "))
+            print(
+                "replicates' number of stages: "
+                    + sorted.map { k in
+                        String(format: "%@: %.0f%%", k, (counts[k] ?? 0) * 100)
+                    }.joined(separator: ", "))
         }
         if doc.breaks_capped == true {
-            print("note: the number of stages is the most max_breaks allows: the cap, not the penalty, decided it"
-                  + " (see penalty_path.csv for the segmentations that hold for larger penalties)")
+            print(
+                "note: the number of stages is the most max_breaks allows: the cap, not the penalty, decided it"
+                    + " (see penalty_path.csv for the segmentations that hold for larger penalties)")
         }
         print(String(repeating: "-", count: 78))
         for p in doc.periods {
@@ -78,7 +81,8 @@ struct SummaryCommand: ParsableCommand {
             } else if p.stage == 1 {
                 interval = "first stage"
             } else if doc.bootstrap.replicates > 0 {
-                interval = "start \(p.start), no bootstrap interval (no replicate has a transition within "
+                interval =
+                    "start \(p.start), no bootstrap interval (no replicate has a transition within "
                     + "±\(doc.bootstrap.match_window ?? 2)y)"
             } else {
                 interval = "start \(p.start), no bootstrap replicates"

@@ -12,16 +12,16 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check a job spec and its data without running it.",
         discussion: """
-        JOB is a job.yaml, job.yml or job.json file, or a folder holding one (looked for in that order). \
-        The spec's data paths are relative to the spec's folder. Every problem in the spec, places.csv and \
-        links.csv is listed on stderr as file:line: field 'x': message (up to 50), with exit status 2.
+            JOB is a job.yaml, job.yml or job.json file, or a folder holding one (looked for in that order). \
+            The spec's data paths are relative to the spec's folder. Every problem in the spec, places.csv and \
+            links.csv is listed on stderr as file:line: field 'x': message (up to 50), with exit status 2.
 
-        On success a summary goes to stdout (exit 0): places per country and region, years, link rows and \
-        pairs per layer, the places' bounding box, the share of estimated weights, the planned scenarios; \
-        --format json prints the same as one JSON object. Warnings (stderr; in JSON under "warnings"): \
-        years without links, places outside their country's extent in Natural Earth (swapped latitude \
-        and longitude?). Nothing is written. Format: docs/JOB_SPEC.md.
-        """
+            On success a summary goes to stdout (exit 0): places per country and region, years, link rows and \
+            pairs per layer, the places' bounding box, the share of estimated weights, the planned scenarios; \
+            --format json prints the same as one JSON object. Warnings (stderr; in JSON under "warnings"): \
+            years without links, places outside their country's extent in Natural Earth (swapped latitude \
+            and longitude?). Nothing is written. Format: docs/JOB_SPEC.md.
+            """
     )
 
     @Argument(help: "A job spec file (job.yaml/job.yml/job.json) or a folder holding one.")
@@ -45,7 +45,8 @@ struct ValidateCommand: ParsableCommand {
 
     /// The summary printed on success.
     static func summary(_ job: LoadedJob) -> String {
-        let panel = job.panel, spec = job.spec
+        let panel = job.panel
+        let spec = job.spec
         func counts<T: Hashable & Comparable>(_ values: [T], _ name: (T) -> String) -> String {
             Dictionary(grouping: values, by: { $0 }).sorted { $0.key < $1.key }
                 .map { "\(name($0.key)) \($0.value.count)" }.joined(separator: ", ")

@@ -8,14 +8,14 @@ struct WorkerCommand: ParsableCommand {
         commandName: "worker",
         abstract: "Compute tasks for a coordinator.",
         discussion: """
-        Connects a DEALER to the coordinator, registers (READY) with its thread count and \
-        credit, and computes the tasks it is sent, fetching each job's data once. If the \
-        coordinator goes silent the worker reconnects with backoff (1 s … 32 s) and \
-        registers again. SIGTERM or SIGINT: hand back queued tasks, finish running ones, \
-        leave, exit 0. Exit status 1 when the coordinator refuses the worker (another \
-        protocol version, or another worker registered with the same --name: names must be \
-        unique). Queued tasks the coordinator revokes (job cancelled, lease expired) are dropped.
-        """
+            Connects a DEALER to the coordinator, registers (READY) with its thread count and \
+            credit, and computes the tasks it is sent, fetching each job's data once. If the \
+            coordinator goes silent the worker reconnects with backoff (1 s … 32 s) and \
+            registers again. SIGTERM or SIGINT: hand back queued tasks, finish running ones, \
+            leave, exit 0. Exit status 1 when the coordinator refuses the worker (another \
+            protocol version, or another worker registered with the same --name: names must be \
+            unique). Queued tasks the coordinator revokes (job cancelled, lease expired) are dropped.
+            """
     )
 
     @Option(help: "Coordinator endpoint, e.g. tcp://HOST:5555 or ipc://PATH.")
@@ -33,7 +33,10 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "Seconds of coordinator silence before reconnecting.")
     var heartbeatTimeout: Double = 5
 
-    @Option(help: "Drain and exit when this process is no longer the worker's parent (set by `transborder run` to its own pid, so no worker outlives a killed run); such a worker also leaves without waiting for its goodbye to be delivered, as its coordinator stops with it.")
+    @Option(
+        help:
+            "Drain and exit when this process is no longer the worker's parent (set by `transborder run` to its own pid, so no worker outlives a killed run); such a worker also leaves without waiting for its goodbye to be delivered, as its coordinator stops with it."
+    )
     var parentPid: Int32?
 
     @OptionGroup var curve: CurveClientOptions
@@ -51,8 +54,9 @@ struct WorkerCommand: ParsableCommand {
         let stop = StopSignal.onTermination()
         if let parentPid { ParentWatch.start(parent: parentPid) }
         let workerName = name ?? "\(ProcessInfo.processInfo.hostName)-\(getpid())"
-        var config = WorkerConfiguration(endpoint: connect, name: workerName, threads: threads, credit: credit,
-                                         backends: BackendRegistry.all)
+        var config = WorkerConfiguration(
+            endpoint: connect, name: workerName, threads: threads, credit: credit,
+            backends: BackendRegistry.all)
         config.heartbeatTimeout = heartbeatTimeout
         // A worker of `run` (it names its parent) stops together with that run's coordinator:
         // its goodbye needs no time to arrive.
@@ -62,7 +66,7 @@ struct WorkerCommand: ParsableCommand {
             let loop = try WorkerLoop(configuration: config, logger: logger)
             switch try loop.run(until: stop) {
             case .stopped: return
-            case let .refused(reason):
+            case .refused(let reason):
                 printError("worker: refused by the coordinator: \(reason)")
                 throw ExitCode(1)
             }

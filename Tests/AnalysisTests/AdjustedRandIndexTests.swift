@@ -4,7 +4,11 @@ import XCTest
 
 /// Adjusted Rand index against scikit-learn (scripts/fixtures/ari.py).
 final class AdjustedRandIndexTests: XCTestCase {
-    struct Case: Decodable { var a: [Int]; var b: [Int]; var ari: Double }
+    struct Case: Decodable {
+        var a: [Int]
+        var b: [Int]
+        var ari: Double
+    }
     struct Doc: Decodable { var cases: [Case] }
 
     func testAgreesWithScikitLearn() throws {
@@ -30,9 +34,11 @@ final class StageLabelTests: XCTestCase {
     }
 
     func testNames() {
-        XCTAssertEqual(StageLabel.name(startYear: 1988, endYear: 1999, layer: "trade", scale: "local",
-                                       coreNames: ["Heihe", "Suifenhe"]),
-                       "1988–1999 · trade-based · local scale · core: Heihe, Suifenhe")
+        XCTAssertEqual(
+            StageLabel.name(
+                startYear: 1988, endYear: 1999, layer: "trade", scale: "local",
+                coreNames: ["Heihe", "Suifenhe"]),
+            "1988–1999 · trade-based · local scale · core: Heihe, Suifenhe")
         XCTAssertEqual(StageLabel.adjective(forLayer: "transport_corridor"), "transport-corridor-oriented")
         XCTAssertEqual(StageLabel.adjective(forLayer: "industrial_park"), "industrial-park-based")
     }

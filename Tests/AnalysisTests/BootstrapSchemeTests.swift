@@ -9,8 +9,10 @@ import XCTest
 /// distribution it claims; a noise-free planted step survives every replicate.
 final class BootstrapSchemeTests: XCTestCase {
     /// A synthetic panel whose links carry a relative error, and a spec with `scheme`.
-    func job(noise: Double = 0.2, stages: Int = 2, years: Int = 20, places: Int = 24, replicates: Int = 12,
-             scheme: BootstrapSettings.Scheme = .spells, relError: Double? = nil) -> JobAnalysis {
+    func job(
+        noise: Double = 0.2, stages: Int = 2, years: Int = 20, places: Int = 24, replicates: Int = 12,
+        scheme: BootstrapSettings.Scheme = .spells, relError: Double? = nil
+    ) -> JobAnalysis {
         var generator = SyntheticPanel(places: places, years: years, stages: stages, noise: noise, seed: 11)
         generator.replicates = replicates
         var spec = generator.spec()
@@ -21,8 +23,9 @@ final class BootstrapSchemeTests: XCTestCase {
             copy.relError = relError
             return copy
         }
-        let panel = Panel(places: synthetic.places, layers: synthetic.layers, links: links, years: synthetic.years,
-                          spells: synthetic.spells)
+        let panel = Panel(
+            places: synthetic.places, layers: synthetic.layers, links: links, years: synthetic.years,
+            spells: synthetic.spells)
         return JobAnalysis(panel: panel, spec: spec)
     }
 
@@ -58,14 +61,19 @@ final class BootstrapSchemeTests: XCTestCase {
     /// Across many draws a spell weight has mean 1 and variance ≈ 1 − 1/(n+1)·… ≈ 1 (Dirichlet × n).
     func testSpellWeightsHaveMeanAndVarianceOfTheBayesianBootstrap() {
         let n = 50
-        var sum = 0.0, sumSq = 0.0, draws = 0
+        var sum = 0.0
+        var sumSq = 0.0
+        var draws = 0
         for r in 0..<4000 {
             var rng = RandomStream(seed: 2, scenario: 0, replicate: UInt64(r))
             let w = BootstrapDraws.spellWeights(count: n, stream: &rng)
             XCTAssertEqual(w.reduce(0, +), Double(n), accuracy: 1e-9)
-            sum += w[r % n]; sumSq += w[r % n] * w[r % n]; draws += 1
+            sum += w[r % n]
+            sumSq += w[r % n] * w[r % n]
+            draws += 1
         }
-        let mean = sum / Double(draws), variance = sumSq / Double(draws) - mean * mean
+        let mean = sum / Double(draws)
+        let variance = sumSq / Double(draws) - mean * mean
         // n·Dirichlet(1,…,1) component: mean 1, variance (n − 1)/(n + 1).
         XCTAssertEqual(mean, 1, accuracy: 0.05)
         XCTAssertEqual(variance, Double(n - 1) / Double(n + 1), accuracy: 0.12)
@@ -90,7 +98,8 @@ final class BootstrapSchemeTests: XCTestCase {
 
     /// Log-normal factors with mean 1 and sd rel_error, AR(1)-correlated over a spell's years.
     func testMeasurementFactorsHaveTheStatedMomentsAndCorrelation() {
-        let rel = 0.3, rho = 0.8
+        let rel = 0.3
+        let rho = 0.8
         let job = job(noise: 0.1, scheme: .residuals, relError: rel)
         let panel = job.panel
         let base = panel.links.map(\.weight)
@@ -110,9 +119,16 @@ final class BootstrapSchemeTests: XCTestCase {
         XCTAssertEqual(mean, 1, accuracy: 4 * rel / Double(f.count).squareRoot())
         XCTAssertEqual(sd, rel, accuracy: 0.02)
         func correlation(_ x: [Double], _ y: [Double]) -> Double {
-            let mx = x.reduce(0, +) / Double(x.count), my = y.reduce(0, +) / Double(y.count)
-            var sxy = 0.0, sxx = 0.0, syy = 0.0
-            for (u, v) in zip(x, y) { sxy += (u - mx) * (v - my); sxx += (u - mx) * (u - mx); syy += (v - my) * (v - my) }
+            let mx = x.reduce(0, +) / Double(x.count)
+            let my = y.reduce(0, +) / Double(y.count)
+            var sxy = 0.0
+            var sxx = 0.0
+            var syy = 0.0
+            for (u, v) in zip(x, y) {
+                sxy += (u - mx) * (v - my)
+                sxx += (u - mx) * (u - mx)
+                syy += (v - my) * (v - my)
+            }
             return sxy / (sxx * syy).squareRoot()
         }
         let logs = (factors.map { log($0.0) }, factors.map { log($0.1) }, factors.map { log($0.2) })
@@ -161,19 +177,28 @@ final class BootstrapSchemeTests: XCTestCase {
     /// A panel of one pair: a spell 2004–2009 whose start is ±2 years, and a spell
     /// 2000–2009 whose start is ±2 years at the panel's first year.
     func datedPanel() -> Panel {
-        let places = [Place(id: "a", name: "A", country: "CN", kind: "city", scale: .regional, region: "r1",
-                            latitude: 45, longitude: 127),
-                      Place(id: "b", name: "B", country: "RU", kind: "city", scale: .regional, region: "r2",
-                            latitude: 48, longitude: 135),
-                      Place(id: "c", name: "C", country: "RU", kind: "city", scale: .local, region: "r2",
-                            latitude: 49, longitude: 136)]
-        let spells = [TieSpell(source: 0, target: 1, layer: 0, start: 2004, end: 2009, dateUncertainty: 2),
-                      TieSpell(source: 0, target: 2, layer: 0, start: 2000, end: 2009, dateUncertainty: 2)]
+        let places = [
+            Place(
+                id: "a", name: "A", country: "CN", kind: "city", scale: .regional, region: "r1",
+                latitude: 45, longitude: 127),
+            Place(
+                id: "b", name: "B", country: "RU", kind: "city", scale: .regional, region: "r2",
+                latitude: 48, longitude: 135),
+            Place(
+                id: "c", name: "C", country: "RU", kind: "city", scale: .local, region: "r2",
+                latitude: 49, longitude: 136),
+        ]
+        let spells = [
+            TieSpell(source: 0, target: 1, layer: 0, start: 2004, end: 2009, dateUncertainty: 2),
+            TieSpell(source: 0, target: 2, layer: 0, start: 2000, end: 2009, dateUncertainty: 2),
+        ]
         var links: [Link] = []
         for (s, spell) in spells.enumerated() {
             for year in spell.start...spell.end {
-                links.append(Link(source: spell.source, target: spell.target, year: year, layer: 0,
-                                  weight: Double(s + 2), spell: s))
+                links.append(
+                    Link(
+                        source: spell.source, target: spell.target, year: year, layer: 0,
+                        weight: Double(s + 2), spell: s))
             }
         }
         return Panel(places: places, layers: [.trade], links: links, years: 2000...2009, spells: spells)
@@ -211,8 +236,9 @@ final class BootstrapSchemeTests: XCTestCase {
             let series = job.design.analysis.indicators(weights: w, fullCentrality: false).0
             var starts: [Int] = []
             for s in 0..<2 {
-                starts.append(extended.links.indices.filter { extended.links[$0].spell == s && w[$0] > 0 }
-                    .map { extended.links[$0].year }.min()!)
+                starts.append(
+                    extended.links.indices.filter { extended.links[$0].spell == s && w[$0] > 0 }
+                        .map { extended.links[$0].year }.min()!)
             }
             for (t, year) in series.years.enumerated() {
                 XCTAssertEqual(series.values[t][column], Double(starts.filter { $0 == year }.count), "replicate \(r), \(year)")
@@ -231,8 +257,9 @@ final class BootstrapSchemeTests: XCTestCase {
             extended.links[i].spell == 0 && extended.links[i].year < 2004 ? 0 : base[job.design.source[i]]
         }
         XCTAssertEqual(unperturbed.filter { $0 > 0 }.count, base.count)
-        XCTAssertEqual(job.design.analysis.indicators(weights: unperturbed, fullCentrality: false).0,
-                       plain.analysis.indicators(weights: base, fullCentrality: false).0)
+        XCTAssertEqual(
+            job.design.analysis.indicators(weights: unperturbed, fullCentrality: false).0,
+            plain.analysis.indicators(weights: base, fullCentrality: false).0)
     }
 
     /// Same bytes whatever the batching, with spells, errors and uncertain starts.
@@ -254,14 +281,17 @@ final class BootstrapSchemeTests: XCTestCase {
             }
             var spells = synthetic.spells
             for s in spells.indices where s % 3 == 0 { spells[s].dateUncertainty = 1 + s % 2 }
-            let panel = Panel(places: synthetic.places, layers: synthetic.layers, links: links, years: synthetic.years,
-                              spells: spells)
+            let panel = Panel(
+                places: synthetic.places, layers: synthetic.layers, links: links, years: synthetic.years,
+                spells: spells)
             let job = JobAnalysis(panel: panel, spec: spec)
             XCTAssertTrue(job.design.perturbs)
             XCTAssertFalse(job.design.isIdentity)
             return try OutputSet.files(JobResults(aggregation: aggregate(job)))
         }
-        let a = try outputs(batch: 1), b = try outputs(batch: 5), c = try outputs(batch: 100)
+        let a = try outputs(batch: 1)
+        let b = try outputs(batch: 5)
+        let c = try outputs(batch: 100)
         XCTAssertEqual(a, b)
         XCTAssertEqual(a, c)
     }
@@ -280,16 +310,22 @@ final class TransitionSupportTests: XCTestCase {
         let labels = Array(repeating: "x", count: 20)
         // Nearest transitions: 2001 (in), 2003 (out), none, 1998 (in, edge), 2005 & 1999 (1999 in).
         for years in [[2001], [2003], [], [1998], [1999, 2005]] {
-            try tally.add(ReplicateOutcome(transitionYears: years, yearLabels: labels, yearScales: labels.map { _ in "local" }, indicators: RowMatrix()), task: 1)
+            try tally.add(
+                ReplicateOutcome(
+                    transitionYears: years, yearLabels: labels, yearScales: labels.map { _ in "local" }, indicators: RowMatrix()), task: 1)
         }
         XCTAssertEqual(tally.support(0), 3.0 / 5.0)
         XCTAssertFalse(tally.isWeak(0))
         XCTAssertEqual(tally.transitionYears[0].counts, [1998: 1, 1999: 1, 2001: 1])
         XCTAssertEqual(tally.withinOneYearShare(0), 2.0 / 5.0)
-        try tally.add(ReplicateOutcome(transitionYears: [2010], yearLabels: labels, yearScales: labels.map { _ in "local" }, indicators: RowMatrix()), task: 1)
+        try tally.add(
+            ReplicateOutcome(transitionYears: [2010], yearLabels: labels, yearScales: labels.map { _ in "local" }, indicators: RowMatrix()),
+            task: 1)
         XCTAssertEqual(tally.support(0), 0.5, "3 of 6: exactly one half is not weak")
         XCTAssertFalse(tally.isWeak(0))
-        try tally.add(ReplicateOutcome(transitionYears: [], yearLabels: labels, yearScales: labels.map { _ in "local" }, indicators: RowMatrix()), task: 1)
+        try tally.add(
+            ReplicateOutcome(transitionYears: [], yearLabels: labels, yearScales: labels.map { _ in "local" }, indicators: RowMatrix()),
+            task: 1)
         XCTAssertTrue(tally.isWeak(0), "3 of 7")
         XCTAssertEqual(tally.stageCounts, [1: 2, 2: 4, 3: 1])
         var none = ScenarioTally(scenario: .baseline, matchWindow: 2)
@@ -312,15 +348,20 @@ final class TransitionSupportTests: XCTestCase {
             (["b", "b", "b", "b", "b", "b"], ["national", "national", "national", "national", "national", "national"]),
         ]
         for (labels, scales) in replicates {
-            try tally.add(ReplicateOutcome(transitionYears: [], yearLabels: labels, yearScales: scales,
-                                           indicators: RowMatrix()), task: 1)
+            try tally.add(
+                ReplicateOutcome(
+                    transitionYears: [], yearLabels: labels, yearScales: scales,
+                    indicators: RowMatrix()), task: 1)
         }
         XCTAssertEqual(tally.labelCounts[0], ["a": 2, "b": 1])
         XCTAssertEqual(tally.labelCounts[2], ["a": 1, "b": 2])
         XCTAssertEqual(tally.scaleCounts[3], ["national": 2, "local": 1])
         XCTAssertEqual(tally.scaleCounts[5], ["national": 2, "regional": 1])
-        XCTAssertThrowsError(try tally.add(ReplicateOutcome(transitionYears: [], yearLabels: replicates[0].0,
-                                                            yearScales: ["local"], indicators: RowMatrix()), task: 1),
-                             "a replicate whose scales cover other years is refused")
+        XCTAssertThrowsError(
+            try tally.add(
+                ReplicateOutcome(
+                    transitionYears: [], yearLabels: replicates[0].0,
+                    yearScales: ["local"], indicators: RowMatrix()), task: 1),
+            "a replicate whose scales cover other years is refused")
     }
 }

@@ -21,7 +21,9 @@ final class DeterminismTests: XCTestCase {
     }
 
     func testBatchingDoesNotChangeBytes() throws {
-        let a = try outputs(batchSize: 1), b = try outputs(batchSize: 5), c = try outputs(batchSize: 100)
+        let a = try outputs(batchSize: 1)
+        let b = try outputs(batchSize: 5)
+        let c = try outputs(batchSize: 100)
         XCTAssertEqual(a.map(\.name), b.map(\.name))
         XCTAssertEqual(a, b)
         XCTAssertEqual(a, c)
@@ -69,8 +71,9 @@ final class CentralityByYearTableTests: XCTestCase {
         var places = synthetic.places
         places[0].name = "Harbin, \"north\""
         places[1].name = "Blagoveshchensk\nport"
-        let panel = Panel(places: places, layers: synthetic.layers, links: synthetic.links,
-                          years: synthetic.years, directed: synthetic.directed)
+        let panel = Panel(
+            places: places, layers: synthetic.layers, links: synthetic.links,
+            years: synthetic.years, directed: synthetic.directed)
         let job = JobAnalysis(panel: panel, spec: generator.spec())
         let baseline = JobResults.baseline(of: job)
         var expected = CSVText(header: ["place", "name", "year", "measure", "value"])
@@ -78,8 +81,10 @@ final class CentralityByYearTableTests: XCTestCase {
             // Measures in the order of their names, as the table lists them.
             for measure in yc.values.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
                 for (i, p) in yc.activePlaces.enumerated() {
-                    expected.append([panel.places[p].id, panel.places[p].name, String(yc.year), measure.rawValue,
-                                     CSVText.number(yc.values[measure]![i])])
+                    expected.append([
+                        panel.places[p].id, panel.places[p].name, String(yc.year), measure.rawValue,
+                        CSVText.number(yc.values[measure]![i]),
+                    ])
                 }
             }
         }
@@ -112,19 +117,30 @@ final class TaskOutcomeCodecTests: XCTestCase {
 
     /// The documented layout, byte for byte (little-endian), built here independently.
     func testBytesFollowTheDocumentedLayout() {
-        let outcome = TaskOutcome(task: 3, scenario: 1, point: nil, replicates: [
-            ReplicateOutcome(transitionYears: [2000], yearLabels: ["a"], yearScales: ["bc"],
-                             indicators: RowMatrix(rows: [[1.5, -2.0], [0.25, 8]])),
-        ])
+        let outcome = TaskOutcome(
+            task: 3, scenario: 1, point: nil,
+            replicates: [
+                ReplicateOutcome(
+                    transitionYears: [2000], yearLabels: ["a"], yearScales: ["bc"],
+                    indicators: RowMatrix(rows: [[1.5, -2.0], [0.25, 8]]))
+            ])
         var expected: [UInt8] = Array("TBO2".utf8)
         func u32(_ v: Int) { expected += (0..<4).map { UInt8(truncatingIfNeeded: UInt32(v) >> (8 * $0)) } }
         func u64(_ v: UInt64) { expected += (0..<8).map { UInt8(truncatingIfNeeded: v >> (8 * UInt64($0))) } }
-        u64(3); u64(1); expected.append(0)               // task, scenario, no point
-        u32(1)                                           // one replicate
-        u32(1); u64(2000)                                // transition years
-        u32(1); u32(1); expected += Array("a".utf8)      // year labels
-        u32(1); u32(2); expected += Array("bc".utf8)     // year scales
-        u32(2); u32(2)                                   // 2 rows × 2 columns
+        u64(3)
+        u64(1)
+        expected.append(0)  // task, scenario, no point
+        u32(1)  // one replicate
+        u32(1)
+        u64(2000)  // transition years
+        u32(1)
+        u32(1)
+        expected += Array("a".utf8)  // year labels
+        u32(1)
+        u32(2)
+        expected += Array("bc".utf8)  // year scales
+        u32(2)
+        u32(2)  // 2 rows × 2 columns
         for x in [1.5, -2.0, 0.25, 8] { u64(x.bitPattern) }
         XCTAssertEqual([UInt8](TaskOutcomeCodec.encode(outcome)), expected)
     }

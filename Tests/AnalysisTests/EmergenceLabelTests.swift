@@ -25,15 +25,17 @@ final class EmergenceLabelTests: XCTestCase {
                 let generator = generator(seed: seed, noise: 0, stages: stages)
                 let found = try periodization(generator, rule: .emergence)
                 XCTAssertEqual(found.transitionYears, Array(generator.stageStarts.dropFirst()), "seed \(seed)")
-                XCTAssertEqual(found.stages.map(\.dominantLayer), generator.emergingLayers.map(\.rawValue),
-                               "seed \(seed), \(stages) stages")
+                XCTAssertEqual(
+                    found.stages.map(\.dominantLayer), generator.emergingLayers.map(\.rawValue),
+                    "seed \(seed), \(stages) stages")
             }
         }
     }
 
     func testUnitsAreDeclaredAndLayersDifferByThreeOrdersOfMagnitude() {
         let generator = generator(seed: 2, noise: 0)
-        let panel = generator.panel(), spec = generator.spec()
+        let panel = generator.panel()
+        let spec = generator.spec()
         XCTAssertEqual(spec.unit(of: "trade"), "billion USD")
         XCTAssertEqual(spec.unit(of: "industrial_park"), "parks")
         func typical(_ layer: Layer) -> Double {
@@ -43,7 +45,8 @@ final class EmergenceLabelTests: XCTestCase {
         XCTAssertEqual(typical(.industrialPark) / typical(.trade), 500, accuracy: 1e-9)
         XCTAssertEqual(panel.layers, [.industrialPark, .trade, .transportCorridor])
         let trade = panel.layers.firstIndex(of: .trade) ?? -1
-        XCTAssertTrue(panel.links.contains { $0.layer == trade && $0.year == generator.firstYear },
-                      "trade is present from the first year")
+        XCTAssertTrue(
+            panel.links.contains { $0.layer == trade && $0.year == generator.firstYear },
+            "trade is present from the first year")
     }
 }

@@ -5,8 +5,15 @@ import XCTest
 
 /// Yearly indicators against networkx-computed values (scripts/fixtures/indicators.py).
 final class IndicatorFixtureTests: XCTestCase {
-    struct FixturePlace: Decodable { var id, name, country, kind, scale, region: String; var lat, lon: Double }
-    struct FixtureLink: Decodable { var source, target, year: Int; var layer: String; var weight: Double }
+    struct FixturePlace: Decodable {
+        var id, name, country, kind, scale, region: String
+        var lat, lon: Double
+    }
+    struct FixtureLink: Decodable {
+        var source, target, year: Int
+        var layer: String
+        var weight: Double
+    }
     struct Fixture: Decodable {
         var directed: Bool
         var years: [Int]
@@ -19,8 +26,9 @@ final class IndicatorFixtureTests: XCTestCase {
     func panel(_ f: Fixture) -> Panel {
         let layers = f.layers.map(Layer.init(rawValue:))
         let places = f.places.map {
-            Place(id: $0.id, name: $0.name, country: $0.country, kind: $0.kind, scale: Scale(rawValue: $0.scale)!,
-                  region: $0.region, latitude: $0.lat, longitude: $0.lon)
+            Place(
+                id: $0.id, name: $0.name, country: $0.country, kind: $0.kind, scale: Scale(rawValue: $0.scale)!,
+                region: $0.region, latitude: $0.lat, longitude: $0.lon)
         }
         let links = f.links.map {
             Link(source: $0.source, target: $0.target, year: $0.year, layer: f.layers.firstIndex(of: $0.layer)!, weight: $0.weight)
@@ -40,7 +48,8 @@ final class IndicatorFixtureTests: XCTestCase {
             let expected = try XCTUnwrap(fixture.expected[String(year)])
             XCTAssertEqual(Set(expected.keys), Set(series.columns), "columns of \(name)")
             for (j, column) in series.columns.enumerated() {
-                let want = try XCTUnwrap(expected[column]), got = series.values[t][j]
+                let want = try XCTUnwrap(expected[column])
+                let got = series.values[t][j]
                 XCTAssertEqual(got, want, accuracy: 1e-9 * max(1, abs(want)), "\(name) \(year) \(column)")
             }
         }

@@ -20,11 +20,13 @@ final class PercentileSketchTests: XCTestCase {
         for q in levels {
             guard let estimate = sketch.percentile(q) else { return XCTFail("empty", file: file, line: line) }
             let truth = exact(sorted, q)
-            let bound = abs(truth) < PercentileSketch.zeroThreshold
+            let bound =
+                abs(truth) < PercentileSketch.zeroThreshold
                 ? PercentileSketch.zeroThreshold
                 : PercentileSketch.relativeAccuracy * abs(truth) * (1 + 1e-12)
-            XCTAssertLessThanOrEqual(abs(estimate - truth), bound, "\(name): q \(q): \(estimate) vs exact \(truth)",
-                                     file: file, line: line)
+            XCTAssertLessThanOrEqual(
+                abs(estimate - truth), bound, "\(name): q \(q): \(estimate) vs exact \(truth)",
+                file: file, line: line)
         }
     }
 
@@ -43,7 +45,8 @@ final class PercentileSketchTests: XCTestCase {
     func testOrderDoesNotMatter() {
         var rng = RandomStream(seed: 9, scenario: 0, replicate: 0)
         let values = (0..<1500).map { _ in exp(2 * rng.nextGaussian()) - 0.5 }
-        var a = PercentileSketch(), b = PercentileSketch()
+        var a = PercentileSketch()
+        var b = PercentileSketch()
         for x in values { a.add(x) }
         var shuffled = values
         shuffled.shuffle(using: &rng)
@@ -57,7 +60,10 @@ final class PercentileSketchTests: XCTestCase {
     func testCollapseKeepsMemoryBoundedAndUpperPercentilesExact() {
         var values: [Double] = []
         var x = 1e-11
-        while x < 1e11 { values.append(x); x *= 1.003 }  // ≈ 15,000 values over 22 decades
+        while x < 1e11 {
+            values.append(x)
+            x *= 1.003
+        }  // ≈ 15,000 values over 22 decades
         var sketch = PercentileSketch()
         for v in values { sketch.add(v) }
         let sorted = values.sorted()
@@ -86,7 +92,8 @@ final class PercentileSketchTests: XCTestCase {
         XCTAssertNil(PercentileSketch().band(level: 0.95))
         var sketch = PercentileSketch()
         for i in 1...100 { sketch.add(Double(i) / 100) }
-        let b95 = sketch.band(level: 0.95)!, b90 = sketch.band(level: 0.90)!
+        let b95 = sketch.band(level: 0.95)!
+        let b90 = sketch.band(level: 0.90)!
         XCTAssertEqual(b95.lowerBound, 0.03, accuracy: 0.03 * PercentileSketch.relativeAccuracy)
         XCTAssertEqual(b95.upperBound, 0.98, accuracy: 0.98 * PercentileSketch.relativeAccuracy)
         XCTAssertEqual(b90.lowerBound, 0.05, accuracy: 0.05 * PercentileSketch.relativeAccuracy)

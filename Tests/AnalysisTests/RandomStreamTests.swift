@@ -24,23 +24,26 @@ final class RandomStreamTests: XCTestCase {
 
     /// The generator core against the published SplitMix64 sequence for seed 1234567.
     func testSplitMixCoreMatchesReference() {
-        var g = RandomStream(rawState: 1234567)
-        XCTAssertEqual(g.next(), 6457827717110365317)
-        XCTAssertEqual(g.next(), 3203168211198807973)
-        XCTAssertEqual(g.next(), 9817491932198370423)
+        var g = RandomStream(rawState: 1_234_567)
+        XCTAssertEqual(g.next(), 6_457_827_717_110_365_317)
+        XCTAssertEqual(g.next(), 3_203_168_211_198_807_973)
+        XCTAssertEqual(g.next(), 9_817_491_932_198_370_423)
     }
 
     func testPoissonOneMoments() {
         var rng = RandomStream(seed: 7, scenario: 0, replicate: 0)
         let n = 200_000
-        var sum = 0.0, sumSq = 0.0
+        var sum = 0.0
+        var sumSq = 0.0
         var zeros = 0
         for _ in 0..<n {
             let k = Double(rng.nextPoissonOne())
-            sum += k; sumSq += k * k
+            sum += k
+            sumSq += k * k
             if k == 0 { zeros += 1 }
         }
-        let mean = sum / Double(n), variance = sumSq / Double(n) - mean * mean
+        let mean = sum / Double(n)
+        let variance = sumSq / Double(n) - mean * mean
         // Standard errors: mean 1/sqrt(n) ≈ 0.0022; P(0) = e^-1 with se ≈ 0.0011.
         XCTAssertEqual(mean, 1, accuracy: 0.01)
         XCTAssertEqual(variance, 1, accuracy: 0.02)

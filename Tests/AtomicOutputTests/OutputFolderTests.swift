@@ -36,8 +36,10 @@ final class OutputFolderTests: XCTestCase {
 
     func testOutputFolderWritesEveryFile() throws {
         let out = folder.appendingPathComponent("out")
-        try OutputFolder(out).write([OutputFile(name: "periods.json", text: "{}\n"),
-                                     OutputFile(name: "tables/breakpoints.csv", text: "a\n")])
+        try OutputFolder(out).write([
+            OutputFile(name: "periods.json", text: "{}\n"),
+            OutputFile(name: "tables/breakpoints.csv", text: "a\n"),
+        ])
         XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("periods.json"), encoding: .utf8), "{}\n")
         XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("tables/breakpoints.csv"), encoding: .utf8), "a\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted(), ["periods.json", "tables"])
@@ -46,8 +48,10 @@ final class OutputFolderTests: XCTestCase {
     func testOutputFolderWritesNothingWhenOneFileFails() throws {
         try Data("keep".utf8).write(to: folder.appendingPathComponent("periods.json"))
         // A file and a folder of the same name cannot both be staged: the set fails before any rename.
-        let files = [OutputFile(name: "periods.json", text: "new"), OutputFile(name: "x", text: "1"),
-                     OutputFile(name: "x/y.csv", text: "2")]
+        let files = [
+            OutputFile(name: "periods.json", text: "new"), OutputFile(name: "x", text: "1"),
+            OutputFile(name: "x/y.csv", text: "2"),
+        ]
         XCTAssertThrowsError(try OutputFolder(folder).write(files))
         XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("periods.json")), Data("keep".utf8))
         XCTAssertEqual(try contents(), ["periods.json"])

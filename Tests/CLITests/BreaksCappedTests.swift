@@ -9,8 +9,11 @@ final class BreaksCappedTests: XCTestCase {
     private func run(maxBreaks: Int) throws -> (periods: [String: Any], summary: String, report: String) {
         let dir = try Fixtures.temporaryDirectory("capped\(maxBreaks)")
         let job = dir.appendingPathComponent("job")
-        XCTAssertEqual(try runTransborder(["generate", "--places", "24", "--years", "30", "--stages", "3",
-                                           "--replicates", "0", "--seed", "4", "--out", job.path]).status, 0)
+        XCTAssertEqual(
+            try runTransborder([
+                "generate", "--places", "24", "--years", "30", "--stages", "3",
+                "--replicates", "0", "--seed", "4", "--out", job.path,
+            ]).status, 0)
         let spec = job.appendingPathComponent("job.yaml")
         let text = try String(contentsOf: spec, encoding: .utf8)
             .replacingOccurrences(of: #"max_breaks: \d+"#, with: "max_breaks: \(maxBreaks)", options: .regularExpression)
@@ -18,8 +21,9 @@ final class BreaksCappedTests: XCTestCase {
         let out = dir.appendingPathComponent("out")
         let result = try runTransborder(["run", job.path, "--workers", "0", "--out", out.path])
         XCTAssertEqual(result.status, 0, result.stderr)
-        let periods = try XCTUnwrap(JSONSerialization.jsonObject(
-            with: Data(contentsOf: out.appendingPathComponent("periods.json"))) as? [String: Any])
+        let periods = try XCTUnwrap(
+            JSONSerialization.jsonObject(
+                with: Data(contentsOf: out.appendingPathComponent("periods.json"))) as? [String: Any])
         let summary = try runTransborder(["summary", out.path]).stdout
         let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         return (periods, summary, report)

@@ -24,7 +24,8 @@ final class CompareTests: XCTestCase {
     /// The same job in process and on two workers: identical outputs, same settings, same periods.
     func testTheSameJobComparesIdentical() throws {
         let dir = try Fixtures.temporaryDirectory("compare-same")
-        let a = dir.appendingPathComponent("a"), b = dir.appendingPathComponent("b")
+        let a = dir.appendingPathComponent("a")
+        let b = dir.appendingPathComponent("b")
         try run(Self.tinyJob, a)
         try run(Self.tinyJob, b, workers: "2")
         let doc = try compare(a, b)
@@ -54,19 +55,23 @@ final class CompareTests: XCTestCase {
         let spec = try String(contentsOf: tiny.appendingPathComponent("job.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "seed: 7", with: "seed: 8").replacingOccurrences(of: "breaks: auto", with: "breaks: 2")
         try spec.write(to: job.appendingPathComponent("job.yaml"), atomically: true, encoding: .utf8)
-        let a = dir.appendingPathComponent("a"), b = dir.appendingPathComponent("b")
+        let a = dir.appendingPathComponent("a")
+        let b = dir.appendingPathComponent("b")
         try run(Self.tinyJob, a)
         try run(job.path, b)
         let doc = try compare(a, b)
         XCTAssertEqual(doc["identical_outputs"] as? Bool, false)
-        let settings = Dictionary(uniqueKeysWithValues: (doc["settings"] as? [[String: Any]] ?? []).map { ($0["key"] as? String ?? "", $0) })
+        let settings = Dictionary(
+            uniqueKeysWithValues: (doc["settings"] as? [[String: Any]] ?? []).map { ($0["key"] as? String ?? "", $0) })
         XCTAssertEqual(settings["seed"]?["a"] as? String, "7")
         XCTAssertEqual(settings["seed"]?["b"] as? String, "8")
         XCTAssertEqual(settings["spec_sha256"]?["same"] as? Bool, false)
         XCTAssertEqual(settings["data_sha256"]?["same"] as? Bool, true)
 
-        let pa = try periods(a), pb = try periods(b)
-        let ta = pa["transitions"] as? [Int] ?? [], tb = pb["transitions"] as? [Int] ?? []
+        let pa = try periods(a)
+        let pb = try periods(b)
+        let ta = pa["transitions"] as? [Int] ?? []
+        let tb = pb["transitions"] as? [Int] ?? []
         XCTAssertEqual(tb.count, 2, "two fixed breaks")
         let transitions = try XCTUnwrap(doc["transitions"] as? [[String: Any]])
         XCTAssertEqual(Set(transitions.compactMap { $0["a"] as? Int }), Set(ta))
@@ -89,7 +94,8 @@ final class CompareTests: XCTestCase {
             }
             return out
         }
-        let la = labels(pa), lb = labels(pb)
+        let la = labels(pa)
+        let lb = labels(pb)
         let differing = la.keys.filter { lb[$0] != nil && lb[$0] != la[$0] }.sorted()
         XCTAssertEqual((doc["label_differences"] as? [[String: Any]])?.compactMap { $0["year"] as? Int }, differing)
         XCTAssertEqual(doc["label_agreement"] as? Double ?? -1, 1 - Double(differing.count) / Double(la.count), accuracy: 1e-12)

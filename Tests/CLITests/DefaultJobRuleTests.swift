@@ -94,17 +94,21 @@ final class DefaultJobRuleTests: XCTestCase {
         let job = try Fixtures.temporaryDirectory("rule").appendingPathComponent("job")
         let facts = job.appendingPathComponent("facts")
         try FileManager.default.createDirectory(at: facts, withIntermediateDirectories: true)
-        for (name, text) in [("places.csv", Self.places), ("events.csv", Self.events), ("trade_by_year.csv", Self.trade),
-                             ("port_volumes_by_year.csv", Self.volumes)] {
+        for (name, text) in [
+            ("places.csv", Self.places), ("events.csv", Self.events), ("trade_by_year.csv", Self.trade),
+            ("port_volumes_by_year.csv", Self.volumes),
+        ] {
             try text.write(to: facts.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
         try readings.write(to: job.appendingPathComponent("event_readings.csv"), atomically: true, encoding: .utf8)
         try Self.volumeReadings.write(to: job.appendingPathComponent("volume_readings.csv"), atomically: true, encoding: .utf8)
         let result = try runProgram(
             Fixtures.binary.deletingLastPathComponent().appendingPathComponent("build-default-job"),
-            ["--facts", facts.path, "--readings", job.appendingPathComponent("event_readings.csv").path,
-             "--volume-readings", job.appendingPathComponent("volume_readings.csv").path,
-             "--out", job.path, "--first-year", "2000"])
+            [
+                "--facts", facts.path, "--readings", job.appendingPathComponent("event_readings.csv").path,
+                "--volume-readings", job.appendingPathComponent("volume_readings.csv").path,
+                "--out", job.path, "--first-year", "2000",
+            ])
         return (job, result.status, result.stderr)
     }
 
@@ -121,23 +125,32 @@ final class DefaultJobRuleTests: XCTestCase {
 
     func testBadReadingsStopTheBuild() throws {
         let cases: [(from: String, to: String, message: String)] = [
-            ("2001,trade_agreement,a,b,act,bridge,transport_corridor,institutional",
-             "2001,trade_agreement,a,b,act,bridge,institutional,transport_corridor",
-             "event_readings.csv:4: column 'layer': 'institutional', but the object rule puts an act about 'bridge' on transport_corridor"),
-            ("2002,port_upgraded,c,d,confirms,port,trade", "2002,port_upgraded,c,d,confirms,park,industrial_park",
-             "event_readings.csv:9: confirms a industrial_park tie of c–d in 2002, but the rule made none"),
-            (",2003|bridge_opened|a|b,", ",2001|bridge_opened|a|b,",
-             "event_readings.csv:4: column 'superseded_by': no row of facts/events.csv has the key 2001,bridge_opened,a,b"),
-            ("2000,policy,c,d,act,programme,institutional,,2001,", "2000,policy,c,d,act,programme,institutional,,1999,",
-             "event_readings.csv:7: the tie ends in 1999, before it starts in 2000"),
+            (
+                "2001,trade_agreement,a,b,act,bridge,transport_corridor,institutional",
+                "2001,trade_agreement,a,b,act,bridge,institutional,transport_corridor",
+                "event_readings.csv:4: column 'layer': 'institutional', but the object rule puts an act about 'bridge' on transport_corridor"
+            ),
+            (
+                "2002,port_upgraded,c,d,confirms,port,trade", "2002,port_upgraded,c,d,confirms,park,industrial_park",
+                "event_readings.csv:9: confirms a industrial_park tie of c–d in 2002, but the rule made none"
+            ),
+            (
+                ",2003|bridge_opened|a|b,", ",2001|bridge_opened|a|b,",
+                "event_readings.csv:4: column 'superseded_by': no row of facts/events.csv has the key 2001,bridge_opened,a,b"
+            ),
+            (
+                "2000,policy,c,d,act,programme,institutional,,2001,", "2000,policy,c,d,act,programme,institutional,,1999,",
+                "event_readings.csv:7: the tie ends in 1999, before it starts in 2000"
+            ),
         ]
         for bad in cases {
             XCTAssertTrue(Self.readings.contains(bad.from), bad.from)
             let result = try build(readings: Self.readings.replacingOccurrences(of: bad.from, with: bad.to))
             XCTAssertEqual(result.status, 2, bad.message)
             XCTAssertTrue(result.stderr.contains(bad.message), "expected '\(bad.message)' in \(result.stderr)")
-            XCTAssertFalse(FileManager.default.fileExists(atPath: result.job.appendingPathComponent("links.csv").path),
-                           "nothing written: \(bad.message)")
+            XCTAssertFalse(
+                FileManager.default.fileExists(atPath: result.job.appendingPathComponent("links.csv").path),
+                "nothing written: \(bad.message)")
         }
     }
 }

@@ -46,7 +46,8 @@ final class DefaultJobTraceTests: XCTestCase {
         let readings = try table(job.appendingPathComponent("event_readings.csv"))
         var readingByKey: [String: String] = [:]
         for r in readings {
-            readingByKey["\(r.fields["year"]!)|\(r.fields["event_type"]!)|\(r.fields["from_id"]!)|\(r.fields["to_id"]!)"] = r.fields["reading"]
+            readingByKey["\(r.fields["year"]!)|\(r.fields["event_type"]!)|\(r.fields["from_id"]!)|\(r.fields["to_id"]!)"] =
+                r.fields["reading"]
         }
         for row in try table(job.appendingPathComponent("facts/events.csv")) {
             let f = row.fields
@@ -82,20 +83,27 @@ final class DefaultJobTraceTests: XCTestCase {
                 behind.insert(ref)
                 let parts = ref.split(separator: ":")
                 guard parts.count == 2, let n = Int(parts[1]) else {
-                    problems.append("links.csv:\(row.line): '\(ref)' is not table:line"); continue
+                    problems.append("links.csv:\(row.line): '\(ref)' is not table:line")
+                    continue
                 }
                 switch parts[0] {
                 case "events":
                     if let p = facts.events[n] {
                         if p != rowPair { problems.append("links.csv:\(row.line): \(ref) is about \(p), not \(rowPair)") }
-                    } else { problems.append("links.csv:\(row.line): \(ref) names no line of facts/events.csv") }
+                    } else {
+                        problems.append("links.csv:\(row.line): \(ref) names no line of facts/events.csv")
+                    }
                 case "ports":
                     if let p = facts.volumes[n] {
                         if p != rowPair { problems.append("links.csv:\(row.line): \(ref) is read as \(p), not \(rowPair)") }
-                    } else { problems.append("links.csv:\(row.line): \(ref) names no line of facts/port_volumes_by_year.csv") }
+                    } else {
+                        problems.append("links.csv:\(row.line): \(ref) names no line of facts/port_volumes_by_year.csv")
+                    }
                 case "trade":
                     tradeRefs += 1
-                    if !facts.trade.contains(n) { problems.append("links.csv:\(row.line): \(ref) names no line of facts/trade_by_year.csv") }
+                    if !facts.trade.contains(n) {
+                        problems.append("links.csv:\(row.line): \(ref) names no line of facts/trade_by_year.csv")
+                    }
                 default:
                     problems.append("links.csv:\(row.line): unknown table in '\(ref)'")
                 }
@@ -124,7 +132,8 @@ final class DefaultJobTraceTests: XCTestCase {
         let trade = try XCTUnwrap(links.firstIndex { $0.fields["layer"] == "trade" })
         links[trade].fields["event_ref"] = "events:9999"
         let spell = try XCTUnwrap(links.firstIndex { $0.fields["layer"] == "industrial_park" })
-        let otherEvent = try XCTUnwrap(facts.events.first { $0.value != Self.pair(links[spell].fields["source"]!, links[spell].fields["target"]!) })
+        let otherEvent = try XCTUnwrap(
+            facts.events.first { $0.value != Self.pair(links[spell].fields["source"]!, links[spell].fields["target"]!) })
         let dropped = links[spell].fields["event_ref"]!
         links[spell].fields["event_ref"] = "events:\(otherEvent.key)"
         let found = Self.problems(links, facts)
@@ -140,10 +149,14 @@ final class DefaultJobTraceTests: XCTestCase {
 
     /// Exit status and stderr of the builder run on `job`.
     func runBuilder(_ job: URL) throws -> (status: Int32, stderr: String) {
-        let result = try runProgram(builder, ["--facts", job.appendingPathComponent("facts").path,
-                                              "--readings", job.appendingPathComponent("event_readings.csv").path,
-                                              "--volume-readings", job.appendingPathComponent("volume_readings.csv").path,
-                                              "--out", job.path, "--first-year", "1988"])
+        let result = try runProgram(
+            builder,
+            [
+                "--facts", job.appendingPathComponent("facts").path,
+                "--readings", job.appendingPathComponent("event_readings.csv").path,
+                "--volume-readings", job.appendingPathComponent("volume_readings.csv").path,
+                "--out", job.path, "--first-year", "1988",
+            ])
         return (result.status, result.stderr)
     }
 
@@ -159,8 +172,9 @@ final class DefaultJobTraceTests: XCTestCase {
         let result = try runBuilder(copy)
         XCTAssertEqual(result.status, 0, result.stderr)
         for name in ["links.csv", "places.csv"] {
-            XCTAssertEqual(try Data(contentsOf: copy.appendingPathComponent(name)),
-                           try Data(contentsOf: Self.job.appendingPathComponent(name)), name)
+            XCTAssertEqual(
+                try Data(contentsOf: copy.appendingPathComponent(name)),
+                try Data(contentsOf: Self.job.appendingPathComponent(name)), name)
         }
         XCTAssertTrue(result.stderr.contains("ties per layer"), result.stderr)
     }
@@ -178,8 +192,9 @@ final class DefaultJobTraceTests: XCTestCase {
         let result = try runBuilder(copy)
         XCTAssertEqual(result.status, 2, result.stderr)
         XCTAssertTrue(result.stderr.contains("facts/events.csv:"), result.stderr)
-        XCTAssertTrue(result.stderr.contains("no reading in event_readings.csv for 2014,park_established,mudanjiang,longyue_amur_park"),
-                      result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains("no reading in event_readings.csv for 2014,park_established,mudanjiang,longyue_amur_park"),
+            result.stderr)
         XCTAssertEqual(try Data(contentsOf: copy.appendingPathComponent("links.csv")), before)
     }
 }

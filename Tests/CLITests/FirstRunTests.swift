@@ -88,8 +88,9 @@ final class FirstRunTests: XCTestCase {
         }
         XCTAssertEqual(try Data(contentsOf: file), Data("mine\n".utf8))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: full.path), ["notes.txt"])
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), ["afile", "full", "noop.json"],
-                       "no staging folder left beside the outputs")
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), ["afile", "full", "noop.json"],
+            "no staging folder left beside the outputs")
     }
 
     /// A failed run removes the --out folder it created (and its staging folder).
@@ -173,13 +174,16 @@ final class FirstRunTests: XCTestCase {
         let dir = try Fixtures.temporaryDirectory("threads")
         let (spec, _) = try countingSpec(in: dir, tasks: 4, sleepMilliseconds: 800)
         let start = Date()
-        let result = try runTransborder(["run", spec, "--kind", "noop", "--workers", "0", "--threads", "4",
-                                         "--out", dir.appendingPathComponent("noop").path])
+        let result = try runTransborder([
+            "run", spec, "--kind", "noop", "--workers", "0", "--threads", "4",
+            "--out", dir.appendingPathComponent("noop").path,
+        ])
         let elapsed = Date().timeIntervalSince(start)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertLessThan(elapsed, 2.4, "4 × 0.8 s sleeps on 4 threads")
 
-        let one = dir.appendingPathComponent("t1"), three = dir.appendingPathComponent("t3")
+        let one = dir.appendingPathComponent("t1")
+        let three = dir.appendingPathComponent("t3")
         XCTAssertEqual(try runTransborder(["run", Self.tinyJob, "--workers", "0", "--out", one.path]).status, 0)
         XCTAssertEqual(try runTransborder(["run", Self.tinyJob, "--workers", "0", "--threads", "3", "--out", three.path]).status, 0)
         XCTAssertEqual(try outputs(three), try outputs(one))

@@ -6,8 +6,10 @@ import XCTest
 final class GenerateAndIndicatorsTests: XCTestCase {
     func testGenerateWritesAValidJobWithTruth() throws {
         let dir = try Fixtures.temporaryDirectory("generate")
-        let out = try runTransborder(["generate", "--places", "30", "--years", "24", "--stages", "3", "--noise", "0.1",
-                                      "--seed", "5", "--out", dir.path])
+        let out = try runTransborder([
+            "generate", "--places", "30", "--years", "24", "--stages", "3", "--noise", "0.1",
+            "--seed", "5", "--out", dir.path,
+        ])
         XCTAssertEqual(out.status, 0, out.stderr)
         for name in ["places.csv", "links.csv", "job.yaml", "truth.json"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path), name)
@@ -19,18 +21,24 @@ final class GenerateAndIndicatorsTests: XCTestCase {
 
         // Same arguments, same bytes.
         let again = try Fixtures.temporaryDirectory("generate")
-        _ = try runTransborder(["generate", "--places", "30", "--years", "24", "--stages", "3", "--noise", "0.1",
-                                "--seed", "5", "--out", again.path])
+        _ = try runTransborder([
+            "generate", "--places", "30", "--years", "24", "--stages", "3", "--noise", "0.1",
+            "--seed", "5", "--out", again.path,
+        ])
         for name in ["places.csv", "links.csv", "job.yaml", "truth.json"] {
-            XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent(name)),
-                           try Data(contentsOf: again.appendingPathComponent(name)), name)
+            XCTAssertEqual(
+                try Data(contentsOf: dir.appendingPathComponent(name)),
+                try Data(contentsOf: again.appendingPathComponent(name)), name)
         }
     }
 
     func testIndicatorsTableFeedsStages() throws {
         let dir = try Fixtures.temporaryDirectory("indicators")
-        XCTAssertEqual(try runTransborder(["generate", "--places", "30", "--years", "30", "--stages", "3",
-                                           "--seed", "2", "--out", dir.path]).status, 0)
+        XCTAssertEqual(
+            try runTransborder([
+                "generate", "--places", "30", "--years", "30", "--stages", "3",
+                "--seed", "2", "--out", dir.path,
+            ]).status, 0)
         let table = try runTransborder(["indicators", dir.path])
         XCTAssertEqual(table.status, 0, table.stderr)
         let lines = table.stdout.split(separator: "\n")

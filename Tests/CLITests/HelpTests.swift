@@ -20,15 +20,19 @@ final class HelpTests: XCTestCase {
         let dir = try Fixtures.temporaryDirectory("kind")
         let spec = dir.appendingPathComponent("noop.json")
         try Data(#"{"tasks": 2}"#.utf8).write(to: spec)
-        let result = try runTransborder(["run", spec.path, "--kind", "noop", "--workers", "0",
-                                         "--out", dir.appendingPathComponent("out").path])
+        let result = try runTransborder([
+            "run", spec.path, "--kind", "noop", "--workers", "0",
+            "--out", dir.appendingPathComponent("out").path,
+        ])
         XCTAssertEqual(result.status, 0, result.stderr)
     }
 
     /// Each command's `--log-level` help states its own default and no other command's.
     func testLogLevelHelpStatesEachCommandsDefault() throws {
-        let defaults = [["run"]: "warning", ["submit"]: "info", ["status"]: "info", ["worker"]: "info",
-                        ["coordinator"]: "info", ["fetch"]: "info", ["cancel"]: "info"]
+        let defaults = [
+            ["run"]: "warning", ["submit"]: "info", ["status"]: "info", ["worker"]: "info",
+            ["coordinator"]: "info", ["fetch"]: "info", ["cancel"]: "info",
+        ]
         for (command, level) in defaults {
             let text = try help(command).replacingOccurrences(of: "\n", with: " ")
                 .replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)

@@ -25,9 +25,11 @@ final class RunAnalysisTests: XCTestCase {
 
     func testSameBytesForAnyNumberOfWorkers() throws {
         let reference = try outputs(run(Self.tinyJob, workers: 0))
-        for name in ["periods.json", "periods.csv", "breakpoints.csv", "sensitivity_by_region.csv",
-                     "indicators_by_year.csv", "centrality_by_year.csv", "centrality_by_period.csv",
-                     "places_by_period.geojson", "links_by_period.geojson", "report.html"] {
+        for name in [
+            "periods.json", "periods.csv", "breakpoints.csv", "sensitivity_by_region.csv",
+            "indicators_by_year.csv", "centrality_by_year.csv", "centrality_by_period.csv",
+            "places_by_period.geojson", "links_by_period.geojson", "report.html",
+        ] {
             XCTAssertNotNil(reference[name], "missing \(name)")
         }
         for workers in [1, 2, 4, 8] {
@@ -57,7 +59,8 @@ final class RunAnalysisTests: XCTestCase {
         let before = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
         let out = try run(Self.tinyJob, workers: 0)
         let after = Date()
-        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("periods.json"))) as? [String: Any])
+        let doc = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("periods.json"))) as? [String: Any])
         let periods = try XCTUnwrap(doc["periods"] as? [[String: Any]])
         XCTAssertEqual(periods.count, 2)
         XCTAssertEqual(periods[0]["stage"] as? Int, 1)
@@ -69,7 +72,8 @@ final class RunAnalysisTests: XCTestCase {
         XCTAssertTrue(periods[0]["start_interval95"] is NSNull, "the first stage has no start interval")
         XCTAssertTrue((periods[1]["name"] as? String)?.hasPrefix("2005–2009 · transport-corridor-oriented") == true)
         XCTAssertFalse((periods[0]["core_places"] as? [String] ?? []).isEmpty)
-        let manifest = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json"))) as? [String: Any])
+        let manifest = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json"))) as? [String: Any])
         XCTAssertEqual(manifest["seed"] as? Int, 7)
         XCTAssertEqual((manifest["spec_sha256"] as? String)?.count, 64)
         // Timestamps: ISO 8601 in UTC as ISO8601DateFormatter reads them, within the run.
@@ -83,11 +87,16 @@ final class RunAnalysisTests: XCTestCase {
 
     func testPlantedStagesRecoveredThroughTheCLI() throws {
         let dir = try Fixtures.temporaryDirectory("truth")
-        XCTAssertEqual(try runTransborder(["generate", "--places", "40", "--years", "30", "--stages", "3", "--noise", "0",
-                                           "--seed", "4", "--replicates", "10", "--out", dir.path]).status, 0)
+        XCTAssertEqual(
+            try runTransborder([
+                "generate", "--places", "40", "--years", "30", "--stages", "3", "--noise", "0",
+                "--seed", "4", "--replicates", "10", "--out", dir.path,
+            ]).status, 0)
         let out = try run(dir.path, workers: 2)
-        let truth = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("truth.json"))) as? [String: [Int]])
-        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("periods.json"))) as? [String: Any])
+        let truth = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("truth.json"))) as? [String: [Int]])
+        let doc = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("periods.json"))) as? [String: Any])
         let starts = (doc["periods"] as? [[String: Any]] ?? []).compactMap { $0["start"] as? Int }
         XCTAssertEqual(starts, truth["stage_starts"])
     }
@@ -105,8 +114,9 @@ final class RunAnalysisTests: XCTestCase {
     func testBadSpecExitsTwoAndWritesNothing() throws {
         let job = try Fixtures.temporaryDirectory("badspec")
         for name in ["places.csv", "links.csv"] {
-            try FileManager.default.copyItem(at: URL(fileURLWithPath: Self.tinyJob).appendingPathComponent(name),
-                                             to: job.appendingPathComponent(name))
+            try FileManager.default.copyItem(
+                at: URL(fileURLWithPath: Self.tinyJob).appendingPathComponent(name),
+                to: job.appendingPathComponent(name))
         }
         let spec = try String(contentsOf: URL(fileURLWithPath: Self.tinyJob).appendingPathComponent("job.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "replicates: 20", with: "replicates: -3")
@@ -126,8 +136,11 @@ final class RunAnalysisTests: XCTestCase {
     /// missing parent and drain (real processes, real signal).
     func testWorkersDoNotOutliveAKilledRun() throws {
         let dir = try Fixtures.temporaryDirectory("orphans")
-        XCTAssertEqual(try runTransborder(["generate", "--places", "80", "--years", "40", "--stages", "3", "--noise", "0.3",
-                                           "--replicates", "3000", "--out", dir.path]).status, 0)
+        XCTAssertEqual(
+            try runTransborder([
+                "generate", "--places", "80", "--years", "40", "--stages", "3", "--noise", "0.3",
+                "--replicates", "3000", "--out", dir.path,
+            ]).status, 0)
         let run = Process()
         run.executableURL = Fixtures.binary
         run.arguments = ["run", dir.path, "--workers", "2", "--out", dir.appendingPathComponent("out").path]
@@ -138,7 +151,8 @@ final class RunAnalysisTests: XCTestCase {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
             return entries.compactMap(Int32.init).filter { pid in
                 guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                      let close = stat.lastIndex(of: ")") else { return false }
+                    let close = stat.lastIndex(of: ")")
+                else { return false }
                 let fields = stat[stat.index(after: close)...].split(separator: " ")
                 return fields.count > 2 && fields[0] != "Z" && Int32(fields[1]) == run.processIdentifier
             }
@@ -154,7 +168,8 @@ final class RunAnalysisTests: XCTestCase {
         run.waitUntilExit()
         func alive(_ pid: Int32) -> Bool {
             guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { return false }
+                let close = stat.lastIndex(of: ")")
+            else { return false }
             return stat[stat.index(after: close)...].split(separator: " ").first != "Z"
         }
         let deadline = Date().addingTimeInterval(15)

@@ -8,9 +8,13 @@ import XCTest
 final class TerminationCleanupTests: XCTestCase {
     private func stopMidRun(signal number: Int32, workers: Int) throws {
         let dir = try Fixtures.temporaryDirectory("terminate")
-        let job = dir.appendingPathComponent("job"), out = dir.appendingPathComponent("out")
-        XCTAssertEqual(try runTransborder(["generate", "--places", "200", "--years", "40", "--stages", "3",
-                                           "--noise", "0.3", "--replicates", "4000", "--out", job.path]).status, 0)
+        let job = dir.appendingPathComponent("job")
+        let out = dir.appendingPathComponent("out")
+        XCTAssertEqual(
+            try runTransborder([
+                "generate", "--places", "200", "--years", "40", "--stages", "3",
+                "--noise", "0.3", "--replicates", "4000", "--out", job.path,
+            ]).status, 0)
         let process = Process()
         process.executableURL = Fixtures.binary
         process.arguments = ["run", job.path, "--workers", String(workers), "--out", out.path]

@@ -10,11 +10,14 @@ final class UncertaintyRunTests: XCTestCase {
 
     /// The tiny job rewritten as tie spells (one per pair, layer and weight phase), trade
     /// rows ±20 %, the corridors' second spells started ±1 year, and `bootstrap` as given.
-    func spellJob(bootstrap: String = "{scheme: spells, replicates: 30, seed: 7, batch_size: 4, measurement: true, rho: 0.7}",
-                  editRow: ((inout [String]) -> Void)? = nil) throws -> URL {
+    func spellJob(
+        bootstrap: String = "{scheme: spells, replicates: 30, seed: 7, batch_size: 4, measurement: true, rho: 0.7}",
+        editRow: ((inout [String]) -> Void)? = nil
+    ) throws -> URL {
         let dir = try Fixtures.temporaryDirectory("spells")
-        try FileManager.default.copyItem(at: Self.tinyJob.appendingPathComponent("places.csv"),
-                                         to: dir.appendingPathComponent("places.csv"))
+        try FileManager.default.copyItem(
+            at: Self.tinyJob.appendingPathComponent("places.csv"),
+            to: dir.appendingPathComponent("places.csv"))
         let lines = try String(contentsOf: Self.tinyJob.appendingPathComponent("links.csv"), encoding: .utf8)
             .split(separator: "\n").dropFirst()
         var spans: [String: (first: Int, last: Int)] = [:]
@@ -23,21 +26,29 @@ final class UncertaintyRunTests: XCTestCase {
             let f = line.split(separator: ",").map(String.init)
             let key = [f[0], f[1], f[3], f[4]].joined(separator: ",")
             let year = Int(f[2])!
-            if let span = spans[key] { spans[key] = (min(span.first, year), max(span.last, year)) } else {
-                spans[key] = (year, year); order.append(key)
+            if let span = spans[key] {
+                spans[key] = (min(span.first, year), max(span.last, year))
+            } else {
+                spans[key] = (year, year)
+                order.append(key)
             }
         }
         var rows: [[String]] = []
         for key in order {
-            let k = key.split(separator: ",").map(String.init), span = spans[key]!
-            rows.append([k[0], k[1], String(span.first), span.last == 2009 ? "" : String(span.last), k[2], k[3],
-                         k[2] == "trade" ? "0.2" : "", k[2] == "transport_corridor" && span.first > 2000 ? "1" : ""])
+            let k = key.split(separator: ",").map(String.init)
+            let span = spans[key]!
+            rows.append([
+                k[0], k[1], String(span.first), span.last == 2009 ? "" : String(span.last), k[2], k[3],
+                k[2] == "trade" ? "0.2" : "", k[2] == "transport_corridor" && span.first > 2000 ? "1" : "",
+            ])
         }
         if let editRow { editRow(&rows[0]) }
-        let csv = "source,target,start,end,layer,weight,rel_error,date_uncertainty\n"
+        let csv =
+            "source,target,start,end,layer,weight,rel_error,date_uncertainty\n"
             + rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
         try csv.write(to: dir.appendingPathComponent("links.csv"), atomically: true, encoding: .utf8)
-        let spec = try String(contentsOf: Self.tinyJob.appendingPathComponent("job.yaml"), encoding: .utf8)
+        let spec =
+            try String(contentsOf: Self.tinyJob.appendingPathComponent("job.yaml"), encoding: .utf8)
             .split(separator: "\n").map { $0.hasPrefix("bootstrap:") ? "bootstrap: \(bootstrap)" : String($0) }
             .joined(separator: "\n") + "\n"
         try spec.write(to: dir.appendingPathComponent("job.yaml"), atomically: true, encoding: .utf8)
@@ -89,11 +100,12 @@ final class UncertaintyRunTests: XCTestCase {
         // the forced transition lands on other years in most replicates.
         let job = try spellJob(bootstrap: "{scheme: spells, replicates: 30, seed: 7, batch_size: 4, match_window: 0}")
         var spec = try String(contentsOf: job.appendingPathComponent("job.yaml"), encoding: .utf8)
-        spec = spec.split(separator: "\n").map {
-            $0.hasPrefix("stages:")
-                ? "stages: {method: dynp, cost: l2, breaks: 2, penalty: bic, min_size: 2, standardize: true, indicators: []}"
-                : String($0)
-        }.joined(separator: "\n") + "\n"
+        spec =
+            spec.split(separator: "\n").map {
+                $0.hasPrefix("stages:")
+                    ? "stages: {method: dynp, cost: l2, breaks: 2, penalty: bic, min_size: 2, standardize: true, indicators: []}"
+                    : String($0)
+            }.joined(separator: "\n") + "\n"
         try spec.write(to: job.appendingPathComponent("job.yaml"), atomically: true, encoding: .utf8)
         let out = try Fixtures.temporaryDirectory("weak").appendingPathComponent("out")
         let result = try runTransborder(["run", job.path, "--workers", "0", "--out", out.path])

@@ -44,9 +44,9 @@ final class ValidateCommandTests: XCTestCase {
         var result = try runTransborder(["validate", folder.appendingPathComponent("job.yaml").path])
         XCTAssertEqual(result.status, 0, result.stderr)
         let json = """
-        {"name": "as-json", "years": {"first": 2000, "last": 2009},
-         "data": {"places": "places.csv", "links": "links.csv"}, "bootstrap": {"replicates": 0}}
-        """
+            {"name": "as-json", "years": {"first": 2000, "last": 2009},
+             "data": {"places": "places.csv", "links": "links.csv"}, "bootstrap": {"replicates": 0}}
+            """
         try FileManager.default.removeItem(at: folder.appendingPathComponent("job.yaml"))
         try Data(json.utf8).write(to: folder.appendingPathComponent("job.json"))
         result = try runTransborder(["validate", folder.path])
@@ -63,18 +63,20 @@ final class ValidateCommandTests: XCTestCase {
         let located = result.stderr.split(separator: "\n").map { line in
             String(line.prefix { $0 != "'" })
         }
-        XCTAssertEqual(located, [
-            "error: bad/job.yaml:5: field ",
-            "error: bad/job.yaml:4: field ",
-            "error: bad/places.csv:3: field ",
-            "error: bad/places.csv:4: field ",
-            "error: bad/places.csv:5: field ",
-            "error: bad/links.csv:3: field ",
-            "error: bad/links.csv:4: field ",
-            "error: bad/links.csv:5: field ",
-            "error: bad/links.csv:5: field ",
-            "error: bad/links.csv:6: field ",
-        ], result.stderr)
+        XCTAssertEqual(
+            located,
+            [
+                "error: bad/job.yaml:5: field ",
+                "error: bad/job.yaml:4: field ",
+                "error: bad/places.csv:3: field ",
+                "error: bad/places.csv:4: field ",
+                "error: bad/places.csv:5: field ",
+                "error: bad/links.csv:3: field ",
+                "error: bad/links.csv:4: field ",
+                "error: bad/links.csv:5: field ",
+                "error: bad/links.csv:5: field ",
+                "error: bad/links.csv:6: field ",
+            ], result.stderr)
         for expected in [
             "bad/job.yaml:5: field 'bootstrap.replicates': must be at least 0, found -1",
             "bad/job.yaml:4: field 'stages.min_size': min_size 6 is too large for 10 years",
@@ -100,15 +102,18 @@ final class ValidateCommandTests: XCTestCase {
         try Data(text.utf8).write(to: spec)
         let result = try runTransborder(["validate", folder.path])
         XCTAssertEqual(result.status, 2)
-        XCTAssertEqual(result.stderr, "error: \(spec.path):8: field 'sensitivity.leave_one_region_out[1]': "
-            + "unknown region 'Amur' (did you mean 'Amur Oblast'?); the panel's regions: "
-            + "Amur Oblast, Beijing, Heilongjiang, Khabarovsk Krai, Moscow\n")
+        XCTAssertEqual(
+            result.stderr,
+            "error: \(spec.path):8: field 'sensitivity.leave_one_region_out[1]': "
+                + "unknown region 'Amur' (did you mean 'Amur Oblast'?); the panel's regions: "
+                + "Amur Oblast, Beijing, Heilongjiang, Khabarovsk Krai, Moscow\n")
     }
 
     func testMissingJob() throws {
         let result = try runTransborder(["validate", "/nonexistent/job.yaml"])
         XCTAssertEqual(result.status, 2)
-        XCTAssertEqual(result.stderr,
-                       "error: /nonexistent/job.yaml: no such file or folder (expected a job spec or a folder holding one)\n")
+        XCTAssertEqual(
+            result.stderr,
+            "error: /nonexistent/job.yaml: no such file or folder (expected a job spec or a folder holding one)\n")
     }
 }

@@ -10,7 +10,10 @@ final class ValidateSummaryTests: XCTestCase {
     /// CSV rows as dictionaries (quoted fields with commas and doubled quotes; no line breaks in fields).
     func rows(_ path: String) throws -> [[String: String]] {
         func fields(_ line: String) -> [String] {
-            var out: [String] = [], field = "", quoted = false, previous: Character = " "
+            var out: [String] = []
+            var field = ""
+            var quoted = false
+            var previous: Character = " "
             for c in line {
                 if c == "\"" {
                     if quoted && previous == "\"" { field.append("\"") }
@@ -47,10 +50,12 @@ final class ValidateSummaryTests: XCTestCase {
                 return Array(repeating: row, count: max(0, end - start + 1))
             }
             XCTAssertEqual(doc["places"] as? Int, places.count)
-            XCTAssertEqual(doc["places_by_country"] as? [String: Int],
-                           Dictionary(grouping: places, by: { $0["country"] ?? "" }).mapValues(\.count))
-            XCTAssertEqual(doc["places_by_region"] as? [String: Int],
-                           Dictionary(grouping: places, by: { $0["region"] ?? "" }).mapValues(\.count))
+            XCTAssertEqual(
+                doc["places_by_country"] as? [String: Int],
+                Dictionary(grouping: places, by: { $0["country"] ?? "" }).mapValues(\.count))
+            XCTAssertEqual(
+                doc["places_by_region"] as? [String: Int],
+                Dictionary(grouping: places, by: { $0["region"] ?? "" }).mapValues(\.count))
             XCTAssertEqual(doc["link_rows"] as? Int, links.count)
             let layers = try XCTUnwrap(doc["layers"] as? [[String: Any]])
             for layer in layers {
@@ -60,7 +65,8 @@ final class ValidateSummaryTests: XCTestCase {
                 XCTAssertEqual(layer["pairs"] as? Int, Set(ofLayer.map { [$0["source"] ?? "", $0["target"] ?? ""].sorted() }).count, name)
             }
             XCTAssertEqual(Set(layers.compactMap { $0["layer"] as? String }), Set(links.compactMap { $0["layer"] }))
-            let lat = places.compactMap { $0["lat"].flatMap(Double.init) }, lon = places.compactMap { $0["lon"].flatMap(Double.init) }
+            let lat = places.compactMap { $0["lat"].flatMap(Double.init) }
+            let lon = places.compactMap { $0["lon"].flatMap(Double.init) }
             XCTAssertEqual(doc["bounding_box"] as? [Double], [lon.min()!, lat.min()!, lon.max()!, lat.max()!])
             let estimated = links.filter { ["true", "1", "yes"].contains(($0["estimated"] ?? "").lowercased()) }.count
             XCTAssertEqual(doc["estimated_rows"] as? Int, estimated)
@@ -87,7 +93,8 @@ final class ValidateSummaryTests: XCTestCase {
         """.write(to: dir.appendingPathComponent("places.csv"), atomically: true, encoding: .utf8)
         var links = "source,target,year,layer,weight\n"
         for year in 2001...2006 {
-            links += "narva,ivangorod,\(year),trade,\(year - 2000)\ntartu,pskov,\(year),trade,1\ntallinn,narva,\(year),transport_corridor,1\n"
+            links +=
+                "narva,ivangorod,\(year),trade,\(year - 2000)\ntartu,pskov,\(year),trade,1\ntallinn,narva,\(year),transport_corridor,1\n"
         }
         try links.write(to: dir.appendingPathComponent("links.csv"), atomically: true, encoding: .utf8)
         try """
@@ -132,9 +139,11 @@ final class ValidateSummaryTests: XCTestCase {
         let result = try runTransborder(["summary", out.path, "--format", "json"])
         XCTAssertEqual(result.status, 0, result.stderr)
         let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        let periods = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("periods.json"))) as? [String: Any])
+        let periods = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("periods.json"))) as? [String: Any])
         XCTAssertEqual(doc["job"] as? String, periods["job"] as? String)
-        let a = try XCTUnwrap(doc["periods"] as? [[String: Any]]), b = try XCTUnwrap(periods["periods"] as? [[String: Any]])
+        let a = try XCTUnwrap(doc["periods"] as? [[String: Any]])
+        let b = try XCTUnwrap(periods["periods"] as? [[String: Any]])
         XCTAssertEqual(a.count, b.count)
         for (x, y) in zip(a, b) {
             for key in ["stage", "start", "end"] { XCTAssertEqual(x[key] as? Int, y[key] as? Int, key) }

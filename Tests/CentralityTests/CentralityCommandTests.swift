@@ -58,9 +58,11 @@ final class CentralityCommandTests: XCTestCase {
         // Full precision: the printed numbers read back as the library's exact doubles
         // (same graph with the CLI's node numbering, so the same summation order).
         let position = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1, $0) })
-        let renumbered = try Graph(nodeCount: 34, edges: fixture.edges.map {
-            WeightedEdge(source: position["n\(Int($0[0]))"] ?? -1, target: position["n\(Int($0[1]))"] ?? -1, weight: $0[2])
-        }, directed: false)
+        let renumbered = try Graph(
+            nodeCount: 34,
+            edges: fixture.edges.map {
+                WeightedEdge(source: position["n\(Int($0[0]))"] ?? -1, target: position["n\(Int($0[1]))"] ?? -1, weight: $0[2])
+            }, directed: false)
         for measure in CentralityMeasure.allCases {
             let library = try XCTUnwrap(centralities(of: renumbered, options: CentralityOptions(distance: .inverse))[measure])
             let printed = nodes.map { measures[measure.rawValue]?[$0] ?? .nan }
@@ -70,8 +72,10 @@ final class CentralityCommandTests: XCTestCase {
 
     func testNodesInOrderOfFirstAppearanceAndOptionsApplied() throws {
         let path = try write("target,source,weight\nc,a,2\na,b,1\nb,c,4\nd,c,1\n")
-        let output = try runTransborder(["centrality", path, "--directed", "--distance", "raw",
-                                         "--measure", "strength", "--measure", "closeness"])
+        let output = try runTransborder([
+            "centrality", path, "--directed", "--distance", "raw",
+            "--measure", "strength", "--measure", "closeness",
+        ])
         let (nodes, measures) = try decode(output)
         XCTAssertEqual(nodes, ["a", "c", "b", "d"])  // source column first in each row
         XCTAssertEqual(Set(measures.keys), ["strength", "closeness"])
@@ -129,8 +133,10 @@ final class CentralityCommandTests: XCTestCase {
         let output = try runTransborder(["centrality", path])
         XCTAssertEqual(output.status, 2)
         XCTAssertEqual(output.stdout, "")
-        for expected in ["\(path):3: field 'weight'", "\(path):4: field 'weight'", "\(path):5: field 'weight': 'heavy' is not a number",
-                         "\(path):6: field 'weight'", "\(path):7: expected 3 fields as in the header, found 2"] {
+        for expected in [
+            "\(path):3: field 'weight'", "\(path):4: field 'weight'", "\(path):5: field 'weight': 'heavy' is not a number",
+            "\(path):6: field 'weight'", "\(path):7: expected 3 fields as in the header, found 2",
+        ] {
             XCTAssertTrue(output.stderr.contains(expected), "missing \(expected) in \(output.stderr)")
         }
     }
@@ -151,7 +157,8 @@ final class CentralityCommandTests: XCTestCase {
         XCTAssertEqual(output.status, 2)
         XCTAssertTrue(output.stderr.contains("\(empty):1: empty file"), output.stderr)
         let binary = folder.appendingPathComponent("latin1.csv")
-        try Data([0x73, 0x6F, 0x75, 0x72, 0x63, 0x65, 0x2C, 0x74, 0x61, 0x72, 0x67, 0x65, 0x74, 0x0A, 0xE9, 0x2C, 0x61, 0x0A]).write(to: binary)
+        try Data([0x73, 0x6F, 0x75, 0x72, 0x63, 0x65, 0x2C, 0x74, 0x61, 0x72, 0x67, 0x65, 0x74, 0x0A, 0xE9, 0x2C, 0x61, 0x0A]).write(
+            to: binary)
         let latin = try runTransborder(["centrality", binary.path])
         XCTAssertEqual(latin.status, 2)
         XCTAssertTrue(latin.stderr.contains("not valid UTF-8"), latin.stderr)
@@ -160,8 +167,10 @@ final class CentralityCommandTests: XCTestCase {
     func testHelpExplainsEveryOption() throws {
         let output = try runTransborder(["centrality", "--help"])
         XCTAssertEqual(output.status, 0)
-        for word in ["--directed", "--distance", "inverse", "raw", "hops", "--measure", "--format", "json", "csv", "--threads",
-                     "source,target[,weight]", "pagerank", "eigenvector", "harmonic"] {
+        for word in [
+            "--directed", "--distance", "inverse", "raw", "hops", "--measure", "--format", "json", "csv", "--threads",
+            "source,target[,weight]", "pagerank", "eigenvector", "harmonic",
+        ] {
             XCTAssertTrue(output.stdout.contains(word), "help lacks \(word)")
         }
     }

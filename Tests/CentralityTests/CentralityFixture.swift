@@ -35,9 +35,10 @@ struct CentralityFixture: Decodable {
     }
 
     func graph() throws -> Graph {
-        try Graph(nodeCount: nodeCount,
-                  edges: edges.map { WeightedEdge(source: Int($0[0]), target: Int($0[1]), weight: $0[2]) },
-                  directed: directed)
+        try Graph(
+            nodeCount: nodeCount,
+            edges: edges.map { WeightedEdge(source: Int($0[0]), target: Int($0[1]), weight: $0[2]) },
+            directed: directed)
     }
 
     static func all() throws -> [CentralityFixture] {
@@ -49,8 +50,10 @@ struct CentralityFixture: Decodable {
 }
 
 /// Relative 1e-9 with an absolute floor of 1e-12 for values near 0.
-func assertClose(_ actual: [Double], _ expected: [Double], relative: Double = 1e-9, absolute: Double = 1e-12,
-                 _ label: String, file: StaticString = #filePath, line: UInt = #line) {
+func assertClose(
+    _ actual: [Double], _ expected: [Double], relative: Double = 1e-9, absolute: Double = 1e-12,
+    _ label: String, file: StaticString = #filePath, line: UInt = #line
+) {
     guard actual.count == expected.count else {
         XCTFail("\(label): \(actual.count) values, expected \(expected.count)", file: file, line: line)
         return

@@ -15,7 +15,8 @@ final class DeterminismTests: XCTestCase {
         }
         var list: [WeightedEdge] = []
         for _ in 0..<edges {
-            let u = Int(next() % UInt64(nodes)), v = Int(next() % UInt64(nodes))
+            let u = Int(next() % UInt64(nodes))
+            let v = Int(next() % UInt64(nodes))
             list.append(WeightedEdge(source: u, target: v, weight: Double(1 + next() % 6)))
         }
         return try Graph(nodeCount: nodes, edges: list, directed: directed)
@@ -28,11 +29,13 @@ final class DeterminismTests: XCTestCase {
                 let measures: [CentralityMeasure] = [.betweenness, .closeness, .harmonic]
                 let one = centralities(of: graph, measures: measures, options: CentralityOptions(distance: mode, threads: 1))
                 for threads in [2, 3] {
-                    let many = centralities(of: graph, measures: measures,
-                                            options: CentralityOptions(distance: mode, threads: threads))
+                    let many = centralities(
+                        of: graph, measures: measures,
+                        options: CentralityOptions(distance: mode, threads: threads))
                     for measure in measures {
-                        XCTAssertEqual(one[measure]?.map(\.bitPattern), many[measure]?.map(\.bitPattern),
-                                       "\(measure) \(mode) directed=\(directed) threads=\(threads)")
+                        XCTAssertEqual(
+                            one[measure]?.map(\.bitPattern), many[measure]?.map(\.bitPattern),
+                            "\(measure) \(mode) directed=\(directed) threads=\(threads)")
                     }
                 }
                 XCTAssertGreaterThan(one[.betweenness]?.max() ?? 0, 0)

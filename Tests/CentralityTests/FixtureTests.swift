@@ -7,9 +7,11 @@ import XCTest
 final class FixtureTests: XCTestCase {
     func testFixturesArePresent() throws {
         let names = Set(try CentralityFixture.all().map(\.name))
-        for required in ["karate", "directed30", "disconnected12", "isolated", "multilinks", "multilinks_directed",
-                         "selfloops", "single_node", "two_nodes", "two_nodes_directed", "star", "path", "ba300",
-                         "ties", "ties_directed", "pendant_trees", "sparse_forest"] {
+        for required in [
+            "karate", "directed30", "disconnected12", "isolated", "multilinks", "multilinks_directed",
+            "selfloops", "single_node", "two_nodes", "two_nodes_directed", "star", "path", "ba300",
+            "ties", "ties_directed", "pendant_trees", "sparse_forest",
+        ] {
             XCTAssertTrue(names.contains(required), "missing fixture \(required)")
         }
     }

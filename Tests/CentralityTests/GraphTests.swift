@@ -48,8 +48,9 @@ final class GraphTests: XCTestCase {
             let directed = trial % 2 == 0
             let m = n == 0 ? 0 : random.int(0...40)
             let edges = (0..<m).map { _ in
-                WeightedEdge(source: random.int(0...(n - 1)), target: random.int(0...(n - 1)),
-                             weight: 0.001 + 10 * random.unit())
+                WeightedEdge(
+                    source: random.int(0...(n - 1)), target: random.int(0...(n - 1)),
+                    weight: 0.001 + 10 * random.unit())
             }
             let graph = try Graph(nodeCount: n, edges: edges, directed: directed)
             let reference = NaiveGraph(nodeCount: n, edges: edges, directed: directed)
@@ -92,7 +93,11 @@ final class GraphTests: XCTestCase {
 
 /// The obvious construction, for `testConstructionMatchesANaiveBuilderBitForBit`.
 private struct NaiveGraph {
-    struct Rows { var offsets: [Int] = [0]; var neighbors: [Int32] = []; var weights: [Double] = [] }
+    struct Rows {
+        var offsets: [Int] = [0]
+        var neighbors: [Int32] = []
+        var weights: [Double] = []
+    }
     var pairCount = 0
     var loops = 0
     var out = Rows()
@@ -101,9 +106,14 @@ private struct NaiveGraph {
     init(nodeCount n: Int, edges: [WeightedEdge], directed: Bool) {
         var sums: [[Int]: Double] = [:]
         for edge in edges {
-            if edge.source == edge.target { loops += 1; continue }
-            let key = directed ? [edge.source, edge.target]
-                               : [min(edge.source, edge.target), max(edge.source, edge.target)]
+            if edge.source == edge.target {
+                loops += 1
+                continue
+            }
+            let key =
+                directed
+                ? [edge.source, edge.target]
+                : [min(edge.source, edge.target), max(edge.source, edge.target)]
             sums[key] = (sums[key] ?? 0) + edge.weight
         }
         pairCount = sums.count

@@ -4,8 +4,9 @@ import XCTest
 /// Operators name jobs by id, name or an unambiguous prefix; times are ISO 8601 UTC.
 final class JobReferenceTests: XCTestCase {
     func job(_ id: String, _ name: String, at submitted: Double) -> JobStatus {
-        JobStatus(job: id, name: name, kind: "noop", state: .done, tasksDone: 1, tasksTotal: 1, tasksInFlight: 0,
-                  retries: 0, lost: 0, error: nil, submittedAt: submitted, finishedAt: submitted + 1, durationSeconds: 1)
+        JobStatus(
+            job: id, name: name, kind: "noop", state: .done, tasksDone: 1, tasksTotal: 1, tasksInFlight: 0,
+            retries: 0, lost: 0, error: nil, submittedAt: submitted, finishedAt: submitted + 1, durationSeconds: 1)
     }
 
     lazy var jobs = [
@@ -25,12 +26,13 @@ final class JobReferenceTests: XCTestCase {
 
     func testAmbiguousAndUnknownReferencesAreRefused() {
         XCTAssertThrowsError(try JobReference.resolve("c2e", among: jobs)) { error in
-            XCTAssertEqual(error as? JobReference.ResolutionError,
-                           .ambiguous("c2e", candidates: ["c2ee37296d7994a9 (tiny)", "c2e0000000000001 (heilongjiang-far-east)"]))
+            XCTAssertEqual(
+                error as? JobReference.ResolutionError,
+                .ambiguous("c2e", candidates: ["c2ee37296d7994a9 (tiny)", "c2e0000000000001 (heilongjiang-far-east)"]))
             XCTAssertTrue("\(error)".contains("matches 2 jobs"), "\(error)")
         }
         XCTAssertThrowsError(try JobReference.resolve("ti", among: jobs)) { error in
-            guard case let .ambiguous(_, candidates)? = error as? JobReference.ResolutionError else { return XCTFail("\(error)") }
+            guard case .ambiguous(_, let candidates)? = error as? JobReference.ResolutionError else { return XCTFail("\(error)") }
             XCTAssertEqual(candidates.count, 2)
         }
         XCTAssertThrowsError(try JobReference.resolve("zzz", among: jobs)) { error in

@@ -6,15 +6,17 @@ final class WireCodecTests: XCTestCase {
     func roundTrip(_ message: WorkerMessage) throws {
         let frames = message.frames
         XCTAssertEqual(frames[0], Array("TBW2".utf8))
-        guard case let .worker(decoded) = try InboundMessage.decode(frames[...]) else { return XCTFail("not a worker message") }
+        guard case .worker(let decoded) = try InboundMessage.decode(frames[...]) else { return XCTFail("not a worker message") }
         XCTAssertEqual(decoded, message)
     }
 
     func testWorkerMessagesRoundTrip() throws {
-        let job = "0123456789abcdef", hash = String(repeating: "ab", count: 32)
+        let job = "0123456789abcdef"
+        let hash = String(repeating: "ab", count: 32)
         try roundTrip(.ready(name: "w1", threads: 2, credit: 8))
         try roundTrip(.heartbeat)
-        try roundTrip(.tasks(job: job, bundleHash: hash, tasks: [TaskAssignment(index: 0, attempt: 1), TaskAssignment(index: 7, attempt: 3)]))
+        try roundTrip(
+            .tasks(job: job, bundleHash: hash, tasks: [TaskAssignment(index: 0, attempt: 1), TaskAssignment(index: 7, attempt: 3)]))
         try roundTrip(.results(job: job, indices: [3, 4], payloads: [[1, 2], []]))
         try roundTrip(.failed(job: job, task: TaskAssignment(index: 5, attempt: 2), error: "boom"))
         try roundTrip(.datasetRequest(hash: hash))
@@ -33,10 +35,11 @@ final class WireCodecTests: XCTestCase {
             .statusReply(json: Array("{}".utf8)), .cancel(job: job), .fetch(job: job), .files(job: job, json: Array("[]".utf8)),
             .chunkRequest(job: job, name: "a.csv", offset: 1 << 40, length: 65536),
             .chunk(job: job, name: "a.csv", offset: 5, data: [1]), .error(code: .unknownJob, message: "no"),
-            .forget(job: job), .prune(olderThanSeconds: 86_400 * 30), .removed(json: Array("{}".utf8)), .error(code: .jobActive, message: "running"),
+            .forget(job: job), .prune(olderThanSeconds: 86_400 * 30), .removed(json: Array("{}".utf8)),
+            .error(code: .jobActive, message: "running"),
         ]
         for message in messages {
-            guard case let .client(decoded) = try InboundMessage.decode(message.frames[...]) else { return XCTFail("not a client message") }
+            guard case .client(let decoded) = try InboundMessage.decode(message.frames[...]) else { return XCTFail("not a client message") }
             XCTAssertEqual(decoded, message)
         }
     }
@@ -55,19 +58,19 @@ final class WireCodecTests: XCTestCase {
         let h = Array("TBW2".utf8)
         let cases: [[[UInt8]]] = [
             [], [h], [h, []], [h, [0x01, 0x02]], [h, [0x7f]],
-            [h, [0x01], [0, 0, 0], Array("w".utf8)],                 // truncated READY counts
-            [h, [0x01], [0, 0, 0, 0, 0, 0, 0, 1], Array("w".utf8)], // zero threads
-            [h, [0x04], Array("0123456789abcdef".utf8), [0, 0, 0, 1, 0, 0, 0, 2], [1]], // 2 indices, 1 payload
+            [h, [0x01], [0, 0, 0], Array("w".utf8)],  // truncated READY counts
+            [h, [0x01], [0, 0, 0, 0, 0, 0, 0, 1], Array("w".utf8)],  // zero threads
+            [h, [0x04], Array("0123456789abcdef".utf8), [0, 0, 0, 1, 0, 0, 0, 2], [1]],  // 2 indices, 1 payload
             [h, [0x04], Array("NOT-HEX-JOB-ID!!".utf8), [0, 0, 0, 1], [1]],
             [h, [0x03], Array("0123456789abcdef".utf8), Array("short".utf8), [0, 0, 0, 1, 0, 0, 0, 1]],
             [Array("TBW1".utf8), [0x01]],
             [Array("XXXX".utf8), [0x01]],
-            [h, [0x09], Array("0123456789abcdef".utf8), [0, 0, 1]],            // REVOKE list not a multiple of 4
-            [h, [0x09], Array("0123456789abcdef".utf8)],                       // REVOKE without its list
-            [Array("TBC2".utf8), [0x12], Array("0123456789abcdef".utf8), [9]], // ACCEPTED disposition 9
-            [Array("TBC2".utf8), [0x12], Array("0123456789abcdef".utf8)],      // ACCEPTED without disposition (v1 layout)
-            [Array("TBC2".utf8), [0x11], [1], [2], [3]],                       // SUBMIT with 3 frames
-            [Array("TBC2".utf8), [0x1b], [0, 0, 1]],                           // PRUNE age not 8 bytes
+            [h, [0x09], Array("0123456789abcdef".utf8), [0, 0, 1]],  // REVOKE list not a multiple of 4
+            [h, [0x09], Array("0123456789abcdef".utf8)],  // REVOKE without its list
+            [Array("TBC2".utf8), [0x12], Array("0123456789abcdef".utf8), [9]],  // ACCEPTED disposition 9
+            [Array("TBC2".utf8), [0x12], Array("0123456789abcdef".utf8)],  // ACCEPTED without disposition (v1 layout)
+            [Array("TBC2".utf8), [0x11], [1], [2], [3]],  // SUBMIT with 3 frames
+            [Array("TBC2".utf8), [0x1b], [0, 0, 1]],  // PRUNE age not 8 bytes
         ]
         for frames in cases {
             XCTAssertThrowsError(try InboundMessage.decode(frames[...]), "accepted \(frames)")

@@ -31,7 +31,8 @@ final class ClusterHarness {
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
-        let out = directory.appendingPathComponent("\(label).out"), err = directory.appendingPathComponent("\(label).err")
+        let out = directory.appendingPathComponent("\(label).out")
+        let err = directory.appendingPathComponent("\(label).err")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: out)
@@ -58,8 +59,12 @@ final class ClusterHarness {
         let endpointFile = directory.appendingPathComponent("\(label).endpoint")
         try? FileManager.default.removeItem(at: endpointFile)
         let bind = transport == .ipc ? "ipc://\(directory.path)/c.sock" : "tcp://127.0.0.1:*"
-        let process = try spawn(label, ["coordinator", "--bind", bind, "--store", storePath, "--results", resultsPath,
-                                        "--endpoint-file", endpointFile.path, "--log-level", "debug"] + extra)
+        let process = try spawn(
+            label,
+            [
+                "coordinator", "--bind", bind, "--store", storePath, "--results", resultsPath,
+                "--endpoint-file", endpointFile.path, "--log-level", "debug",
+            ] + extra)
         coordinator = process
         try waitFor("coordinator endpoint", timeout: 20) { FileManager.default.fileExists(atPath: endpointFile.path) || !process.isRunning }
         XCTAssertTrue(process.isRunning, "coordinator exited: \(log(label))")
@@ -69,7 +74,9 @@ final class ClusterHarness {
 
     @discardableResult
     func startWorker(_ name: String, threads: Int = 1, credit: Int = 4) throws -> Process {
-        try spawn(name, ["worker", "--connect", endpoint, "--name", name, "--threads", "\(threads)", "--credit", "\(credit)", "--log-level", "debug"])
+        try spawn(
+            name,
+            ["worker", "--connect", endpoint, "--name", name, "--threads", "\(threads)", "--credit", "\(credit)", "--log-level", "debug"])
     }
 
     func client(timeout: Double = 10) throws -> ClusterClient {

@@ -25,10 +25,14 @@ final class ClusterProtocolTests: XCTestCase {
         try socket.send([Array("TBW1".utf8), [0x01], [0, 0, 0, 1, 0, 0, 0, 4], Array("old".utf8)], dontWait: false)
         let reply = try XCTUnwrap(try receiveFrames(socket), "no reply to a wrong version")
         XCTAssertEqual(reply.first, Array("TBW1".utf8))
-        guard case let .disconnect(reason, text) = try WorkerMessage.decode(reply.dropFirst()) else { return XCTFail("expected DISCONNECT") }
+        guard case .disconnect(let reason, let text) = try WorkerMessage.decode(reply.dropFirst()) else {
+            return XCTFail("expected DISCONNECT")
+        }
         XCTAssertEqual(reason, .unsupportedVersion)
         XCTAssertTrue(text.contains("TBW1") && text.contains("speaks TBW2"), text)
-        try h.waitFor("logged refusal", timeout: 10) { h.log("coordinator").contains("refused worker: protocol version TBW1, this coordinator speaks TBW2") }
+        try h.waitFor("logged refusal", timeout: 10) {
+            h.log("coordinator").contains("refused worker: protocol version TBW1, this coordinator speaks TBW2")
+        }
         XCTAssertEqual(try h.client().clusterStatus().workers.count, 0)
     }
 
@@ -51,7 +55,10 @@ final class ClusterProtocolTests: XCTestCase {
             [w], [w, [0x01], [0, 0, 1]], [w, [0x04], Array("0123456789abcdef".utf8), [0, 0, 0]],
             [w, [0x04], Array("0123456789abcdef".utf8), [0, 0, 0, 1, 0, 0, 0, 2], [1]],
             [WireProtocol.clientHeader, [0x11]], [WireProtocol.clientHeader, [0x11], [1, 2, 3]],
-            [WireProtocol.clientHeader, [0x18], Array("0123456789abcdef".utf8), Array("../etc/passwd".utf8), [UInt8](repeating: 0, count: 12)],
+            [
+                WireProtocol.clientHeader, [0x18], Array("0123456789abcdef".utf8), Array("../etc/passwd".utf8),
+                [UInt8](repeating: 0, count: 12),
+            ],
         ]
         for frames in truncated { try socket.send(frames, dontWait: false) }
         // A frame over ZMQ_MAXMSGSIZE: libzmq drops the connection of that peer.
@@ -77,20 +84,20 @@ final class ClusterProtocolTests: XCTestCase {
         try h.startCoordinator(transport: .ipc)
         let client = try h.client()
         XCTAssertThrowsError(try client.status(job: "0123456789abcdef")) { error in
-            guard case let ClientError.refused(code, _) = error else { return XCTFail("\(error)") }
+            guard case ClientError.refused(let code, _) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(code, .unknownJob)
         }
         XCTAssertThrowsError(try client.submit(JobBundle(kind: "nonsense", spec: Data()))) { error in
-            guard case let ClientError.refused(code, _) = error else { return XCTFail("\(error)") }
+            guard case ClientError.refused(let code, _) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(code, .unknownKind)
         }
         XCTAssertThrowsError(try client.submit(JobBundle(kind: "noop", spec: Data("{\"tasks\": -1}".utf8)))) { error in
-            guard case let ClientError.refused(code, _) = error else { return XCTFail("\(error)") }
+            guard case ClientError.refused(let code, _) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(code, .invalidJob)
         }
         let id = try client.submit(JobBundle(kind: "noop", spec: Data("{\"tasks\": 10}".utf8)))
         XCTAssertThrowsError(try client.fetch(job: id, into: h.directory.appendingPathComponent("x"))) { error in
-            guard case let ClientError.refused(code, _) = error else { return XCTFail("\(error)") }
+            guard case ClientError.refused(let code, _) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(code, .notFinished, "no worker, so the job cannot be finished")
         }
         XCTAssertEqual(try client.cancel(job: id).state, .cancelled)

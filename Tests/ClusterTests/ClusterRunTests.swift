@@ -36,11 +36,14 @@ final class ClusterRunTests: XCTestCase {
         let fetched = try runTransborder(["fetch", id, "--to", h.endpoint, "--out", out.path])
         XCTAssertEqual(fetched.status, 0, fetched.stderr)
         XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent("noop-summary.json")), try ClusterHarness.reference(specPath: spec))
-        let manifest = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json"))) as? [String: Any])
+        let manifest = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json"))) as? [String: Any])
         XCTAssertEqual(manifest["workers"] as? Int, 3, "every worker computed tasks")
 
         // Submitting the same job again names the same job.
-        let again = try runTransborder(["submit", spec, "--kind", "noop", "--to", h.endpoint, "--wait", "--out", h.directory.appendingPathComponent("again").path])
+        let again = try runTransborder([
+            "submit", spec, "--kind", "noop", "--to", h.endpoint, "--wait", "--out", h.directory.appendingPathComponent("again").path,
+        ])
         XCTAssertEqual(again.status, 0, again.stderr)
         XCTAssertEqual(again.stdout.trimmingCharacters(in: .whitespacesAndNewlines), id)
     }
@@ -52,7 +55,9 @@ final class ClusterRunTests: XCTestCase {
         var outputs: [Int: Data] = [:]
         for workers in [0, 1, 2, 4, 8] {
             let out = h.directory.appendingPathComponent("out-\(workers)")
-            let run = try runTransborder(["run", spec, "--kind", "noop", "--workers", "\(workers)", "--out", out.path, "--log-level", "warning"])
+            let run = try runTransborder([
+                "run", spec, "--kind", "noop", "--workers", "\(workers)", "--out", out.path, "--log-level", "warning",
+            ])
             XCTAssertEqual(run.status, 0, "workers \(workers): \(run.stderr)")
             outputs[workers] = try Data(contentsOf: out.appendingPathComponent("noop-summary.json"))
             XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("manifest.json").path))
@@ -86,7 +91,9 @@ final class ClusterRunTests: XCTestCase {
         try h.startWorker("w1")
         let spec = h.directory.appendingPathComponent("failing.json")
         try Data("{\"tasks\": 1, \"message\": \"the river froze\"}".utf8).write(to: spec)
-        let submitted = try runTransborder(["submit", spec.path, "--kind", "failing", "--to", h.endpoint, "--wait", "--out", h.directory.appendingPathComponent("o").path])
+        let submitted = try runTransborder([
+            "submit", spec.path, "--kind", "failing", "--to", h.endpoint, "--wait", "--out", h.directory.appendingPathComponent("o").path,
+        ])
         XCTAssertEqual(submitted.status, 1)
         XCTAssertTrue(submitted.stderr.contains("failed after 3 attempts"), submitted.stderr)
         XCTAssertTrue(submitted.stderr.contains("the river froze"), submitted.stderr)

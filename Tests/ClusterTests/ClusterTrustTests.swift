@@ -38,14 +38,16 @@ final class ClusterTrustTests: XCTestCase {
         defer { rogue.close() }
         try rogue.connect(h.endpoint)
         let all = Array(0..<tasks)
-        _ = try rogue.send(WorkerMessage.results(job: id, indices: all, payloads: all.map { _ in [UInt8](repeating: 0xAB, count: 24) }).frames,
-                           dontWait: false)
+        _ = try rogue.send(
+            WorkerMessage.results(job: id, indices: all, payloads: all.map { _ in [UInt8](repeating: 0xAB, count: 24) }).frames,
+            dontWait: false)
         for attempt in 1...3 {
-            _ = try rogue.send(WorkerMessage.failed(job: id, task: TaskAssignment(index: 4, attempt: attempt), error: "rogue failure").frames,
-                               dontWait: false)
+            _ = try rogue.send(
+                WorkerMessage.failed(job: id, task: TaskAssignment(index: 4, attempt: attempt), error: "rogue failure").frames,
+                dontWait: false)
         }
         let reply = try XCTUnwrap(try receiveFrames(rogue), "an unregistered peer is told to register")
-        guard case let .disconnect(reason, _) = try WorkerMessage.decode(reply.dropFirst()) else { return XCTFail("expected DISCONNECT") }
+        guard case .disconnect(let reason, _) = try WorkerMessage.decode(reply.dropFirst()) else { return XCTFail("expected DISCONNECT") }
         XCTAssertEqual(reason, .unknownWorker)
 
         try h.startWorker("honest")
@@ -165,7 +167,7 @@ final class ClusterTrustTests: XCTestCase {
         let padding = String(repeating: " ", count: 100_000)
         let big = JobBundle(kind: "noop", spec: Data("{\"tasks\": 1\(padding)}".utf8))
         XCTAssertThrowsError(try h.client(timeout: 5).submit(big)) { error in
-            guard case let ClientError.refused(code, message) = error else { return XCTFail("\(error)") }
+            guard case ClientError.refused(let code, let message) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(code, .tooLarge)
             XCTAssertTrue(message.contains("limit of 65536 bytes"), message)
         }

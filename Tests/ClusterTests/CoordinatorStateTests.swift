@@ -47,8 +47,9 @@ final class CoordinatorStateTests: XCTestCase {
     }
 
     func record(_ serial: Int, _ id: String, tasks: Int = 4) -> JobRecord {
-        JobRecord(serial: serial, id: id, kind: "noop", bundleHash: String(repeating: String(id.prefix(1)), count: 64), taskCount: tasks,
-                  state: .queued, error: nil, submittedAt: Double(serial), finishedAt: nil, retries: 0, lost: 0, name: "n\(serial)")
+        JobRecord(
+            serial: serial, id: id, kind: "noop", bundleHash: String(repeating: String(id.prefix(1)), count: 64), taskCount: tasks,
+            state: .queued, error: nil, submittedAt: Double(serial), finishedAt: nil, retries: 0, lost: 0, name: "n\(serial)")
     }
 
     func job(_ serial: Int, _ id: String) throws -> ActiveJob {
@@ -57,13 +58,15 @@ final class CoordinatorStateTests: XCTestCase {
     }
 
     func status(_ id: String, finishedAt: Double?) -> JobStatus {
-        JobStatus(job: id, name: "", kind: "noop", state: .done, tasksDone: 4, tasksTotal: 4, tasksInFlight: 0, retries: 0, lost: 0,
-                  error: nil, submittedAt: 0, finishedAt: finishedAt, durationSeconds: 1)
+        JobStatus(
+            job: id, name: "", kind: "noop", state: .done, tasksDone: 4, tasksTotal: 4, tasksInFlight: 0, retries: 0, lost: 0,
+            error: nil, submittedAt: 0, finishedAt: finishedAt, durationSeconds: 1)
     }
 
     func testJobTableLooksUpBySerialAndHashAndMovesJobsToFinished() throws {
         var table = JobTable()
-        let a = try job(1, "aaaaaaaaaaaaaaaa"), b = try job(2, "bbbbbbbbbbbbbbbb")
+        let a = try job(1, "aaaaaaaaaaaaaaaa")
+        let b = try job(2, "bbbbbbbbbbbbbbbb")
         table.activate(a)
         table.activate(b)
         XCTAssertEqual(table.activeOrder, [a.id, b.id])
@@ -100,8 +103,12 @@ final class CoordinatorStateTests: XCTestCase {
         XCTAssertEqual(j.recordFailure(3, worker: "bad", message: "disk full"), 1)
         XCTAssertEqual(j.recordFailure(3, worker: "bad", message: "disk still full"), 1, "same worker: still one")
         XCTAssertEqual(j.recordFailure(3, worker: "flaky", message: "oom"), 2)
-        XCTAssertEqual(j.failedOn[3], [TaskFailure(worker: "bad", message: "disk still full", count: 2),
-                                       TaskFailure(worker: "flaky", message: "oom", count: 1)])
+        XCTAssertEqual(
+            j.failedOn[3],
+            [
+                TaskFailure(worker: "bad", message: "disk still full", count: 2),
+                TaskFailure(worker: "flaky", message: "oom", count: 1),
+            ])
         XCTAssertEqual(j.workersFailed(3), ["bad", "flaky"])
         // Completed by "flaky": only "bad"'s failure was its own.
         XCTAssertEqual(j.completed(3, by: "flaky"), ["bad"])

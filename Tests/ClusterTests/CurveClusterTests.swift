@@ -65,17 +65,25 @@ final class CurveClusterTests: XCTestCase {
         let intruderKey = try keygen("intruder")
         try startSecureCoordinator()
         let endpoint = harness.endpoint
-        try harness.spawn("intruder", ["worker", "--connect", endpoint, "--name", "intruder", "--heartbeat-timeout", "2", "--log-level", "debug"] + security("intruder"))
+        try harness.spawn(
+            "intruder",
+            ["worker", "--connect", endpoint, "--name", "intruder", "--heartbeat-timeout", "2", "--log-level", "debug"]
+                + security("intruder"))
         try harness.spawn("plain", ["worker", "--connect", endpoint, "--name", "plain", "--log-level", "debug"])
-        try harness.spawn("good", ["worker", "--connect", endpoint, "--name", "good", "--threads", "2", "--log-level", "debug"] + security("good"))
+        try harness.spawn(
+            "good", ["worker", "--connect", endpoint, "--name", "good", "--threads", "2", "--log-level", "debug"] + security("good"))
 
         let spec = try harness.noopSpec(tasks: 40, sleepMilliseconds: 5)
         let out = harness.directory.appendingPathComponent("out")
-        let submit = try runTransborder(["submit", spec, "--kind", "noop", "--to", endpoint, "--wait", "--out", out.path,
-                                         "--timeout", "20"] + security("client"))
+        let submit = try runTransborder(
+            [
+                "submit", spec, "--kind", "noop", "--to", endpoint, "--wait", "--out", out.path,
+                "--timeout", "20",
+            ] + security("client"))
         XCTAssertEqual(submit.status, 0, submit.stderr)
-        XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent("noop-summary.json")),
-                       try ClusterHarness.reference(specPath: spec), "outputs over CURVE equal the in-process run")
+        XCTAssertEqual(
+            try Data(contentsOf: out.appendingPathComponent("noop-summary.json")),
+            try ClusterHarness.reference(specPath: spec), "outputs over CURVE equal the in-process run")
 
         do {
             try harness.waitFor("refusals in the coordinator log", timeout: 20) {
@@ -109,17 +117,24 @@ final class CurveClusterTests: XCTestCase {
         XCTAssertEqual(allowed.status, 0, allowed.stderr)
         XCTAssertTrue(allowed.stdout.contains("workers: 0"), allowed.stdout)
         // The same through the environment: no --to, --curve-secret or --server-key.
-        let fromEnvironment = try harness.spawn("env-status", ["status", "--timeout", "10"], environment: [
-            "TRANSBORDER_COORDINATOR": harness.endpoint, "TRANSBORDER_CURVE_SECRET": key("client.key"),
-            "TRANSBORDER_SERVER_KEY": key("server.pub")])
+        let fromEnvironment = try harness.spawn(
+            "env-status", ["status", "--timeout", "10"],
+            environment: [
+                "TRANSBORDER_COORDINATOR": harness.endpoint, "TRANSBORDER_CURVE_SECRET": key("client.key"),
+                "TRANSBORDER_SERVER_KEY": key("server.pub"),
+            ])
         XCTAssertEqual(try harness.waitForExit(fromEnvironment, timeout: 20), 0, harness.log("env-status"))
         XCTAssertTrue(harness.output("env-status").contains("workers: 0"), harness.output("env-status"))
         try keygen("impostor")
         // The refused side says why (from its socket's handshake events), not only "no reply".
-        for (label, extra, why) in [("stranger", security("stranger"), "the coordinator refused this CURVE key"),
-                                    ("plaintext", [], "security mechanism mismatch"),
-                                    ("wrong server key", ["--curve-secret", key("client.key"), "--server-key", key("impostor.pub")],
-                                     "is --server-key the coordinator's public key?")] {
+        for (label, extra, why) in [
+            ("stranger", security("stranger"), "the coordinator refused this CURVE key"),
+            ("plaintext", [], "security mechanism mismatch"),
+            (
+                "wrong server key", ["--curve-secret", key("client.key"), "--server-key", key("impostor.pub")],
+                "is --server-key the coordinator's public key?"
+            ),
+        ] {
             let refused = try runTransborder(["status", "--to", harness.endpoint, "--timeout", "2"] + extra)
             XCTAssertEqual(refused.status, 1, "\(label): \(refused.stdout) \(refused.stderr)")
             XCTAssertFalse(refused.stdout.contains("workers:"), "\(label) got a status")
@@ -154,16 +169,22 @@ final class CurveClusterTests: XCTestCase {
     }
 
     func testNonLoopbackBindNeedsKeysOrInsecure() throws {
-        let refused = try runTransborder(["coordinator", "--bind", "tcp://0.0.0.0:*", "--store", harness.storePath,
-                                          "--results", harness.resultsPath])
+        let refused = try runTransborder([
+            "coordinator", "--bind", "tcp://0.0.0.0:*", "--store", harness.storePath,
+            "--results", harness.resultsPath,
+        ])
         XCTAssertEqual(refused.status, 2)
         XCTAssertTrue(refused.stderr.contains("refusing to bind tcp://0.0.0.0:* without CURVE keys"), refused.stderr)
         XCTAssertTrue(refused.stderr.contains("--insecure"), refused.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: harness.storePath), "nothing is created before the refusal")
 
         let endpointFile = harness.directory.appendingPathComponent("insecure.endpoint")
-        let insecure = try harness.spawn("insecure", ["coordinator", "--bind", "tcp://0.0.0.0:*", "--insecure", "--store", harness.storePath,
-                                                      "--results", harness.resultsPath, "--endpoint-file", endpointFile.path])
+        let insecure = try harness.spawn(
+            "insecure",
+            [
+                "coordinator", "--bind", "tcp://0.0.0.0:*", "--insecure", "--store", harness.storePath,
+                "--results", harness.resultsPath, "--endpoint-file", endpointFile.path,
+            ])
         try harness.waitFor("the --insecure coordinator to listen", timeout: 20) {
             FileManager.default.fileExists(atPath: endpointFile.path) || !insecure.isRunning
         }
@@ -175,12 +196,16 @@ final class CurveClusterTests: XCTestCase {
         try keygen("worker")
         try FileManager.default.copyItem(atPath: key("worker.pub"), toPath: key("authorized/worker.pub"))
         chmod(key("server.key"), 0o644)
-        let open = try runTransborder(["coordinator", "--bind", "tcp://127.0.0.1:*", "--store", harness.storePath, "--results", harness.resultsPath,
-                                       "--curve-secret", key("server.key"), "--authorized-keys", key("authorized")])
+        let open = try runTransborder([
+            "coordinator", "--bind", "tcp://127.0.0.1:*", "--store", harness.storePath, "--results", harness.resultsPath,
+            "--curve-secret", key("server.key"), "--authorized-keys", key("authorized"),
+        ])
         XCTAssertEqual(open.status, 2)
         XCTAssertTrue(open.stderr.contains("\(key("server.key")): secret key is accessible to every user"), open.stderr)
 
-        let swapped = try runTransborder(["worker", "--connect", "tcp://127.0.0.1:9", "--curve-secret", key("worker.key"), "--server-key", key("server.key")])
+        let swapped = try runTransborder([
+            "worker", "--connect", "tcp://127.0.0.1:9", "--curve-secret", key("worker.key"), "--server-key", key("server.key"),
+        ])
         XCTAssertEqual(swapped.status, 2)
         XCTAssertTrue(swapped.stderr.contains("this is a secret key file"), swapped.stderr)
 

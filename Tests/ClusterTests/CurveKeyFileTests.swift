@@ -84,9 +84,13 @@ final class CurveKeyFileTests: XCTestCase {
     func testSecretPermissions() throws {
         let secret = try CurveKeyPair.generate().secretKey.z85
         try write("world.key", secret, mode: 0o644)
-        assertInputError(file: path("world.key"), "accessible to every user (mode 0644)") { _ = try CurveKeyFile.readKeyPair(secretFile: path("world.key")) }
+        assertInputError(file: path("world.key"), "accessible to every user (mode 0644)") {
+            _ = try CurveKeyFile.readKeyPair(secretFile: path("world.key"))
+        }
         try write("worldwrite.key", secret, mode: 0o602)
-        assertInputError(file: path("worldwrite.key"), "accessible to every user") { _ = try CurveKeyFile.readKeyPair(secretFile: path("worldwrite.key")) }
+        assertInputError(file: path("worldwrite.key"), "accessible to every user") {
+            _ = try CurveKeyFile.readKeyPair(secretFile: path("worldwrite.key"))
+        }
         // Kubernetes mounts Secrets root:<fsGroup> 0440: accepted.
         try write("group.key", secret, mode: 0o440)
         XCTAssertNoThrow(try CurveKeyFile.readKeyPair(secretFile: path("group.key")))
@@ -101,7 +105,9 @@ final class CurveKeyFileTests: XCTestCase {
         assertInputError(file: path("empty.pub"), "empty") { _ = try CurveKeyFile.readPublicKey(path("empty.pub")) }
         let good = try CurveKeyPair.generate().publicKey.z85
         try write("badchar.pub", String(good.prefix(10)) + "~" + String(good.dropFirst(11)))
-        assertInputError(file: path("badchar.pub"), "character 11 ('~') is not in the Z85 alphabet") { _ = try CurveKeyFile.readPublicKey(path("badchar.pub")) }
+        assertInputError(file: path("badchar.pub"), "character 11 ('~') is not in the Z85 alphabet") {
+            _ = try CurveKeyFile.readPublicKey(path("badchar.pub"))
+        }
         try Data(try CurveKeyPair.generate().publicKey.bytes).write(to: URL(fileURLWithPath: path("raw.pub")))
         XCTAssertThrowsError(try CurveKeyFile.readPublicKey(path("raw.pub")))
         try write("overflow.pub", String(repeating: "#", count: 40))
@@ -123,7 +129,8 @@ final class CurveKeyFileTests: XCTestCase {
     func testAuthorizedKeysFolder() throws {
         let dir = folder.appendingPathComponent("authorized")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let worker = try CurveKeyPair.generate(), client = try CurveKeyPair.generate()
+        let worker = try CurveKeyPair.generate()
+        let client = try CurveKeyPair.generate()
         try Data((worker.publicKey.z85 + "\n").utf8).write(to: dir.appendingPathComponent("worker.pub"))
         try Data(client.publicKey.z85.utf8).write(to: dir.appendingPathComponent("client.pub"))
         try Data("not a key".utf8).write(to: dir.appendingPathComponent("README"))
@@ -138,7 +145,9 @@ final class CurveKeyFileTests: XCTestCase {
         XCTAssertNil(keys.name(of: try CurveKeyPair.generate().publicKey))
 
         try Data("broken".utf8).write(to: dir.appendingPathComponent("broken.pub"))
-        assertInputError(file: dir.appendingPathComponent("broken.pub").path, "40 Z85 characters") { _ = try AuthorizedKeys.read(folder: dir.path) }
+        assertInputError(file: dir.appendingPathComponent("broken.pub").path, "40 Z85 characters") {
+            _ = try AuthorizedKeys.read(folder: dir.path)
+        }
 
         let empty = folder.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
@@ -147,13 +156,17 @@ final class CurveKeyFileTests: XCTestCase {
     }
 
     func testEndpointScope() {
-        for local in ["tcp://127.0.0.1:5555", "tcp://127.0.0.1:*", "tcp://127.1.2.3:9", "tcp://localhost:5555", "tcp://[::1]:5555",
-                      "ipc:///tmp/x.sock", "inproc://x"] {
+        for local in [
+            "tcp://127.0.0.1:5555", "tcp://127.0.0.1:*", "tcp://127.1.2.3:9", "tcp://localhost:5555", "tcp://[::1]:5555",
+            "ipc:///tmp/x.sock", "inproc://x",
+        ] {
             XCTAssertEqual(EndpointScope(endpoint: local), .local, local)
         }
-        for network in ["tcp://0.0.0.0:5555", "tcp://*:5555", "tcp://10.213.0.1:5555", "tcp://[::]:5555", "tcp://eth0:5555",
-                        "tcp://coordinator.example:5555", "tcp://128.0.0.1:1", "tcp://127.0.0.1.evil:1", "tcp://1270.0.0.1:1",
-                        "tcp://127.0.0.1;10.0.0.1:5555", "ws://127.0.0.1:1", "tcp://127.0.0.1"] {
+        for network in [
+            "tcp://0.0.0.0:5555", "tcp://*:5555", "tcp://10.213.0.1:5555", "tcp://[::]:5555", "tcp://eth0:5555",
+            "tcp://coordinator.example:5555", "tcp://128.0.0.1:1", "tcp://127.0.0.1.evil:1", "tcp://1270.0.0.1:1",
+            "tcp://127.0.0.1;10.0.0.1:5555", "ws://127.0.0.1:1", "tcp://127.0.0.1",
+        ] {
             XCTAssertEqual(EndpointScope(endpoint: network), .network, network)
         }
     }

@@ -29,7 +29,7 @@ final class CurveSecurityTests: XCTestCase {
     }
 
     override func tearDown() {
-        router?.close()   // the guarded socket first, then its handler
+        router?.close()  // the guarded socket first, then its handler
         handler?.stop()
         router = nil
         handler = nil
@@ -41,9 +41,11 @@ final class CurveSecurityTests: XCTestCase {
         let recorder = events!
         let monitor = "inproc://curve-test-monitor"
         if curve {
-            handler = try ZAPHandler(context: context, monitorEndpoint: monitor, decide: { request in
-                request.curveKey == admitted ? .admit(userID: "listed") : .refuse("key not authorized")
-            }, report: { recorder.append($0) })
+            handler = try ZAPHandler(
+                context: context, monitorEndpoint: monitor,
+                decide: { request in
+                    request.curveKey == admitted ? .admit(userID: "listed") : .refuse("key not authorized")
+                }, report: { recorder.append($0) })
         }
         let socket = try context.socket(.router)
         if curve {
@@ -114,8 +116,9 @@ final class CurveSecurityTests: XCTestCase {
         XCTAssertEqual(refusal.0.curveKey?.z85, unlisted.publicKey.z85)
         XCTAssertEqual(refusal.0.address, "127.0.0.1")
         XCTAssertEqual(refusal.1.statusCode, "400")
-        XCTAssertTrue(events.connections.contains { $0.kind == .handshakeFailedAuthentication && $0.value == 400 },
-                      "libzmq did not report the ZAP refusal: \(events.connections)")
+        XCTAssertTrue(
+            events.connections.contains { $0.kind == .handshakeFailedAuthentication && $0.value == 400 },
+            "libzmq did not report the ZAP refusal: \(events.connections)")
         XCTAssertFalse(events.decisions.contains { $0.1.isAdmitted })
         dealer.close()
     }
@@ -187,7 +190,8 @@ final class CurveSecurityTests: XCTestCase {
             let (ctx, dealer) = try client(curve ? listed : nil, port: recorder.port)
             _ = ctx
             try dealer.send(submitFrames(), dontWait: false)
-            let received = try XCTUnwrap(try receive(try XCTUnwrap(router), within: 5), "curve \(curve): nothing arrived through the recorder")
+            let received = try XCTUnwrap(
+                try receive(try XCTUnwrap(router), within: 5), "curve \(curve): nothing arrived through the recorder")
             XCTAssertEqual(Array(received.dropFirst()), submitFrames(), "curve \(curve)")
             try router?.send([received[0], Array("result for \(Self.marker)-reply".utf8)], dontWait: false)
             XCTAssertNotNil(try receive(dealer, within: 5))
@@ -212,13 +216,17 @@ final class CurveSecurityTests: XCTestCase {
     func testAdmissionPolicyAdmitsOnlyListedCurveKeys() throws {
         let authorized = AuthorizedKeys([listed.publicKey: "worker"])
         func request(_ mechanism: String, _ credentials: [[UInt8]]) -> ZAPRequest {
-            ZAPRequest(frames: [Array("1.0".utf8), [1], Array("transborder".utf8), Array("10.0.0.7".utf8), [], Array(mechanism.utf8)] + credentials)!
+            ZAPRequest(
+                frames: [Array("1.0".utf8), [1], Array("transborder".utf8), Array("10.0.0.7".utf8), [], Array(mechanism.utf8)] + credentials
+            )!
         }
         XCTAssertEqual(CurveAdmission.decide(request("CURVE", [listed.publicKey.bytes]), authorized: authorized), .admit(userID: "worker"))
         XCTAssertEqual(CurveAdmission.decide(request("CURVE", [unlisted.publicKey.bytes]), authorized: authorized).statusCode, "400")
         XCTAssertEqual(CurveAdmission.decide(request("NULL", []), authorized: authorized).statusCode, "400")
-        XCTAssertEqual(CurveAdmission.decide(request("PLAIN", [Array("u".utf8), Array("p".utf8)]), authorized: authorized).statusCode, "400")
-        XCTAssertEqual(CurveAdmission.decide(request("CURVE", [Array(listed.publicKey.bytes.prefix(31))]), authorized: authorized).statusCode, "400")
+        XCTAssertEqual(
+            CurveAdmission.decide(request("PLAIN", [Array("u".utf8), Array("p".utf8)]), authorized: authorized).statusCode, "400")
+        XCTAssertEqual(
+            CurveAdmission.decide(request("CURVE", [Array(listed.publicKey.bytes.prefix(31))]), authorized: authorized).statusCode, "400")
         XCTAssertNil(ZAPRequest(frames: [Array("1.0".utf8), [1], [], []]))
     }
 
@@ -231,10 +239,12 @@ final class CurveSecurityTests: XCTestCase {
     }
 
     func testReplyFramesFollowRFC27() {
-        XCTAssertEqual(ZAPDecision.admit(userID: "w").replyFrames(requestID: [9, 8]),
-                       [Array("1.0".utf8), [9, 8], Array("200".utf8), Array("OK".utf8), Array("w".utf8), []])
-        XCTAssertEqual(ZAPDecision.refuse("no").replyFrames(requestID: [1]),
-                       [Array("1.0".utf8), [1], Array("400".utf8), Array("no".utf8), [], []])
+        XCTAssertEqual(
+            ZAPDecision.admit(userID: "w").replyFrames(requestID: [9, 8]),
+            [Array("1.0".utf8), [9, 8], Array("200".utf8), Array("OK".utf8), Array("w".utf8), []])
+        XCTAssertEqual(
+            ZAPDecision.refuse("no").replyFrames(requestID: [1]),
+            [Array("1.0".utf8), [1], Array("400".utf8), Array("no".utf8), [], []])
     }
 }
 
@@ -249,11 +259,11 @@ final class EventRecorder: @unchecked Sendable {
     func append(_ event: ZAPHandler.Event) { lock.withLock { events.append(event) } }
 
     var decisions: [(ZAPRequest, ZAPDecision)] {
-        lock.withLock { events.compactMap { if case let .decided(r, d) = $0 { (r, d) } else { nil } } }
+        lock.withLock { events.compactMap { if case .decided(let r, let d) = $0 { (r, d) } else { nil } } }
     }
 
     var connections: [ConnectionEvent] {
-        lock.withLock { events.compactMap { if case let .connection(c) = $0 { c } else { nil } } }
+        lock.withLock { events.compactMap { if case .connection(let c) = $0 { c } else { nil } } }
     }
 }
 
@@ -262,7 +272,8 @@ final class EventRecorder: @unchecked Sendable {
 final class CurveWithoutHandlerTests: XCTestCase {
     func testNoHandlerMeansNoAuthenticationUnlessEnforced() throws {
         try XCTSkipUnless(CurveKeyPair.isAvailable, "libzmq without CURVE")
-        let server = try CurveKeyPair.generate(), stranger = try CurveKeyPair.generate()
+        let server = try CurveKeyPair.generate()
+        let stranger = try CurveKeyPair.generate()
         let context = try ZMQContext()
         let router = try context.socket(.router)
         defer { router.close() }

@@ -10,9 +10,10 @@ final class HandshakeReasonTests: XCTestCase {
         let hangUp = ConnectionEvent(kind: .handshakeFailed, value: UInt32(EPIPE), endpoint: "tcp://127.0.0.1:1", peer: nil)
         XCTAssertTrue(HandshakeWatch.clientReason(hangUp, usesCurve: false).contains("security mechanism mismatch"))
         XCTAssertTrue(HandshakeWatch.clientReason(hangUp, usesCurve: true).contains("is --server-key the coordinator's public key?"))
-        let mismatch = ConnectionEvent(kind: .handshakeFailedProtocol,
-                                       value: UInt32(bitPattern: ZMQ_PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH),
-                                       endpoint: "tcp://127.0.0.1:1", peer: nil)
+        let mismatch = ConnectionEvent(
+            kind: .handshakeFailedProtocol,
+            value: UInt32(bitPattern: ZMQ_PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH),
+            endpoint: "tcp://127.0.0.1:1", peer: nil)
         XCTAssertTrue(HandshakeWatch.clientReason(mismatch, usesCurve: false).contains("security mechanism mismatch"))
     }
 }

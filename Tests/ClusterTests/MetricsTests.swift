@@ -1,7 +1,7 @@
 import ClusterProtocol
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 import TestSupport
 import XCTest
@@ -12,21 +12,25 @@ import XCTest
 final class MetricsTests: XCTestCase {
     func testTextFormatEscapesLabelsAndPrintsIntegersPlainly() {
         var text = PrometheusText()
-        text.family("t_jobs", .gauge, help: "Jobs\\by state\nsecond line", [
-            (labels: [("name", "a \"quoted\" back\\slash\nname"), ("state", "done")], value: 3),
-            (labels: [], value: 0.25),
-        ])
+        text.family(
+            "t_jobs", .gauge, help: "Jobs\\by state\nsecond line",
+            [
+                (labels: [("name", "a \"quoted\" back\\slash\nname"), ("state", "done")], value: 3),
+                (labels: [], value: 0.25),
+            ])
         text.family("t_total", .counter, help: "A counter.", value: 1e20)
-        XCTAssertEqual(text.text, """
-        # HELP t_jobs Jobs\\\\by state\\nsecond line
-        # TYPE t_jobs gauge
-        t_jobs{name="a \\"quoted\\" back\\\\slash\\nname",state="done"} 3
-        t_jobs 0.25
-        # HELP t_total A counter.
-        # TYPE t_total counter
-        t_total 1e+20
+        XCTAssertEqual(
+            text.text,
+            """
+            # HELP t_jobs Jobs\\\\by state\\nsecond line
+            # TYPE t_jobs gauge
+            t_jobs{name="a \\"quoted\\" back\\\\slash\\nname",state="done"} 3
+            t_jobs 0.25
+            # HELP t_total A counter.
+            # TYPE t_total counter
+            t_total 1e+20
 
-        """)
+            """)
     }
 
     func testScrapeEndpointReportsTheRunningJob() throws {
@@ -35,7 +39,8 @@ final class MetricsTests: XCTestCase {
         try h.startCoordinator(transport: .ipc, extra: ["--metrics", "127.0.0.1:0"])
         try h.waitFor("the metrics endpoint", timeout: 10) { h.log("coordinator").contains("metrics endpoint listening") }
         let line = try XCTUnwrap(h.log("coordinator").split(separator: "\n").first { $0.contains("metrics endpoint listening") })
-        let port = try XCTUnwrap(line.range(of: #"tcp://127\.0\.0\.1:[0-9]+"#, options: .regularExpression).map { line[$0].split(separator: ":").last })
+        let port = try XCTUnwrap(
+            line.range(of: #"tcp://127\.0\.0\.1:[0-9]+"#, options: .regularExpression).map { line[$0].split(separator: ":").last })
         let url = try XCTUnwrap(URL(string: "http://127.0.0.1:\(port!)/metrics"))
 
         try h.startWorker("w1", credit: 4)
@@ -46,7 +51,8 @@ final class MetricsTests: XCTestCase {
         XCTAssertTrue(body.contains("# TYPE transborder_job_tasks gauge"), body)
         XCTAssertTrue(body.contains("transborder_job_tasks{job=\"\(id)\",name=\"scraped\",state=\"in_flight\"} 4"), body)
         XCTAssertTrue(body.contains("transborder_workers_connected 1"), body)
-        let done = try XCTUnwrap(body.split(separator: "\n").first { $0.hasPrefix("transborder_job_tasks{job=\"\(id)\",name=\"scraped\",state=\"done\"}") })
+        let done = try XCTUnwrap(
+            body.split(separator: "\n").first { $0.hasPrefix("transborder_job_tasks{job=\"\(id)\",name=\"scraped\",state=\"done\"}") })
         let stored = try XCTUnwrap(body.split(separator: "\n").first { $0.hasPrefix("transborder_results_stored_total ") })
         XCTAssertGreaterThanOrEqual(Int(done.split(separator: " ").last ?? "") ?? -1, 10)
         XCTAssertEqual(done.split(separator: " ").last, stored.split(separator: " ").last, "one job: stored = done")

@@ -22,7 +22,9 @@ final class OperatorCommandsTests: XCTestCase {
         let first = try runTransborder(["submit", try noop(h, "alpha", tasks: 10), "--kind", "noop", "--to", h.endpoint])
         XCTAssertEqual(first.status, 0, first.stderr)
         let alpha = first.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let second = try runTransborder(["submit", try noop(h, "beta", tasks: 12), "--kind", "noop", "--to", h.endpoint, "--name", "alpine"])
+        let second = try runTransborder([
+            "submit", try noop(h, "beta", tasks: 12), "--kind", "noop", "--to", h.endpoint, "--name", "alpine",
+        ])
         let alpine = second.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         XCTAssertEqual(try h.waitForJob(alpha).state, .done)
         XCTAssertEqual(try h.waitForJob(alpine).state, .done)
@@ -31,7 +33,9 @@ final class OperatorCommandsTests: XCTestCase {
         XCTAssertEqual(table.status, 0, table.stderr)
         let lines = table.stdout.split(separator: "\n").map(String.init)
         let header = try XCTUnwrap(lines.first { $0.contains("ID") && $0.contains("NAME") })
-        for column in ["STATE", "PROGRESS", "SUBMITTED (UTC)", "FINISHED (UTC)", "DURATION"] { XCTAssertTrue(header.contains(column), header) }
+        for column in ["STATE", "PROGRESS", "SUBMITTED (UTC)", "FINISHED (UTC)", "DURATION"] {
+            XCTAssertTrue(header.contains(column), header)
+        }
         let row = try XCTUnwrap(lines.first { $0.contains(alpha) }, table.stdout)
         XCTAssertTrue(row.contains("alpha") && row.contains("done") && row.contains("10/10"), row)
         let iso = try NSRegularExpression(pattern: "20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
@@ -48,11 +52,15 @@ final class OperatorCommandsTests: XCTestCase {
         XCTAssertNotNil(json["duration_seconds"] as? Double)
         let ambiguous = try runTransborder(["status", "al", "--to", h.endpoint])
         XCTAssertEqual(ambiguous.status, 2)
-        XCTAssertTrue(ambiguous.stderr.contains("matches 2 jobs") && ambiguous.stderr.contains(alpha) && ambiguous.stderr.contains(alpine), ambiguous.stderr)
+        XCTAssertTrue(
+            ambiguous.stderr.contains("matches 2 jobs") && ambiguous.stderr.contains(alpha) && ambiguous.stderr.contains(alpine),
+            ambiguous.stderr)
         let unknown = try runTransborder(["status", "nosuchjob", "--to", h.endpoint])
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.stderr.contains("no job with id or name 'nosuchjob'"), unknown.stderr)
-        let unknownID = try runTransborder(["fetch", "0000000000000000", "--to", h.endpoint, "--out", h.directory.appendingPathComponent("x").path])
+        let unknownID = try runTransborder([
+            "fetch", "0000000000000000", "--to", h.endpoint, "--out", h.directory.appendingPathComponent("x").path,
+        ])
         XCTAssertEqual(unknownID.status, 2, unknownID.stderr)
 
         // Submitting a finished job again reuses its results and says so.
@@ -78,8 +86,9 @@ final class OperatorCommandsTests: XCTestCase {
 
         let spec = try noop(h, "patient", tasks: 5)
         let out = h.directory.appendingPathComponent("patient-out").path
-        let submit = try h.spawn("submit", ["submit", spec, "--kind", "noop", "--wait", "--out", out],
-                                 environment: ["TRANSBORDER_COORDINATOR": h.endpoint])
+        let submit = try h.spawn(
+            "submit", ["submit", spec, "--kind", "noop", "--wait", "--out", out],
+            environment: ["TRANSBORDER_COORDINATOR": h.endpoint])
         try h.waitFor("the no-worker notice", timeout: 20) { h.log("submit").contains("no workers connected") }
         try h.startWorker("w1")
         XCTAssertEqual(try h.waitForExit(submit, timeout: 30), 0, h.log("submit"))
@@ -95,7 +104,8 @@ final class OperatorCommandsTests: XCTestCase {
         let client = try h.client()
         let big = JobBundle(kind: "noop", spec: Data("{\"tasks\": 300, \"payload_bytes\": 65536}".utf8))
         let small = JobBundle(kind: "noop", spec: Data("{\"tasks\": 3}".utf8))
-        let bigID = try client.submit(big, name: "big"), smallID = try client.submit(small, name: "small")
+        let bigID = try client.submit(big, name: "big")
+        let smallID = try client.submit(small, name: "small")
         XCTAssertEqual(try h.waitForJob(bigID).state, .done)
         XCTAssertEqual(try h.waitForJob(smallID).state, .done)
         let results = URL(fileURLWithPath: h.resultsPath)

@@ -6,8 +6,10 @@ import XCTest
 
 /// Result folders, and `OutputDestination`, which `run` hands its cluster's files to.
 final class ResultFolderTests: XCTestCase {
-    let files = [OutputFile(name: "a.csv", data: Data("x,y\n1,2\n".utf8)),
-                 OutputFile(name: "b.json", data: Data("{}\n".utf8))]
+    let files = [
+        OutputFile(name: "a.csv", data: Data("x,y\n1,2\n".utf8)),
+        OutputFile(name: "b.json", data: Data("{}\n".utf8)),
+    ]
 
     /// Unsynced publishing (`run`'s throwaway cluster) gives the same folder.
     func testUnsyncedPublishWritesTheSameFiles() throws {
@@ -22,7 +24,8 @@ final class ResultFolderTests: XCTestCase {
     /// A throwaway cluster's files moved into a new --out: renamed, not copied; no staging left.
     func testDestinationTakesAResultFolderByRenaming() throws {
         let root = try Fixtures.temporaryDirectory("destination")
-        let source = root.appendingPathComponent("job"), out = root.appendingPathComponent("new/out")
+        let source = root.appendingPathComponent("job")
+        let out = root.appendingPathComponent("new/out")
         try ResultFolder.publish(files, as: source)
         let destination = try OutputDestination.reserve(out, replacing: false)
         XCTAssertTrue(FileManager.default.fileExists(atPath: out.path), "reserved before any work")
@@ -54,8 +57,11 @@ final class ResultFolderTests: XCTestCase {
     func testReplacingSwapsTheWholeFolderAndRefusalsTouchNothing() throws {
         let root = try Fixtures.temporaryDirectory("destination-replace")
         let out = root.appendingPathComponent("out")
-        try ResultFolder.write([OutputFile(name: "manifest.json", data: Data("{}\n".utf8)),
-                                OutputFile(name: "stale.csv", data: Data("old\n".utf8))], into: out)
+        try ResultFolder.write(
+            [
+                OutputFile(name: "manifest.json", data: Data("{}\n".utf8)),
+                OutputFile(name: "stale.csv", data: Data("old\n".utf8)),
+            ], into: out)
         XCTAssertThrowsError(try OutputDestination.reserve(out, replacing: false)) { error in
             XCTAssertEqual(error as? OutputDestinationError, .notEmpty(path: out.path, entries: 2))
         }

@@ -76,18 +76,20 @@ final class ScriptedWorker: @unchecked Sendable {
             _ = try poller.poll(timeoutMilliseconds: 50)
             while let message = try socket.receive(dontWait: true, maxFrames: WireProtocol.maxFrames) {
                 guard message.frames.first == WireProtocol.workerHeader,
-                      let decoded = try? WorkerMessage.decode(message.frames.dropFirst()) else { continue }
+                    let decoded = try? WorkerMessage.decode(message.frames.dropFirst())
+                else { continue }
                 switch decoded {
-                case let .tasks(job, hash, tasks):
+                case .tasks(let job, let hash, let tasks):
                     lock.withLock { _tasks += tasks.map { (job, $0.index) } }
                     switch behaviour {
-                    case let .failEverything(text):
+                    case .failEverything(let text):
                         for task in tasks {
-                            _ = try socket.send(WorkerMessage.failed(job: job, task: task, error: "\(text) (task \(task.index))").frames, dontWait: false)
+                            _ = try socket.send(
+                                WorkerMessage.failed(job: job, task: task, error: "\(text) (task \(task.index))").frames, dontWait: false)
                         }
                     case .holdEverything:
                         break
-                    case let .computeAndForge(taskCount):
+                    case .computeAndForge(let taskCount):
                         if !forged {
                             forged = true
                             let mine = Set(tasks.map(\.index))
@@ -95,12 +97,16 @@ final class ScriptedWorker: @unchecked Sendable {
                             for start in stride(from: 0, to: others.count, by: 512) {
                                 let part = Array(others[start..<min(others.count, start + 512)])
                                 let garbage = part.map { _ in [UInt8](repeating: 0xEE, count: 24) }
-                                _ = try socket.send(WorkerMessage.results(job: job, indices: part, payloads: garbage).frames, dontWait: false)
+                                _ = try socket.send(
+                                    WorkerMessage.results(job: job, indices: part, payloads: garbage).frames, dontWait: false)
                             }
                             if let victim = others.first {
                                 for attempt in 1...3 {
-                                    _ = try socket.send(WorkerMessage.failed(job: job, task: TaskAssignment(index: victim, attempt: attempt),
-                                                                             error: "forged failure").frames, dontWait: false)
+                                    _ = try socket.send(
+                                        WorkerMessage.failed(
+                                            job: job, task: TaskAssignment(index: victim, attempt: attempt),
+                                            error: "forged failure"
+                                        ).frames, dontWait: false)
                                 }
                             }
                         }
@@ -113,13 +119,13 @@ final class ScriptedWorker: @unchecked Sendable {
                             waiting[hash, default: []] += tasks.map { (job, $0) }
                         }
                     }
-                case let .dataset(hash, bytes):
+                case .dataset(let hash, let bytes):
                     let job = try NoopBackend().prepare(try JobBundle(encoded: bytes))
                     prepared[hash] = job
                     for (id, task) in waiting.removeValue(forKey: hash) ?? [] { try answer(id, task, job) }
-                case let .revoke(job, indices):
+                case .revoke(let job, let indices):
                     lock.withLock { _revokes.append((job, indices)) }
-                case let .disconnect(reason, _):
+                case .disconnect(let reason, _):
                     lock.withLock { _disconnects.append(reason) }
                 case .heartbeat, .ready, .results, .failed, .datasetRequest:
                     break

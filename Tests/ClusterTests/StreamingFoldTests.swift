@@ -43,8 +43,9 @@ final class StreamingFoldTests: XCTestCase {
     func runJob(kind: String, tasks: Int) throws -> Outcome {
         let backends: [String: any TaskBackend] = ["ordered": OrderedBackend(), "poison": PoisonBackend()]
         let logger = Logger(label: "test")
-        let cluster = try LocalCluster(workers: 0, threads: 1, credit: nil, transport: .ipc, backends: backends,
-                                       executable: URL(fileURLWithPath: "/bin/false"), logger: logger)
+        let cluster = try LocalCluster(
+            workers: 0, threads: 1, credit: nil, transport: .ipc, backends: backends,
+            executable: URL(fileURLWithPath: "/bin/false"), logger: logger)
         defer { cluster.stop() }
         let stop = StopSignal()
         let stopped = DispatchSemaphore(value: 0)

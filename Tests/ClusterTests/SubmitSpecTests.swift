@@ -29,8 +29,9 @@ final class SubmitSpecTests: XCTestCase {
         let local = h.directory.appendingPathComponent("local")
         XCTAssertEqual(try runTransborder(["run", job.path, "--workers", "0", "--out", local.path]).status, 0)
         for name in try FileManager.default.contentsOfDirectory(atPath: local.path) where name != "manifest.json" {
-            XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent(name)),
-                           try Data(contentsOf: local.appendingPathComponent(name)), name)
+            XCTAssertEqual(
+                try Data(contentsOf: out.appendingPathComponent(name)),
+                try Data(contentsOf: local.appendingPathComponent(name)), name)
         }
 
         // A non-empty --out is refused before the job is sent (the coordinator never hears of it).

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A tiny TCP proxy on 127.0.0.1 that forwards every connection to `upstreamPort` and
@@ -18,9 +18,9 @@ final class TCPRecorder: @unchecked Sendable {
     init(upstreamPort: UInt16) throws {
         self.upstreamPort = upstreamPort
         #if canImport(Glibc)
-        let stream = Int32(SOCK_STREAM.rawValue)
+            let stream = Int32(SOCK_STREAM.rawValue)
         #else
-        let stream = SOCK_STREAM
+            let stream = SOCK_STREAM
         #endif
         let fd = socket(AF_INET, stream, 0)
         listener = fd
@@ -44,7 +44,8 @@ final class TCPRecorder: @unchecked Sendable {
     var bytes: [UInt8] { lock.withLock { recorded } }
 
     func contains(_ text: String) -> Bool {
-        let needle = Array(text.utf8), haystack = bytes
+        let needle = Array(text.utf8)
+        let haystack = bytes
         guard !needle.isEmpty, haystack.count >= needle.count else { return false }
         for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
             if Array(haystack[start..<start + needle.count]) == needle { return true }
@@ -69,33 +70,50 @@ final class TCPRecorder: @unchecked Sendable {
                 if errno == EINTR { continue }
                 return
             }
-            guard let upstream = connectUpstream() else { close(client); continue }
+            guard let upstream = connectUpstream() else {
+                close(client)
+                continue
+            }
             let accepted: Bool = lock.withLock {
                 guard !stopped else { return false }
                 connections += [client, upstream]
                 return true
             }
-            guard accepted else { close(client); close(upstream); return }
+            guard accepted else {
+                close(client)
+                close(upstream)
+                return
+            }
             let done = DispatchGroup()
             for (from, to) in [(client, upstream), (upstream, client)] {
                 done.enter()
-                Thread { [self] in pump(from: from, to: to); done.leave() }.start()
+                Thread { [self] in
+                    pump(from: from, to: to)
+                    done.leave()
+                }.start()
             }
-            DispatchQueue.global().async { done.wait(); close(client); close(upstream) }
+            DispatchQueue.global().async {
+                done.wait()
+                close(client)
+                close(upstream)
+            }
         }
     }
 
     private func connectUpstream() -> Int32? {
         #if canImport(Glibc)
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        let fd = socket(AF_INET, SOCK_STREAM, 0)
+            let fd = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         var address = Self.loopback(port: upstreamPort)
         let ok = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
         }
-        if !ok { close(fd); return nil }
+        if !ok {
+            close(fd)
+            return nil
+        }
         return fd
     }
 
@@ -110,7 +128,10 @@ final class TCPRecorder: @unchecked Sendable {
             while sent < n {
                 let m = buffer.withUnsafeBytes { write(to, $0.baseAddress! + sent, n - sent) }
                 if m < 0 && errno == EINTR { continue }
-                if m <= 0 { shutdown(from, Int32(SHUT_RDWR)); return }
+                if m <= 0 {
+                    shutdown(from, Int32(SHUT_RDWR))
+                    return
+                }
                 sent += m
             }
         }

@@ -21,8 +21,10 @@ final class CSVScannerTests: XCTestCase {
     func testRFC4180Cases() throws {
         XCTAssertEqual(CSVScanner.records("a,b\n1,2\n"), [["a", "b"], ["1", "2"]])
         XCTAssertEqual(CSVScanner.records("\"x, \"\"y\"\"\",z\r\n"), [["x, \"y\"", "z"]])
-        for text in ["", "a", "a\n", "a\r\nb\rc\nd", "a,,b,\n,\n", "\n\n", "\"multi\nline\",2\r\n3,4",
-                     "\"\",\"\"\n", "é,\"ü\",中文\n", " spaced , \" q \" \n", "a,b,\n", "\"a\"\r", "\"a\"\r\n\"b\""] {
+        for text in [
+            "", "a", "a\n", "a\r\nb\rc\nd", "a,,b,\n,\n", "\n\n", "\"multi\nline\",2\r\n3,4",
+            "\"\",\"\"\n", "é,\"ü\",中文\n", " spaced , \" q \" \n", "a,b,\n", "\"a\"\r", "\"a\"\r\n\"b\"",
+        ] {
             try assertSame(text)
         }
     }

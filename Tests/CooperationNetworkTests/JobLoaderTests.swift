@@ -19,21 +19,24 @@ final class JobLoaderTests: XCTestCase {
     }
 
     static let spec = """
-    name: small
-    data: {places: data/places.csv, links: data/links.csv}
-    years: {first: 2000, last: 2005}
-    stages: {min_size: 2}
-    sensitivity:
-      leave_one_region_out: [Heilongjiang, Amur Oblast]
-      leave_one_layer_out: [trade]
-      perturb_region: all
+        name: small
+        data: {places: data/places.csv, links: data/links.csv}
+        years: {first: 2000, last: 2005}
+        stages: {min_size: 2}
+        sensitivity:
+          leave_one_region_out: [Heilongjiang, Amur Oblast]
+          leave_one_layer_out: [trade]
+          perturb_region: all
 
-    """
+        """
 
-    private func writeJob(spec: String = spec, specName: String = "job.yaml", places: [String] = PanelInput.places,
-                          links: [String] = PanelInput.links) throws {
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("data"),
-                                                withIntermediateDirectories: true)
+    private func writeJob(
+        spec: String = spec, specName: String = "job.yaml", places: [String] = PanelInput.places,
+        links: [String] = PanelInput.links
+    ) throws {
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("data"),
+            withIntermediateDirectories: true)
         try Data(spec.utf8).write(to: folder.appendingPathComponent(specName))
         try PanelInput.data(places).write(to: folder.appendingPathComponent("data/places.csv"))
         try PanelInput.data(links).write(to: folder.appendingPathComponent("data/links.csv"))
@@ -49,13 +52,15 @@ final class JobLoaderTests: XCTestCase {
         XCTAssertEqual(job.specBytes, Data(Self.spec.utf8))
         XCTAssertEqual(job.placesBytes, PanelInput.data(PanelInput.places))
         XCTAssertEqual(job.linksBytes, PanelInput.data(PanelInput.links))
-        XCTAssertEqual(job.placesURL.standardizedFileURL,
-                       folder.appendingPathComponent("data/places.csv").standardizedFileURL)
+        XCTAssertEqual(
+            job.placesURL.standardizedFileURL,
+            folder.appendingPathComponent("data/places.csv").standardizedFileURL)
         XCTAssertEqual(try JobLoader.load(path: folder.appendingPathComponent("job.yaml").path).spec, job.spec)
     }
 
     func testLoadsJobJSON() throws {
-        let json = "{\"name\": \"as-json\", \"data\": {\"places\": \"data/places.csv\", \"links\": \"data/links.csv\"},"
+        let json =
+            "{\"name\": \"as-json\", \"data\": {\"places\": \"data/places.csv\", \"links\": \"data/links.csv\"},"
             + " \"years\": {\"first\": 2000, \"last\": 2002}, \"stages\": {\"min_size\": 1}}"
         try writeJob(spec: json, specName: "job.json")
         let job = try JobLoader.load(path: folder.path)
@@ -86,8 +91,10 @@ final class JobLoaderTests: XCTestCase {
     }
 
     func testUnknownIndicator() throws {
-        try writeJob(spec: Self.spec.replacingOccurrences(of: "{min_size: 2}",
-                                                          with: "{min_size: 2, indicators: [density, share_trad]}"))
+        try writeJob(
+            spec: Self.spec.replacingOccurrences(
+                of: "{min_size: 2}",
+                with: "{min_size: 2, indicators: [density, share_trad]}"))
         let issues = PanelInput.issues { try JobLoader.load(path: self.folder.path) }
         XCTAssertEqual(issues.map(\.field), ["stages.indicators[1]"])
         XCTAssertEqual(issues.map(\.line), [4])
@@ -97,11 +104,13 @@ final class JobLoaderTests: XCTestCase {
     func testSpecAndDataIssuesInOneRun() throws {
         var links = PanelInput.links
         links[2] = "harbin,blag,2009,trade,2"
-        try writeJob(spec: Self.spec.replacingOccurrences(of: "{min_size: 2}", with: "{min_size: 2, cost: l1}"),
-                     links: links)
+        try writeJob(
+            spec: Self.spec.replacingOccurrences(of: "{min_size: 2}", with: "{min_size: 2, cost: l1}"),
+            links: links)
         let issues = PanelInput.issues { try JobLoader.load(path: self.folder.path) }
-        XCTAssertEqual(issues.map { "\(($0.file as NSString).lastPathComponent):\($0.line ?? 0):\($0.field ?? "")" },
-                       ["job.yaml:4:stages.cost", "links.csv:3:year"])
+        XCTAssertEqual(
+            issues.map { "\(($0.file as NSString).lastPathComponent):\($0.line ?? 0):\($0.field ?? "")" },
+            ["job.yaml:4:stages.cost", "links.csv:3:year"])
         XCTAssertEqual(issues[1].file, folder.path + "/data/links.csv")
     }
 
@@ -109,16 +118,19 @@ final class JobLoaderTests: XCTestCase {
         try writeJob()
         try FileManager.default.removeItem(at: folder.appendingPathComponent("data/links.csv"))
         let issues = PanelInput.issues { try JobLoader.load(path: self.folder.path) }
-        PanelInput.assertSingle(issues, file: folder.path + "/job.yaml", line: 2, field: "data.links",
-                                contains: "data/links.csv: no such file")
+        PanelInput.assertSingle(
+            issues, file: folder.path + "/job.yaml", line: 2, field: "data.links",
+            contains: "data/links.csv: no such file")
     }
 
     func testMissingJobAndEmptyFolder() {
         let missing = folder.appendingPathComponent("nope").path
-        PanelInput.assertSingle(PanelInput.issues { try JobLoader.load(path: missing) }, file: missing, line: nil,
-                                field: nil, contains: "no such file or folder")
-        PanelInput.assertSingle(PanelInput.issues { try JobLoader.load(path: self.folder.path) }, file: folder.path,
-                                line: nil, field: nil, contains: "no job.yaml, job.yml, job.json in this folder")
+        PanelInput.assertSingle(
+            PanelInput.issues { try JobLoader.load(path: missing) }, file: missing, line: nil,
+            field: nil, contains: "no such file or folder")
+        PanelInput.assertSingle(
+            PanelInput.issues { try JobLoader.load(path: self.folder.path) }, file: folder.path,
+            line: nil, field: nil, contains: "no job.yaml, job.yml, job.json in this folder")
     }
 
     func testSpecInWrongEncoding() throws {
@@ -127,8 +139,9 @@ final class JobLoaderTests: XCTestCase {
         bytes.append(0xE9)
         bytes.append(Data("\nyears: {first: 2000, last: 2005}\n".utf8))
         try bytes.write(to: folder.appendingPathComponent("job.yaml"))
-        PanelInput.assertSingle(PanelInput.issues { try JobLoader.load(path: self.folder.path) },
-                                file: folder.path + "/job.yaml", line: 1, field: nil, contains: "not valid UTF-8")
+        PanelInput.assertSingle(
+            PanelInput.issues { try JobLoader.load(path: self.folder.path) },
+            file: folder.path + "/job.yaml", line: 1, field: nil, contains: "not valid UTF-8")
     }
 
     func testCommittedJobsLoad() throws {
@@ -146,7 +159,8 @@ final class JobLoaderTests: XCTestCase {
         spec.sensitivity.leaveOneLayerOut = ["rail"]
         let panel = try PanelInput.load(years: 2000...2005)
         let issues = PanelInput.issues { try JobSpecParser.checkAgainstPanel(spec, panel: panel, fileName: "job.yaml") }
-        PanelInput.assertSingle(issues, file: "job.yaml", line: nil, field: "sensitivity.leave_one_layer_out[0]",
-                                contains: "unknown layer 'rail'")
+        PanelInput.assertSingle(
+            issues, file: "job.yaml", line: nil, field: "sensitivity.leave_one_layer_out[0]",
+            contains: "unknown layer 'rail'")
     }
 }

@@ -9,29 +9,29 @@ import XCTest
 final class JobSpecParserTests: XCTestCase {
     /// The annotated example of docs/JOB_SPEC.md (line numbers matter below).
     static let example = """
-    name: heilongjiang-far-east
-    data: {places: places.csv, links: links.csv}
-    years: {first: 1988, last: 2024}
-    directed: false
-    distance: inverse            # inverse | raw | hops
-    stages:
-      method: dynp               # dynp | pelt
-      cost: l2                   # l2 | normal
-      breaks: auto               # auto | K
-      max_breaks: 5
-      penalty: bic               # bic | mbic | number
-      min_size: 3
-      standardize: true
-      indicators: []             # empty = all indicator columns
-    bootstrap: {scheme: links, replicates: 1000, seed: 20220808, block_length: 3, batch_size: 10}
-    sensitivity:
-      leave_one_region_out: all  # all | [region, ...] | none (absent)
-      leave_one_layer_out: all
-      perturb_region: none       # all | [region, ...]
-      perturb_factor: 0.2
-      replicates: 0
+        name: heilongjiang-far-east
+        data: {places: places.csv, links: links.csv}
+        years: {first: 1988, last: 2024}
+        directed: false
+        distance: inverse            # inverse | raw | hops
+        stages:
+          method: dynp               # dynp | pelt
+          cost: l2                   # l2 | normal
+          breaks: auto               # auto | K
+          max_breaks: 5
+          penalty: bic               # bic | mbic | number
+          min_size: 3
+          standardize: true
+          indicators: []             # empty = all indicator columns
+        bootstrap: {scheme: links, replicates: 1000, seed: 20220808, block_length: 3, batch_size: 10}
+        sensitivity:
+          leave_one_region_out: all  # all | [region, ...] | none (absent)
+          leave_one_layer_out: all
+          perturb_region: none       # all | [region, ...]
+          perturb_factor: 0.2
+          replicates: 0
 
-    """
+        """
 
     private func parse(_ yaml: String) throws -> JobSpec {
         try JobSpecParser.parse(yaml: yaml, fileName: "job.yaml")
@@ -44,10 +44,13 @@ final class JobSpecParserTests: XCTestCase {
         return lines.joined(separator: "\n")
     }
 
-    private func assertIssue(_ yaml: String, line: Int?, field: String?, contains text: String,
-                             file: StaticString = #filePath, fileLine: UInt = #line) {
-        PanelInput.assertSingle(PanelInput.issues { try self.parse(yaml) }, file: "job.yaml", line: line,
-                                field: field, contains: text, file: file, line: fileLine)
+    private func assertIssue(
+        _ yaml: String, line: Int?, field: String?, contains text: String,
+        file: StaticString = #filePath, fileLine: UInt = #line
+    ) {
+        PanelInput.assertSingle(
+            PanelInput.issues { try self.parse(yaml) }, file: "job.yaml", line: line,
+            field: field, contains: text, file: file, line: fileLine)
     }
 
     func testDocumentedExample() throws {
@@ -69,7 +72,7 @@ final class JobSpecParserTests: XCTestCase {
         XCTAssertEqual(spec.stages.indicators, [])
         XCTAssertEqual(spec.bootstrap.scheme, .links)
         XCTAssertEqual(spec.bootstrap.replicates, 1000)
-        XCTAssertEqual(spec.bootstrap.seed, 20220808)
+        XCTAssertEqual(spec.bootstrap.seed, 20_220_808)
         XCTAssertEqual(spec.bootstrap.blockLength, 3)
         XCTAssertEqual(spec.bootstrap.batchSize, 10)
         XCTAssertEqual(spec.sensitivity.leaveOneRegionOut, [])
@@ -91,27 +94,28 @@ final class JobSpecParserTests: XCTestCase {
 
     func testJSONSpecIsAccepted() throws {
         let json = """
-        {
-          "name": "heilongjiang-far-east",
-          "data": {"places": "places.csv", "links": "links.csv"},
-          "years": {"first": 1988, "last": 2024},
-          "directed": false,
-          "distance": "inverse",
-          "stages": {"method": "dynp", "cost": "l2", "breaks": "auto", "max_breaks": 5, "penalty": "bic",
-                     "min_size": 3, "standardize": true, "indicators": []},
-          "bootstrap": {"scheme": "links", "replicates": 1000, "seed": 20220808, "block_length": 3, "batch_size": 10},
-          "sensitivity": {"leave_one_region_out": "all", "leave_one_layer_out": "all", "perturb_region": "none",
-                          "perturb_factor": 0.2, "replicates": 0}
-        }
-        """
+            {
+              "name": "heilongjiang-far-east",
+              "data": {"places": "places.csv", "links": "links.csv"},
+              "years": {"first": 1988, "last": 2024},
+              "directed": false,
+              "distance": "inverse",
+              "stages": {"method": "dynp", "cost": "l2", "breaks": "auto", "max_breaks": 5, "penalty": "bic",
+                         "min_size": 3, "standardize": true, "indicators": []},
+              "bootstrap": {"scheme": "links", "replicates": 1000, "seed": 20220808, "block_length": 3, "batch_size": 10},
+              "sensitivity": {"leave_one_region_out": "all", "leave_one_layer_out": "all", "perturb_region": "none",
+                              "perturb_factor": 0.2, "replicates": 0}
+            }
+            """
         XCTAssertEqual(try JobSpecParser.parse(yaml: json, fileName: "job.json"), try parse(Self.example))
     }
 
     func testJSONQuotedNumberIsAWrongType() {
         let json = "{\"name\": \"x\", \"years\": {\"first\": 2000, \"last\": 2009},\n \"bootstrap\": {\"replicates\": \"100\"}}"
-        PanelInput.assertSingle(PanelInput.issues { try JobSpecParser.parse(yaml: json, fileName: "job.json") },
-                                file: "job.json", line: 2, field: "bootstrap.replicates",
-                                contains: "expected an integer, found the string \"100\"")
+        PanelInput.assertSingle(
+            PanelInput.issues { try JobSpecParser.parse(yaml: json, fileName: "job.json") },
+            file: "job.json", line: 2, field: "bootstrap.replicates",
+            contains: "expected an integer, found the string \"100\"")
     }
 
     func testScenarioListForms() throws {
@@ -137,61 +141,76 @@ final class JobSpecParserTests: XCTestCase {
     }
 
     func testUnknownTopLevelKeySuggestsTheKnownOne() {
-        assertIssue(example(replacing: 15, with: "bootstarp: {replicates: 10}"), line: 15, field: "bootstarp",
-                    contains: "unknown key 'bootstarp' (did you mean 'bootstrap'?)")
+        assertIssue(
+            example(replacing: 15, with: "bootstarp: {replicates: 10}"), line: 15, field: "bootstarp",
+            contains: "unknown key 'bootstarp' (did you mean 'bootstrap'?)")
     }
 
     func testUnknownNestedKey() {
-        assertIssue(example(replacing: 12, with: "  minsize: 3"), line: 12, field: "stages.minsize",
-                    contains: "unknown key 'minsize' (did you mean 'min_size'?)")
+        assertIssue(
+            example(replacing: 12, with: "  minsize: 3"), line: 12, field: "stages.minsize",
+            contains: "unknown key 'minsize' (did you mean 'min_size'?)")
     }
 
     func testWrongTypes() {
-        assertIssue(example(replacing: 4, with: "directed: sometimes"), line: 4, field: "directed",
-                    contains: "expected true or false, found 'sometimes'")
-        assertIssue(example(replacing: 10, with: "  max_breaks: five"), line: 10, field: "stages.max_breaks",
-                    contains: "expected an integer, found 'five'")
-        assertIssue(example(replacing: 15, with: "bootstrap: [links]"), line: 15, field: "bootstrap",
-                    contains: "expected a mapping")
-        assertIssue(example(replacing: 14, with: "  indicators: density"), line: 14, field: "stages.indicators",
-                    contains: "expected a list of names")
+        assertIssue(
+            example(replacing: 4, with: "directed: sometimes"), line: 4, field: "directed",
+            contains: "expected true or false, found 'sometimes'")
+        assertIssue(
+            example(replacing: 10, with: "  max_breaks: five"), line: 10, field: "stages.max_breaks",
+            contains: "expected an integer, found 'five'")
+        assertIssue(
+            example(replacing: 15, with: "bootstrap: [links]"), line: 15, field: "bootstrap",
+            contains: "expected a mapping")
+        assertIssue(
+            example(replacing: 14, with: "  indicators: density"), line: 14, field: "stages.indicators",
+            contains: "expected a list of names")
     }
 
     func testNegativeReplicates() {
-        assertIssue(example(replacing: 15, with: "bootstrap: {replicates: -5}"), line: 15,
-                    field: "bootstrap.replicates", contains: "must be at least 0, found -5")
-        assertIssue(example(replacing: 21, with: "  replicates: -1"), line: 21,
-                    field: "sensitivity.replicates", contains: "must be at least 0, found -1")
+        assertIssue(
+            example(replacing: 15, with: "bootstrap: {replicates: -5}"), line: 15,
+            field: "bootstrap.replicates", contains: "must be at least 0, found -5")
+        assertIssue(
+            example(replacing: 21, with: "  replicates: -1"), line: 21,
+            field: "sensitivity.replicates", contains: "must be at least 0, found -1")
     }
 
     func testMinSizeBelowOne() {
-        assertIssue(example(replacing: 12, with: "  min_size: 0"), line: 12, field: "stages.min_size",
-                    contains: "must be at least 1, found 0")
+        assertIssue(
+            example(replacing: 12, with: "  min_size: 0"), line: 12, field: "stages.min_size",
+            contains: "must be at least 1, found 0")
     }
 
     func testBatchSizeBelowOne() {
-        assertIssue(example(replacing: 15, with: "bootstrap: {batch_size: 0}"), line: 15,
-                    field: "bootstrap.batch_size", contains: "must be at least 1, found 0")
+        assertIssue(
+            example(replacing: 15, with: "bootstrap: {batch_size: 0}"), line: 15,
+            field: "bootstrap.batch_size", contains: "must be at least 1, found 0")
     }
 
     func testFirstYearAfterLastYear() {
-        assertIssue(example(replacing: 3, with: "years: {first: 2024, last: 1988}"), line: 3, field: "years",
-                    contains: "first year 2024 is after last year 1988")
+        assertIssue(
+            example(replacing: 3, with: "years: {first: 2024, last: 1988}"), line: 3, field: "years",
+            contains: "first year 2024 is after last year 1988")
     }
 
     func testNegativeBreaks() {
-        assertIssue(example(replacing: 9, with: "  breaks: -1"), line: 9, field: "stages.breaks",
-                    contains: "must be at least 0, found -1")
-        assertIssue(example(replacing: 10, with: "  max_breaks: -2"), line: 10, field: "stages.max_breaks",
-                    contains: "must be at least 0, found -2")
-        assertIssue(example(replacing: 9, with: "  breaks: some"), line: 9, field: "stages.breaks",
-                    contains: "expected auto or an integer ≥ 0")
+        assertIssue(
+            example(replacing: 9, with: "  breaks: -1"), line: 9, field: "stages.breaks",
+            contains: "must be at least 0, found -1")
+        assertIssue(
+            example(replacing: 10, with: "  max_breaks: -2"), line: 10, field: "stages.max_breaks",
+            contains: "must be at least 0, found -2")
+        assertIssue(
+            example(replacing: 9, with: "  breaks: some"), line: 9, field: "stages.breaks",
+            contains: "expected auto or an integer ≥ 0")
     }
 
     func testMinSizeTooLargeForTheYears() {
         // 1988–2024 = 37 years: min_size 19 needs 38.
-        assertIssue(example(replacing: 12, with: "  min_size: 19"), line: 12, field: "stages.min_size",
-                    contains: "min_size 19 is too large for 37 years: two stages need 2 × min_size ≤ 37 (min_size ≤ 18)")
+        assertIssue(
+            example(replacing: 12, with: "  min_size: 19"), line: 12, field: "stages.min_size",
+            contains: "min_size 19 is too large for 37 years: two stages need 2 × min_size ≤ 37 (min_size ≤ 18)")
         XCTAssertNoThrow(try parse(example(replacing: 12, with: "  min_size: 18")))
     }
 
@@ -202,22 +221,28 @@ final class JobSpecParserTests: XCTestCase {
 
     func testPerturbFactorOutsideZeroOne() {
         for value in ["0", "1", "1.5", "-0.2"] {
-            assertIssue(example(replacing: 20, with: "  perturb_factor: \(value)"), line: 20,
-                        field: "sensitivity.perturb_factor", contains: "must be strictly between 0 and 1")
+            assertIssue(
+                example(replacing: 20, with: "  perturb_factor: \(value)"), line: 20,
+                field: "sensitivity.perturb_factor", contains: "must be strictly between 0 and 1")
         }
     }
 
     func testUnknownEnumValuesListTheAllowedOnes() {
-        assertIssue(example(replacing: 7, with: "  method: binseg"), line: 7, field: "stages.method",
-                    contains: "unknown value 'binseg' (allowed: dynp, pelt)")
-        assertIssue(example(replacing: 5, with: "distance: invers"), line: 5, field: "distance",
-                    contains: "unknown value 'invers' (allowed: inverse, raw, hops) (did you mean 'inverse'?)")
-        assertIssue(example(replacing: 15, with: "bootstrap: {scheme: block}"), line: 15, field: "bootstrap.scheme",
-                    contains: "(allowed: spells, links, residuals, blocks) (did you mean 'blocks'?)")
-        assertIssue(example(replacing: 11, with: "  penalty: aic"), line: 11, field: "stages.penalty",
-                    contains: "expected bic, bic_unit, mbic or a number ≥ 0, found 'aic'")
-        assertIssue(example(replacing: 17, with: "  leave_one_region_out: every"), line: 17,
-                    field: "sensitivity.leave_one_region_out", contains: "expected all, none or a list of names")
+        assertIssue(
+            example(replacing: 7, with: "  method: binseg"), line: 7, field: "stages.method",
+            contains: "unknown value 'binseg' (allowed: dynp, pelt)")
+        assertIssue(
+            example(replacing: 5, with: "distance: invers"), line: 5, field: "distance",
+            contains: "unknown value 'invers' (allowed: inverse, raw, hops) (did you mean 'inverse'?)")
+        assertIssue(
+            example(replacing: 15, with: "bootstrap: {scheme: block}"), line: 15, field: "bootstrap.scheme",
+            contains: "(allowed: spells, links, residuals, blocks) (did you mean 'blocks'?)")
+        assertIssue(
+            example(replacing: 11, with: "  penalty: aic"), line: 11, field: "stages.penalty",
+            contains: "expected bic, bic_unit, mbic or a number ≥ 0, found 'aic'")
+        assertIssue(
+            example(replacing: 17, with: "  leave_one_region_out: every"), line: 17,
+            field: "sensitivity.leave_one_region_out", contains: "expected all, none or a list of names")
     }
 
     /// The uncertainty keys of issue 13: defaults, values, and out-of-range values with their line.
@@ -228,20 +253,28 @@ final class JobSpecParserTests: XCTestCase {
         XCTAssertEqual(defaults.rho, 0.8)
         XCTAssertEqual(defaults.matchWindow, 2)
         XCTAssertEqual(defaults.estimatedRelError, 0.3)
-        let set = try parse(example(replacing: 15, with:
-            "bootstrap: {scheme: spells, measurement: false, rho: 0.5, match_window: 3, estimated_rel_error: 0.1}")).bootstrap
+        let set = try parse(
+            example(
+                replacing: 15,
+                with:
+                    "bootstrap: {scheme: spells, measurement: false, rho: 0.5, match_window: 3, estimated_rel_error: 0.1}")
+        ).bootstrap
         XCTAssertFalse(set.measurement)
         XCTAssertEqual(set.rho, 0.5)
         XCTAssertEqual(set.matchWindow, 3)
         XCTAssertEqual(set.estimatedRelError, 0.1)
-        assertIssue(example(replacing: 15, with: "bootstrap: {rho: 1}"), line: 15, field: "bootstrap.rho",
-                    contains: "strictly between -1 and 1")
-        assertIssue(example(replacing: 15, with: "bootstrap: {match_window: -2}"), line: 15,
-                    field: "bootstrap.match_window", contains: "-2")
-        assertIssue(example(replacing: 15, with: "bootstrap: {estimated_rel_error: -0.3}"), line: 15,
-                    field: "bootstrap.estimated_rel_error", contains: "must be ≥ 0")
-        assertIssue(example(replacing: 15, with: "bootstrap: {measurement: 2}"), line: 15,
-                    field: "bootstrap.measurement", contains: "expected true or false")
+        assertIssue(
+            example(replacing: 15, with: "bootstrap: {rho: 1}"), line: 15, field: "bootstrap.rho",
+            contains: "strictly between -1 and 1")
+        assertIssue(
+            example(replacing: 15, with: "bootstrap: {match_window: -2}"), line: 15,
+            field: "bootstrap.match_window", contains: "-2")
+        assertIssue(
+            example(replacing: 15, with: "bootstrap: {estimated_rel_error: -0.3}"), line: 15,
+            field: "bootstrap.estimated_rel_error", contains: "must be ≥ 0")
+        assertIssue(
+            example(replacing: 15, with: "bootstrap: {measurement: 2}"), line: 15,
+            field: "bootstrap.measurement", contains: "expected true or false")
     }
 
     func testMissingRequiredKeys() {
@@ -273,17 +306,19 @@ final class JobSpecParserTests: XCTestCase {
 
     func testAllIssuesAreCollected() {
         let yaml = """
-        name: x
-        years: {first: 2000, last: 2009}
-        stages: {method: dp, min_size: 0}
-        bootstrap: {replicates: -1, batch_size: 0, seeds: 3}
-        sensitivity: {perturb_factor: 2}
+            name: x
+            years: {first: 2000, last: 2009}
+            stages: {method: dp, min_size: 0}
+            bootstrap: {replicates: -1, batch_size: 0, seeds: 3}
+            sensitivity: {perturb_factor: 2}
 
-        """
+            """
         let issues = PanelInput.issues { try self.parse(yaml) }
-        XCTAssertEqual(issues.map { "\($0.line ?? 0):\($0.field ?? "")" }, [
-            "3:stages.method", "3:stages.min_size", "4:bootstrap.seeds", "4:bootstrap.replicates",
-            "4:bootstrap.batch_size", "5:sensitivity.perturb_factor",
-        ])
+        XCTAssertEqual(
+            issues.map { "\($0.line ?? 0):\($0.field ?? "")" },
+            [
+                "3:stages.method", "3:stages.min_size", "4:bootstrap.seeds", "4:bootstrap.replicates",
+                "4:bootstrap.batch_size", "5:sensitivity.perturb_factor",
+            ])
     }
 }

@@ -22,8 +22,11 @@ final class NameSuggestionTests: XCTestCase {
     }
 
     func testEmptyRecordsAreReportedWithoutLines() {
-        XCTAssertThrowsError(try PanelValidation.panel(places: [], placesFile: "p", links: [], linksFile: "l",
-                                                       years: nil, directed: false)) { error in
+        XCTAssertThrowsError(
+            try PanelValidation.panel(
+                places: [], placesFile: "p", links: [], linksFile: "l",
+                years: nil, directed: false)
+        ) { error in
             let issues = (error as? InputError)?.issues ?? []
             XCTAssertEqual(issues.map(\.file), ["p", "l"])
             XCTAssertEqual(issues.map(\.line), [nil, nil])
@@ -32,14 +35,17 @@ final class NameSuggestionTests: XCTestCase {
 
     func testRecordsFromAnySourceBuildAPanel() throws {
         let places = [
-            PlaceRecord(line: 1, id: "a", name: "A", country: "CN", kind: "", scale: "local", region: "R1",
-                        latitude: "0", longitude: "0"),
-            PlaceRecord(line: 2, id: "b", name: "", country: "RU", kind: "", scale: "national", region: "R2",
-                        latitude: "-90", longitude: "180"),
+            PlaceRecord(
+                line: 1, id: "a", name: "A", country: "CN", kind: "", scale: "local", region: "R1",
+                latitude: "0", longitude: "0"),
+            PlaceRecord(
+                line: 2, id: "b", name: "", country: "RU", kind: "", scale: "national", region: "R2",
+                latitude: "-90", longitude: "180"),
         ]
         let links = [LinkRecord(line: 1, source: "a", target: "b", year: "2001", layer: "trade", weight: "2")]
-        let panel = try PanelValidation.panel(places: places, placesFile: "p", links: links, linksFile: "l",
-                                              years: nil, directed: false)
+        let panel = try PanelValidation.panel(
+            places: places, placesFile: "p", links: links, linksFile: "l",
+            years: nil, directed: false)
         XCTAssertEqual(panel.years, 2001...2001)
         XCTAssertEqual(panel.places[1].name, "b")
         XCTAssertTrue(panel.isCrossBorder(panel.links[0]))

@@ -29,15 +29,20 @@ enum PanelInput {
         Data((lines.joined(separator: separator) + separator).utf8)
     }
 
-    static func load(places: [String] = places, links: [String] = links,
-                     years: ClosedRange<Int>? = 2000...2002, directed: Bool = false) throws -> Panel {
-        try PanelLoader.load(placesCSV: data(places), placesName: "places.csv",
-                             linksCSV: data(links), linksName: "links.csv", years: years, directed: directed)
+    static func load(
+        places: [String] = places, links: [String] = links,
+        years: ClosedRange<Int>? = 2000...2002, directed: Bool = false
+    ) throws -> Panel {
+        try PanelLoader.load(
+            placesCSV: data(places), placesName: "places.csv",
+            linksCSV: data(links), linksName: "links.csv", years: years, directed: directed)
     }
 
     /// The issues thrown by `body`; fails the test when it does not throw an `InputError`.
-    static func issues(file: StaticString = #filePath, line: UInt = #line,
-                       _ body: () throws -> Any) -> [InputIssue] {
+    static func issues(
+        file: StaticString = #filePath, line: UInt = #line,
+        _ body: () throws -> Any
+    ) -> [InputIssue] {
         do {
             _ = try body()
             XCTFail("expected an InputError", file: file, line: line)
@@ -50,8 +55,10 @@ enum PanelInput {
     }
 
     /// Asserts that `issues` holds exactly one issue, at `path`:`line` in `field`, whose message contains `text`.
-    static func assertSingle(_ issues: [InputIssue], file path: String, line expectedLine: Int?, field: String?,
-                             contains text: String, file: StaticString = #filePath, line: UInt = #line) {
+    static func assertSingle(
+        _ issues: [InputIssue], file path: String, line expectedLine: Int?, field: String?,
+        contains text: String, file: StaticString = #filePath, line: UInt = #line
+    ) {
         XCTAssertEqual(issues.count, 1, "issues: \(issues)", file: file, line: line)
         guard let issue = issues.first else { return }
         XCTAssertEqual(issue.file, path, file: file, line: line)

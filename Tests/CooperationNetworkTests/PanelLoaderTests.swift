@@ -47,57 +47,65 @@ final class PanelLoaderTests: XCTestCase {
     func testUnknownTargetPlace() {
         var links = P.links
         links[3] = "heihe,moscow,2002,trade,0.5"
-        P.assertSingle(P.issues { try P.load(links: links) }, file: "links.csv", line: 4, field: "target",
-                       contains: "unknown place id 'moscow'")
+        P.assertSingle(
+            P.issues { try P.load(links: links) }, file: "links.csv", line: 4, field: "target",
+            contains: "unknown place id 'moscow'")
     }
 
     func testDuplicatePlaceID() {
         let places = P.places + ["heihe,Heihe again,CN,city,local,Heilongjiang,50,127"]
-        P.assertSingle(P.issues { try P.load(places: places) }, file: "places.csv", line: 5, field: "id",
-                       contains: "duplicate place id 'heihe' (first defined on line 2)")
+        P.assertSingle(
+            P.issues { try P.load(places: places) }, file: "places.csv", line: 5, field: "id",
+            contains: "duplicate place id 'heihe' (first defined on line 2)")
     }
 
     func testEmptyPlaceID() {
         let places = P.places + [",Nameless,CN,city,local,Heilongjiang,50,127"]
-        P.assertSingle(P.issues { try P.load(places: places) }, file: "places.csv", line: 5, field: "id",
-                       contains: "empty place id")
+        P.assertSingle(
+            P.issues { try P.load(places: places) }, file: "places.csv", line: 5, field: "id",
+            contains: "empty place id")
     }
 
     func testEmptyLinkEndpoint() {
         var links = P.links
         links[1] = " ,blag,2000,trade,1"
-        P.assertSingle(P.issues { try P.load(links: links) }, file: "links.csv", line: 2, field: "source",
-                       contains: "empty place id")
+        P.assertSingle(
+            P.issues { try P.load(links: links) }, file: "links.csv", line: 2, field: "source",
+            contains: "empty place id")
     }
 
     func testNegativeWeight() {
         var links = P.links
         links[2] = "harbin,blag,2001,trade,-2"
-        P.assertSingle(P.issues { try P.load(links: links) }, file: "links.csv", line: 3, field: "weight",
-                       contains: "-2 is negative")
+        P.assertSingle(
+            P.issues { try P.load(links: links) }, file: "links.csv", line: 3, field: "weight",
+            contains: "-2 is negative")
     }
 
     func testNaNWeight() {
         var links = P.links
         links[3] = "heihe,harbin,2002,trade,NaN"
-        P.assertSingle(P.issues { try P.load(links: links) }, file: "links.csv", line: 4, field: "weight",
-                       contains: "NaN is not a weight")
+        P.assertSingle(
+            P.issues { try P.load(links: links) }, file: "links.csv", line: 4, field: "weight",
+            contains: "NaN is not a weight")
     }
 
     func testInfiniteWeight() {
         for text in ["inf", "-infinity", "1e400"] {
             var links = P.links
             links[1] = "heihe,blag,2000,trade,\(text)"
-            P.assertSingle(P.issues { try P.load(links: links) }, file: "links.csv", line: 2, field: "weight",
-                           contains: "infinite")
+            P.assertSingle(
+                P.issues { try P.load(links: links) }, file: "links.csv", line: 2, field: "weight",
+                contains: "infinite")
         }
     }
 
     func testNonNumericWeight() {
         var links = P.links
         links[1] = "heihe,blag,2000,trade,1.5t"
-        P.assertSingle(P.issues { try P.load(links: links) }, file: "links.csv", line: 2, field: "weight",
-                       contains: "'1.5t' is not a number")
+        P.assertSingle(
+            P.issues { try P.load(links: links) }, file: "links.csv", line: 2, field: "weight",
+            contains: "'1.5t' is not a number")
     }
 
     func testZeroWeightIsAccepted() throws {
@@ -109,30 +117,34 @@ final class PanelLoaderTests: XCTestCase {
     func testYearOutsideDeclaredRange() {
         var links = P.links
         links[3] = "heihe,harbin,2003,trade,0.5"
-        P.assertSingle(P.issues { try P.load(links: links) }, file: "links.csv", line: 4, field: "year",
-                       contains: "year 2003 is outside the job's years 2000–2002")
+        P.assertSingle(
+            P.issues { try P.load(links: links) }, file: "links.csv", line: 4, field: "year",
+            contains: "year 2003 is outside the job's years 2000–2002")
     }
 
     func testNonIntegerYear() {
         var links = P.links
         links[2] = "harbin,blag,2001.5,trade,2"
-        P.assertSingle(P.issues { try P.load(links: links) }, file: "links.csv", line: 3, field: "year",
-                       contains: "'2001.5' is not an integer year")
+        P.assertSingle(
+            P.issues { try P.load(links: links) }, file: "links.csv", line: 3, field: "year",
+            contains: "'2001.5' is not an integer year")
     }
 
     func testUnknownScale() {
         var places = P.places
         places[2] = "blag,Blagoveshchensk,RU,region_capital,provincial,Amur Oblast,50.27,127.54"
         let issues = P.issues { try P.load(places: places) }
-        P.assertSingle(issues, file: "places.csv", line: 3, field: "scale",
-                       contains: "unknown scale 'provincial' (allowed: national, regional, local)")
+        P.assertSingle(
+            issues, file: "places.csv", line: 3, field: "scale",
+            contains: "unknown scale 'provincial' (allowed: national, regional, local)")
     }
 
     func testInvalidLayerName() {
         var links = P.links
         links[2] = "harbin,blag,2001,Transport Corridor,2"
-        P.assertSingle(P.issues { try P.load(links: links) }, file: "links.csv", line: 3, field: "layer",
-                       contains: "'Transport Corridor' is not a valid layer name")
+        P.assertSingle(
+            P.issues { try P.load(links: links) }, file: "links.csv", line: 3, field: "layer",
+            contains: "'Transport Corridor' is not a valid layer name")
     }
 
     func testUserDefinedLayerIsAccepted() throws {
@@ -144,22 +156,25 @@ final class PanelLoaderTests: XCTestCase {
     func testNonNumericLatitude() {
         var places = P.places
         places[1] = "heihe,Heihe,CN,border_port,local,Heilongjiang,50°N,127.49"
-        P.assertSingle(P.issues { try P.load(places: places) }, file: "places.csv", line: 2, field: "lat",
-                       contains: "'50°N' is not a number")
+        P.assertSingle(
+            P.issues { try P.load(places: places) }, file: "places.csv", line: 2, field: "lat",
+            contains: "'50°N' is not a number")
     }
 
     func testLatitudeOutOfRange() {
         var places = P.places
         places[3] = "harbin,Harbin,CN,region_capital,national,Heilongjiang,126.53,45.80"
-        P.assertSingle(P.issues { try P.load(places: places) }, file: "places.csv", line: 4, field: "lat",
-                       contains: "126.53 is outside [-90, 90] degrees")
+        P.assertSingle(
+            P.issues { try P.load(places: places) }, file: "places.csv", line: 4, field: "lat",
+            contains: "126.53 is outside [-90, 90] degrees")
     }
 
     func testLongitudeOutOfRange() {
         var places = P.places
         places[3] = "harbin,Harbin,CN,region_capital,national,Heilongjiang,45.80,226.53"
-        P.assertSingle(P.issues { try P.load(places: places) }, file: "places.csv", line: 4, field: "lon",
-                       contains: "226.53 is outside [-180, 180] degrees")
+        P.assertSingle(
+            P.issues { try P.load(places: places) }, file: "places.csv", line: 4, field: "lon",
+            contains: "226.53 is outside [-180, 180] degrees")
     }
 
     func testMissingPlacesColumn() {
@@ -178,28 +193,32 @@ final class PanelLoaderTests: XCTestCase {
 
     func testMissingLinksColumn() {
         let links = P.links.map { line in line.split(separator: ",").dropLast().joined(separator: ",") }
-        P.assertSingle(P.issues { try P.load(links: links) }, file: "links.csv", line: 1, field: "weight",
-                       contains: "missing required column")
+        P.assertSingle(
+            P.issues { try P.load(links: links) }, file: "links.csv", line: 1, field: "weight",
+            contains: "missing required column")
     }
 
     func testDuplicatedColumn() {
         var links = P.links.map { $0 + ",x" }
         links[0] = P.linksHeader + ",weight"
-        P.assertSingle(P.issues { try P.load(links: links) }, file: "links.csv", line: 1, field: "weight",
-                       contains: "duplicated column")
+        P.assertSingle(
+            P.issues { try P.load(links: links) }, file: "links.csv", line: 1, field: "weight",
+            contains: "duplicated column")
     }
 
     func testEmptyFile() {
         let issues = P.issues {
-            try PanelLoader.load(placesCSV: Data(), placesName: "places.csv", linksCSV: P.data(P.links),
-                                 linksName: "links.csv", years: nil, directed: false)
+            try PanelLoader.load(
+                placesCSV: Data(), placesName: "places.csv", linksCSV: P.data(P.links),
+                linksName: "links.csv", years: nil, directed: false)
         }
         P.assertSingle(issues, file: "places.csv", line: 1, field: nil, contains: "empty file")
     }
 
     func testHeaderWithoutRows() {
-        P.assertSingle(P.issues { try P.load(links: [P.linksHeader]) }, file: "links.csv", line: 1, field: nil,
-                       contains: "no data rows")
+        P.assertSingle(
+            P.issues { try P.load(links: [P.linksHeader]) }, file: "links.csv", line: 1, field: nil,
+            contains: "no data rows")
     }
 
     func testWrongEncoding() {
@@ -209,8 +228,9 @@ final class PanelLoaderTests: XCTestCase {
         bytes.append(contentsOf: [0x9A])
         bytes.append(Data("chensk,RU,region_capital,regional,Amur Oblast,50.27,127.54\n".utf8))
         let issues = P.issues {
-            try PanelLoader.load(placesCSV: bytes, placesName: "data/places.csv", linksCSV: P.data(P.links),
-                                 linksName: "links.csv", years: nil, directed: false)
+            try PanelLoader.load(
+                placesCSV: bytes, placesName: "data/places.csv", linksCSV: P.data(P.links),
+                linksName: "links.csv", years: nil, directed: false)
         }
         P.assertSingle(issues, file: "data/places.csv", line: 3, field: nil, contains: "not valid UTF-8: byte 0x9A")
         XCTAssertTrue(issues[0].message.contains("column 13"), issues[0].message)
@@ -220,8 +240,9 @@ final class PanelLoaderTests: XCTestCase {
         var bytes = Data([0xFF, 0xFE])
         for byte in P.data(P.places) { bytes.append(contentsOf: [byte, 0]) }
         let issues = P.issues {
-            try PanelLoader.load(placesCSV: bytes, placesName: "places.csv", linksCSV: P.data(P.links),
-                                 linksName: "links.csv", years: nil, directed: false)
+            try PanelLoader.load(
+                placesCSV: bytes, placesName: "places.csv", linksCSV: P.data(P.links),
+                linksName: "links.csv", years: nil, directed: false)
         }
         P.assertSingle(issues, file: "places.csv", line: 1, field: nil, contains: "UTF-16")
     }
@@ -229,15 +250,17 @@ final class PanelLoaderTests: XCTestCase {
     func testSelfLoop() {
         var links = P.links
         links[2] = "blag,blag,2001,trade,2"
-        P.assertSingle(P.issues { try P.load(links: links) }, file: "links.csv", line: 3, field: "target",
-                       contains: "self-loop")
+        P.assertSingle(
+            P.issues { try P.load(links: links) }, file: "links.csv", line: 3, field: "target",
+            contains: "self-loop")
     }
 
     func testWrongFieldCount() {
         var links = P.links
         links[2] = "harbin,blag,2001,trade"
-        P.assertSingle(P.issues { try P.load(links: links) }, file: "links.csv", line: 3, field: nil,
-                       contains: "expected 5 fields as in the header, found 4")
+        P.assertSingle(
+            P.issues { try P.load(links: links) }, file: "links.csv", line: 3, field: nil,
+            contains: "expected 5 fields as in the header, found 4")
     }
 
     func testUnterminatedQuoteIsReportedWhereItStarts() {
@@ -249,16 +272,19 @@ final class PanelLoaderTests: XCTestCase {
     }
 
     func testEstimatedColumn() throws {
-        let links = [P.linksHeader + ",estimated,note",
-                     "heihe,blag,2000,trade,1.5,TRUE,a",
-                     "harbin,blag,2001,trade,2,no,b",
-                     "heihe,harbin,2002,trade,0.5,,c"]
+        let links = [
+            P.linksHeader + ",estimated,note",
+            "heihe,blag,2000,trade,1.5,TRUE,a",
+            "harbin,blag,2001,trade,2,no,b",
+            "heihe,harbin,2002,trade,0.5,,c",
+        ]
         let panel = try P.load(links: links)
         XCTAssertEqual(panel.links.map(\.estimated), [true, false, false])
         var bad = links
         bad[2] = "harbin,blag,2001,trade,2,maybe,b"
-        P.assertSingle(P.issues { try P.load(links: bad) }, file: "links.csv", line: 3, field: "estimated",
-                       contains: "'maybe' is not a boolean")
+        P.assertSingle(
+            P.issues { try P.load(links: bad) }, file: "links.csv", line: 3, field: "estimated",
+            contains: "'maybe' is not a boolean")
     }
 
     func testAllIssuesAreCollectedAcrossBothFiles() {
@@ -270,10 +296,12 @@ final class PanelLoaderTests: XCTestCase {
         links[3] = "heihe,nowhere,2002,trade,x"
         let issues = P.issues { try P.load(places: places, links: links) }
         let located = issues.map { "\($0.file):\($0.line ?? 0):\($0.field ?? "")" }
-        XCTAssertEqual(located, [
-            "places.csv:2:scale", "places.csv:2:lon", "places.csv:5:id",
-            "links.csv:2:year", "links.csv:2:weight", "links.csv:4:target", "links.csv:4:weight",
-        ])
+        XCTAssertEqual(
+            located,
+            [
+                "places.csv:2:scale", "places.csv:2:lon", "places.csv:5:id",
+                "links.csv:2:year", "links.csv:2:weight", "links.csv:4:target", "links.csv:4:weight",
+            ])
     }
 
     func testIssuesAreCappedAndCounted() {

@@ -12,8 +12,9 @@ final class JobStoreTests: XCTestCase {
         do {
             let store = try JobStore(path: path)
             try store.begin()
-            let serial = try store.insertJob(id: "0123456789abcdef", kind: "noop", bundleHash: String(repeating: "0", count: 64),
-                                             bundle: [1], taskCount: 3, submittedAt: 0)
+            let serial = try store.insertJob(
+                id: "0123456789abcdef", kind: "noop", bundleHash: String(repeating: "0", count: 64),
+                bundle: [1], taskCount: 3, submittedAt: 0)
             XCTAssertTrue(try store.insertResult(job: serial, index: 2, payload: [7]))
             XCTAssertFalse(try store.insertResult(job: serial, index: 2, payload: [8]))
             // Larger than a 64 KiB page: an overflow chain, bound without a copy.
@@ -40,24 +41,26 @@ final class JobStoreTests: XCTestCase {
         let path = dir.appendingPathComponent("old.db").path
         do {
             let db = try SQLiteDatabase(path: path)
-            try db.execute("""
-            CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-            CREATE TABLE jobs(serial INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
-                bundle_hash TEXT NOT NULL, bundle BLOB NOT NULL, task_count INTEGER NOT NULL, state TEXT NOT NULL,
-                error TEXT, submitted_at REAL NOT NULL, finished_at REAL, retries INTEGER NOT NULL DEFAULT 0,
-                lost INTEGER NOT NULL DEFAULT 0);
-            INSERT INTO meta VALUES ('schema_version', '2');
-            INSERT INTO jobs(id, kind, bundle_hash, bundle, task_count, state, submitted_at, finished_at)
-                VALUES ('0123456789abcdef', 'noop', 'h', x'01', 3, 'done', 10, 20);
-            """)
+            try db.execute(
+                """
+                CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE jobs(serial INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
+                    bundle_hash TEXT NOT NULL, bundle BLOB NOT NULL, task_count INTEGER NOT NULL, state TEXT NOT NULL,
+                    error TEXT, submitted_at REAL NOT NULL, finished_at REAL, retries INTEGER NOT NULL DEFAULT 0,
+                    lost INTEGER NOT NULL DEFAULT 0);
+                INSERT INTO meta VALUES ('schema_version', '2');
+                INSERT INTO jobs(id, kind, bundle_hash, bundle, task_count, state, submitted_at, finished_at)
+                    VALUES ('0123456789abcdef', 'noop', 'h', x'01', 3, 'done', 10, 20);
+                """)
         }
         let store = try JobStore(path: path)
         let old = try XCTUnwrap(try store.job(id: "0123456789abcdef"))
         XCTAssertEqual(old.name, "")
         XCTAssertEqual(old.state, .done)
         try store.begin()
-        let serial = try store.insertJob(id: "fedcba9876543210", kind: "noop", bundleHash: "h2", bundle: [2], taskCount: 1,
-                                         submittedAt: 30, name: "named")
+        let serial = try store.insertJob(
+            id: "fedcba9876543210", kind: "noop", bundleHash: "h2", bundle: [2], taskCount: 1,
+            submittedAt: 30, name: "named")
         try store.commit()
         XCTAssertEqual(try store.job(id: "fedcba9876543210")?.name, "named")
         try store.begin()

@@ -26,7 +26,10 @@ final class GeoJSONOutputTests: XCTestCase {
 
     /// The numeric properties of every feature, in file order.
     struct NumericProperties: Decodable {
-        struct Feature: Decodable { let id: String; let properties: [String: Number] }
+        struct Feature: Decodable {
+            let id: String
+            let properties: [String: Number]
+        }
         struct Number: Decodable {
             let number: Double?
             init(from decoder: Decoder) throws { number = try? decoder.singleValueContainer().decode(Double.self) }
@@ -60,7 +63,8 @@ final class GeoJSONOutputTests: XCTestCase {
         case "MultiLineString":
             guard let lines = coordinates as? [[Any]] else { return ["\(path): MultiLineString coordinates"] }
             return lines.enumerated().flatMap { i, line in
-                line.count < 2 ? ["\(path)[\(i)]: fewer than 2 positions"]
+                line.count < 2
+                    ? ["\(path)[\(i)]: fewer than 2 positions"]
                     : line.enumerated().flatMap { positionProblems($1, "\(path)[\(i)][\($0)]") }
             }
         default:
@@ -140,8 +144,12 @@ final class GeoJSONOutputTests: XCTestCase {
             let dtypes = try XCTUnwrap(fixtureFiles[name]?["dtypes"] as? [String: String], name)
             var expected: [String: String] = [:]
             for (column, dtype) in dtypes {
-                expected[general(column)] = dtype.hasPrefix("int") ? "integer" : dtype == "float64" ? "number"
-                    : dtype == "bool" ? "bool" : "string"
+                expected[general(column)] =
+                    dtype.hasPrefix("int")
+                    ? "integer"
+                    : dtype == "float64"
+                        ? "number"
+                        : dtype == "bool" ? "bool" : "string"
             }
             let text = String(decoding: try ReportTestJob.file(name), as: UTF8.self)
             let lines = text.split(separator: "\n").filter { $0.hasPrefix("{\"geometry\"") }
@@ -160,7 +168,9 @@ final class GeoJSONOutputTests: XCTestCase {
                     } else {
                         let literal = try XCTUnwrap(line[start..<end].range(of: "\"\(key)\":"))
                         let rest = line[start..<end][literal.upperBound...].prefix { $0 != "," && $0 != "}" }
-                        kind = rest == "true" || rest == "false" ? "bool"
+                        kind =
+                            rest == "true" || rest == "false"
+                            ? "bool"
                             : rest.contains(where: { ".eE".contains($0) }) ? "number" : "integer"
                     }
                     XCTAssertEqual(kind, expected[general(key)], "\(name): \(key) = \(value)")
@@ -193,7 +203,7 @@ final class GeoJSONOutputTests: XCTestCase {
     func testPlaceCentralitiesEqualCentralityByPeriod() throws {
         let results = try ReportTestJob.results()
         let csv = String(decoding: try ReportTestJob.file("centrality_by_period.csv"), as: UTF8.self)
-        var expected: [String: Double] = [:]   // "<place>|stage_<k>_<measure>" → mean
+        var expected: [String: Double] = [:]  // "<place>|stage_<k>_<measure>" → mean
         var activeYears: [String: Int] = [:]
         for line in csv.split(separator: "\n").dropFirst() {
             // place, name, stage, start, end, measure, mean, min, max, years_active (names here hold no comma)
@@ -229,7 +239,9 @@ final class GeoJSONOutputTests: XCTestCase {
         let panel = results.job.panel
         let links = try features("link")
         for stage in results.periodization.stages {
-            var total: [String: Double] = [:], years: [String: Set<Int>] = [:], estimated: [String: Set<Int>] = [:]
+            var total: [String: Double] = [:]
+            var years: [String: Set<Int>] = [:]
+            var estimated: [String: Set<Int>] = [:]
             for link in panel.links where (stage.startYear...stage.endYear).contains(link.year) && link.weight > 0 {
                 let ids = [panel.places[link.source].id, panel.places[link.target].id]
                 let (a, b) = link.source < link.target ? (ids[0], ids[1]) : (ids[1], ids[0])
@@ -270,9 +282,13 @@ final class GeoJSONOutputTests: XCTestCase {
             }
             XCTAssertTrue(text.hasSuffix("]}\n"))
         }
-        XCTAssertEqual(results.periodization.stages.count, Set(try features("link").compactMap {
-            ($0["properties"] as? [String: Any])?["stage"] as? Int
-        }).count)
+        XCTAssertEqual(
+            results.periodization.stages.count,
+            Set(
+                try features("link").compactMap {
+                    ($0["properties"] as? [String: Any])?["stage"] as? Int
+                }
+            ).count)
     }
 
     func testLinesCrossingTheAntimeridianAreCut() throws {

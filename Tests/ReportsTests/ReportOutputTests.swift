@@ -4,7 +4,7 @@ import AtomicOutput
 import CooperationNetwork
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import XCTest
 
@@ -81,9 +81,11 @@ final class XMLNode {
         let parser = XMLParser(data: data)
         parser.delegate = builder
         guard parser.parse(), let root = builder.root else {
-            throw NSError(domain: "XMLNode", code: 1, userInfo: [
-                NSLocalizedDescriptionKey: "not well-formed at line \(parser.lineNumber): \(String(describing: parser.parserError))",
-            ])
+            throw NSError(
+                domain: "XMLNode", code: 1,
+                userInfo: [
+                    NSLocalizedDescriptionKey: "not well-formed at line \(parser.lineNumber): \(String(describing: parser.parserError))"
+                ])
         }
         return root
     }
@@ -92,15 +94,19 @@ final class XMLNode {
         var root: XMLNode?
         var stack: [XMLNode] = []
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+            qualifiedName: String?, attributes: [String: String] = [:]
+        ) {
             let node = XMLNode(name: elementName, attributes: attributes)
             if let parent = stack.last { parent.children.append(node) } else { root = node }
             stack.append(node)
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-                    qualifiedName: String?) {
+        func parser(
+            _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+            qualifiedName: String?
+        ) {
             stack.removeLast()
         }
 
@@ -157,8 +163,9 @@ final class ReportOutputTests: XCTestCase {
         // The only URIs are the XHTML and SVG namespace names, which are never fetched.
         let uris = text.components(separatedBy: "http").dropFirst().map { "http" + $0.prefix(30) }
         for uri in uris {
-            XCTAssertTrue(uri.hasPrefix("http://www.w3.org/1999/xhtml\"") || uri.hasPrefix("http://www.w3.org/2000/svg\""),
-                          "unexpected URI \(uri)")
+            XCTAssertTrue(
+                uri.hasPrefix("http://www.w3.org/1999/xhtml\"") || uri.hasPrefix("http://www.w3.org/2000/svg\""),
+                "unexpected URI \(uri)")
         }
         XCTAssertEqual(root.elements("style").count, 1)
     }
@@ -176,7 +183,8 @@ final class ReportOutputTests: XCTestCase {
 
         for (period, row) in zip(periods, rows) {
             let stage = try XCTUnwrap(period["stage"] as? Int)
-            let start = try XCTUnwrap(period["start"] as? Int), end = try XCTUnwrap(period["end"] as? Int)
+            let start = try XCTUnwrap(period["start"] as? Int)
+            let end = try XCTUnwrap(period["end"] as? Int)
             let name = try XCTUnwrap(period["name"] as? String)
             XCTAssertEqual(row.attributes["data-stage"], String(stage))
             XCTAssertEqual(row.attributes["data-start"], String(start))
@@ -228,7 +236,8 @@ final class ReportOutputTests: XCTestCase {
         let rows = root.elements("tr", class: "estimated-years")
         var years: [Int] = []
         for row in rows {
-            let first = try XCTUnwrap(Int(row.attributes["data-first"] ?? "")), last = try XCTUnwrap(Int(row.attributes["data-last"] ?? ""))
+            let first = try XCTUnwrap(Int(row.attributes["data-first"] ?? ""))
+            let last = try XCTUnwrap(Int(row.attributes["data-last"] ?? ""))
             let cells = row.elements("td").map(\.allText)
             for year in first...last {
                 years.append(year)
@@ -248,7 +257,8 @@ final class ReportOutputTests: XCTestCase {
                 .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         }
         let scenarios = try table("sensitivity_by_region.csv")
-        let stages = try table("sensitivity_stages.csv"), shifts = try table("sensitivity_shifts.csv")
+        let stages = try table("sensitivity_stages.csv")
+        let shifts = try table("sensitivity_shifts.csv")
         let rows = try report().root.elements("tr", class: "scenario")
         XCTAssertEqual(rows.count, scenarios.count)
         XCTAssertGreaterThan(rows.count, 1)
@@ -266,8 +276,10 @@ final class ReportOutputTests: XCTestCase {
             XCTAssertEqual(cells[4], HTMLText.fixed(ari, digits: 3), "ARI")
         }
         // Every output CSV holds scalar fields only: no list joined with ';' outside quoted names.
-        for name in ["periods.csv", "breakpoints.csv", "transitions.csv", "sensitivity_by_region.csv",
-                     "sensitivity_stages.csv", "sensitivity_shifts.csv", "penalty_path.csv", "core_places_by_period.csv"] {
+        for name in [
+            "periods.csv", "breakpoints.csv", "transitions.csv", "sensitivity_by_region.csv",
+            "sensitivity_stages.csv", "sensitivity_shifts.csv", "penalty_path.csv", "core_places_by_period.csv",
+        ] {
             let text = String(decoding: try ReportTestJob.file(name), as: UTF8.self)
             let unquoted = text.split(separator: "\"").enumerated().filter { $0.offset % 2 == 0 }.map(\.element).joined()
             XCTAssertFalse(unquoted.contains(";"), "\(name) has a list column")
@@ -361,14 +373,16 @@ final class ReportOutputTests: XCTestCase {
     }
 
     func testBandIsDrawnWithinTheIndicatorRange() throws {
-        let chart = SVGLineChart(years: [2000, 2001, 2002], values: [0.2, 0.5, 0.4],
-                                 band: (lower: [-0.4, 0.1, -0.2], upper: [0.6, 1.3, 0.7]), stages: [], transitions: [],
-                                 unit: "share of weight (0–1)", title: "t", bounds: 0...1)
+        let chart = SVGLineChart(
+            years: [2000, 2001, 2002], values: [0.2, 0.5, 0.4],
+            band: (lower: [-0.4, 0.1, -0.2], upper: [0.6, 1.3, 0.7]), stages: [], transitions: [],
+            unit: "share of weight (0–1)", title: "t", bounds: 0...1)
         let svg = try XMLNode.parse(Data(chart.svg().utf8))
         let tickLabels = svg.elements("text").filter { $0.attributes["class"] == nil }.map(\.allText)
         XCTAssertEqual(tickLabels, ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0", "2000", "2001", "2002"])
-        let unclamped = SVGLineChart(years: [2000, 2001], values: [0.2, 0.5], band: (lower: [-0.4, 0.1], upper: [0.6, 0.9]),
-                                     stages: [], transitions: [], unit: "km", title: "t")
+        let unclamped = SVGLineChart(
+            years: [2000, 2001], values: [0.2, 0.5], band: (lower: [-0.4, 0.1], upper: [0.6, 0.9]),
+            stages: [], transitions: [], unit: "km", title: "t")
         let labels = try XMLNode.parse(Data(unclamped.svg().utf8)).elements("text").map(\.allText)
         XCTAssertTrue(labels.contains { $0.hasPrefix("-") }, "without bounds the axis reaches below 0")
     }
@@ -377,10 +391,12 @@ final class ReportOutputTests: XCTestCase {
         let results = try ReportTestJob.results()
         let panel = results.job.panel
         let frame = SVGStageMap.Frame(places: panel.places)
-        let map = SVGStageMap(network: StageNetwork.all(results)[0], panel: panel, frame: frame,
-                              palette: ReportPalette(panel: panel), maxPageRank: 1, maxWeightByLayer: [1, 1, 1, 1])
+        let map = SVGStageMap(
+            network: StageNetwork.all(results)[0], panel: panel, frame: frame,
+            palette: ReportPalette(panel: panel), maxPageRank: 1, maxWeightByLayer: [1, 1, 1, 1])
         let phi0 = (frame.south + frame.north) / 2
-        let a = map.project(longitude: 130, latitude: 45), b = map.project(longitude: 131, latitude: 45)
+        let a = map.project(longitude: 130, latitude: 45)
+        let b = map.project(longitude: 131, latitude: 45)
         let c = map.project(longitude: 130, latitude: 46)
         XCTAssertGreaterThan(b.x, a.x)
         XCTAssertEqual(b.y, a.y)
@@ -406,10 +422,13 @@ final class ReportReferenceTests: XCTestCase {
         generator.replicates = 10
         var spec = generator.spec()
         let starts = generator.stageStarts
-        spec.reference = ReferencePeriodization(source: "planted", stages: starts.indices.map { k in
-            .init(start: starts[k], end: k + 1 < starts.count ? starts[k + 1] - 1 : generator.firstYear + 29,
-                  layer: generator.emergingLayers[k].rawValue)
-        })
+        spec.reference = ReferencePeriodization(
+            source: "planted",
+            stages: starts.indices.map { k in
+                .init(
+                    start: starts[k], end: k + 1 < starts.count ? starts[k + 1] - 1 : generator.firstYear + 29,
+                    layer: generator.emergingLayers[k].rawValue)
+            })
         let job = JobAnalysis(panel: generator.panel(), spec: spec)
         var aggregation = Aggregation(job: job)
         for task in 0..<job.taskCount { try aggregation.fold(job.execute(task: task)) }

@@ -3,7 +3,7 @@ import Analysis
 import CooperationNetwork
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import JobFiles
 import TestSupport
@@ -21,7 +21,8 @@ final class StageMapTests: XCTestCase {
     }
 
     static func overlap(_ a: Rect, _ c: Disc) -> Bool {
-        let nx = Swift.max(a.x0, Swift.min(c.x, a.x1)), ny = Swift.max(a.y0, Swift.min(c.y, a.y1))
+        let nx = Swift.max(a.x0, Swift.min(c.x, a.x1))
+        let ny = Swift.max(a.y0, Swift.min(c.y, a.y1))
         return (nx - c.x) * (nx - c.x) + (ny - c.y) * (ny - c.y) < c.r * c.r - 1e-9
     }
 
@@ -29,8 +30,9 @@ final class StageMapTests: XCTestCase {
     @discardableResult
     func assertClear(labels: [(text: String, box: Rect)], circles: [Disc], frame: Rect, _ context: String) -> Int {
         for (i, a) in labels.enumerated() {
-            XCTAssertTrue(a.box.x0 >= frame.x0 - 1e-9 && a.box.x1 <= frame.x1 + 1e-9 && a.box.y0 >= frame.y0 - 1e-9
-                          && a.box.y1 <= frame.y1 + 1e-9, "\(context): '\(a.text)' leaves the frame")
+            XCTAssertTrue(
+                a.box.x0 >= frame.x0 - 1e-9 && a.box.x1 <= frame.x1 + 1e-9 && a.box.y0 >= frame.y0 - 1e-9
+                    && a.box.y1 <= frame.y1 + 1e-9, "\(context): '\(a.text)' leaves the frame")
             for b in labels[(i + 1)...] where Self.overlap(a.box, b.box) {
                 XCTFail("\(context): '\(a.text)' overlaps '\(b.text)'")
             }
@@ -44,19 +46,24 @@ final class StageMapTests: XCTestCase {
     /// Crowded random maps: 40 circles of radius 2–12 px in a 360 × 300 frame, 12 names each.
     func testGreedyLayoutKeepsLabelsClear() {
         var random = TestRandom(seed: 16)
-        var placed = 0, numbered = 0
+        var placed = 0
+        var numbered = 0
         for round in 0..<25 {
             var circles: [Int: MapLabelLayout.Circle] = [:]
             for p in 0..<40 {
-                circles[p] = MapLabelLayout.Circle(x: 10 + 340 * random.unit(), y: 10 + 280 * random.unit(),
-                                                   r: 2 + 10 * random.unit())
+                circles[p] = MapLabelLayout.Circle(
+                    x: 10 + 340 * random.unit(), y: 10 + 280 * random.unit(),
+                    r: 2 + 10 * random.unit())
             }
-            let names = ["Suifenhe port", "Mudanjiang", "Heihe port", "Blagoveshchensk", "W", "Pogranichny (Grodekovo)",
-                         "Harbin", "Khabarovsk", "Vladivostok", "黑河", "Mishan (Dangbi) port", "Ussuriysk"]
+            let names = [
+                "Suifenhe port", "Mudanjiang", "Heihe port", "Blagoveshchensk", "W", "Pogranichny (Grodekovo)",
+                "Harbin", "Khabarovsk", "Vladivostok", "黑河", "Mishan (Dangbi) port", "Ussuriysk",
+            ]
             let candidates = names.enumerated().map { (place: $0.offset * 3, name: $0.element) }
             let obstacle = MapLabelLayout.Box(x0: 0, y0: 280, x1: 60, y1: 300)
-            let layout = MapLabelLayout(candidates: candidates, circles: circles, obstacles: [obstacle],
-                                        frame: MapLabelLayout.Box(x0: 2, y0: 2, x1: 358, y1: 298))
+            let layout = MapLabelLayout(
+                candidates: candidates, circles: circles, obstacles: [obstacle],
+                frame: MapLabelLayout.Box(x0: 2, y0: 2, x1: 358, y1: 298))
             let boxes = layout.labels.map { (text: $0.text, box: Rect(x0: $0.box.x0, y0: $0.box.y0, x1: $0.box.x1, y1: $0.box.y1)) }
             let discs = circles.values.map { Disc(x: $0.x, y: $0.y, r: $0.r) }
             placed += assertClear(labels: boxes, circles: discs, frame: Rect(x0: 0, y0: 0, x1: 360, y1: 300), "round \(round)")
@@ -67,9 +74,11 @@ final class StageMapTests: XCTestCase {
                 // Every box holds its text at the estimated width, next to its own circle.
                 XCTAssertEqual(label.box.x1 - label.box.x0, MapLabelLayout.textWidth(label.text), accuracy: 1e-9)
                 let own = circles[label.place]!
-                let nx = max(label.box.x0, min(own.x, label.box.x1)), ny = max(label.box.y0, min(own.y, label.box.y1))
-                XCTAssertLessThan(((nx - own.x) * (nx - own.x) + (ny - own.y) * (ny - own.y)).squareRoot(), own.r + 12,
-                                  "round \(round): '\(label.text)' strays from its circle")
+                let nx = max(label.box.x0, min(own.x, label.box.x1))
+                let ny = max(label.box.y0, min(own.y, label.box.y1))
+                XCTAssertLessThan(
+                    ((nx - own.x) * (nx - own.x) + (ny - own.y) * (ny - own.y)).squareRoot(), own.r + 12,
+                    "round \(round): '\(label.text)' strays from its circle")
             }
             XCTAssertEqual(layout.key.map(\.number), Array(1...max(1, layout.key.count)).prefix(layout.key.count).map { $0 })
             numbered += layout.key.count
@@ -84,8 +93,9 @@ final class StageMapTests: XCTestCase {
         let circle = MapLabelLayout.Circle(x: 180, y: 150, r: 6)
         let frame = MapLabelLayout.Box(x0: 0, y0: 0, x1: 360, y1: 300)
         func box(_ lines: [MapLabelLayout.Segment]) -> Rect? {
-            let layout = MapLabelLayout(candidates: [(place: 0, name: "Suifenhe port")], circles: [0: circle],
-                                        obstacles: [], frame: frame, lines: lines)
+            let layout = MapLabelLayout(
+                candidates: [(place: 0, name: "Suifenhe port")], circles: [0: circle],
+                obstacles: [], frame: frame, lines: lines)
             return layout.labels.first.map { Rect(x0: $0.box.x0, y0: $0.box.y0, x1: $0.box.x1, y1: $0.box.y1) }
         }
         let east = MapLabelLayout.Segment(x1: 180, y1: 150, x2: 340, y2: 150)
@@ -129,7 +139,8 @@ final class StageMapTests: XCTestCase {
             XCTAssertEqual(box.count, 4)
             let circles = map.elements("g", class: "places").flatMap { $0.elements("circle") }.compactMap { c -> Disc? in
                 guard let x = c.attributes["cx"].flatMap(Double.init), let y = c.attributes["cy"].flatMap(Double.init),
-                      let r = c.attributes["r"].flatMap(Double.init) else { return nil }
+                    let r = c.attributes["r"].flatMap(Double.init)
+                else { return nil }
                 return Disc(x: x, y: y, r: r)
             }
             XCTAssertEqual(circles.count, loaded.panel.places.count)
@@ -137,8 +148,12 @@ final class StageMapTests: XCTestCase {
             let labels = texts.compactMap { t -> (text: String, box: Rect)? in
                 guard let x = t.attributes["x"].flatMap(Double.init), let y = t.attributes["y"].flatMap(Double.init) else { return nil }
                 let width = MapLabelLayout.textWidth(t.text)
-                return (t.text, Rect(x0: x, y0: y - MapLabelLayout.ascent, x1: x + width,
-                                     y1: y - MapLabelLayout.ascent + MapLabelLayout.lineHeight))
+                return (
+                    t.text,
+                    Rect(
+                        x0: x, y0: y - MapLabelLayout.ascent, x1: x + width,
+                        y1: y - MapLabelLayout.ascent + MapLabelLayout.lineHeight)
+                )
             }
             XCTAssertEqual(labels.count, texts.count)
             labelled += assertClear(labels: labels, circles: circles, frame: Rect(x0: 0, y0: 0, x1: box[2], y1: box[3]), "map \(m + 1)")
@@ -166,8 +181,10 @@ final class StageMapTests: XCTestCase {
             for ring in country.rings {
                 let n = ring.lon.count
                 for i in 0..<n {
-                    let ax = Double(ring.lon[i]) / 100, ay = Double(ring.lat[i]) / 100
-                    let bx = Double(ring.lon[(i + 1) % n]) / 100, by = Double(ring.lat[(i + 1) % n]) / 100
+                    let ax = Double(ring.lon[i]) / 100
+                    let ay = Double(ring.lat[i]) / 100
+                    let bx = Double(ring.lon[(i + 1) % n]) / 100
+                    let by = Double(ring.lat[(i + 1) % n]) / 100
                     if (ay > latitude) != (by > latitude), longitude < ax + (latitude - ay) / (by - ay) * (bx - ax) {
                         crossings += 1
                     }
@@ -184,11 +201,16 @@ final class StageMapTests: XCTestCase {
             for ring in country.rings {
                 let n = ring.lon.count
                 for i in 0..<n where ring.edges[i] != .coast {
-                    let ax = Double(ring.lon[i]) / 100, ay = Double(ring.lat[i]) / 100
-                    let bx = Double(ring.lon[(i + 1) % n]) / 100, by = Double(ring.lat[(i + 1) % n]) / 100
-                    let dx = bx - ax, dy = by - ay, l = dx * dx + dy * dy
+                    let ax = Double(ring.lon[i]) / 100
+                    let ay = Double(ring.lat[i]) / 100
+                    let bx = Double(ring.lon[(i + 1) % n]) / 100
+                    let by = Double(ring.lat[(i + 1) % n]) / 100
+                    let dx = bx - ax
+                    let dy = by - ay
+                    let l = dx * dx + dy * dy
                     let t = l > 0 ? max(0, min(1, ((longitude - ax) * dx + (latitude - ay) * dy) / l)) : 0
-                    let ex = longitude - ax - t * dx, ey = latitude - ay - t * dy
+                    let ex = longitude - ax - t * dx
+                    let ey = latitude - ay - t * dy
                     best = min(best, (ex * ex + ey * ey).squareRoot())
                 }
             }
@@ -204,13 +226,15 @@ final class StageMapTests: XCTestCase {
         // The stored extents (read without the outlines) hold the rings drawn (and the islets
         // too small to draw); countries whose rings are all too small to draw are tiny.
         for country in NaturalEarth.countries {
-            let rings = country.rings, b = country.bounds
+            let rings = country.rings
+            let b = country.bounds
             if rings.isEmpty {
                 XCTAssertLessThan(max(b.east - b.west, b.north - b.south), 0.1, country.name)
             }
             for ring in rings {
-                XCTAssertTrue(ring.bounds.west >= b.west - 1e-9 && ring.bounds.east <= b.east + 1e-9
-                              && ring.bounds.south >= b.south - 1e-9 && ring.bounds.north <= b.north + 1e-9, country.name)
+                XCTAssertTrue(
+                    ring.bounds.west >= b.west - 1e-9 && ring.bounds.east <= b.east + 1e-9
+                        && ring.bounds.south >= b.south - 1e-9 && ring.bounds.north <= b.north + 1e-9, country.name)
             }
         }
         let cities: [(String, String, Double, Double)] = [
@@ -241,14 +265,18 @@ final class StageMapTests: XCTestCase {
                 let s = Double(c) / 255
                 return s <= 0.04045 ? s / 12.92 : pow((s + 0.055) / 1.055, 2.4)
             }
-            let r = linear(v >> 16), g = linear((v >> 8) & 255), b = linear(v & 255)
-            let x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+            let r = linear(v >> 16)
+            let g = linear((v >> 8) & 255)
+            let b = linear(v & 255)
+            let x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+            let y = 0.2126 * r + 0.7152 * g + 0.0722 * b
             let z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
             func f(_ t: Double) -> Double { t > 216.0 / 24389 ? cbrt(t) : (24389.0 / 27 * t + 16) / 116 }
             return (116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z)))
         }
         func distance(_ a: String, _ b: String) -> Double {
-            let p = lab(a), q = lab(b)
+            let p = lab(a)
+            let q = lab(b)
             return ((p.0 - q.0) * (p.0 - q.0) + (p.1 - q.1) * (p.1 - q.1) + (p.2 - q.2) * (p.2 - q.2)).squareRoot()
         }
         func palette(_ names: [String]) -> ReportPalette {
@@ -261,10 +289,13 @@ final class StageMapTests: XCTestCase {
         XCTAssertEqual(Set(colours).count, 8, "\(colours)")
         // The job: trade, transport and a user layer.
         let user = palette(["trade", "transport_corridor", "education"])
-        let education = user.layer(named: "education"), trade = user.layer(named: "trade")
+        let education = user.layer(named: "education")
+        let trade = user.layer(named: "trade")
         XCTAssertGreaterThan(distance(education, trade), 40, "\(education) vs \(trade)")
-        for a in user.layers.indices { for b in user.layers.indices where a < b {
-            XCTAssertGreaterThan(distance(user.layer(a), user.layer(b)), 40)
-        } }
+        for a in user.layers.indices {
+            for b in user.layers.indices where a < b {
+                XCTAssertGreaterThan(distance(user.layer(a), user.layer(b)), 40)
+            }
+        }
     }
 }

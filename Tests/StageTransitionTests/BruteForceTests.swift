@@ -10,7 +10,10 @@ final class BruteForceTests: XCTestCase {
     private func allSegmentations(rows n: Int, minSize m: Int) -> [[Int]] {
         var out: [[Int]] = []
         func extend(_ ends: [Int], from start: Int) {
-            if start == n { out.append(ends); return }
+            if start == n {
+                out.append(ends)
+                return
+            }
             var end = start + m
             while end <= n {
                 if n - end == 0 || n - end >= m { extend(ends + [end], from: end) }
@@ -66,9 +69,11 @@ final class BruteForceTests: XCTestCase {
             let best = candidates.map {
                 DirectCost.total(c.model, c.values, dims: c.dims, $0) + pen * Double($0.count)
             }.min()!
-            let result = try ChangePoints.automatic(signal, penalty: .value(pen), maxBreaks: maxBreaks,
-                                                    cost: c.model, minSize: c.minSize)
-            let criterion = DirectCost.total(c.model, c.values, dims: c.dims, result.breakpoints)
+            let result = try ChangePoints.automatic(
+                signal, penalty: .value(pen), maxBreaks: maxBreaks,
+                cost: c.model, minSize: c.minSize)
+            let criterion =
+                DirectCost.total(c.model, c.values, dims: c.dims, result.breakpoints)
                 + pen * Double(result.breakpoints.count)
             XCTAssertEqual(criterion, best, accuracy: 1e-9 * max(1, abs(best)))
         }
@@ -86,7 +91,10 @@ final class BruteForceTests: XCTestCase {
             func mbic(_ ends: [Int]) -> Double {
                 var start = 0
                 var lengths = 0.0
-                for end in ends { lengths += log(Double(end - start) / n); start = end }
+                for end in ends {
+                    lengths += log(Double(end - start) / n)
+                    start = end
+                }
                 return DirectCost.total(c.model, fitted.values, dims: fitted.dims, ends)
                     + 3 * p * log(n) * Double(ends.count) + p * lengths
             }
@@ -95,8 +103,9 @@ final class BruteForceTests: XCTestCase {
             let bestBounded = all.filter { $0.count <= maxBreaks + 1 }.map(mbic).min()!
             let auto = try ChangePoints.automatic(signal, penalty: .mbic, maxBreaks: maxBreaks, cost: c.model, minSize: c.minSize)
             XCTAssertEqual(mbic(auto.breakpoints), bestBounded, accuracy: 1e-9 * max(1, abs(bestBounded)))
-            XCTAssertEqual(auto.cost, DirectCost.total(c.model, fitted.values, dims: fitted.dims, auto.breakpoints),
-                           accuracy: 1e-9 * max(1, abs(auto.cost)), "cost excludes the penalty terms")
+            XCTAssertEqual(
+                auto.cost, DirectCost.total(c.model, fitted.values, dims: fitted.dims, auto.breakpoints),
+                accuracy: 1e-9 * max(1, abs(auto.cost)), "cost excludes the penalty terms")
             if c.model == .l2 {
                 let unbounded = allSegmentations(rows: c.rows, minSize: 1).map(mbic).min()!
                 let pelt = try ChangePoints.pelt(signal, penalty: .mbic, cost: .l2, minSize: 1)
@@ -114,12 +123,14 @@ final class BruteForceTests: XCTestCase {
             let signal = try Signal(rows: c.rows, dims: c.dims, values: c.values)
             let penalty: Penalty = [.bic, .mbic, .value(2.0)][index % 3]
             let maxBreaks = 1 + index % 4
-            let path = try ChangePoints.penaltyPath(signal, penalty: penalty, maxBreaks: maxBreaks,
-                                                    cost: c.model, minSize: c.minSize)
+            let path = try ChangePoints.penaltyPath(
+                signal, penalty: penalty, maxBreaks: maxBreaks,
+                cost: c.model, minSize: c.minSize)
             let fitted = penalty.fitsNoise ? try XCTUnwrap(NoiseFit(signal).signal) : signal
             let terms = try penalty.terms(rows: fitted.rows, dims: fitted.dims, cost: c.model)
             XCTAssertEqual(path.chosenPenalty, terms.perSegment)
-            let first = try XCTUnwrap(path.segments.first), last = try XCTUnwrap(path.segments.last)
+            let first = try XCTUnwrap(path.segments.first)
+            let last = try XCTUnwrap(path.segments.last)
             XCTAssertEqual(first.penaltyLow, 0.1 * terms.perSegment, accuracy: 1e-9 * terms.perSegment)
             XCTAssertEqual(last.penaltyHigh, 10 * terms.perSegment, accuracy: 1e-9 * terms.perSegment)
             for (a, b) in zip(path.segments, path.segments.dropFirst()) {
@@ -128,8 +139,12 @@ final class BruteForceTests: XCTestCase {
             }
             let n = Double(c.rows)
             func criterion(_ ends: [Int], _ beta: Double) -> Double {
-                var start = 0, lengths = 0.0
-                for end in ends { lengths += log(Double(end - start) / n); start = end }
+                var start = 0
+                var lengths = 0.0
+                for end in ends {
+                    lengths += log(Double(end - start) / n)
+                    start = end
+                }
                 return DirectCost.total(c.model, fitted.values, dims: fitted.dims, ends)
                     + terms.lengthWeight * lengths + beta * Double(ends.count)
             }
@@ -139,12 +154,16 @@ final class BruteForceTests: XCTestCase {
                 let best = all.map { criterion($0, beta) }.min()!
                 let segment = try XCTUnwrap(path.segments.first { $0.penaltyLow <= beta && beta <= $0.penaltyHigh })
                 XCTAssertEqual(criterion(segment.breakpoints, beta), best, accuracy: 1e-9 * max(1, abs(best)))
-                XCTAssertEqual(segment.cost, DirectCost.total(c.model, fitted.values, dims: fitted.dims,
-                                                              segment.breakpoints),
-                               accuracy: 1e-9 * max(1, abs(segment.cost)))
+                XCTAssertEqual(
+                    segment.cost,
+                    DirectCost.total(
+                        c.model, fitted.values, dims: fitted.dims,
+                        segment.breakpoints),
+                    accuracy: 1e-9 * max(1, abs(segment.cost)))
             }
-            let chosen = try ChangePoints.automatic(signal, penalty: penalty, maxBreaks: maxBreaks, cost: c.model,
-                                                    minSize: c.minSize)
+            let chosen = try ChangePoints.automatic(
+                signal, penalty: penalty, maxBreaks: maxBreaks, cost: c.model,
+                minSize: c.minSize)
             let holding = path.segments.filter { $0.penaltyLow <= terms.perSegment && terms.perSegment <= $0.penaltyHigh }
             XCTAssertTrue(holding.contains { $0.breakpoints == chosen.breakpoints }, "case \(index)")
         }
@@ -155,7 +174,8 @@ final class BruteForceTests: XCTestCase {
     func testPeltIsExactForL2WithMinSizeOne() throws {
         var random = TestRandom(seed: 14)
         for index in 0..<60 {
-            let rows = random.int(8...13), dims = random.int(1...3)
+            let rows = random.int(8...13)
+            let dims = random.int(1...3)
             let values = random.steps(rows: rows, dims: dims)
             let signal = try Signal(rows: rows, dims: dims, values: values)
             let pen = [0.2, 1.0, 3.0, 10.0][index % 4]

@@ -7,7 +7,8 @@ import XCTest
 final class CostAccuracyTests: XCTestCase {
     func testRawSeriesWithLargeOffsetKeepsPreciseCosts() throws {
         var random = TestRandom(seed: 31)
-        let rows = 5000, dims = 2
+        let rows = 5000
+        let dims = 2
         let values = random.steps(rows: rows, dims: dims).map { 1e7 + $0 }
         let signal = try Signal(rows: rows, dims: dims, values: values)
         for model in CostModel.allCases {

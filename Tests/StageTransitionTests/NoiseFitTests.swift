@@ -7,8 +7,14 @@ import XCTest
 /// combinations of others.
 final class NoiseFitTests: XCTestCase {
     struct Fixture: Decodable {
-        struct Series: Decodable { var values: [Double]; var sigma: Double }
-        struct Matrix: Decodable { var rows: [[Double]]; var kept: [Int] }
+        struct Series: Decodable {
+            var values: [Double]
+            var sigma: Double
+        }
+        struct Matrix: Decodable {
+            var rows: [[Double]]
+            var kept: [Int]
+        }
         var series: [Series]
         var matrix: Matrix
     }
@@ -17,8 +23,9 @@ final class NoiseFitTests: XCTestCase {
         let fixture = try Fixtures.load(Fixture.self, "noise/noise_scale.json")
         XCTAssertEqual(fixture.series.count, 15)
         for (i, series) in fixture.series.enumerated() {
-            XCTAssertEqual(NoiseFit.noiseScale(series.values), series.sigma, accuracy: 1e-12 * max(1, series.sigma),
-                           "series \(i)")
+            XCTAssertEqual(
+                NoiseFit.noiseScale(series.values), series.sigma, accuracy: 1e-12 * max(1, series.sigma),
+                "series \(i)")
         }
     }
 

@@ -31,8 +31,9 @@ final class RupturesAgreementTests: XCTestCase {
             let result = try segment(fixture)
             XCTAssertEqual(result.breakpoints, fixture.expectedBreakpoints, fixture.name)
             let scale = max(abs(fixture.cost), fixture.segmentCosts.reduce(0) { $0 + abs($1) })
-            XCTAssertLessThanOrEqual(abs(result.cost - fixture.cost), 1e-8 * scale,
-                                     "\(fixture.name): cost \(result.cost) vs ruptures \(fixture.cost)")
+            XCTAssertLessThanOrEqual(
+                abs(result.cost - fixture.cost), 1e-8 * scale,
+                "\(fixture.name): cost \(result.cost) vs ruptures \(fixture.cost)")
         }
     }
 
@@ -61,8 +62,9 @@ final class RupturesAgreementTests: XCTestCase {
         if fixture.params.penaltyName != "bic", let pen = fixture.params.pen {
             penalty = .value(pen)
         }
-        var settings = SegmentationSettings(cost: cost, minSize: fixture.params.minSize,
-                                            penalty: penalty, standardize: fixture.standardize)
+        var settings = SegmentationSettings(
+            cost: cost, minSize: fixture.params.minSize,
+            penalty: penalty, standardize: fixture.standardize)
         switch fixture.params.algorithm {
         case "dynp":
             settings.method = .dynp

@@ -5,7 +5,8 @@ import XCTest
 final class SignalTests: XCTestCase {
     func testStandardizationUsesThePopulationStandardDeviation() throws {
         var random = TestRandom(seed: 21)
-        let rows = 37, dims = 4
+        let rows = 37
+        let dims = 4
         var values = random.steps(rows: rows, dims: dims)
         for t in 0..<rows { values[t * dims + 2] = 1e4 + 1e-2 * values[t * dims + 2] }
         let z = try Signal(rows: rows, dims: dims, values: values).standardized()

@@ -42,7 +42,10 @@ final class StagesCommandTests: XCTestCase {
     }
 
     private struct Output: Decodable {
-        struct Period: Decodable, Equatable { var start: Int; var end: Int }
+        struct Period: Decodable, Equatable {
+            var start: Int
+            var end: Int
+        }
         var breakpoints: [Int]
         var periods: [Period]
         var cost: Double
@@ -112,8 +115,10 @@ final class StagesCommandTests: XCTestCase {
         }
     }
 
-    private func assertInputError(_ text: String, _ extra: [String] = [], contains expected: String,
-                                  file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertInputError(
+        _ text: String, _ extra: [String] = [], contains expected: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let path = try write(text)
         let result = try runTransborder(["stages", path] + extra)
         XCTAssertEqual(result.status, 2, result.stderr, file: file, line: line)
@@ -132,8 +137,10 @@ final class StagesCommandTests: XCTestCase {
         try assertInputError("t,x\n2,1\n1,2\n", contains: ":3: field 't': t must increase strictly")
         try assertInputError("t,x\n", contains: ":2: no data rows")
         try assertInputError("", contains: ":1: empty file")
-        try assertInputError("t,x\n1,1\n2,2\n3,3\n", ["--min-size", "4"], contains: ": the series has 3 rows, fewer than the minimum segment length 4")
-        try assertInputError("t,x\n1,1\n2,2\n3,3\n4,4\n", ["--breaks", "2", "--min-size", "2"], contains: ": 2 breaks need at least 6 rows")
+        try assertInputError(
+            "t,x\n1,1\n2,2\n3,3\n", ["--min-size", "4"], contains: ": the series has 3 rows, fewer than the minimum segment length 4")
+        try assertInputError(
+            "t,x\n1,1\n2,2\n3,3\n4,4\n", ["--breaks", "2", "--min-size", "2"], contains: ": 2 breaks need at least 6 rows")
         let missing = folder.appendingPathComponent("absent.csv").path
         let result = try runTransborder(["stages", missing])
         XCTAssertEqual(result.status, 2)
@@ -142,9 +149,11 @@ final class StagesCommandTests: XCTestCase {
 
     func testContradictoryOptionsAreRejected() throws {
         let path = try write("t,x\n1,1\n2,2\n3,3\n4,4\n5,5\n6,6\n")
-        for bad in [["--method", "pelt", "--breaks", "1"], ["--breaks", "1", "--penalty", "bic"],
-                    ["--penalty", "-3"], ["--penalty", "often"], ["--method", "pelt", "--max-breaks", "2"],
-                    ["--min-size", "0"], ["--cost", "l1"]] {
+        for bad in [
+            ["--method", "pelt", "--breaks", "1"], ["--breaks", "1", "--penalty", "bic"],
+            ["--penalty", "-3"], ["--penalty", "often"], ["--method", "pelt", "--max-breaks", "2"],
+            ["--min-size", "0"], ["--cost", "l1"],
+        ] {
             let result = try runTransborder(["stages", path] + bad)
             XCTAssertNotEqual(result.status, 0, "\(bad)")
             XCTAssertEqual(result.stdout, "", "\(bad)")

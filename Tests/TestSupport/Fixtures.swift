@@ -28,7 +28,8 @@ public enum Fixtures {
             return URL(fileURLWithPath: override)
         }
         let bundle = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }
-        let dir = bundle.map { URL(fileURLWithPath: $0.bundlePath).deletingLastPathComponent() }
+        let dir =
+            bundle.map { URL(fileURLWithPath: $0.bundlePath).deletingLastPathComponent() }
             ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         return dir.appendingPathComponent("transborder")
     }
@@ -79,7 +80,8 @@ public func runProgram(_ executable: URL, _ arguments: [String], stdin: String? 
     process.executableURL = executable
     process.arguments = arguments
     if let cwd { process.currentDirectoryURL = cwd }
-    let out = Pipe(), err = Pipe()
+    let out = Pipe()
+    let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     let input = Pipe()
@@ -98,7 +100,8 @@ public func runProgram(_ executable: URL, _ arguments: [String], stdin: String? 
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     process.waitUntilExit()
-    return ProcessOutput(status: process.terminationStatus,
-                         stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+    return ProcessOutput(
+        status: process.terminationStatus,
+        stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self))
 }
