@@ -2,7 +2,7 @@
 /// same items: 1 for identical partitions, ~0 for chance agreement. Used to
 /// compare a scenario's year→stage assignment with the baseline's. Two
 /// single-cluster partitions count as identical (1).
-public func adjustedRandIndex(_ a: [Int], _ b: [Int]) -> Double {
+package func adjustedRandIndex(_ a: [Int], _ b: [Int]) -> Double {
     precondition(a.count == b.count, "labelings must cover the same items")
     let n = a.count
     guard n > 1 else { return 1 }

@@ -4,21 +4,21 @@
 /// indicator bands are percentile sketches, labels are counted per year. The
 /// fold order is fixed (task index), so the aggregates never depend on which
 /// worker computed what or when it arrived.
-public struct Aggregation: Sendable {
-    public let job: JobAnalysis
-    public private(set) var scenarios: [ScenarioTally]
+package struct Aggregation: Sendable {
+    package let job: JobAnalysis
+    package private(set) var scenarios: [ScenarioTally]
     private var nextTask = 0
 
-    public init(job: JobAnalysis) {
+    package init(job: JobAnalysis) {
         self.job = job
         self.scenarios = job.plan.scenarios.map { ScenarioTally(scenario: $0, matchWindow: job.spec.bootstrap.matchWindow) }
     }
 
     /// Whether every task has been folded.
-    public var isComplete: Bool { nextTask == job.taskCount }
+    package var isComplete: Bool { nextTask == job.taskCount }
 
     /// Folds the outcome of the next task. Outcomes must come in task-index order.
-    public mutating func fold(_ outcome: TaskOutcome) throws {
+    package mutating func fold(_ outcome: TaskOutcome) throws {
         guard outcome.task == nextTask, job.plan.tasks.indices.contains(outcome.task),
             job.plan.tasks[outcome.task].scenario == outcome.scenario
         else {
@@ -68,25 +68,25 @@ extension Aggregation {
 }
 
 /// The aggregates of one scenario.
-public struct ScenarioTally: Sendable {
-    public let scenario: Scenario
-    public private(set) var point: ScenarioPoint?
-    public private(set) var replicates = 0
+package struct ScenarioTally: Sendable {
+    package let scenario: Scenario
+    package private(set) var point: ScenarioPoint?
+    package private(set) var replicates = 0
     /// Replicates match a point transition within ± this many years (`bootstrap.match_window`).
-    public let matchWindow: Int
+    package let matchWindow: Int
     /// For each transition of the point estimate: the years of the nearest replicate
     /// transition, over the replicates that have one within ±`matchWindow` years.
-    public private(set) var transitionYears: [YearDistribution] = []
+    package private(set) var transitionYears: [YearDistribution] = []
     /// Replicates with a transition within ±`matchWindow` years of each point transition.
-    public private(set) var supported: [Int] = []
+    package private(set) var supported: [Int] = []
     /// Replicates with a transition within ±1 year of each point transition.
-    public private(set) var withinOneYear: [Int] = []
+    package private(set) var withinOneYear: [Int] = []
     /// Number of stages → replicates.
-    public private(set) var stageCounts: [Int: Int] = [:]
+    package private(set) var stageCounts: [Int: Int] = [:]
     /// Per year row: stage label → replicates.
-    public var labelCounts: [[String: Int]] { labels.counts }
+    package var labelCounts: [[String: Int]] { labels.counts }
     /// Per year row: dominant scale → replicates.
-    public var scaleCounts: [[String: Int]] { scales.counts }
+    package var scaleCounts: [[String: Int]] { scales.counts }
     private var labels = YearLabelTally(years: 0)
     private var scales = YearLabelTally(years: 0)
     /// Per year row and indicator column (baseline only), row after row in one
@@ -164,31 +164,31 @@ public struct ScenarioTally: Sendable {
 
     /// Share of replicates with a transition within ±`matchWindow` years of point
     /// transition `j` (its interval is computed over these); nil without replicates.
-    public func support(_ j: Int) -> Double? {
+    package func support(_ j: Int) -> Double? {
         replicates > 0 && supported.indices.contains(j) ? Double(supported[j]) / Double(replicates) : nil
     }
 
     /// A transition most replicates do not reproduce: support below one half.
-    public static let weakSupport = 0.5
+    package static let weakSupport = 0.5
 
     /// Whether point transition `j` is weak (support < 0.5); false without replicates.
-    public func isWeak(_ j: Int) -> Bool { support(j).map { $0 < Self.weakSupport } ?? false }
+    package func isWeak(_ j: Int) -> Bool { support(j).map { $0 < Self.weakSupport } ?? false }
 
     /// The replicates' percentile band of `level` (0.95 → 2.5 %–97.5 %) for indicator
     /// `column` in year row `row` (baseline only); nil without replicates.
-    public func indicatorBand(row: Int, column: Int, level: Double) -> ClosedRange<Double>? {
+    package func indicatorBand(row: Int, column: Int, level: Double) -> ClosedRange<Double>? {
         guard row < sketchRows, column < sketchColumns else { return nil }
         return sketches[row * sketchColumns + column].band(level: level)
     }
 
     /// The replicates' median of indicator `column` in year row `row` (baseline only).
-    public func indicatorMedian(row: Int, column: Int) -> Double? {
+    package func indicatorMedian(row: Int, column: Int) -> Double? {
         guard row < sketchRows, column < sketchColumns else { return nil }
         return sketches[row * sketchColumns + column].percentile(0.5)
     }
 
     /// Share of replicates with a transition within ±1 year of point transition `j`.
-    public func withinOneYearShare(_ j: Int) -> Double? {
+    package func withinOneYearShare(_ j: Int) -> Double? {
         replicates > 0 ? Double(withinOneYear[j]) / Double(replicates) : nil
     }
 }

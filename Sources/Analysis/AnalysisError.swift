@@ -1,5 +1,5 @@
 /// Why an analysis could not run on a panel (as opposed to bad input files).
-public enum AnalysisError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum AnalysisError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Fewer years than the stage settings need (2 × min_size for one transition).
     case tooFewYears(years: Int, minSize: Int)
     /// A change-point request that the segmentation module rejected.
@@ -9,7 +9,7 @@ public enum AnalysisError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A stored task result that does not decode (corrupt store or wrong job).
     case corruptResult(task: Int, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .tooFewYears(let years, let minSize):
             return "the panel has \(years) years; stages need at least min_size (\(minSize)) years each"

@@ -3,10 +3,10 @@ import Foundation
 /// Great-circle distance by the haversine formula on a sphere of the mean
 /// Earth radius (IUGG: 6,371.0088 km). Accurate to ~0.5% against the
 /// ellipsoid, ample for the spatial reach of cooperation links.
-public enum GreatCircle {
-    public static let earthRadiusKm = 6371.0088
+package enum GreatCircle {
+    package static let earthRadiusKm = 6371.0088
 
-    public static func distanceKm(lat1: Double, lon1: Double, lat2: Double, lon2: Double) -> Double {
+    package static func distanceKm(lat1: Double, lon1: Double, lat2: Double, lon2: Double) -> Double {
         let rad = Double.pi / 180
         let dLat = (lat2 - lat1) * rad
         let dLon = (lon2 - lon1) * rad

@@ -1,24 +1,24 @@
 /// The yearly network indicator table of one panel (or one replicate):
 /// rows = years, columns = indicators, the input of change-point detection.
-public struct IndicatorSeries: Sendable, Hashable, Codable {
-    public var years: [Int]
-    public var columns: [String]
+package struct IndicatorSeries: Sendable, Hashable, Codable {
+    package var years: [Int]
+    package var columns: [String]
     /// values[row][column]
-    public var values: [[Double]]
+    package var values: [[Double]]
 
-    public init(years: [Int], columns: [String], values: [[Double]]) {
+    package init(years: [Int], columns: [String], values: [[Double]]) {
         self.years = years
         self.columns = columns
         self.values = values
     }
 
-    public func column(_ name: String) -> [Double]? {
+    package func column(_ name: String) -> [Double]? {
         guard let j = columns.firstIndex(of: name) else { return nil }
         return values.map { $0[j] }
     }
 
     /// The sub-table of the named columns (all when `names` is empty).
-    public func selecting(_ names: [String]) -> IndicatorSeries {
+    package func selecting(_ names: [String]) -> IndicatorSeries {
         guard !names.isEmpty else { return self }
         let idx = names.compactMap { columns.firstIndex(of: $0) }
         return IndicatorSeries(
@@ -27,7 +27,7 @@ public struct IndicatorSeries: Sendable, Hashable, Codable {
     }
 
     /// Mean of each column over rows `range`.
-    public func means(over range: Range<Int>) -> [Double] {
+    package func means(over range: Range<Int>) -> [Double] {
         var sums = [Double](repeating: 0, count: columns.count)
         for r in range { for j in columns.indices { sums[j] += values[r][j] } }
         let count = Double(max(range.count, 1))

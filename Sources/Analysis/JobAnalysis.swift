@@ -5,9 +5,9 @@ import Resampling
 ///
 /// `execute(task:)` is the pure `Task -> TaskResult` function that both the
 /// in-process runner and every worker call, so all give the same bytes.
-public struct JobAnalysis: Sendable {
-    public let analysis: PanelAnalysis
-    public let plan: TaskPlan
+package struct JobAnalysis: Sendable {
+    package let analysis: PanelAnalysis
+    package let plan: TaskPlan
     /// The analysis of the panel under the alternative reading (links moved to
     /// their `alt_layer`), when the plan has that scenario.
     let alternative: PanelAnalysis?
@@ -15,7 +15,7 @@ public struct JobAnalysis: Sendable {
     let design: ReplicateDesign
     let alternativeDesign: ReplicateDesign?
 
-    public init(panel: Panel, spec: JobSpec) {
+    package init(panel: Panel, spec: JobSpec) {
         self.analysis = PanelAnalysis(panel: panel, spec: spec)
         self.plan = TaskPlan(spec: spec, panel: panel)
         self.alternative =
@@ -37,12 +37,12 @@ public struct JobAnalysis: Sendable {
         return design
     }
 
-    public var panel: Panel { analysis.panel }
-    public var spec: JobSpec { analysis.spec }
-    public var taskCount: Int { plan.tasks.count }
+    package var panel: Panel { analysis.panel }
+    package var spec: JobSpec { analysis.spec }
+    package var taskCount: Int { plan.tasks.count }
 
     /// Computes task `index`.
-    public func execute(task index: Int) throws -> TaskOutcome {
+    package func execute(task index: Int) throws -> TaskOutcome {
         guard plan.tasks.indices.contains(index) else {
             throw AnalysisError.unknownTask(index, taskCount: plan.tasks.count)
         }
@@ -79,7 +79,7 @@ public struct JobAnalysis: Sendable {
     }
 
     /// The point estimate under `weights`.
-    public func point(weights: [Double]) throws -> ScenarioPoint {
+    package func point(weights: [Double]) throws -> ScenarioPoint {
         try point(weights: weights, analysis: analysis)
     }
 

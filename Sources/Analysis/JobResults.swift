@@ -3,20 +3,20 @@
 /// The baseline is recomputed here with every centrality measure (the tasks
 /// carry only what the aggregates need), so core places and the
 /// centrality tables come from one deterministic computation.
-public struct JobResults: Sendable {
-    public let job: JobAnalysis
+package struct JobResults: Sendable {
+    package let job: JobAnalysis
     /// The baseline indicator series (point estimate).
-    public let series: IndicatorSeries
+    package let series: IndicatorSeries
     /// The baseline periodization with names and core places.
-    public let periodization: Periodization
+    package let periodization: Periodization
     /// Every centrality measure of every year of the baseline.
-    public let centrality: [YearCentrality]
+    package let centrality: [YearCentrality]
     /// Aggregates per scenario (index 0 = baseline).
-    public let scenarios: [ScenarioTally]
+    package let scenarios: [ScenarioTally]
 
     /// - Parameter baseline: `JobResults.baseline(of:)` when already computed (a
     ///   streaming fold computes it while the tasks still run); computed here otherwise.
-    public init(aggregation: Aggregation, baseline: Baseline? = nil) throws {
+    package init(aggregation: Aggregation, baseline: Baseline? = nil) throws {
         guard aggregation.isComplete else {
             throw AnalysisError.corruptResult(task: aggregation.job.taskCount, reason: "aggregation is incomplete")
         }
@@ -37,9 +37,9 @@ public struct JobResults: Sendable {
     }
 
     /// The observed panel's indicators with every centrality measure of every year.
-    public struct Baseline: Sendable {
-        public let series: IndicatorSeries
-        public let centrality: [YearCentrality]
+    package struct Baseline: Sendable {
+        package let series: IndicatorSeries
+        package let centrality: [YearCentrality]
 
         package init(series: IndicatorSeries, centrality: [YearCentrality]) {
             self.series = series
@@ -48,23 +48,23 @@ public struct JobResults: Sendable {
     }
 
     /// Computes the baseline detail of `job` (independent of every task result).
-    public static func baseline(of job: JobAnalysis) -> Baseline {
+    package static func baseline(of job: JobAnalysis) -> Baseline {
         let (series, centrality) = job.analysis.indicators(weights: job.panel.links.map(\.weight), fullCentrality: true)
         return Baseline(series: series, centrality: centrality)
     }
 
-    public var baseline: ScenarioTally { scenarios[0] }
-    public var spec: JobSpec { job.spec }
+    package var baseline: ScenarioTally { scenarios[0] }
+    package var spec: JobSpec { job.spec }
 
     /// Probability of a stage's label over the bootstrap: for each year of the
     /// stage, the share of replicates that give that year the stage's label,
     /// averaged over the stage's years (nil without replicates).
-    public func labelProbability(_ stage: Stage) -> Double? {
+    package func labelProbability(_ stage: Stage) -> Double? {
         probability(of: stage.label, in: baseline.labelCounts, stage: stage)
     }
 
     /// The same for the stage's dominant scale.
-    public func scaleProbability(_ stage: Stage) -> Double? {
+    package func scaleProbability(_ stage: Stage) -> Double? {
         probability(of: stage.dominantScale, in: baseline.scaleCounts, stage: stage)
     }
 
@@ -79,13 +79,13 @@ public struct JobResults: Sendable {
 
     /// Whether the number of breaks was chosen automatically and equals the
     /// most allowed: then `max_breaks`, not the penalty, bounded the answer.
-    public var breaksCapped: Bool {
+    package var breaksCapped: Bool {
         spec.stages.breaks == nil && periodization.transitionYears.count == job.analysis.effectiveMaxBreaks
             && job.analysis.effectiveMaxBreaks > 0
     }
 
     /// Bootstrap interval of the start year of stage `number` (nil for stage 1 or without replicates).
-    public func startInterval(stage number: Int, level: Double) -> [Int]? {
+    package func startInterval(stage number: Int, level: Double) -> [Int]? {
         guard number >= 2, baseline.transitionYears.indices.contains(number - 2) else { return nil }
         return baseline.transitionYears[number - 2].interval(level: level)
     }

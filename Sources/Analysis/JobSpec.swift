@@ -5,24 +5,24 @@ import StageTransition
 /// A job: which data, which years, how to find stages, how to bootstrap, which
 /// sensitivity scenarios. Parsed from YAML/JSON by `JobFiles`; documented in
 /// docs/JOB_SPEC.md. Pure value, no file paths resolved here.
-public struct JobSpec: Sendable, Hashable {
-    public var name: String
+package struct JobSpec: Sendable, Hashable {
+    package var name: String
     /// Paths of places.csv and links.csv, relative to the job file.
-    public var places: String
-    public var links: String
-    public var firstYear: Int
-    public var lastYear: Int
-    public var directed: Bool
-    public var distance: DistanceSetting
+    package var places: String
+    package var links: String
+    package var firstYear: Int
+    package var lastYear: Int
+    package var directed: Bool
+    package var distance: DistanceSetting
     /// Declared layers: unit and default measurement error (spec key `layers`).
-    public var layers: [String: LayerSettings]
-    public var stages: StageSettings
-    public var bootstrap: BootstrapSettings
-    public var sensitivity: SensitivitySettings
+    package var layers: [String: LayerSettings]
+    package var stages: StageSettings
+    package var bootstrap: BootstrapSettings
+    package var sensitivity: SensitivitySettings
     /// A published periodization the report compares with (never used by the analysis).
-    public var reference: ReferencePeriodization? = nil
+    package var reference: ReferencePeriodization? = nil
 
-    public init(
+    package init(
         name: String, places: String = "places.csv", links: String = "links.csv",
         firstYear: Int, lastYear: Int, directed: Bool = false,
         distance: DistanceSetting = .inverse,
@@ -47,10 +47,10 @@ public struct JobSpec: Sendable, Hashable {
 
 extension JobSpec {
     /// The declared unit of `layer` ("unitless" when the spec does not declare it).
-    public func unit(of layer: String) -> String { layers[layer]?.unit ?? LayerSettings.undeclaredUnit }
+    package func unit(of layer: String) -> String { layers[layer]?.unit ?? LayerSettings.undeclaredUnit }
 
     /// The relative measurement error of a link: its own `rel_error`, else its layer's default, else 0.
-    public func relativeError(of link: Link, in panel: Panel) -> Double {
+    package func relativeError(of link: Link, in panel: Panel) -> Double {
         link.relError ?? layers[panel.layers[link.layer].rawValue]?.relError ?? 0
     }
 }
@@ -58,14 +58,14 @@ extension JobSpec {
 /// What the spec declares about one layer. Layers are never converted into
 /// one another: each is measured in its own unit, and compared with the
 /// others only after normalization within the layer (docs/METHODS.md §3).
-public struct LayerSettings: Sendable, Hashable {
-    public static let undeclaredUnit = "unitless"
+package struct LayerSettings: Sendable, Hashable {
+    package static let undeclaredUnit = "unitless"
     /// The unit of the layer's weights, e.g. "billion USD", "parks" (shown in outputs).
-    public var unit: String
+    package var unit: String
     /// Default relative measurement error (one sd of a log-normal factor) of the layer's links.
-    public var relError: Double
+    package var relError: Double
 
-    public init(unit: String = LayerSettings.undeclaredUnit, relError: Double = 0) {
+    package init(unit: String = LayerSettings.undeclaredUnit, relError: Double = 0) {
         self.unit = unit
         self.relError = relError
     }
@@ -73,33 +73,33 @@ public struct LayerSettings: Sendable, Hashable {
 
 /// How link intensities become lengths for path-based measures: the
 /// Centrality module's `DistanceMode` (inverse 1/w — the default —, raw, hops).
-public typealias DistanceSetting = DistanceMode
+package typealias DistanceSetting = DistanceMode
 
 /// Change-point settings for the yearly indicator series: the StageTransition
 /// module's `SegmentationSettings` plus the choice of indicator columns.
-public struct StageSettings: Sendable, Hashable {
-    public typealias Method = SegmentationSettings.Method
-    public typealias Cost = CostModel
+package struct StageSettings: Sendable, Hashable {
+    package typealias Method = SegmentationSettings.Method
+    package typealias Cost = CostModel
     /// `bic`, `mbic` or a fixed value on the cost scale.
-    public typealias PenaltySetting = Penalty
+    package typealias PenaltySetting = Penalty
 
-    public var method: Method = .dynp
-    public var cost: CostModel = .l2
+    package var method: Method = .dynp
+    package var cost: CostModel = .l2
     /// Fixed number of breaks; nil = choose k in 0...maxBreaks by the penalty.
-    public var breaks: Int? = nil
-    public var maxBreaks: Int = 5
-    public var penalty: Penalty = .bic
+    package var breaks: Int? = nil
+    package var maxBreaks: Int = 5
+    package var penalty: Penalty = .bic
     /// How stages are named: by the layer that emerges (default) or by relative shares.
-    public var label: StageLabelRule = .emergence
-    public var minSize: Int = 3
-    public var standardize: Bool = true
+    package var label: StageLabelRule = .emergence
+    package var minSize: Int = 3
+    package var standardize: Bool = true
     /// Indicator columns used for change points; empty = all.
-    public var indicators: [String] = []
+    package var indicators: [String] = []
 
-    public init() {}
+    package init() {}
 
     /// The settings handed to `ChangePoints.segment`.
-    public var segmentation: SegmentationSettings {
+    package var segmentation: SegmentationSettings {
         SegmentationSettings(
             method: method, cost: cost, minSize: minSize, breaks: breaks,
             maxBreaks: maxBreaks, penalty: penalty, standardize: standardize)
@@ -107,8 +107,8 @@ public struct StageSettings: Sendable, Hashable {
 }
 
 /// Bootstrap settings: replicate r of scenario s is a pure function of (seed, s, r).
-public struct BootstrapSettings: Sendable, Hashable {
-    public enum Scheme: String, Sendable, Hashable, Codable, CaseIterable {
+package struct BootstrapSettings: Sendable, Hashable {
+    package enum Scheme: String, Sendable, Hashable, Codable, CaseIterable {
         /// One Bayesian-bootstrap weight per tie spell for its whole life, everything recomputed (default).
         case spells
         /// Poisson(1) multiplicity per link per year, everything recomputed.
@@ -119,43 +119,43 @@ public struct BootstrapSettings: Sendable, Hashable {
         case blocks
     }
 
-    public var scheme: Scheme = .spells
-    public var replicates: Int = 100
-    public var seed: UInt64 = 1
+    package var scheme: Scheme = .spells
+    package var replicates: Int = 100
+    package var seed: UInt64 = 1
     /// Block length in years for the `blocks` scheme.
-    public var blockLength: Int = 3
+    package var blockLength: Int = 3
     /// Replicates per task sent to a worker.
-    public var batchSize: Int = 10
+    package var batchSize: Int = 10
     /// Perturb weights by their measurement error and spell starts by their
     /// date uncertainty in every replicate, on top of the scheme (a no-op for
     /// panels without `rel_error`, estimated rows or `date_uncertainty`).
-    public var measurement: Bool = true
+    package var measurement: Bool = true
     /// Year-to-year correlation of a tie's measurement errors (AR(1)).
-    public var rho: Double = 0.8
+    package var rho: Double = 0.8
     /// Relative error of an `estimated` row whose error is stated nowhere
     /// (neither its own `rel_error` nor its layer's default).
-    public var estimatedRelError: Double = 0.3
+    package var estimatedRelError: Double = 0.3
     /// A replicate supports a baseline transition when it has one within ± this many years.
-    public var matchWindow: Int = 2
+    package var matchWindow: Int = 2
 
-    public init() {}
+    package init() {}
 }
 
 /// Regional sensitivity scenarios, each a full re-analysis of a modified panel.
-public struct SensitivitySettings: Sendable, Hashable {
+package struct SensitivitySettings: Sendable, Hashable {
     /// Regions to leave out one at a time; nil = none, empty = every region of the panel.
-    public var leaveOneRegionOut: [String]? = nil
+    package var leaveOneRegionOut: [String]? = nil
     /// Layers to leave out one at a time; nil = none, empty = every layer.
-    public var leaveOneLayerOut: [String]? = nil
+    package var leaveOneLayerOut: [String]? = nil
     /// Regions whose link weights are scaled by (1 ± factor); nil = none, empty = every region.
-    public var perturbRegion: [String]? = nil
-    public var perturbFactor: Double = 0.2
+    package var perturbRegion: [String]? = nil
+    package var perturbFactor: Double = 0.2
     /// The scenario leaving out every link marked `estimated`.
-    public var leaveOutEstimated: Bool = false
+    package var leaveOutEstimated: Bool = false
     /// The scenario moving every link with an `alt_layer` onto that layer.
-    public var alternativeReading: Bool = false
+    package var alternativeReading: Bool = false
     /// Bootstrap replicates per sensitivity scenario (0 = point estimate only).
-    public var replicates: Int = 0
+    package var replicates: Int = 0
 
-    public init() {}
+    package init() {}
 }

@@ -4,21 +4,21 @@ import CooperationNetwork
 /// crosses the border, its great-circle length, its ends' scales — computed
 /// once per job so the per-replicate hot path does no string comparison and
 /// no trigonometry.
-public struct LinkFacts: Sendable {
-    public let crossBorder: [Bool]
-    public let lengthKm: [Double]
+package struct LinkFacts: Sendable {
+    package let crossBorder: [Bool]
+    package let lengthKm: [Double]
     /// Index into `Scale.allCases` of each link's source and target.
-    public let sourceScale: [Int]
-    public let targetScale: [Int]
+    package let sourceScale: [Int]
+    package let targetScale: [Int]
     /// Whether the link is the first row of its tie spell in its year.
-    public let firstRowInYear: [Bool]
+    package let firstRowInYear: [Bool]
     /// The first row of the same tie spell in the previous year, or −1 (none).
     /// A link-year opens a tie (`new_ties_<layer>`) when it weighs > 0 and this
     /// row is absent or weighs 0 — so a replicate that moves a spell's start
     /// (`date_uncertainty`) counts the tie in the year it now starts.
-    public let previousInSpell: [Int]
+    package let previousInSpell: [Int]
 
-    public init(panel: Panel) {
+    package init(panel: Panel) {
         crossBorder = panel.links.map(panel.isCrossBorder)
         lengthKm = panel.links.map { link in
             let a = panel.places[link.source]

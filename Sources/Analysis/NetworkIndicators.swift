@@ -1,7 +1,7 @@
 import CooperationNetwork
 
 /// The yearly indicators whose series reveal stages (formulas in docs/METHODS.md).
-public enum NetworkIndicators {
+package enum NetworkIndicators {
     /// One year's indicator row, in the column order of `IndicatorName.columns(layers:)`.
     /// The within-panel normalized columns (`norm_<layer>`, `scale_norm_<scale>`)
     /// need every year and are left 0 here; `PanelAnalysis` fills them.
@@ -11,7 +11,7 @@ public enum NetworkIndicators {
     ///   - betweenness: normalized betweenness of its nodes (networkx convention).
     ///   - weights: per-link weights indexed like `panel.links`.
     ///   - facts: the panel's per-link facts.
-    public static func row(
+    package static func row(
         panel: Panel, network: YearNetwork, betweenness: [Double], weights: [Double],
         facts: LinkFacts
     ) -> [Double] {
@@ -77,7 +77,7 @@ public enum NetworkIndicators {
     }
 
     /// Density: undirected 2m/(n(n−1)), directed m/(n(n−1)); 0 when n < 2.
-    public static func density(nodes n: Int, edges m: Int, directed: Bool) -> Double {
+    package static func density(nodes n: Int, edges m: Int, directed: Bool) -> Double {
         guard n >= 2 else { return 0 }
         let pairs = Double(n) * Double(n - 1)
         return directed ? Double(m) / pairs : 2 * Double(m) / pairs
@@ -85,7 +85,7 @@ public enum NetworkIndicators {
 
     /// Freeman's betweenness centralization on networkx-normalized betweenness:
     /// Σ(b_max − b_i)/(n − 1), which is 1 for a star and 0 for a cycle; 0 when n < 3.
-    public static func freemanCentralization(_ betweenness: [Double]) -> Double {
+    package static func freemanCentralization(_ betweenness: [Double]) -> Double {
         let n = betweenness.count
         guard n >= 3, let top = betweenness.max() else { return 0 }
         var sum = 0.0
@@ -94,7 +94,7 @@ public enum NetworkIndicators {
     }
 
     /// Share of the total held by the `k` largest values (0 when the total is 0).
-    public static func topShare(_ values: [Double], k: Int) -> Double {
+    package static func topShare(_ values: [Double], k: Int) -> Double {
         values.sorted().withUnsafeBufferPointer { topShare(ascending: $0, k: k, total: values.reduce(0, +)) }
     }
 
@@ -109,7 +109,7 @@ public enum NetworkIndicators {
 
     /// Gini coefficient Σ_i (2i − n − 1)·x_(i) / (n·Σx) over ascending x (i from 1);
     /// 0 for an empty or all-zero vector.
-    public static func gini(_ values: [Double]) -> Double {
+    package static func gini(_ values: [Double]) -> Double {
         values.sorted().withUnsafeBufferPointer { gini(ascending: $0, total: values.reduce(0, +)) }
     }
 

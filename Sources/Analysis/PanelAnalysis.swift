@@ -8,15 +8,15 @@ import StageTransition
 /// Pure and deterministic: the same panel, spec and weights give the same
 /// bits on any machine with the same build. Bootstrap replicates and
 /// sensitivity scenarios call it with other link weights.
-public struct PanelAnalysis: Sendable {
-    public let panel: Panel
-    public let spec: JobSpec
+package struct PanelAnalysis: Sendable {
+    package let panel: Panel
+    package let spec: JobSpec
     /// Indicator columns of this panel, in output order.
-    public let columns: [String]
+    package let columns: [String]
     /// Per-link facts shared by every replicate.
-    public let facts: LinkFacts
+    package let facts: LinkFacts
 
-    public init(panel: Panel, spec: JobSpec) {
+    package init(panel: Panel, spec: JobSpec) {
         self.panel = panel
         self.spec = spec
         self.columns = IndicatorName.columns(layers: panel.layers)
@@ -26,7 +26,7 @@ public struct PanelAnalysis: Sendable {
     /// The yearly indicator series under `weights` (indexed like `panel.links`).
     /// With `fullCentrality`, also every centrality measure of every year
     /// (baseline outputs and core places); otherwise only what indicators need.
-    public func indicators(weights: [Double], fullCentrality: Bool) -> (IndicatorSeries, [YearCentrality]) {
+    package func indicators(weights: [Double], fullCentrality: Bool) -> (IndicatorSeries, [YearCentrality]) {
         var rows: [[Double]] = []
         var centralities: [YearCentrality] = []
         rows.reserveCapacity(panel.yearCount)
@@ -79,7 +79,7 @@ public struct PanelAnalysis: Sendable {
 
     /// Change points of `series` with the spec's stage settings, and the stages they delimit.
     /// Core places are filled only when `centrality` is given.
-    public func periodize(_ series: IndicatorSeries, centrality: [YearCentrality]? = nil) throws -> Periodization {
+    package func periodize(_ series: IndicatorSeries, centrality: [YearCentrality]? = nil) throws -> Periodization {
         let settings = spec.stages
         let n = series.years.count
         guard n >= settings.minSize else { throw AnalysisError.tooFewYears(years: n, minSize: settings.minSize) }
@@ -89,22 +89,22 @@ public struct PanelAnalysis: Sendable {
     }
 
     /// The indicator columns that segment under the spec (its list, or the default set).
-    public var segmentationColumns: [String] {
+    package var segmentationColumns: [String] {
         spec.stages.indicators.isEmpty ? IndicatorName.segmentationColumns(layers: panel.layers) : spec.stages.indicators
     }
 
     /// The most breaks the automatic choice may pick: max_breaks, capped by what min_size allows.
-    public var effectiveMaxBreaks: Int {
+    package var effectiveMaxBreaks: Int {
         max(0, min(spec.stages.maxBreaks, panel.yearCount / max(spec.stages.minSize, 1) - 1))
     }
 
     /// Every optimal segmentation of `series` for penalties from 0.1× to 10× the spec's.
-    public func penaltyPath(_ series: IndicatorSeries) throws -> PenaltyPath {
+    package func penaltyPath(_ series: IndicatorSeries) throws -> PenaltyPath {
         try SegmentationBridge.penaltyPath(series.selecting(segmentationColumns).values, settings: spec.stages)
     }
 
     /// Names the stages delimited by `breakpoints` (ruptures end indices).
-    public func label(_ series: IndicatorSeries, breakpoints: [Int], cost: Double, centrality: [YearCentrality]?) -> Periodization {
+    package func label(_ series: IndicatorSeries, breakpoints: [Int], cost: Double, centrality: [YearCentrality]?) -> Periodization {
         let n = series.years.count
         let panelMeans = series.means(over: 0..<n)
         let layerNames = panel.layers.map(\.rawValue)

@@ -22,13 +22,13 @@ import Foundation
 ///
 /// Counts are integers, so the sketch is the same whatever the order of the
 /// values: folding replicates in task order gives the same bytes on any run.
-public struct PercentileSketch: Sendable, Hashable {
+package struct PercentileSketch: Sendable, Hashable {
     /// α: the relative error bound of every reported percentile (0.5 %).
-    public static let relativeAccuracy = 0.005
+    package static let relativeAccuracy = 0.005
     /// Magnitudes below this count as zero.
-    public static let zeroThreshold = 1e-12
+    package static let zeroThreshold = 1e-12
     /// Buckets kept per sign.
-    public static let maxBuckets = 2048
+    package static let maxBuckets = 2048
     static let gamma = (1 + relativeAccuracy) / (1 - relativeAccuracy)
     static let logGamma = log(gamma)
 
@@ -36,17 +36,17 @@ public struct PercentileSketch: Sendable, Hashable {
     private var negative = Buckets()
     private var zeros = 0
     /// Values added (not NaN).
-    public private(set) var count = 0
+    package private(set) var count = 0
     /// The exact extremes of the values added.
-    public private(set) var minimum = Double.infinity
-    public private(set) var maximum = -Double.infinity
+    package private(set) var minimum = Double.infinity
+    package private(set) var maximum = -Double.infinity
     private var atMinimum = 0
     private var atMaximum = 0
 
-    public init() {}
+    package init() {}
 
     /// Adds a value; NaN is ignored, ±∞ fall in the outermost bucket of their sign.
-    public mutating func add(_ x: Double) {
+    package mutating func add(_ x: Double) {
         guard !x.isNaN else { return }
         count += 1
         if x < minimum {
@@ -83,7 +83,7 @@ public struct PercentileSketch: Sendable, Hashable {
 
     /// The nearest-rank percentile: the value of the bucket holding the
     /// ⌈q·n⌉-th smallest value (q in (0, 1]); nil when empty.
-    public func percentile(_ q: Double) -> Double? {
+    package func percentile(_ q: Double) -> Double? {
         guard let x = bucketPercentile(q) else { return nil }
         let rank = Swift.max(1, Swift.min(count, Int((q * Double(count)).rounded(.up))))
         if rank <= atMinimum { return minimum }
@@ -110,7 +110,7 @@ public struct PercentileSketch: Sendable, Hashable {
     }
 
     /// The central percentile band of `level` (0.95 → [2.5 %, 97.5 %]); nil when empty.
-    public func band(level: Double) -> ClosedRange<Double>? {
+    package func band(level: Double) -> ClosedRange<Double>? {
         let tail = (1 - level) / 2
         guard let lo = percentile(Swift.max(tail, 1e-12)), let hi = percentile(1 - tail) else { return nil }
         return lo...Swift.max(lo, hi)

@@ -1,14 +1,14 @@
 /// A published periodization to compare with (spec key `reference`): the
 /// report sets the found stages beside it, stage by stage. It is shown, never
 /// used: no setting of the analysis reads it.
-public struct ReferencePeriodization: Sendable, Hashable {
-    public struct Stage: Sendable, Hashable {
-        public var start: Int
-        public var end: Int
+package struct ReferencePeriodization: Sendable, Hashable {
+    package struct Stage: Sendable, Hashable {
+        package var start: Int
+        package var end: Int
         /// The layer the source names the stage by (e.g. "trade").
-        public var layer: String
+        package var layer: String
 
-        public init(start: Int, end: Int, layer: String) {
+        package init(start: Int, end: Int, layer: String) {
             self.start = start
             self.end = end
             self.layer = layer
@@ -16,10 +16,10 @@ public struct ReferencePeriodization: Sendable, Hashable {
     }
 
     /// Where the reading comes from (a citation).
-    public var source: String
-    public var stages: [Stage]
+    package var source: String
+    package var stages: [Stage]
 
-    public init(source: String, stages: [Stage]) {
+    package init(source: String, stages: [Stage]) {
         self.source = source
         self.stages = stages
     }

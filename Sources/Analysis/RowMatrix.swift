@@ -4,21 +4,21 @@
 /// Why not `[[Double]]`: a result carries one matrix per replicate and the coordinator
 /// decodes every result; nested arrays would cost one allocation per year row, the
 /// largest part of decoding.
-public struct RowMatrix: Sendable, Hashable {
-    public let rowCount: Int
-    public let columnCount: Int
+package struct RowMatrix: Sendable, Hashable {
+    package let rowCount: Int
+    package let columnCount: Int
     /// Row after row (`rowCount × columnCount` values).
-    public let values: [Double]
+    package let values: [Double]
 
     /// No rows (what replicates outside the baseline scenario carry).
-    public init() {
+    package init() {
         rowCount = 0
         columnCount = 0
         values = []
     }
 
     /// - Precondition: every row has as many values as the first.
-    public init(rows: [[Double]]) {
+    package init(rows: [[Double]]) {
         let columns = rows.first?.count ?? 0
         precondition(rows.allSatisfy { $0.count == columns }, "RowMatrix rows of different lengths")
         rowCount = rows.count
@@ -38,5 +38,5 @@ public struct RowMatrix: Sendable, Hashable {
     }
 
     @inlinable
-    public subscript(row: Int, column: Int) -> Double { values[row * columnCount + column] }
+    package subscript(row: Int, column: Int) -> Double { values[row * columnCount + column] }
 }

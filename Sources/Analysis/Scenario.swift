@@ -1,7 +1,7 @@
 import CooperationNetwork
 
 /// A regional-sensitivity scenario: the panel as observed, or modified in one region or layer.
-public enum Scenario: Sendable, Hashable, Codable {
+package enum Scenario: Sendable, Hashable, Codable {
     case baseline
     /// Every link touching a place of the region removed.
     case leaveRegionOut(String)
@@ -16,7 +16,7 @@ public enum Scenario: Sendable, Hashable, Codable {
     case alternativeReading
 
     /// Stable identifier used in output files, e.g. `leave_region_out:Amur Oblast`.
-    public var id: String {
+    package var id: String {
         switch self {
         case .baseline: return "baseline"
         case .leaveRegionOut(let r): return "leave_region_out:\(r)"
@@ -28,7 +28,7 @@ public enum Scenario: Sendable, Hashable, Codable {
     }
 
     /// The kind column of sensitivity outputs.
-    public var kind: String {
+    package var kind: String {
         switch self {
         case .baseline: return "baseline"
         case .leaveRegionOut: return "leave_region_out"
@@ -40,7 +40,7 @@ public enum Scenario: Sendable, Hashable, Codable {
     }
 
     /// The region or layer the scenario modifies ("" for the baseline).
-    public var target: String {
+    package var target: String {
         switch self {
         case .baseline, .leaveOutEstimated, .alternativeReading: return ""
         case .leaveRegionOut(let r), .perturbRegion(let r, _): return r
@@ -49,7 +49,7 @@ public enum Scenario: Sendable, Hashable, Codable {
     }
 
     /// Link weights of the panel under this scenario (indexed like `panel.links`).
-    public func weights(for panel: Panel) -> [Double] {
+    package func weights(for panel: Panel) -> [Double] {
         switch self {
         case .baseline:
             return panel.links.map(\.weight)
@@ -73,7 +73,7 @@ public enum Scenario: Sendable, Hashable, Codable {
 
     /// The panel the scenario analyses: the same panel, except under
     /// `alternativeReading`, where links move to their alternative layer.
-    public func panel(from panel: Panel) -> Panel {
+    package func panel(from panel: Panel) -> Panel {
         guard case .alternativeReading = self else { return panel }
         return panel.replacingLinks(
             panel.links.map { link in
@@ -85,7 +85,7 @@ public enum Scenario: Sendable, Hashable, Codable {
 
     /// The scenarios a spec asks for, baseline first, in a fixed order
     /// (regions and layers sorted by name).
-    public static func planned(by settings: SensitivitySettings, panel: Panel) -> [Scenario] {
+    package static func planned(by settings: SensitivitySettings, panel: Panel) -> [Scenario] {
         var out: [Scenario] = [.baseline]
         func expand(_ list: [String]?, all: [String]) -> [String] {
             guard let list else { return [] }

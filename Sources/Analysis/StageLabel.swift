@@ -1,7 +1,7 @@
 import CooperationNetwork
 
 /// Which rule names a stage's dominant layer and scale (spec `stages.label`).
-public enum StageLabelRule: String, Sendable, Hashable, CaseIterable, Codable {
+package enum StageLabelRule: String, Sendable, Hashable, CaseIterable, Codable {
     /// The layer whose within-layer normalized intensity grows most over the
     /// stage (docs/METHODS.md §5): what *emerges*, older modes persisting.
     case emergence
@@ -16,14 +16,14 @@ public enum StageLabelRule: String, Sendable, Hashable, CaseIterable, Codable {
 /// persist. `share` (the earlier rule): the layer maximizing (mean share in
 /// the stage) / (mean share over all years); layers with a zero whole-panel
 /// share are skipped; ties go to the first layer in name order.
-public enum StageLabel {
+package enum StageLabel {
     /// The outcome of a labelling rule over a set of candidates (layers or scales).
-    public struct Choice: Sendable, Hashable {
+    package struct Choice: Sendable, Hashable {
         /// Index of the winner; nil when no candidate qualifies (nothing grows).
-        public var winner: Int?
-        public var runnerUp: Int?
+        package var winner: Int?
+        package var runnerUp: Int?
         /// Winner's score − runner-up's (the winner's score when there is no runner-up).
-        public var margin: Double
+        package var margin: Double
     }
 
     /// Emergence rule (docs/METHODS.md §5): for a stage of rows [a, b] and
@@ -32,7 +32,7 @@ public enum StageLabel {
     /// (within 1e-12) go to the larger `tieBreak` (the stage's share of new
     /// ties), then to the first candidate. No growth at all: no winner
     /// (the stage is labelled "consolidation").
-    public static func emergence(before: [Double], end: [Double], tieBreak: [Double]) -> Choice {
+    package static func emergence(before: [Double], end: [Double], tieBreak: [Double]) -> Choice {
         let growth = zip(end, before).map { max(0, $0 - $1) }
         let total = growth.reduce(0, +)
         guard total > 1e-12 else { return Choice(winner: nil, runnerUp: nil, margin: 0) }
@@ -42,7 +42,7 @@ public enum StageLabel {
 
     /// The `share` rule as a `Choice`: scores stage mean / panel mean over
     /// candidates with a positive panel mean.
-    public static func shareRatio(stageMeans: [Double], panelMeans: [Double]) -> Choice {
+    package static func shareRatio(stageMeans: [Double], panelMeans: [Double]) -> Choice {
         let scores = zip(stageMeans, panelMeans).map { $1 > 0 ? $0 / $1 : 0 }
         return ranked(scores, tieBreak: Array(repeating: 0, count: scores.count), qualifies: { panelMeans[$0] > 0 })
     }
@@ -67,15 +67,15 @@ public enum StageLabel {
 
     /// "trade-based", "industrial-park-based", "transport-corridor-oriented", …;
     /// "consolidation" for a stage in which no layer grows.
-    public static func adjective(forLayer layer: String) -> String {
+    package static func adjective(forLayer layer: String) -> String {
         layer.isEmpty ? consolidation : Layer(rawValue: layer).stageAdjective
     }
 
     /// The label of a stage in which nothing grows (emergence rule).
-    public static let consolidation = "consolidation"
+    package static let consolidation = "consolidation"
 
     /// "1988–1999 · trade-based · local scale · core: Heihe, Suifenhe".
-    public static func name(startYear: Int, endYear: Int, layer: String, scale: String, coreNames: [String]) -> String {
+    package static func name(startYear: Int, endYear: Int, layer: String, scale: String, coreNames: [String]) -> String {
         var parts = ["\(startYear)–\(endYear)", adjective(forLayer: layer)]
         if !scale.isEmpty { parts.append("\(scale) scale") }
         if !coreNames.isEmpty { parts.append("core: " + coreNames.joined(separator: ", ")) }

@@ -13,29 +13,29 @@ import Resampling
 /// layer k mod 4 dominant (weight × `dominance`), so both the layer mix and the spatial
 /// reach shift at every planted start year. Every link weight is multiplied
 /// by log-normal noise exp(S·Z), Z ~ N(0, 1).
-public struct SyntheticPanel: Sendable {
-    public var places: Int
-    public var years: Int
-    public var stages: Int
-    public var noise: Double
-    public var seed: UInt64
+package struct SyntheticPanel: Sendable {
+    package var places: Int
+    package var years: Int
+    package var stages: Int
+    package var noise: Double
+    package var seed: UInt64
     /// Weight multiplier of the dominant layer of a stage. Large enough that,
     /// without noise, every planted shift outweighs the BIC penalty of one more
     /// stage on panels of ≥ 10 years per stage.
-    public static let dominance = 8.0
+    package static let dominance = 8.0
 
     /// Year-to-year correlation of each tie's noise (AR(1): e_t = ρ·e_{t−1} + √(1−ρ²)·z_t,
     /// so every year's noise is still N(0, 1)); 0 = independent years, as real
     /// yearly series rarely are.
-    public var noiseRho = 0.0
+    package var noiseRho = 0.0
     /// What the planted stages change (see `Design`).
-    public var design: Design = .dominance
-    public var firstYear = 1990
-    public var replicates = 100
+    package var design: Design = .dominance
+    package var firstYear = 1990
+    package var replicates = 100
     /// Add leave-one-region-out and leave-one-layer-out scenarios.
-    public var scenarios = false
+    package var scenarios = false
 
-    public init(places: Int, years: Int, stages: Int, noise: Double, seed: UInt64) {
+    package init(places: Int, years: Int, stages: Int, noise: Double, seed: UInt64) {
         self.places = places
         self.years = years
         self.stages = stages
@@ -44,12 +44,12 @@ public struct SyntheticPanel: Sendable {
     }
 
     /// First year of each planted stage (stage 1 starts at `firstYear`).
-    public var stageStarts: [Int] {
+    package var stageStarts: [Int] {
         (0..<stages).map { firstYear + ($0 * years) / stages }
     }
 
     /// The planted structure.
-    public enum Design: String, Sendable, CaseIterable {
+    package enum Design: String, Sendable, CaseIterable {
         /// Stage k activates layers 0…k and makes layer k mod 4 dominant (weight × `dominance`);
         /// every layer in one unit, every link-year drawn anew.
         case dominance
@@ -64,13 +64,13 @@ public struct SyntheticPanel: Sendable {
     }
 
     /// The layer planted to emerge in each stage (`emergence` design), in stage order.
-    public var emergingLayers: [Layer] {
+    package var emergingLayers: [Layer] {
         let order: [Layer] = [.trade, .industrialPark, .transportCorridor, .institutional]
         return (0..<stages).map { order[$0 % order.count] }
     }
 
     /// The unit of each layer in the `emergence` design.
-    public static let emergenceUnits: [Layer: String] = [
+    package static let emergenceUnits: [Layer: String] = [
         .trade: "billion USD", .industrialPark: "parks", .transportCorridor: "corridors", .institutional: "acts in force",
     ]
 
@@ -78,7 +78,7 @@ public struct SyntheticPanel: Sendable {
     package var presentLayers: [Layer] { design == .emergence ? Array(Set(emergingLayers)) : Layer.builtIn }
 
     /// The generated panel, in memory.
-    public func panel() -> Panel {
+    package func panel() -> Panel {
         var rng = RandomStream(seed: seed, scenario: 0xFEED, replicate: 0)
         let half = max(1, places / 2)
         let regionsPerCountry = max(1, min(4, places / 8))
@@ -191,7 +191,7 @@ public struct SyntheticPanel: Sendable {
     }
 
     /// The job spec written into job.yaml.
-    public func spec() -> JobSpec {
+    package func spec() -> JobSpec {
         var spec = JobSpec(
             name: "synthetic-\(places)x\(years)-k\(stages)-s\(seed)", firstYear: firstYear,
             lastYear: firstYear + years - 1)

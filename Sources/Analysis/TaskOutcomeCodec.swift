@@ -14,10 +14,10 @@ import Foundation
 /// u32 f64). `[x]` is a u32 count followed by the items; `str` a u32 byte
 /// count and UTF-8 bytes. Decoding checks every count against the bytes left,
 /// so a truncated or corrupt result is an error, never a trap.
-public enum TaskOutcomeCodec {
+package enum TaskOutcomeCodec {
     static let magic: [UInt8] = Array("TBO2".utf8)
 
-    public static func encode(_ outcome: TaskOutcome) -> Data {
+    package static func encode(_ outcome: TaskOutcome) -> Data {
         var out = Encoder()
         out.bytes.append(contentsOf: magic)
         out.int(outcome.task)
@@ -39,7 +39,7 @@ public enum TaskOutcomeCodec {
         return Data(out.bytes)
     }
 
-    public static func decode(_ data: Data) throws -> TaskOutcome {
+    package static func decode(_ data: Data) throws -> TaskOutcome {
         var input = Decoder(bytes: [UInt8](data))
         guard try Array(input.take(4)) == magic else { throw CodecError("not a TBO2 task outcome") }
         let task = try input.int()
@@ -64,8 +64,8 @@ public enum TaskOutcomeCodec {
     }
 
     /// A result that does not decode.
-    public struct CodecError: Error, CustomStringConvertible {
-        public var description: String
+    package struct CodecError: Error, CustomStringConvertible {
+        package var description: String
         init(_ description: String) { self.description = description }
     }
 

@@ -2,21 +2,21 @@ import CooperationNetwork
 
 /// One unit of distributable work: the point estimate of a scenario, or a
 /// batch of its bootstrap replicates. A pure function of the job and the task.
-public struct AnalysisTask: Sendable, Hashable, Codable {
-    public var index: Int
+package struct AnalysisTask: Sendable, Hashable, Codable {
+    package var index: Int
     /// Index into `TaskPlan.scenarios` (0 = baseline).
-    public var scenario: Int
+    package var scenario: Int
     /// Replicate numbers of the batch; nil for the scenario's point estimate.
-    public var replicates: Range<Int>?
+    package var replicates: Range<Int>?
 }
 
 /// The tasks of a job, scenario-major: for each scenario its point estimate,
 /// then its replicate batches. Aggregation folds results in this order.
-public struct TaskPlan: Sendable {
-    public let scenarios: [Scenario]
-    public let tasks: [AnalysisTask]
+package struct TaskPlan: Sendable {
+    package let scenarios: [Scenario]
+    package let tasks: [AnalysisTask]
 
-    public init(spec: JobSpec, panel: Panel) {
+    package init(spec: JobSpec, panel: Panel) {
         let scenarios = Scenario.planned(by: spec.sensitivity, panel: panel)
         var tasks: [AnalysisTask] = []
         let batch = max(1, spec.bootstrap.batchSize)
@@ -35,7 +35,7 @@ public struct TaskPlan: Sendable {
     }
 
     /// Number of bootstrap replicates planned for scenario `s`.
-    public func replicateCount(scenario s: Int, spec: JobSpec) -> Int {
+    package func replicateCount(scenario s: Int, spec: JobSpec) -> Int {
         s == 0 ? spec.bootstrap.replicates : spec.sensitivity.replicates
     }
 }

@@ -1,22 +1,22 @@
 /// A distribution of integer years, kept as counts: flat memory, exact percentiles.
-public struct YearDistribution: Sendable, Hashable, Codable {
-    public private(set) var counts: [Int: Int] = [:]
-    public private(set) var total = 0
+package struct YearDistribution: Sendable, Hashable, Codable {
+    package private(set) var counts: [Int: Int] = [:]
+    package private(set) var total = 0
 
-    public init() {}
+    package init() {}
 
-    public mutating func add(_ year: Int) {
+    package mutating func add(_ year: Int) {
         counts[year, default: 0] += 1
         total += 1
     }
 
     /// Years with their counts, ascending.
-    public var sorted: [(year: Int, count: Int)] {
+    package var sorted: [(year: Int, count: Int)] {
         counts.keys.sorted().map { ($0, counts[$0]!) }
     }
 
     /// The nearest-rank percentile: the smallest year y with P(Y ≤ y) ≥ q (q in (0, 1]).
-    public func percentile(_ q: Double) -> Int? {
+    package func percentile(_ q: Double) -> Int? {
         guard total > 0 else { return nil }
         let rank = max(1, Int((q * Double(total)).rounded(.up)))
         var seen = 0
@@ -28,7 +28,7 @@ public struct YearDistribution: Sendable, Hashable, Codable {
     }
 
     /// Central percentile interval of the given level (e.g. 0.95 → [2.5%, 97.5%]).
-    public func interval(level: Double) -> [Int]? {
+    package func interval(level: Double) -> [Int]? {
         let tail = (1 - level) / 2
         guard let lo = percentile(max(tail, 1e-12)), let hi = percentile(1 - tail) else { return nil }
         return [lo, hi]

@@ -7,27 +7,27 @@ import CooperationNetwork
 /// by summing intensities — the convention of the `Centrality` graph. Only
 /// active places are nodes, so density and centralities describe the network
 /// that exists that year, not places founded later.
-public struct YearNetwork: Sendable {
-    public let year: Int
+package struct YearNetwork: Sendable {
+    package let year: Int
     /// Panel place indices of the nodes, ascending; node i is `activePlaces[i]`.
-    public let activePlaces: [Int]
+    package let activePlaces: [Int]
     /// Merged edges between node indices (u < v for undirected panels), sorted by (u, v).
-    public let edges: [MergedEdge]
-    public let directed: Bool
+    package let edges: [MergedEdge]
+    package let directed: Bool
 
-    public struct MergedEdge: Sendable, Hashable {
-        public var source: Int
-        public var target: Int
-        public var weight: Double
+    package struct MergedEdge: Sendable, Hashable {
+        package var source: Int
+        package var target: Int
+        package var weight: Double
         /// Whether the pair crosses the border.
-        public var crossBorder: Bool
+        package var crossBorder: Bool
         /// Great-circle length of the pair (km).
-        public var lengthKm: Double
+        package var lengthKm: Double
     }
 
     /// Builds the year's network with per-link weights `weights` (indexed like
     /// `panel.links`; pass the panel's own weights or resampled ones).
-    public init(panel: Panel, year: Int, weights: [Double], facts: LinkFacts) {
+    package init(panel: Panel, year: Int, weights: [Double], facts: LinkFacts) {
         self.year = year
         self.directed = panel.directed
         let range = panel.linkRange(in: year)
@@ -77,5 +77,5 @@ public struct YearNetwork: Sendable {
         self.edges = edges
     }
 
-    public var nodeCount: Int { activePlaces.count }
+    package var nodeCount: Int { activePlaces.count }
 }

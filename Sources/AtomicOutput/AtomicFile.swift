@@ -14,11 +14,11 @@ import Foundation
 /// Writes files so that readers see either the old content or the new one,
 /// never a part: write to a temporary name in the same folder, fsync, rename
 /// over the target, fsync the folder.
-public enum AtomicFile {
+package enum AtomicFile {
     /// Writes `data` to `url` atomically. The folder must exist.
     ///
     /// - Throws: `FileWriteError`; the target is then untouched and the temporary file removed.
-    public static func write(_ data: Data, to url: URL) throws {
+    package static func write(_ data: Data, to url: URL) throws {
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(UUID().uuidString)")
         try writeSynced(data, to: temporary)
@@ -31,13 +31,13 @@ public enum AtomicFile {
     }
 
     /// Creates `url` (which must not exist), writes `data` and fsyncs it.
-    public static func writeSynced(_ data: Data, to url: URL) throws {
+    package static func writeSynced(_ data: Data, to url: URL) throws {
         try writeNew(data, to: url, sync: true)
     }
 
     /// Creates `url` (which must not exist) and writes `data`; fsyncs it when `sync`
     /// (files in a throwaway folder are not synced). On failure the file is removed.
-    public static func writeNew(_ data: Data, to url: URL, sync: Bool) throws {
+    package static func writeNew(_ data: Data, to url: URL, sync: Bool) throws {
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileWriteError.system("open", path: url.path) }
         var failure: FileWriteError?
@@ -63,7 +63,7 @@ public enum AtomicFile {
 
     /// Creates `folder` and its parents (as `mkdir -p`); a failure names the first folder
     /// that could not be made and the system's reason (`mkdir: No such file or directory`).
-    public static func createFolder(_ folder: URL) throws {
+    package static func createFolder(_ folder: URL) throws {
         var path = ""
         for part in folder.standardizedFileURL.path.split(separator: "/") {
             path += "/" + part
@@ -77,7 +77,7 @@ public enum AtomicFile {
     }
 
     /// Makes a rename durable (best effort: some file systems refuse fsync on folders).
-    public static func syncFolder(_ folder: URL) {
+    package static func syncFolder(_ folder: URL) {
         let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         _ = fsync(descriptor)

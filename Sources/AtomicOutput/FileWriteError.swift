@@ -4,19 +4,19 @@ import Foundation
 ///
 /// Not an `InputError`: the input was fine, the environment is not. The CLI
 /// reports it and exits with status 1.
-public struct FileWriteError: Error, Sendable, CustomStringConvertible {
-    public var path: String
-    public var reason: String
+package struct FileWriteError: Error, Sendable, CustomStringConvertible {
+    package var path: String
+    package var reason: String
 
-    public init(path: String, reason: String) {
+    package init(path: String, reason: String) {
         self.path = path
         self.reason = reason
     }
 
     /// An error for the failing system call, from `errno`.
-    public static func system(_ call: String, path: String) -> FileWriteError {
+    package static func system(_ call: String, path: String) -> FileWriteError {
         FileWriteError(path: path, reason: "\(call): \(String(cString: strerror(errno)))")
     }
 
-    public var description: String { "cannot write \(path): \(reason)" }
+    package var description: String { "cannot write \(path): \(reason)" }
 }

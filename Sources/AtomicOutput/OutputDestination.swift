@@ -15,13 +15,13 @@ import Foundation
 /// whole staged folder with the old one (`renameat2(RENAME_EXCHANGE)`, else two renames)
 /// and deleting the old one — readers see the old set or the new, never a mix.
 /// `abandon` removes the staging folder and a folder that `reserve` created.
-public struct OutputDestination: Sendable {
+package struct OutputDestination: Sendable {
     /// The folder as the user named it.
-    public let url: URL
+    package let url: URL
     /// Where the results are gathered before `commit` (hidden: inside `url`, or beside it when replacing).
-    public let staging: URL
+    package let staging: URL
     /// Whether `commit` replaces a non-empty folder as a whole.
-    public let replaces: Bool
+    package let replaces: Bool
     /// Whether `reserve` created `url` (so `abandon` removes it again).
     let created: Bool
 
@@ -30,7 +30,7 @@ public struct OutputDestination: Sendable {
 
     /// The file `replacing` requires in a non-empty folder: only a previous run's outputs
     /// are replaced, never a folder of someone's other files.
-    public static let runMarker = "manifest.json"
+    package static let runMarker = "manifest.json"
 
     /// Checks `url` and reserves it: see the type's documentation.
     ///
@@ -38,7 +38,7 @@ public struct OutputDestination: Sendable {
     ///   outputs (`runMarker`), as `--force` asks.
     /// - Throws: `OutputDestinationError` (the user's choice of folder; exit 2) or
     ///   `FileWriteError` (the system refused; exit 1).
-    public static func reserve(_ url: URL, replacing: Bool) throws -> OutputDestination {
+    package static func reserve(_ url: URL, replacing: Bool) throws -> OutputDestination {
         let fm = FileManager.default
         let path = url.path
         var isFolder: ObjCBool = false
@@ -75,7 +75,7 @@ public struct OutputDestination: Sendable {
     }
 
     /// Writes `files` (bare names) into the staging folder, then publishes them (`commitStaged`).
-    public func commit(_ files: [OutputFile]) throws {
+    package func commit(_ files: [OutputFile]) throws {
         for file in files {
             try Self.checkName(file.name)
             try AtomicFile.writeNew(file.data, to: staging.appendingPathComponent(file.name), sync: true)
@@ -86,7 +86,7 @@ public struct OutputDestination: Sendable {
     /// Moves every visible file of `source` into the staging folder (renamed; copied across
     /// file systems), then publishes them. Returns the number of files.
     @discardableResult
-    public func commit(movingFrom source: URL) throws -> Int {
+    package func commit(movingFrom source: URL) throws -> Int {
         let names = try FileManager.default.contentsOfDirectory(atPath: source.path).filter { !$0.hasPrefix(".") }.sorted()
         for name in names {
             try Self.checkName(name)
@@ -105,7 +105,7 @@ public struct OutputDestination: Sendable {
     }
 
     /// Publishes what the staging folder holds (see the type's documentation).
-    public func commitStaged() throws {
+    package func commitStaged() throws {
         if replaces {
             let old = staging.deletingLastPathComponent()
                 .appendingPathComponent(".\(url.standardizedFileURL.lastPathComponent).old-\(UUID().uuidString)")
@@ -137,7 +137,7 @@ public struct OutputDestination: Sendable {
     }
 
     /// Removes the staging folder, and the folder itself when `reserve` created it and it is empty.
-    public func abandon() {
+    package func abandon() {
         try? FileManager.default.removeItem(at: staging)
         if created { rmdir(url.path) }
     }
@@ -166,12 +166,12 @@ public struct OutputDestination: Sendable {
 
 /// `--out` names something a run must not write into. The user's choice, not the
 /// system's: the CLI exits with status 2.
-public enum OutputDestinationError: Error, Sendable, CustomStringConvertible, Equatable {
+package enum OutputDestinationError: Error, Sendable, CustomStringConvertible, Equatable {
     case notAFolder(path: String)
     case notEmpty(path: String, entries: Int)
     case notARun(path: String, entries: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .notAFolder(let path):
             "\(path): exists and is not a folder; --out names the folder the results go into"

@@ -8,16 +8,16 @@ import Foundation
 /// each renamed into place. A failure while staging leaves the folder as it
 /// was. Renames are atomic one by one; a crash between two renames can leave
 /// some files new and some old, but never a partial file.
-public struct OutputFolder: Sendable {
-    public let url: URL
+package struct OutputFolder: Sendable {
+    package let url: URL
 
-    public init(_ url: URL) { self.url = url }
+    package init(_ url: URL) { self.url = url }
 
     /// Writes `files` (names relative to the folder; subfolders allowed, no `..`).
     /// Creates the folder when needed; existing files of the same name are replaced.
     ///
     /// - Throws: `FileWriteError`.
-    public func write(_ files: [OutputFile]) throws {
+    package func write(_ files: [OutputFile]) throws {
         for file in files { try Self.checkName(file.name) }
         let names = files.map(\.name)
         if let repeated = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {

@@ -9,7 +9,7 @@
 ///
 /// Cost: O(n·m log n) for the path measures (O(n·m) with `.hops`), O(m) per power
 /// iteration otherwise. Buffers are allocated once per call, never in inner loops.
-public func centralities(
+package func centralities(
     of graph: Graph,
     measures: some Sequence<CentralityMeasure> = CentralityMeasure.allCases,
     options: CentralityOptions = CentralityOptions()

@@ -1,6 +1,6 @@
 /// The measures this module computes; raw values are the CLI and output names.
 /// Each follows the networkx 3.x default (docs/CONVENTIONS.md).
-public enum CentralityMeasure: String, Sendable, Hashable, Codable, CodingKeyRepresentable, CaseIterable {
+package enum CentralityMeasure: String, Sendable, Hashable, Codable, CodingKeyRepresentable, CaseIterable {
     /// networkx `degree_centrality`: degree / (n − 1), in + out on digraphs; 1 when n ≤ 1.
     case degree
     /// Sum of incident weights (in + out on digraphs); not normalized.
@@ -17,7 +17,7 @@ public enum CentralityMeasure: String, Sendable, Hashable, Codable, CodingKeyRep
     case pagerank
 
     /// Measures computed from all-pairs shortest paths (they depend on `DistanceMode`).
-    public var usesPathLengths: Bool {
+    package var usesPathLengths: Bool {
         switch self {
         case .betweenness, .closeness, .harmonic: return true
         case .degree, .strength, .eigenvector, .pagerank: return false

@@ -1,23 +1,23 @@
 /// Settings shared by every measure. Defaults are networkx 3.x's conventions with
 /// tighter convergence tolerances for the iterative measures.
-public struct CentralityOptions: Sendable, Hashable {
+package struct CentralityOptions: Sendable, Hashable {
     /// How weights become path lengths (betweenness, closeness, harmonic).
-    public var distance: DistanceMode
+    package var distance: DistanceMode
     /// Worker threads for the all-pairs shortest-path measures. Results are
     /// bit-identical for every value (fixed source chunks, fixed-order reduction).
-    public var threads: Int
+    package var threads: Int
     /// networkx `normalized=True`: divide by (n−1)(n−2) (directed, ordered pairs) or
     /// (n−1)(n−2)/2 (undirected); `false` gives raw pair sums (unordered pairs when undirected).
-    public var normalizedBetweenness: Bool
+    package var normalizedBetweenness: Bool
     /// PageRank damping factor α.
-    public var damping: Double
+    package var damping: Double
     /// Power iterations stop when Σ|xₖ − xₖ₋₁| < n · tolerance (networkx's test;
     /// networkx's default 1e-6 is only ~1e-7 accurate, hence the tight default).
-    public var tolerance: Double
+    package var tolerance: Double
     /// Cap on power iterations (eigenvector, PageRank); the result reports whether it converged.
-    public var maxIterations: Int
+    package var maxIterations: Int
 
-    public init(
+    package init(
         distance: DistanceMode = .inverse, threads: Int = 1, normalizedBetweenness: Bool = true,
         damping: Double = 0.85, tolerance: Double = 1e-15, maxIterations: Int = 100_000
     ) {

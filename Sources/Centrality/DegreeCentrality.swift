@@ -1,7 +1,7 @@
 /// networkx `degree_centrality`: degree / (n − 1), where a digraph's degree is
 /// in-degree + out-degree (so values can exceed 1). With n ≤ 1 every node gets 1,
 /// as networkx. Parallel edges were merged, so the degree counts distinct neighbours.
-public func degreeCentrality(of graph: Graph) -> [Double] {
+package func degreeCentrality(of graph: Graph) -> [Double] {
     let n = graph.nodeCount
     guard n > 1 else { return [Double](repeating: 1, count: n) }
     let scale = 1 / Double(n - 1)
@@ -14,7 +14,7 @@ public func degreeCentrality(of graph: Graph) -> [Double] {
 /// Strength: the sum of the weights of a node's edges (networkx
 /// `G.degree(weight=...)`): out-weights then in-weights on a digraph. Always uses
 /// the weight itself, whatever `DistanceMode`.
-public func strength(of graph: Graph) -> [Double] {
+package func strength(of graph: Graph) -> [Double] {
     (0..<graph.nodeCount).map { v in
         var out = 0.0
         for arc in graph.outOffsets[v]..<graph.outOffsets[v + 1] { out += graph.outWeights[arc] }

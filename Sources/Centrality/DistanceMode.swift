@@ -1,7 +1,7 @@
 /// How an edge weight (an intensity) becomes a path length for betweenness,
 /// closeness and harmonic centrality. Strength, eigenvector and PageRank always
 /// use the weight itself, whatever the mode.
-public enum DistanceMode: String, Sendable, Hashable, Codable, CaseIterable {
+package enum DistanceMode: String, Sendable, Hashable, Codable, CaseIterable {
     /// length = 1/w: a stronger tie is a shorter path (the default for cooperation intensities).
     case inverse
     /// length = w: the weight already is a length (networkx `weight=`).
@@ -11,7 +11,7 @@ public enum DistanceMode: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// The length of an edge of weight `w` (weighted modes only).
     @inlinable
-    public func length(ofWeight w: Double) -> Double {
+    package func length(ofWeight w: Double) -> Double {
         switch self {
         case .inverse: return 1 / w
         case .raw: return w

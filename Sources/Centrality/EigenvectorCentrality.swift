@@ -12,7 +12,7 @@
 /// igraph's) answer; compute per component yourself if you need each one's own ranking.
 /// Strongly-connected-free digraphs (DAGs) converge only polynomially: expect
 /// `converged == false` there, as networkx fails on them too.
-public func eigenvectorCentrality(of graph: Graph, options: CentralityOptions = CentralityOptions()) -> PowerIterationResult {
+package func eigenvectorCentrality(of graph: Graph, options: CentralityOptions = CentralityOptions()) -> PowerIterationResult {
     let n = graph.nodeCount
     guard n > 0 else { return PowerIterationResult(values: [], iterations: 0, converged: true) }
     var x = [Double](repeating: 1 / Double(n), count: n)

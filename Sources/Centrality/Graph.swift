@@ -19,29 +19,29 @@
 /// arrays (shared storage, no copy). A directed graph also keeps its transpose,
 /// because closeness and harmonic use *incoming* distances and eigenvector
 /// centrality and PageRank pull from in-neighbours (networkx conventions).
-public struct Graph: Sendable {
-    public let nodeCount: Int
-    public let isDirected: Bool
+package struct Graph: Sendable {
+    package let nodeCount: Int
+    package let isDirected: Bool
     /// Edges after merging and dropping loops (an undirected pair counts once).
-    public let edgeCount: Int
+    package let edgeCount: Int
     /// Input edges that were self-loops and were dropped.
-    public let droppedSelfLoops: Int
+    package let droppedSelfLoops: Int
 
     /// Arcs leaving node `u` are `outOffsets[u]..<outOffsets[u + 1]`.
-    public let outOffsets: [Int]
-    public let outNeighbors: [Int32]
-    public let outWeights: [Double]
+    package let outOffsets: [Int]
+    package let outNeighbors: [Int32]
+    package let outWeights: [Double]
     /// Arcs entering node `v` are `inOffsets[v]..<inOffsets[v + 1]` (= out arrays when undirected).
-    public let inOffsets: [Int]
-    public let inNeighbors: [Int32]
-    public let inWeights: [Double]
+    package let inOffsets: [Int]
+    package let inNeighbors: [Int32]
+    package let inWeights: [Double]
 
     /// Builds the graph from edges between dense indices.
     ///
     /// - Throws: `GraphError` for an endpoint outside `0..<nodeCount` or a weight
     ///   that is not finite and positive (the error names the edge's position), or
     ///   for more than `Int32.max` edges.
-    public init(nodeCount: Int, edges: [WeightedEdge], directed: Bool) throws(GraphError) {
+    package init(nodeCount: Int, edges: [WeightedEdge], directed: Bool) throws(GraphError) {
         guard nodeCount >= 0, nodeCount <= Int(Int32.max) else { throw .invalidNodeCount(nodeCount) }
         let n = nodeCount
         // 1. Validate everything before allocating; count the loops. Then drop loops,
@@ -89,7 +89,7 @@ public struct Graph: Sendable {
     }
 
     /// Convenience: edges as `(source, target, weight)` tuples.
-    public init(nodeCount: Int, edges: [(Int, Int, Double)], directed: Bool) throws(GraphError) {
+    package init(nodeCount: Int, edges: [(Int, Int, Double)], directed: Bool) throws(GraphError) {
         try self.init(
             nodeCount: nodeCount,
             edges: edges.map { WeightedEdge(source: $0.0, target: $0.1, weight: $0.2) },
@@ -97,8 +97,8 @@ public struct Graph: Sendable {
     }
 
     /// Number of arcs leaving `u` (= distinct neighbours when undirected).
-    @inlinable public func outDegree(_ u: Int) -> Int { outOffsets[u + 1] - outOffsets[u] }
+    @inlinable package func outDegree(_ u: Int) -> Int { outOffsets[u + 1] - outOffsets[u] }
 
     /// Number of arcs entering `v` (= `outDegree` when undirected).
-    @inlinable public func inDegree(_ v: Int) -> Int { inOffsets[v + 1] - inOffsets[v] }
+    @inlinable package func inDegree(_ v: Int) -> Int { inOffsets[v + 1] - inOffsets[v] }
 }

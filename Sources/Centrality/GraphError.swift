@@ -1,6 +1,6 @@
 /// Why a `Graph` could not be built. Carries the offending edge's position in the
 /// input so a caller can point at the line of a file.
-public enum GraphError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum GraphError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The node count is negative or too large for 32-bit node indices.
     case invalidNodeCount(Int)
     /// An endpoint is outside `0..<nodeCount`.
@@ -10,7 +10,7 @@ public enum GraphError: Error, Sendable, Hashable, CustomStringConvertible {
     /// More edges (loops aside) than 32-bit arc positions can index.
     case tooManyEdges(Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidNodeCount(let n):
             return "invalid node count \(n) (must be in 0...\(Int32.max))"

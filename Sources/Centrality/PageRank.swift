@@ -3,7 +3,7 @@
 /// included) spread their mass uniformly over all n nodes; uniform teleport with
 /// probability 1 − α (`options.damping`, default 0.85); Σ PR = 1. An undirected edge
 /// is two arcs of weight w. Starts from 1/n and stops when Σ|Δx| < n · tolerance.
-public func pageRank(of graph: Graph, options: CentralityOptions = CentralityOptions()) -> PowerIterationResult {
+package func pageRank(of graph: Graph, options: CentralityOptions = CentralityOptions()) -> PowerIterationResult {
     let n = graph.nodeCount
     guard n > 0 else { return PowerIterationResult(values: [], iterations: 0, converged: true) }
     let alpha = options.damping

@@ -4,7 +4,7 @@
 /// (n−1)(n−2)/2 on undirected graphs; with n ≤ 2 all values are 0.
 /// `normalizedBetweenness = false` gives the raw sums over ordered pairs
 /// (digraphs) or unordered pairs (undirected), as networkx `normalized=False`.
-public func betweennessCentrality(of graph: Graph, options: CentralityOptions = CentralityOptions()) -> [Double] {
+package func betweennessCentrality(of graph: Graph, options: CentralityOptions = CentralityOptions()) -> [Double] {
     let sums = PathSums.compute(
         graph: graph, distance: options.distance, threads: options.threads,
         betweenness: true, distances: false)
@@ -14,7 +14,7 @@ public func betweennessCentrality(of graph: Graph, options: CentralityOptions = 
 /// Closeness centrality, networkx default (`wf_improved=True`, Wasserman–Faust):
 /// C(u) = (r−1)/Σ d(v, u) · (r−1)/(n−1), where the sum runs over the r−1 nodes v
 /// that reach u — *incoming* distances on a digraph. A node reached by nobody gets 0.
-public func closenessCentrality(of graph: Graph, options: CentralityOptions = CentralityOptions()) -> [Double] {
+package func closenessCentrality(of graph: Graph, options: CentralityOptions = CentralityOptions()) -> [Double] {
     PathSums.compute(
         graph: graph, distance: options.distance, threads: options.threads,
         betweenness: false, distances: true
@@ -23,7 +23,7 @@ public func closenessCentrality(of graph: Graph, options: CentralityOptions = Ce
 
 /// Harmonic centrality, networkx default: H(u) = Σ_{v ≠ u} 1/d(v, u) with
 /// 1/∞ = 0 — incoming distances, not normalized.
-public func harmonicCentrality(of graph: Graph, options: CentralityOptions = CentralityOptions()) -> [Double] {
+package func harmonicCentrality(of graph: Graph, options: CentralityOptions = CentralityOptions()) -> [Double] {
     PathSums.compute(
         graph: graph, distance: options.distance, threads: options.threads,
         betweenness: false, distances: true

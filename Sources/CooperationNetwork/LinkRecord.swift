@@ -4,22 +4,22 @@
 /// `end`). Optional columns the file lacks are nil: `estimated` (every link
 /// is then a sourced value), `start`/`end`, `rel_error`, `date_uncertainty`,
 /// `alt_layer`.
-public struct LinkRecord: Sendable, Hashable {
+package struct LinkRecord: Sendable, Hashable {
     /// 1-based physical line of the row in its file.
-    public var line: Int
-    public var source: String
-    public var target: String
-    public var year: String
-    public var layer: String
-    public var weight: String
-    public var estimated: String?
-    public var start: String?
-    public var end: String?
-    public var relError: String?
-    public var dateUncertainty: String?
-    public var alternativeLayer: String?
+    package var line: Int
+    package var source: String
+    package var target: String
+    package var year: String
+    package var layer: String
+    package var weight: String
+    package var estimated: String?
+    package var start: String?
+    package var end: String?
+    package var relError: String?
+    package var dateUncertainty: String?
+    package var alternativeLayer: String?
 
-    public init(
+    package init(
         line: Int, source: String, target: String, year: String, layer: String, weight: String,
         estimated: String? = nil, start: String? = nil, end: String? = nil, relError: String? = nil,
         dateUncertainty: String? = nil, alternativeLayer: String? = nil

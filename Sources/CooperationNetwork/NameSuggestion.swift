@@ -5,9 +5,9 @@
 /// (at least 1, at most 3 edits); failing that, a candidate that starts with
 /// the name or the reverse. Ties go to the earliest candidate, so the
 /// suggestion is deterministic for a fixed candidate order.
-public enum NameSuggestion {
+package enum NameSuggestion {
     /// The closest candidate to `name`, or nil when none is close enough.
-    public static func closest<Candidates: Sequence>(to name: String, in candidates: Candidates) -> String?
+    package static func closest<Candidates: Sequence>(to name: String, in candidates: Candidates) -> String?
     where Candidates.Element == String {
         let target = Array(name.lowercased().unicodeScalars)
         let limit = min(3, max(1, target.count / 3))
@@ -32,7 +32,7 @@ public enum NameSuggestion {
     }
 
     /// " (did you mean 'x'?)" or "" — ready to append to a message.
-    public static func hint<Candidates: Sequence>(for name: String, in candidates: Candidates) -> String
+    package static func hint<Candidates: Sequence>(for name: String, in candidates: Candidates) -> String
     where Candidates.Element == String {
         closest(to: name, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
     }

@@ -5,25 +5,25 @@ import Foundation
 /// Links are kept sorted by (year, source, target, layer) so that a year's
 /// links are one contiguous slice and every derived computation sees them in
 /// the same order (a precondition for byte-identical outputs).
-public struct Panel: Sendable {
-    public let places: [Place]
+package struct Panel: Sendable {
+    package let places: [Place]
     /// Distinct layers, sorted by name; `Link.layer` indexes this array.
-    public let layers: [Layer]
-    public let links: [Link]
-    public let years: ClosedRange<Int>
+    package let layers: [Layer]
+    package let links: [Link]
+    package let years: ClosedRange<Int>
     /// Whether links are directed (source → target). Default: undirected.
-    public let directed: Bool
+    package let directed: Bool
     /// Tie spells (`Link.spell` indexes this array): the explicit spells of
     /// links.csv's spell rows first, then the implicit ones — maximal runs of
     /// consecutive years of link-year rows of the same pair and layer (the
     /// pair unordered on undirected panels).
-    public let spells: [TieSpell]
+    package let spells: [TieSpell]
     /// The most decimals any weight has in links.csv (nil for panels built in
     /// memory, or when a weight is written with an exponent): a sum of given
     /// weights is exact at that many decimals, so outputs print such sums
     /// rounded to them (`roundedSum`) instead of carrying binary residue
     /// such as 1.9999999999999998.
-    public let weightDecimals: Int?
+    package let weightDecimals: Int?
 
     private let placeIndexByID: [String: Int]
     /// yearStart[y - years.lowerBound] ..< yearStart[y - years.lowerBound + 1]
@@ -34,7 +34,7 @@ public struct Panel: Sendable {
     ///
     /// - Parameter spells: the explicit spells that links with `spell >= 0`
     ///   index; links with `spell == -1` get implicit spells appended.
-    public init(
+    package init(
         places: [Place], layers: [Layer], links: [Link], years: ClosedRange<Int>, directed: Bool = false,
         spells: [TieSpell] = [], weightDecimals: Int? = nil
     ) {
@@ -60,37 +60,37 @@ public struct Panel: Sendable {
         self.yearStart = starts
     }
 
-    public var yearCount: Int { years.count }
+    package var yearCount: Int { years.count }
 
-    public func placeIndex(of id: String) -> Int? { placeIndexByID[id] }
+    package func placeIndex(of id: String) -> Int? { placeIndexByID[id] }
 
     /// The range of `links` observed in `year` (empty outside the panel's years).
-    public func linkRange(in year: Int) -> Range<Int> {
+    package func linkRange(in year: Int) -> Range<Int> {
         guard years.contains(year) else { return 0..<0 }
         let k = year - years.lowerBound
         return yearStart[k]..<yearStart[k + 1]
     }
 
     /// The links observed in `year`.
-    public func links(in year: Int) -> ArraySlice<Link> { links[linkRange(in: year)] }
+    package func links(in year: Int) -> ArraySlice<Link> { links[linkRange(in: year)] }
 
     /// Distinct regions, sorted.
-    public var regions: [String] { Array(Set(places.map(\.region))).sorted() }
+    package var regions: [String] { Array(Set(places.map(\.region))).sorted() }
 
     /// Whether a link joins places of different countries.
-    public func isCrossBorder(_ link: Link) -> Bool {
+    package func isCrossBorder(_ link: Link) -> Bool {
         places[link.source].country != places[link.target].country
     }
 
     /// A copy with different link weights/multiplicities (same places, layers, years, spells).
-    public func replacingLinks(_ newLinks: [Link]) -> Panel {
+    package func replacingLinks(_ newLinks: [Link]) -> Panel {
         Panel(
             places: places, layers: layers, links: newLinks, years: years, directed: directed, spells: spells,
             weightDecimals: weightDecimals)
     }
 
     /// A sum of given weights rounded to `weightDecimals` (unchanged when that is nil).
-    public func roundedSum(_ x: Double) -> Double {
+    package func roundedSum(_ x: Double) -> Double {
         guard let weightDecimals, x.isFinite else { return x }
         let scale = pow(10.0, Double(weightDecimals))
         let rounded = (x * scale).rounded() / scale

@@ -14,14 +14,14 @@
 /// `weight` is a finite number ≥ 0, `estimated` is true/false/1/0/yes/no (any
 /// case, empty = false), `rel_error` a number ≥ 0 and `date_uncertainty` a
 /// whole number of years ≥ 0 (both empty = unset).
-public enum PanelValidation {
+package enum PanelValidation {
     /// Validates the records and builds the panel.
     ///
     /// - Parameters:
     ///   - placesFile, linksFile: how issues name the files.
     ///   - years: the declared year range; nil = the smallest range holding every link year.
     /// - Throws: `InputError` with every issue found.
-    public static func panel(
+    package static func panel(
         places placeRecords: [PlaceRecord], placesFile: String,
         links linkRecords: [LinkRecord], linksFile: String,
         years declaredYears: ClosedRange<Int>?, directed: Bool
@@ -418,7 +418,7 @@ public enum PanelValidation {
 
     /// The text without leading and trailing spaces and tabs: the trimming
     /// applied to every field and header name (other whitespace is kept).
-    public static func trimmed(_ text: String) -> String {
+    package static func trimmed(_ text: String) -> String {
         let isBlank: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isBlank($0) }),

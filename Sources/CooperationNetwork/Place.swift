@@ -1,24 +1,24 @@
 /// A node of the cooperation network: a city, port, park or capital.
-public struct Place: Sendable, Hashable, Codable {
+package struct Place: Sendable, Hashable, Codable {
     /// Stable identifier used by links (e.g. `heihe`).
-    public var id: String
+    package var id: String
     /// Display name (UTF-8, any script: 黑河, Благовещенск).
-    public var name: String
+    package var name: String
     /// ISO 3166-1 alpha-2 country code (e.g. `CN`, `RU`); links between
     /// places of different countries are cross-border.
-    public var country: String
+    package var country: String
     /// Free-form kind (city, port, industrial_park, region_capital …).
-    public var kind: String
-    public var scale: Scale
+    package var kind: String
+    package var scale: Scale
     /// The sub-national region (province, krai, oblast) the place belongs to;
     /// the unit of the leave-one-region-out sensitivity scenarios.
-    public var region: String
+    package var region: String
     /// WGS 84 latitude in degrees.
-    public var latitude: Double
+    package var latitude: Double
     /// WGS 84 longitude in degrees.
-    public var longitude: Double
+    package var longitude: Double
 
-    public init(
+    package init(
         id: String, name: String, country: String, kind: String, scale: Scale,
         region: String, latitude: Double, longitude: Double
     ) {

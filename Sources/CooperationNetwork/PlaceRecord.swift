@@ -3,19 +3,19 @@
 /// Keeping the raw text (and the physical line it came from) separate from
 /// `Place` lets `PanelValidation` report every bad field with its line,
 /// whatever the file format the row came from.
-public struct PlaceRecord: Sendable, Hashable {
+package struct PlaceRecord: Sendable, Hashable {
     /// 1-based physical line of the row in its file.
-    public var line: Int
-    public var id: String
-    public var name: String
-    public var country: String
-    public var kind: String
-    public var scale: String
-    public var region: String
-    public var latitude: String
-    public var longitude: String
+    package var line: Int
+    package var id: String
+    package var name: String
+    package var country: String
+    package var kind: String
+    package var scale: String
+    package var region: String
+    package var latitude: String
+    package var longitude: String
 
-    public init(
+    package init(
         line: Int, id: String, name: String, country: String, kind: String, scale: String,
         region: String, latitude: String, longitude: String
     ) {

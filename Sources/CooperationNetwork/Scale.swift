@@ -3,12 +3,12 @@
 /// Follows the reference study's three scales: national capitals and
 /// ministries, regional (province / krai / oblast) centres, local border towns
 /// and ports.
-public enum Scale: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+package enum Scale: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     case national
     case regional
     case local
 
-    public static func < (lhs: Scale, rhs: Scale) -> Bool {
+    package static func < (lhs: Scale, rhs: Scale) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }

@@ -6,17 +6,17 @@
 /// tie that persists is one tie, not one per year). Spells are what the
 /// `spells` bootstrap resamples, what `new_ties_<layer>` counts, and the unit
 /// over which a measurement error stays correlated.
-public struct TieSpell: Sendable, Hashable, Codable {
-    public var source: Int
-    public var target: Int
+package struct TieSpell: Sendable, Hashable, Codable {
+    package var source: Int
+    package var target: Int
     /// Index into `Panel.layers`.
-    public var layer: Int
-    public var start: Int
-    public var end: Int
+    package var layer: Int
+    package var start: Int
+    package var end: Int
     /// ± years by which `start` may be off (0 = dated exactly).
-    public var dateUncertainty: Int
+    package var dateUncertainty: Int
 
-    public init(source: Int, target: Int, layer: Int, start: Int, end: Int, dateUncertainty: Int = 0) {
+    package init(source: Int, target: Int, layer: Int, start: Int, end: Int, dateUncertainty: Int = 0) {
         self.source = source
         self.target = target
         self.layer = layer

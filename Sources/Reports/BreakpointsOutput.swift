@@ -7,8 +7,8 @@ import AtomicOutput
 /// - breakpoints.csv: the distribution — one row per (transition, replicate
 ///   year) over the replicates with a transition within ±match_window years of
 ///   it, and one row with an empty year counting the replicates without one.
-public enum BreakpointsOutput {
-    public static func transitions(_ results: JobResults) -> OutputFile {
+package enum BreakpointsOutput {
+    package static func transitions(_ results: JobResults) -> OutputFile {
         var csv = CSVText(header: [
             "transition", "baseline_year", "replicates", "lo90", "hi90", "lo95", "hi95",
             "within_1y", "support", "weak",
@@ -29,7 +29,7 @@ public enum BreakpointsOutput {
         return OutputFile(name: "transitions.csv", text: csv.text)
     }
 
-    public static func csv(_ results: JobResults) -> OutputFile {
+    package static func csv(_ results: JobResults) -> OutputFile {
         var csv = CSVText(header: ["transition", "baseline_year", "year", "replicates", "share"])
         let tally = results.baseline
         for (j, baselineYear) in results.periodization.transitionYears.enumerated() {

@@ -1,12 +1,12 @@
 import Foundation
 
 /// Builds RFC 4180 CSV text (LF line ends, fields quoted only when needed).
-public struct CSVText: Sendable {
-    public private(set) var text = ""
+package struct CSVText: Sendable {
+    package private(set) var text = ""
 
-    public init(header: [String]) { append(header) }
+    package init(header: [String]) { append(header) }
 
-    public mutating func append(_ fields: [String]) {
+    package mutating func append(_ fields: [String]) {
         for (i, field) in fields.enumerated() {
             if i > 0 { text.append(",") }
             if Self.needsQuotes(field) { text.append(Self.quote(field)) } else { text.append(field) }
@@ -16,13 +16,13 @@ public struct CSVText: Sendable {
 
     /// Appends one line whose fields are already joined and quoted (see `quote`), and
     /// the line end: for tables whose rows share most of their fields.
-    public mutating func appendRaw(_ line: String) {
+    package mutating func appendRaw(_ line: String) {
         text.append(line)
         text.append("\n")
     }
 
     /// Quotes a field containing a comma, quote, CR or LF, doubling inner quotes.
-    public static func quote(_ field: String) -> String {
+    package static func quote(_ field: String) -> String {
         guard needsQuotes(field) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
@@ -35,7 +35,7 @@ public struct CSVText: Sendable {
     }
 
     /// Shortest round-trip text of a double ("nan"/"inf" never occur in outputs).
-    public static func number(_ x: Double) -> String { x.description }
+    package static func number(_ x: Double) -> String { x.description }
 
-    public static func number(_ x: Double?) -> String { x.map(number) ?? "" }
+    package static func number(_ x: Double?) -> String { x.map(number) ?? "" }
 }

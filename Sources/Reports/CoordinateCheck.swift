@@ -4,19 +4,19 @@ import CooperationNetwork
 /// in Natural Earth 1:50m (with a margin), the commonest cause being latitude and
 /// longitude swapped. A warning, not an error: country codes Natural Earth does not know
 /// (fictional test data, regions coded their own way) are not checked.
-public enum CoordinateCheck {
+package enum CoordinateCheck {
     /// Degrees added around a country's extent (islands and rounding at 1:50m).
-    public static let margin = 0.5
+    package static let margin = 0.5
 
-    public struct Warning: Sendable, Equatable, Encodable {
-        public var place: String
-        public var country: String
-        public var latitude: Double
-        public var longitude: Double
+    package struct Warning: Sendable, Equatable, Encodable {
+        package var place: String
+        package var country: String
+        package var latitude: Double
+        package var longitude: Double
         /// The country's extent `[west, south, east, north]` in degrees.
-        public var countryExtent: [Double]
+        package var countryExtent: [Double]
         /// Whether the place would lie inside the extent with latitude and longitude swapped.
-        public var swappedFits: Bool
+        package var swappedFits: Bool
 
         enum CodingKeys: String, CodingKey {
             case place, country, latitude, longitude
@@ -24,7 +24,7 @@ public enum CoordinateCheck {
         }
 
         /// One line for humans.
-        public var message: String {
+        package var message: String {
             let e = countryExtent
             let extent = "\(e[1])…\(e[3]) N, \(e[0])…\(e[2]) E"
             return "place '\(place)' (\(country)) at lat \(latitude), lon \(longitude) is outside \(country)'s extent (\(extent))"
@@ -33,7 +33,7 @@ public enum CoordinateCheck {
     }
 
     /// The suspicious places of `panel`, in places.csv order.
-    public static func warnings(_ panel: Panel) -> [Warning] {
+    package static func warnings(_ panel: Panel) -> [Warning] {
         var extents: [String: NaturalEarth.Bounds?] = [:]
         var out: [Warning] = []
         for place in panel.places {

@@ -18,9 +18,9 @@ import Foundation
 ///
 /// No foreign members, no `crs`. One feature per line, keys sorted: the files
 /// are deterministic and diff line by line. Properties in docs/OUTPUTS.md.
-public enum GeoJSONOutput {
-    public static let placesFileName = "places_by_period.geojson"
-    public static let linksFileName = "links_by_period.geojson"
+package enum GeoJSONOutput {
+    package static let placesFileName = "places_by_period.geojson"
+    package static let linksFileName = "links_by_period.geojson"
 
     enum Property: Equatable {
         case string(String)
@@ -43,7 +43,7 @@ public enum GeoJSONOutput {
     }
 
     /// places_by_period.geojson.
-    public static func places(_ results: JobResults) -> OutputFile {
+    package static func places(_ results: JobResults) -> OutputFile {
         let panel = results.job.panel
         let networks = StageNetwork.all(results)
         var features: [Feature] = []
@@ -69,7 +69,7 @@ public enum GeoJSONOutput {
     }
 
     /// links_by_period.geojson.
-    public static func links(_ results: JobResults) -> OutputFile {
+    package static func links(_ results: JobResults) -> OutputFile {
         let panel = results.job.panel
         let networks = StageNetwork.all(results)
         var features: [Feature] = []

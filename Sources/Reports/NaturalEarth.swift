@@ -6,22 +6,22 @@ import Foundation
 /// where the data come from and how they were reduced). Nothing is downloaded.
 ///
 /// Coordinates are WGS 84 longitude/latitude in hundredths of a degree (about 1 km).
-public enum NaturalEarth {
+package enum NaturalEarth {
     /// One country: ISO 3166-1 alpha-2 code ("" when Natural Earth has none), its
     /// `adm0_a3` code, name, bounding box and outline rings. The rings are decoded when
     /// asked for (`rings`), so a check that needs only the extents reads no outline.
-    public struct Country: Sendable {
-        public var iso2: String
-        public var iso3: String
-        public var name: String
+    package struct Country: Sendable {
+        package var iso2: String
+        package var iso3: String
+        package var name: String
         /// West, south, east, north in degrees (of all rings).
-        public var bounds: Bounds
+        package var bounds: Bounds
         /// The encoded data and where this country's ring block lies in it.
         let data: EncodedData
         let ringBlock: Range<Int>
 
         /// The outline rings (decoded on every call; empty if the block is malformed).
-        public var rings: [Ring] {
+        package var rings: [Ring] {
             var reader = Reader(bytes: data.bytes, offset: ringBlock.lowerBound, end: ringBlock.upperBound)
             return NaturalEarth.rings(&reader) ?? []
         }
@@ -34,39 +34,39 @@ public enum NaturalEarth {
     }
 
     /// A ring of a country's outline, closed implicitly (last point joins the first).
-    public struct Ring: Sendable {
-        public var isHole: Bool
+    package struct Ring: Sendable {
+        package var isHole: Bool
         /// Longitudes and latitudes in hundredths of a degree.
-        public var lon: [Int32], lat: [Int32]
+        package var lon: [Int32], lat: [Int32]
         /// Kind of edge i → i+1: coast, a land border drawn from this ring, or a land
         /// border drawn from the neighbour's ring (each border is stroked once).
-        public var edges: [EdgeKind]
-        public var bounds: Bounds
+        package var edges: [EdgeKind]
+        package var bounds: Bounds
     }
 
-    public enum EdgeKind: UInt8, Sendable {
+    package enum EdgeKind: UInt8, Sendable {
         case coast = 0, border = 1, borderDrawnByNeighbour = 2
     }
 
     /// An extent in degrees.
-    public struct Bounds: Sendable, Equatable {
-        public var west: Double, south: Double, east: Double, north: Double
+    package struct Bounds: Sendable, Equatable {
+        package var west: Double, south: Double, east: Double, north: Double
 
-        public func intersects(_ other: Bounds) -> Bool {
+        package func intersects(_ other: Bounds) -> Bool {
             west <= other.east && other.west <= east && south <= other.north && other.south <= north
         }
 
-        public func contains(longitude: Double, latitude: Double, margin: Double = 0) -> Bool {
+        package func contains(longitude: Double, latitude: Double, margin: Double = 0) -> Bool {
             longitude >= west - margin && longitude <= east + margin
                 && latitude >= south - margin && latitude <= north + margin
         }
     }
 
     /// Every country, decoded once per process on first use.
-    public static let countries: [Country] = decode(encoded) ?? []
+    package static let countries: [Country] = decode(encoded) ?? []
 
     /// The countries whose ISO alpha-2 or alpha-3 code is `code` (case-insensitive).
-    public static func countries(coded code: String) -> [Country] {
+    package static func countries(coded code: String) -> [Country] {
         let upper = code.uppercased()
         return countries.filter { $0.iso2 == upper || $0.iso3 == upper }
     }

@@ -6,7 +6,7 @@ import Foundation
 
 /// The periodized outputs of a job (everything but manifest.json, which the
 /// runner writes because it records timings and the worker count).
-public enum OutputSet {
+package enum OutputSet {
     /// All result files, sorted by name. Deterministic: same job → same bytes.
     ///
     /// The writers are independent pure functions of `results`, so they run
@@ -15,7 +15,7 @@ public enum OutputSet {
     ///
     /// - Parameter early: `baselineFiles(of:_:)` when already written (a streaming
     ///   fold writes them while the tasks still run); written here otherwise.
-    public static func files(_ results: JobResults, early: [OutputFile]? = nil) throws -> [OutputFile] {
+    package static func files(_ results: JobResults, early: [OutputFile]? = nil) throws -> [OutputFile] {
         let all: [@Sendable (JobResults) throws -> OutputFile] =
             early == nil
             ? writers
@@ -30,7 +30,7 @@ public enum OutputSet {
 
     /// The files that depend only on the job and its baseline, not on any task
     /// result (the same bytes `files(_:)` writes for them).
-    public static func baselineFiles(of job: JobAnalysis, _ baseline: JobResults.Baseline) -> [OutputFile] {
+    package static func baselineFiles(of job: JobAnalysis, _ baseline: JobResults.Baseline) -> [OutputFile] {
         baselineWriters.map { $0(job, baseline) }
     }
 

@@ -7,8 +7,8 @@ import StageTransition
 /// smallest penalty (most stages) up, in long format: one row per stage of
 /// each segmentation (its penalty interval, number of stages, cost and
 /// whether it is the job's repeat on every row).
-public enum PenaltyPathOutput {
-    public static func csv(_ results: JobResults) throws -> OutputFile {
+package enum PenaltyPathOutput {
+    package static func csv(_ results: JobResults) throws -> OutputFile {
         let path = try results.job.analysis.penaltyPath(results.series)
         var csv = CSVText(header: ["penalty_lo", "penalty_hi", "stages", "cost", "chosen", "stage", "start", "end"])
         let years = results.series.years

@@ -3,7 +3,7 @@ import AtomicOutput
 import Foundation
 
 /// periods.json and periods.csv: one row per stage of the baseline periodization.
-public enum PeriodsOutput {
+package enum PeriodsOutput {
     struct Period: Encodable {
         var stage: Int
         var start: Int
@@ -118,7 +118,7 @@ public enum PeriodsOutput {
         }
     }
 
-    public static func json(_ results: JobResults) throws -> OutputFile {
+    package static func json(_ results: JobResults) throws -> OutputFile {
         let tally = results.baseline
         var distribution: [String: Double] = [:]
         for (k, count) in tally.stageCounts where tally.replicates > 0 {
@@ -142,7 +142,7 @@ public enum PeriodsOutput {
         return OutputFile(name: "periods.json", data: data)
     }
 
-    public static func csv(_ results: JobResults) -> OutputFile {
+    package static func csv(_ results: JobResults) -> OutputFile {
         var csv = CSVText(header: [
             "stage", "start", "end", "name", "dominant_layer", "dominant_scale", "label",
             "label_probability", "runner_up", "margin", "runner_up_scale", "scale_margin",
@@ -166,7 +166,7 @@ public enum PeriodsOutput {
     /// core_places_by_period.csv: the core places of every stage in long
     /// format — stage, measure (pagerank | betweenness), rank (1 = highest
     /// mean over the stage), place id and name.
-    public static func corePlaces(_ results: JobResults) -> OutputFile {
+    package static func corePlaces(_ results: JobResults) -> OutputFile {
         var csv = CSVText(header: ["stage", "measure", "rank", "place", "name"])
         let panel = results.job.panel
         for stage in results.periodization.stages {

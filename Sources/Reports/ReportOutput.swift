@@ -9,10 +9,10 @@ import CooperationNetwork
 /// a map of every stage's network, the sensitivity table, the label shares
 /// and the estimated link values. Polyglot markup (HTML5 and well-formed
 /// XML), deterministic byte for byte. Sections in docs/OUTPUTS.md.
-public enum ReportOutput {
-    public static let fileName = "report.html"
+package enum ReportOutput {
+    package static let fileName = "report.html"
 
-    public static func html(_ results: JobResults) -> OutputFile {
+    package static func html(_ results: JobResults) -> OutputFile {
         let palette = ReportPalette(panel: results.job.panel)
         let networks = StageNetwork.all(results)
         var page = HTMLText()

@@ -8,8 +8,8 @@ import AtomicOutput
 /// bootstrap interval when the scenario has replicates) and
 /// sensitivity_shifts.csv (one row per scenario and baseline transition: the
 /// scenario's nearest transition and the shift in years).
-public enum SensitivityOutput {
-    public static func csv(_ results: JobResults) -> OutputFile {
+package enum SensitivityOutput {
+    package static func csv(_ results: JobResults) -> OutputFile {
         var csv = CSVText(header: ["scenario", "kind", "target", "stages", "ari", "years_relabelled", "replicates"])
         let base = results.periodization
         for tally in results.scenarios {
@@ -24,7 +24,7 @@ public enum SensitivityOutput {
         return OutputFile(name: "sensitivity_by_region.csv", text: csv.text)
     }
 
-    public static func stages(_ results: JobResults) -> OutputFile {
+    package static func stages(_ results: JobResults) -> OutputFile {
         var csv = CSVText(header: [
             "scenario", "stage", "start", "end", "label", "baseline_label_at_start",
             "start_lo95", "start_hi95",
@@ -51,7 +51,7 @@ public enum SensitivityOutput {
         return OutputFile(name: "sensitivity_stages.csv", text: csv.text)
     }
 
-    public static func shifts(_ results: JobResults) -> OutputFile {
+    package static func shifts(_ results: JobResults) -> OutputFile {
         var csv = CSVText(header: ["scenario", "baseline_transition", "baseline_year", "nearest_year", "shift"])
         let base = results.periodization
         for tally in results.scenarios {

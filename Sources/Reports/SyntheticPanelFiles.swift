@@ -7,7 +7,7 @@ import Resampling
 /// A synthetic panel written as a job folder (`transborder generate`).
 extension SyntheticPanel {
     /// The generated files: places.csv, links.csv, job.yaml, truth.json.
-    public func files() -> [OutputFile] {
+    package func files() -> [OutputFile] {
         let panel = panel()
         var placeText = CSVText(header: ["id", "name", "country", "kind", "scale", "region", "lat", "lon"])
         for p in panel.places {

@@ -5,11 +5,11 @@ import CooperationNetwork
 
 /// The long-format tables: indicators, centralities and stage labels by year,
 /// centralities by period (columns and units in docs/OUTPUTS.md).
-public enum TablesOutput {
+package enum TablesOutput {
     /// indicators_by_year.csv: the baseline value of every indicator with the
     /// replicates' median and percentile bands (2.5–97.5 % and 5–95 %; from a
     /// percentile sketch within 0.5 % of the exact percentiles; empty without replicates).
-    public static func indicatorsByYear(_ results: JobResults) -> OutputFile {
+    package static func indicatorsByYear(_ results: JobResults) -> OutputFile {
         var csv = CSVText(header: [
             "year", "stage", "indicator", "value", "bootstrap_median",
             "band_lo95", "band_hi95", "band_lo90", "band_hi90",
@@ -45,7 +45,7 @@ public enum TablesOutput {
 
     /// centrality_by_year.csv: every active place, year and measure — from the baseline
     /// alone (no task result needed), so a streaming fold writes it while the tasks run.
-    public static func centralityByYear(_ panel: Panel, _ centrality: [YearCentrality]) -> OutputFile {
+    package static func centralityByYear(_ panel: Panel, _ centrality: [YearCentrality]) -> OutputFile {
         var csv = CSVText(header: ["place", "name", "year", "measure", "value"])
         // Places × years × measures rows (≈ 10,000 for the default job): each place's
         // quoted "id,name," and each year and measure's "year,measure," are built once,
@@ -69,7 +69,7 @@ public enum TablesOutput {
     /// centrality_by_period.csv: per place and stage, the mean of each measure
     /// over the stage's years (inactive years count as 0) and its range across
     /// those years.
-    public static func centralityByPeriod(_ results: JobResults) -> OutputFile {
+    package static func centralityByPeriod(_ results: JobResults) -> OutputFile {
         let panel = results.job.panel
         var csv = CSVText(header: [
             "place", "name", "stage", "start", "end", "measure", "mean", "min", "max",
@@ -93,7 +93,7 @@ public enum TablesOutput {
     }
 
     /// stage_labels_by_year.csv: for every year, the share of replicates giving each stage label.
-    public static func stageLabelsByYear(_ results: JobResults) -> OutputFile {
+    package static func stageLabelsByYear(_ results: JobResults) -> OutputFile {
         var csv = CSVText(header: ["year", "baseline_label", "label", "replicates", "share"])
         let tally = results.baseline
         let stageOfRow = results.periodization.stageOfRow

@@ -2,11 +2,11 @@
 ///
 /// What is resampled is decided here; what is recomputed from the resampled
 /// data is decided by `Analysis`.
-public enum BootstrapDraws {
+package enum BootstrapDraws {
     /// `links` scheme: one Poisson(1) multiplicity per link (per link-year row),
     /// in the order of the panel's links. A link drawn 0 times disappears from
     /// that replicate; one drawn k times carries k × its weight.
-    public static func linkMultiplicities(count: Int, stream: inout RandomStream) -> [Int] {
+    package static func linkMultiplicities(count: Int, stream: inout RandomStream) -> [Int] {
         var out = [Int](repeating: 0, count: count)
         for i in 0..<count { out[i] = stream.nextPoissonOne() }
         return out
@@ -17,7 +17,7 @@ public enum BootstrapDraws {
     /// drawn as Exp(1) variates divided by their mean. Every tie keeps a
     /// positive weight, so no tie vanishes and the topology of each year is kept;
     /// the weights have variance ≈ 1, as Poisson(1) multiplicities do.
-    public static func spellWeights(count: Int, stream: inout RandomStream) -> [Double] {
+    package static func spellWeights(count: Int, stream: inout RandomStream) -> [Double] {
         guard count > 0 else { return [] }
         var out = [Double](repeating: 0, count: count)
         var sum = 0.0
@@ -34,7 +34,7 @@ public enum BootstrapDraws {
     /// A stationary Gaussian AR(1) path of `count` steps with unit variance:
     /// e₀ ~ N(0, 1), eₜ = ρ eₜ₋₁ + √(1 − ρ²) zₜ. A measurement error that is
     /// high one year tends to stay high (a level error stays a level error).
-    public static func autoregressivePath(
+    package static func autoregressivePath(
         count: Int, rho: Double, into path: inout [Double],
         stream: inout RandomStream
     ) {
@@ -50,14 +50,14 @@ public enum BootstrapDraws {
     }
 
     /// A uniform whole-year shift in −`years`…`years` (0 when `years` is 0, without a draw).
-    public static func yearShift(within years: Int, stream: inout RandomStream) -> Int {
+    package static func yearShift(within years: Int, stream: inout RandomStream) -> Int {
         years > 0 ? stream.nextIndex(below: 2 * years + 1) - years : 0
     }
 
     /// `residuals` scheme: for each segment (a range of rows), the rows whose
     /// residuals are used, drawn uniformly with replacement within the segment.
     /// Returns a row index for every row 0..<n.
-    public static func residualRows(segments: [Range<Int>], stream: inout RandomStream) -> [Int] {
+    package static func residualRows(segments: [Range<Int>], stream: inout RandomStream) -> [Int] {
         var rows: [Int] = []
         for segment in segments {
             for _ in segment {
@@ -72,7 +72,7 @@ public enum BootstrapDraws {
     /// shorter than the block length is drawn as one block). Keeps the serial
     /// dependence of residuals within a stage (Künsch 1989's moving-block
     /// bootstrap, applied per segment so that the stage structure is kept).
-    public static func blockRows(segments: [Range<Int>], blockLength: Int, stream: inout RandomStream) -> [Int] {
+    package static func blockRows(segments: [Range<Int>], blockLength: Int, stream: inout RandomStream) -> [Int] {
         var rows: [Int] = []
         for segment in segments {
             let length = max(1, min(blockLength, segment.count))

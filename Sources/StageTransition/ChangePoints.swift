@@ -5,10 +5,10 @@
 ///
 /// Pure and allocation-light: no files, no clocks; safe to call from many
 /// threads at once (one call per bootstrap replicate).
-public enum ChangePoints {
+package enum ChangePoints {
     /// One call for the whole request: standardizes when asked, then runs
     /// `dynp` with `breaks`, `dynp` with automatic k, or `pelt`.
-    public static func segment(_ signal: Signal, settings: SegmentationSettings) throws(SegmentationError) -> Segmentation {
+    package static func segment(_ signal: Signal, settings: SegmentationSettings) throws(SegmentationError) -> Segmentation {
         let input = settings.standardize ? signal.standardized() : signal
         switch settings.method {
         case .dynp:
@@ -27,7 +27,7 @@ public enum ChangePoints {
     ///
     /// Throws `tooManyBreaks` when (breaks + 1) × min_size > n (ruptures's
     /// `BadSegmentationParameters`).
-    public static func optimal(_ signal: Signal, breaks: Int, cost: CostModel, minSize: Int) throws(SegmentationError) -> Segmentation {
+    package static func optimal(_ signal: Signal, breaks: Int, cost: CostModel, minSize: Int) throws(SegmentationError) -> Segmentation {
         let m = try effectiveMinSize(minSize, cost: cost, rows: signal.rows)
         guard breaks >= 0 else { throw .negativeBreaks(breaks) }
         guard (breaks + 1) * m <= signal.rows else {
@@ -38,7 +38,7 @@ public enum ChangePoints {
 
     /// PELT for a penalty (ruptures `Pelt(model, min_size, jump=1).fit_predict(signal, pen)` for
     /// `.value(pen)`; `bic` and `mbic` as documented on `Penalty`).
-    public static func pelt(_ signal: Signal, penalty: Penalty, cost: CostModel, minSize: Int) throws(SegmentationError) -> Segmentation {
+    package static func pelt(_ signal: Signal, penalty: Penalty, cost: CostModel, minSize: Int) throws(SegmentationError) -> Segmentation {
         let m = try effectiveMinSize(minSize, cost: cost, rows: signal.rows)
         guard let signal = fitted(signal, penalty: penalty) else { return Segmentation(breakpoints: [signal.rows], cost: 0) }
         let terms = try penalty.terms(rows: signal.rows, dims: signal.dims, cost: cost)
@@ -50,7 +50,7 @@ public enum ChangePoints {
     /// K = min(maxBreaks, ⌊n / min_size⌋ − 1), the most that fit. Ties go
     /// to the smaller k. For `mbic` the DP also carries the segment-length
     /// term (see `Penalty`), so best(k) minimizes the whole criterion.
-    public static func automatic(
+    package static func automatic(
         _ signal: Signal, penalty: Penalty, maxBreaks: Int, cost: CostModel, minSize: Int
     ) throws(SegmentationError) -> Segmentation {
         let m = try effectiveMinSize(minSize, cost: cost, rows: signal.rows)
@@ -67,7 +67,7 @@ public enum ChangePoints {
     /// n), e.g. to price a segmentation found on another replicate.
     /// Throws `invalidBreakpoints` unless the ends increase strictly, end at
     /// n, and every segment has at least `cost.minimumSegmentLength` rows.
-    public static func segmentCosts(of breakpoints: [Int], in signal: Signal, cost: CostModel) throws(SegmentationError) -> [Double] {
+    package static func segmentCosts(of breakpoints: [Int], in signal: Signal, cost: CostModel) throws(SegmentationError) -> [Double] {
         guard breakpoints.last == signal.rows else { throw .invalidBreakpoints(breakpoints, rows: signal.rows) }
         var start = 0
         for end in breakpoints {

@@ -1,5 +1,5 @@
 /// The segment model, with ruptures 1.1.10's cost definitions.
-public enum CostModel: String, Sendable, Hashable, CaseIterable, Codable {
+package enum CostModel: String, Sendable, Hashable, CaseIterable, Codable {
     /// Piecewise-constant mean (ruptures `CostL2`): c[a, b) = Σ_dims Σ_t (x_t − mean)²,
     /// i.e. (b − a) × Σ_dims population variance. Dimensions are summed with no
     /// scaling: standardize first or the largest-variance column dominates.
@@ -12,7 +12,7 @@ public enum CostModel: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// ruptures's `cost.min_size`: the effective minimum segment length is
     /// `max(min_size, this)` (1 for `l2`, 2 for `normal`).
-    public var minimumSegmentLength: Int {
+    package var minimumSegmentLength: Int {
         switch self {
         case .l2: return 1
         case .normal: return 2
@@ -21,7 +21,7 @@ public enum CostModel: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// Free parameters of one segment, used by the `bic` and `mbic`
     /// penalties: d means for `l2`; d means and d(d+1)/2 covariances for `normal`.
-    public func parametersPerSegment(dims: Int) -> Int {
+    package func parametersPerSegment(dims: Int) -> Int {
         switch self {
         case .l2: return dims
         case .normal: return dims + dims * (dims + 1) / 2

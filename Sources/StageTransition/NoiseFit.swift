@@ -27,15 +27,15 @@ import Foundation
 ///   ≤ 1e-8 after Gram–Schmidt): e.g. one share of a group that sums to 1, or
 ///   an intensity beside its own normalized copy. p, the parameters per
 ///   segment, is counted on the kept columns.
-public struct NoiseFit: Sendable, Hashable {
+package struct NoiseFit: Sendable, Hashable {
     /// The prepared signal (kept columns, divided by `scales`); nil when no column varies.
-    public let signal: Signal?
+    package let signal: Signal?
     /// Indices (into the input's columns) of the kept columns.
-    public let keptColumns: [Int]
+    package let keptColumns: [Int]
     /// σ̂ of each kept column.
-    public let scales: [Double]
+    package let scales: [Double]
 
-    public init(_ input: Signal) {
+    package init(_ input: Signal) {
         let n = input.rows
         let d = input.dims
         var basis: [[Double]] = []  // orthonormal centred columns kept so far
@@ -74,7 +74,7 @@ public struct NoiseFit: Sendable, Hashable {
     }
 
     /// σ̂ of one column (see the type's documentation); 0 for a constant column.
-    public static func noiseScale(_ x: [Double]) -> Double {
+    package static func noiseScale(_ x: [Double]) -> Double {
         guard x.count >= 2 else { return 0 }
         let n = Double(x.count)
         let mean = x.reduce(0, +) / n
@@ -120,7 +120,7 @@ public struct NoiseFit: Sendable, Hashable {
     }
 
     /// The largest year-to-year correlation the long-run correction assumes.
-    public static let maxRho = 0.9
+    package static let maxRho = 0.9
 
     /// MAD/√2 of the moving differences of one window (0 when fewer than half move).
     static func madScale(_ differences: ArraySlice<Double>, largest: Double) -> Double {
@@ -132,10 +132,10 @@ public struct NoiseFit: Sendable, Hashable {
     }
 
     /// Differences per window of the noise estimate.
-    public static let window = 10
+    package static let window = 10
 
     /// The smallest noise scale, as a fraction of the column's standard deviation.
-    public static let floorFraction = 0.05
+    package static let floorFraction = 0.05
 
     static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()

@@ -26,7 +26,7 @@ import Foundation
 ///   ln(a/n) + ln(b/n) ≤ ln((a+b)/n), PELT's pruning stays exact). The
 ///   reported cost excludes both terms.
 /// - `value(v)`: pen = v, on the cost scale (as ruptures's `pen`).
-public enum Penalty: Sendable, Hashable {
+package enum Penalty: Sendable, Hashable {
     case bic
     /// The rule before noise estimation: 2·p·ln n per segment with σ = 1 and p
     /// counting every column (kept so that earlier results can be reproduced).
@@ -35,10 +35,10 @@ public enum Penalty: Sendable, Hashable {
     case value(Double)
 
     /// The names the spec and the CLI accept.
-    public static let names = ["bic", "bic_unit", "mbic"]
+    package static let names = ["bic", "bic_unit", "mbic"]
 
     /// The named penalty (`bic`, `bic_unit`, `mbic`), nil for anything else.
-    public init?(name: String) {
+    package init?(name: String) {
         switch name {
         case "bic": self = .bic
         case "bic_unit": self = .bicUnit
@@ -49,7 +49,7 @@ public enum Penalty: Sendable, Hashable {
 
     /// Whether the penalty is fitted to the data: the signal is first reduced
     /// and rescaled by `NoiseFit` (`bic`, `mbic`).
-    public var fitsNoise: Bool {
+    package var fitsNoise: Bool {
         switch self {
         case .bic, .mbic: return true
         case .bicUnit, .value: return false
@@ -57,7 +57,7 @@ public enum Penalty: Sendable, Hashable {
     }
 
     /// The spec's name of the penalty, or its value.
-    public var name: String {
+    package var name: String {
         switch self {
         case .bic: return "bic"
         case .bicUnit: return "bic_unit"
@@ -67,7 +67,7 @@ public enum Penalty: Sendable, Hashable {
     }
 
     /// The per-segment penalty and the weight of the ln(l/n) segment-length term.
-    public func terms(rows: Int, dims: Int, cost: CostModel) throws(SegmentationError) -> PenaltyTerms {
+    package func terms(rows: Int, dims: Int, cost: CostModel) throws(SegmentationError) -> PenaltyTerms {
         let parameters = Double(cost.parametersPerSegment(dims: dims))
         let logRows = log(Double(rows))
         switch self {

@@ -9,18 +9,18 @@
 /// the lower convex hull of the points (k, Q(k)). Ties go to the smaller k,
 /// as in `ChangePoints.automatic`. Q includes the `mbic` segment-length term
 /// when the penalty has one; `cost` is the plain cost, as everywhere.
-public struct PenaltyPath: Sendable, Hashable {
-    public struct Segment: Sendable, Hashable {
+package struct PenaltyPath: Sendable, Hashable {
+    package struct Segment: Sendable, Hashable {
         /// The penalty interval (per segment, ruptures's `pen`) in which this segmentation is optimal.
-        public var penaltyLow: Double
-        public var penaltyHigh: Double
+        package var penaltyLow: Double
+        package var penaltyHigh: Double
         /// End indices (last = n).
-        public var breakpoints: [Int]
+        package var breakpoints: [Int]
         /// Plain segment cost (no penalty, no length term).
-        public var cost: Double
-        public var stages: Int { breakpoints.count }
+        package var cost: Double
+        package var stages: Int { breakpoints.count }
 
-        public init(penaltyLow: Double, penaltyHigh: Double, breakpoints: [Int], cost: Double) {
+        package init(penaltyLow: Double, penaltyHigh: Double, breakpoints: [Int], cost: Double) {
             self.penaltyLow = penaltyLow
             self.penaltyHigh = penaltyHigh
             self.breakpoints = breakpoints
@@ -29,11 +29,11 @@ public struct PenaltyPath: Sendable, Hashable {
     }
 
     /// The penalty the settings chose (per segment), inside the path's range.
-    public var chosenPenalty: Double
+    package var chosenPenalty: Double
     /// Segments by increasing penalty (so by decreasing number of stages).
-    public var segments: [Segment]
+    package var segments: [Segment]
 
-    public init(chosenPenalty: Double, segments: [Segment]) {
+    package init(chosenPenalty: Double, segments: [Segment]) {
         self.chosenPenalty = chosenPenalty
         self.segments = segments
     }
@@ -44,7 +44,7 @@ extension ChangePoints {
     /// [`low` × chosen, `high` × chosen], where `chosen` is what `penalty`
     /// resolves to (data-fitted penalties see the `NoiseFit` signal, as in
     /// `automatic`); k runs over 0…min(maxBreaks, n/min_size − 1).
-    public static func penaltyPath(
+    package static func penaltyPath(
         _ signal: Signal, penalty: Penalty, maxBreaks: Int, cost: CostModel, minSize: Int,
         low: Double = 0.1, high: Double = 10
     ) throws(SegmentationError) -> PenaltyPath {

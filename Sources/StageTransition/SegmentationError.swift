@@ -4,7 +4,7 @@
 /// breaks for the number of rows and the minimum segment length, an empty
 /// series, a negative penalty), not programming errors: callers report them
 /// to the user.
-public enum SegmentationError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum SegmentationError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The series has no rows.
     case emptySignal
     /// The series has no columns.
@@ -28,7 +28,7 @@ public enum SegmentationError: Error, Sendable, Hashable, CustomStringConvertibl
     /// End indices that do not increase to n with segments long enough for the cost.
     case invalidBreakpoints([Int], rows: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .emptySignal:
             return "the series has no rows"

@@ -3,16 +3,16 @@
 ///
 /// Every value is finite (checked at construction), so the costs never see
 /// a NaN.
-public struct Signal: Sendable, Hashable {
+package struct Signal: Sendable, Hashable {
     /// Number of observations (n).
-    public let rows: Int
+    package let rows: Int
     /// Number of columns (d).
-    public let dims: Int
+    package let dims: Int
     /// Row-major values, `rows × dims` of them.
-    public let values: [Double]
+    package let values: [Double]
 
     /// A signal from row-major values.
-    public init(rows: Int, dims: Int, values: [Double]) throws(SegmentationError) {
+    package init(rows: Int, dims: Int, values: [Double]) throws(SegmentationError) {
         guard rows > 0 else { throw .emptySignal }
         guard dims > 0 else { throw .noDimensions }
         guard values.count == rows * dims else {
@@ -27,7 +27,7 @@ public struct Signal: Sendable, Hashable {
     }
 
     /// A signal from a list of rows, all of the same length.
-    public init(rows table: [[Double]]) throws(SegmentationError) {
+    package init(rows table: [[Double]]) throws(SegmentationError) {
         guard let first = table.first else { throw .emptySignal }
         var flat: [Double] = []
         flat.reserveCapacity(table.count * first.count)
@@ -42,7 +42,7 @@ public struct Signal: Sendable, Hashable {
 
     /// The value at (row, column).
     @inlinable
-    public subscript(row: Int, column: Int) -> Double {
+    package subscript(row: Int, column: Int) -> Double {
         values[row * dims + column]
     }
 
@@ -54,7 +54,7 @@ public struct Signal: Sendable, Hashable {
     /// (it then adds nothing to the `l2` cost and a constant to the `normal`
     /// cost, so it never moves a breakpoint). Testing "all equal" rather than
     /// "std == 0" avoids dividing by a rounding residue.
-    public func standardized() -> Signal {
+    package func standardized() -> Signal {
         var out = values
         let count = Double(rows)
         for column in 0..<dims {
