@@ -71,10 +71,12 @@ package struct JobResults: Sendable {
     private func probability(of value: String, in counts: [[String: Int]], stage: Stage) -> Double? {
         let replicates = baseline.replicates
         guard replicates > 0, let first = series.years.first else { return nil }
-        let shares = (stage.startYear - first...stage.endYear - first).compactMap { row in
-            counts.indices.contains(row) ? Double(counts[row][value] ?? 0) / Double(replicates) : nil
-        }
-        return shares.isEmpty ? nil : shares.reduce(0, +) / Double(shares.count)
+        // One division of integer totals: the mean of the yearly shares, correctly rounded
+        // (a sum of yearly fractions would print as 0.49870000000000003 for 0.4987).
+        let rows = (stage.startYear - first...stage.endYear - first).filter { counts.indices.contains($0) }
+        guard !rows.isEmpty else { return nil }
+        let agreeing = rows.reduce(0) { $0 + (counts[$1][value] ?? 0) }
+        return Double(agreeing) / Double(replicates * rows.count)
     }
 
     /// Whether the number of breaks was chosen automatically and equals the
