@@ -1,3 +1,5 @@
+import StageTransition
+
 /// Everything the output writers need, assembled once all tasks are folded.
 ///
 /// The baseline is recomputed here with every centrality measure (the tasks
@@ -13,6 +15,9 @@ package struct JobResults: Sendable {
     package let centrality: [YearCentrality]
     /// Aggregates per scenario (index 0 = baseline).
     package let scenarios: [ScenarioTally]
+    /// Every optimal segmentation of the baseline for 0.1× to 10× the spec's
+    /// penalty (penalty_path.csv and the report read the same one).
+    package let penaltyPath: PenaltyPath
 
     /// - Parameter baseline: `JobResults.baseline(of:)` when already computed (a
     ///   streaming fold computes it while the tasks still run); computed here otherwise.
@@ -34,6 +39,7 @@ package struct JobResults: Sendable {
             series, breakpoints: point.periodization.breakpoints,
             cost: point.periodization.cost, centrality: centrality)
         self.scenarios = aggregation.scenarios
+        self.penaltyPath = try job.analysis.penaltyPath(series)
     }
 
     /// The observed panel's indicators with every centrality measure of every year.

@@ -95,7 +95,7 @@ package struct PanelAnalysis: Sendable {
 
     /// The most breaks the automatic choice may pick: max_breaks, capped by what min_size allows.
     package var effectiveMaxBreaks: Int {
-        max(0, min(spec.stages.maxBreaks, panel.yearCount / max(spec.stages.minSize, 1) - 1))
+        SegmentationBridge.mostBreaks(rows: panel.yearCount, settings: spec.stages)
     }
 
     /// Every optimal segmentation of `series` for penalties from 0.1× to 10× the spec's.

@@ -6,43 +6,46 @@ enum SegmentationBridge {
     /// dropped first (no information; they would only inflate the BIC penalty,
     /// which grows with the number of dimensions); with no varying column the
     /// whole series is one stage. `max_breaks` is capped at what min_size allows.
-    /// The penalty path (0.1× to 10× the chosen penalty) of the same input as `segment`.
-    static func penaltyPath(_ rows: [[Double]], settings: StageSettings) throws -> PenaltyPath {
-        let n = rows.count
-        guard let width = rows.first?.count else { throw AnalysisError.tooFewYears(years: 0, minSize: settings.minSize) }
-        let varying = (0..<width).filter { j in rows.contains { $0[j] != rows[0][j] } }
-        if varying.isEmpty {
-            return PenaltyPath(
-                chosenPenalty: 0,
-                segments: [
-                    .init(
-                        penaltyLow: 0, penaltyHigh: .infinity,
-                        breakpoints: [n], cost: 0)
-                ])
-        }
+    static func segment(_ rows: [[Double]], settings: StageSettings) throws -> (breakpoints: [Int], cost: Double) {
+        guard let signal = try varyingSignal(rows, settings: settings) else { return ([rows.count], 0) }
+        var segmentation = settings.segmentation
+        segmentation.maxBreaks = mostBreaks(rows: rows.count, settings: settings)
         do {
-            let signal = try Signal(rows: rows.map { row in varying.map { row[$0] } })
-            let input = settings.standardize ? signal.standardized() : signal
-            let maxBreaks = max(0, min(settings.maxBreaks, n / max(settings.minSize, 1) - 1))
-            return try ChangePoints.penaltyPath(
-                input, penalty: settings.penalty, maxBreaks: maxBreaks,
-                cost: settings.cost, minSize: settings.minSize)
+            let result = try ChangePoints.segment(signal, settings: segmentation)
+            return (result.breakpoints, result.cost)
         } catch {
             throw AnalysisError.segmentation(String(describing: error))
         }
     }
 
-    static func segment(_ rows: [[Double]], settings: StageSettings) throws -> (breakpoints: [Int], cost: Double) {
-        let n = rows.count
+    /// The penalty path (0.1× to 10× the chosen penalty) of the same input as `segment`.
+    static func penaltyPath(_ rows: [[Double]], settings: StageSettings) throws -> PenaltyPath {
+        guard let signal = try varyingSignal(rows, settings: settings) else {
+            return PenaltyPath(
+                chosenPenalty: 0,
+                segments: [.init(penaltyLow: 0, penaltyHigh: .infinity, breakpoints: [rows.count], cost: 0)])
+        }
+        do {
+            return try ChangePoints.penaltyPath(
+                settings.standardize ? signal.standardized() : signal, penalty: settings.penalty,
+                maxBreaks: settings.maxBreaks, cost: settings.cost, minSize: settings.minSize)
+        } catch {
+            throw AnalysisError.segmentation(String(describing: error))
+        }
+    }
+
+    /// The most breaks the automatic choice may pick on `rows` years (ChangePoints's own cap).
+    static func mostBreaks(rows: Int, settings: StageSettings) -> Int {
+        ChangePoints.mostBreaks(settings.maxBreaks, rows: rows, minSize: settings.minSize, cost: settings.cost)
+    }
+
+    /// The rows' varying columns as a signal; nil when no column varies.
+    private static func varyingSignal(_ rows: [[Double]], settings: StageSettings) throws -> Signal? {
         guard let width = rows.first?.count else { throw AnalysisError.tooFewYears(years: 0, minSize: settings.minSize) }
         let varying = (0..<width).filter { j in rows.contains { $0[j] != rows[0][j] } }
-        if varying.isEmpty { return ([n], 0) }
-        var segmentation = settings.segmentation
-        segmentation.maxBreaks = max(0, min(segmentation.maxBreaks, n / max(settings.minSize, 1) - 1))
+        if varying.isEmpty { return nil }
         do {
-            let signal = try Signal(rows: rows.map { row in varying.map { row[$0] } })
-            let result = try ChangePoints.segment(signal, settings: segmentation)
-            return (result.breakpoints, result.cost)
+            return try Signal(rows: rows.map { row in varying.map { row[$0] } })
         } catch {
             throw AnalysisError.segmentation(String(describing: error))
         }

@@ -41,7 +41,7 @@ package enum OutputSet {
         { BreakpointsOutput.csv($0) },
         { BreakpointsOutput.transitions($0) },
         { PeriodsOutput.corePlaces($0) },
-        { try PenaltyPathOutput.csv($0) },
+        { PenaltyPathOutput.csv($0) },
         { SensitivityOutput.csv($0) },
         { SensitivityOutput.stages($0) },
         { SensitivityOutput.shifts($0) },

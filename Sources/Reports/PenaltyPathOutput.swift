@@ -8,8 +8,8 @@ import StageTransition
 /// each segmentation (its penalty interval, number of stages, cost and
 /// whether it is the job's repeat on every row).
 package enum PenaltyPathOutput {
-    package static func csv(_ results: JobResults) throws -> OutputFile {
-        let path = try results.job.analysis.penaltyPath(results.series)
+    package static func csv(_ results: JobResults) -> OutputFile {
+        let path = results.penaltyPath
         var csv = CSVText(header: ["penalty_lo", "penalty_hi", "stages", "cost", "chosen", "stage", "start", "end"])
         let years = results.series.years
         let chosen = results.periodization.breakpoints

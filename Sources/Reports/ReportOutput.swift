@@ -257,7 +257,7 @@ package enum ReportOutput {
 
     /// Every optimal segmentation between 0.1× and 10× the chosen penalty (docs/METHODS.md §4).
     static func penaltyPath(_ results: JobResults, into page: inout HTMLText) {
-        guard let path = try? results.job.analysis.penaltyPath(results.series) else { return }
+        let path = results.penaltyPath
         let years = results.series.years
         let chosen = results.periodization.breakpoints
         page.open("section", [("id", "penalty-path")])

@@ -57,7 +57,7 @@ package enum ChangePoints {
         guard maxBreaks >= 0 else { throw .negativeBreaks(maxBreaks) }
         guard let signal = fitted(signal, penalty: penalty) else { return Segmentation(breakpoints: [signal.rows], cost: 0) }
         let terms = try penalty.terms(rows: signal.rows, dims: signal.dims, cost: cost)
-        let largest = min(maxBreaks, signal.rows / m - 1)
+        let largest = mostBreaks(maxBreaks, rows: signal.rows, effectiveMinSize: m)
         return cost.segment(
             signal, lengthWeight: terms.lengthWeight,
             PenalizedBreaks(minSize: m, maxBreaks: largest, penalty: terms.perSegment))
@@ -86,6 +86,18 @@ package enum ChangePoints {
     }
 
     /// max(minSize, cost's own minimum), checked against n.
+    /// The most breaks an automatic choice over 0…`maxBreaks` can pick on `rows`
+    /// rows: `maxBreaks`, capped by what the effective min_size lets fit
+    /// (⌊rows / min_size⌋ − 1); 0 when not even two segments fit.
+    package static func mostBreaks(_ maxBreaks: Int, rows: Int, minSize: Int, cost: CostModel) -> Int {
+        let m = max(minSize, cost.minimumSegmentLength, 1)
+        return mostBreaks(maxBreaks, rows: rows, effectiveMinSize: m)
+    }
+
+    static func mostBreaks(_ maxBreaks: Int, rows: Int, effectiveMinSize m: Int) -> Int {
+        max(0, min(maxBreaks, rows / m - 1))
+    }
+
     static func effectiveMinSize(_ minSize: Int, cost: CostModel, rows: Int) throws(SegmentationError) -> Int {
         guard minSize >= 1 else { throw .invalidMinSize(minSize) }
         let m = max(minSize, cost.minimumSegmentLength)

@@ -42,7 +42,7 @@ package struct NoiseFit: Sendable, Hashable {
         var kept: [Int] = []
         var scales: [Double] = []
         for j in 0..<d {
-            var column = (0..<n).map { input[$0, j] }
+            let column = (0..<n).map { input[$0, j] }
             let mean = column.reduce(0, +) / Double(n)
             var centred = column.map { $0 - mean }
             let norm = Self.norm(centred)
@@ -58,7 +58,6 @@ package struct NoiseFit: Sendable, Hashable {
             guard scale > 0 else { continue }
             kept.append(j)
             scales.append(scale)
-            column.removeAll()
         }
         keptColumns = kept
         self.scales = scales
@@ -96,7 +95,7 @@ package struct NoiseFit: Sendable, Hashable {
             scale = max(scale, madScale(differences[start..<end], largest: largest))
             start = end
         }
-        return max(scale * longRunFactor(x, largest: largest), floorFraction * sd)
+        return max(scale * longRunFactor(x, differences: differences, largest: largest), floorFraction * sd)
     }
 
     /// The factor from the difference-based σ̂ to the long-run noise scale of
@@ -108,11 +107,11 @@ package struct NoiseFit: Sendable, Hashable {
     /// mean of autocorrelated noise varies as the long-run variance
     /// σ²(1+ρ)/(1−ρ), so the noise scale the penalty needs is
     /// σ̂·√(1+ρ̂)/(1−ρ̂). ρ̂ is clamped to [0, `maxRho`]; 1 for white noise.
-    static func longRunFactor(_ x: [Double], largest: Double) -> Double {
+    /// `differences` are x's lag-1 differences (computed once by the caller).
+    static func longRunFactor(_ x: [Double], differences: [Double], largest: Double) -> Double {
         guard x.count >= 4 else { return 1 }
-        let lag1 = zip(x.dropFirst(), x).map { $0 - $1 }
         let lag2 = zip(x.dropFirst(2), x).map { $0 - $1 }
-        let m1 = madScale(lag1[...], largest: largest)
+        let m1 = madScale(differences[...], largest: largest)
         let m2 = madScale(lag2[...], largest: largest)
         guard m1 > 0, m2 > 0 else { return 1 }
         let rho = min(maxRho, max(0, (m2 / m1) * (m2 / m1) - 1))

@@ -60,7 +60,7 @@ extension ChangePoints {
                 ])
         }
         let terms = try penalty.terms(rows: fitted.rows, dims: fitted.dims, cost: cost)
-        let largest = min(maxBreaks, fitted.rows / m - 1)
+        let largest = mostBreaks(maxBreaks, rows: fitted.rows, effectiveMinSize: m)
         let options = cost.optimalByBreaks(fitted, lengthWeight: terms.lengthWeight, minSize: m, maxBreaks: largest)
         let lowest = low * terms.perSegment
         let highest = high * terms.perSegment

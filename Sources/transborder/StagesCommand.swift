@@ -129,11 +129,11 @@ extension StagesCommand {
             let table = try SeriesTable(path: series)
             do {
                 let input = settings.standardize ? table.signal.standardized() : table.signal
-                let maxBreaks = min(settings.maxBreaks, input.rows / max(settings.minSize, 1) - 1)
+                // penaltyPath caps max_breaks at what min_size lets fit, as `automatic` does.
                 return (
                     table,
                     try ChangePoints.penaltyPath(
-                        input, penalty: settings.penalty, maxBreaks: max(0, maxBreaks),
+                        input, penalty: settings.penalty, maxBreaks: settings.maxBreaks,
                         cost: settings.cost, minSize: settings.minSize)
                 )
             } catch {
