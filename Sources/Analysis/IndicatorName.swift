@@ -25,8 +25,7 @@ package enum IndicatorName {
 
     /// All columns for a panel with these layers.
     package static func columns(layers: [Layer]) -> [String] {
-        [density, betweennessCentralization, top3StrengthShare, strengthGini, crossBorderShare]
-            + layers.map(layerShare) + Scale.allCases.map(scaleShare) + [reachKm]
+        segmentationColumns(layers: layers)
             + layers.map(layerIntensity) + layers.map(layerNorm) + layers.map(newTies)
             + Scale.allCases.map(scaleNorm)
     }

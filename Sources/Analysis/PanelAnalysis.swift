@@ -61,19 +61,22 @@ package struct PanelAnalysis: Sendable {
         let base = columns.count - 3 * layerCount - scaleCount
         var peak = [Double](repeating: 0, count: layerCount)
         for row in rows { for j in 0..<layerCount { peak[j] = max(peak[j], row[base + j]) } }
-        var scaleRows = [[Double]](repeating: [Double](repeating: 0, count: scaleCount), count: rows.count)
+        // Row-major years × scales, one allocation (this runs for every replicate).
+        var scaleRows = [Double](repeating: 0, count: rows.count * scaleCount)
         for (t, year) in panel.years.enumerated() {
             for j in 0..<layerCount { rows[t][base + layerCount + j] = peak[j] > 0 ? rows[t][base + j] / peak[j] : 0 }
             for i in panel.linkRange(in: year) where weights[i] > 0 {
                 let layerPeak = peak[panel.links[i].layer]
                 guard layerPeak > 0 else { continue }
-                scaleRows[t][facts.sourceScale[i]] += weights[i] / layerPeak
-                scaleRows[t][facts.targetScale[i]] += weights[i] / layerPeak
+                scaleRows[t * scaleCount + facts.sourceScale[i]] += weights[i] / layerPeak
+                scaleRows[t * scaleCount + facts.targetScale[i]] += weights[i] / layerPeak
             }
         }
         for k in 0..<scaleCount {
-            let top = scaleRows.reduce(0) { max($0, $1[k]) }
-            for t in rows.indices { rows[t][base + 3 * layerCount + k] = top > 0 ? scaleRows[t][k] / top : 0 }
+            let top = rows.indices.reduce(0) { max($0, scaleRows[$1 * scaleCount + k]) }
+            for t in rows.indices {
+                rows[t][base + 3 * layerCount + k] = top > 0 ? scaleRows[t * scaleCount + k] / top : 0
+            }
         }
     }
 

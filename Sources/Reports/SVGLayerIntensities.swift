@@ -36,18 +36,9 @@ struct SVGLayerIntensities: Sendable {
                 ("class", "chart layer-intensities"), ("role", "img"),
             ])
         m.element("title", text: "Normalized intensity of each layer by year (its intensity over its largest year)")
-        for band in stages {
-            let x0 = x.position(Double(band.start) - 0.5)
-            let x1 = x.position(Double(band.end) + 0.5)
-            m.empty(
-                "rect",
-                [
-                    ("x", fx(x0)), ("y", fx(plotTop)), ("width", fx(x1 - x0)), ("height", fx(plotBottom - plotTop)),
-                    ("fill", band.colour), ("fill-opacity", band.number % 2 == 1 ? "0.10" : "0.20"),
-                ])
-        }
-        SVGPlotFrame(left: plotLeft, right: plotRight, top: plotTop, bottom: plotBottom, height: h)
-            .draw(into: &m, x: x, y: y, xTitle: "year", yTitle: "of its largest year (0–1)")
+        let frame = SVGPlotFrame(left: plotLeft, right: plotRight, top: plotTop, bottom: plotBottom, height: h)
+        frame.drawStageBands(stages, into: &m, x: x, opacity: ("0.10", "0.20"))
+        frame.draw(into: &m, x: x, y: y, xTitle: "year", yTitle: "of its largest year (0–1)")
         for (k, line) in lines.enumerated() {
             let points = zip(years, line.values).map { fx(x.position(Double($0))) + "," + fx(y.position($1)) }
             m.open("g", [("class", "layer-line"), ("data-layer", line.layer)])

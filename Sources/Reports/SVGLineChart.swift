@@ -68,19 +68,9 @@ struct SVGLineChart: Sendable {
                 ("class", "chart"), ("role", "img"),
             ])
         m.element("title", text: title)
-        // Stage bands, alternating in strength so equal colours stay apart.
-        for band in stages {
-            let x0 = x.position(Double(band.start) - 0.5)
-            let x1 = x.position(Double(band.end) + 0.5)
-            m.empty(
-                "rect",
-                [
-                    ("x", fx(x0)), ("y", fx(plotTop)), ("width", fx(x1 - x0)), ("height", fx(plotBottom - plotTop)),
-                    ("fill", band.colour), ("fill-opacity", band.number % 2 == 1 ? "0.13" : "0.24"),
-                ])
-        }
-        SVGPlotFrame(left: plotLeft, right: plotRight, top: plotTop, bottom: plotBottom, height: h)
-            .draw(into: &m, x: x, y: y, xTitle: "year", yTitle: unit, tickMarks: true)
+        let frame = SVGPlotFrame(left: plotLeft, right: plotRight, top: plotTop, bottom: plotBottom, height: h)
+        frame.drawStageBands(stages, into: &m, x: x, opacity: ("0.13", "0.24"))
+        frame.draw(into: &m, x: x, y: y, xTitle: "year", yTitle: unit, tickMarks: true)
         // Bootstrap band.
         if let band, band.lower.count == years.count, band.upper.count == years.count {
             var points: [String] = []

@@ -9,6 +9,25 @@ struct SVGPlotFrame: Sendable {
     /// Height of the whole SVG (the x title sits 4 px above its bottom edge).
     var height: Double
 
+    /// The stages as shaded bands over the plot, a year axis `x` with years at the centre of
+    /// unit cells (a stage start…end spans [start − ½, end + ½]); odd and even stages
+    /// alternate in strength so equal colours stay apart.
+    func drawStageBands(
+        _ stages: [SVGLineChart.StageBand], into m: inout HTMLText, x: SVGAxis, opacity: (odd: String, even: String)
+    ) {
+        func fx(_ v: Double) -> String { HTMLText.fixed(v, digits: 1) }
+        for band in stages {
+            let x0 = x.position(Double(band.start) - 0.5)
+            let x1 = x.position(Double(band.end) + 0.5)
+            m.empty(
+                "rect",
+                [
+                    ("x", fx(x0)), ("y", fx(top)), ("width", fx(x1 - x0)), ("height", fx(bottom - top)),
+                    ("fill", band.colour), ("fill-opacity", band.number % 2 == 1 ? opacity.odd : opacity.even),
+                ])
+        }
+    }
+
     func draw(into m: inout HTMLText, x: SVGAxis, y: SVGAxis, xTitle: String, yTitle: String, tickMarks: Bool = false) {
         func fx(_ v: Double) -> String { HTMLText.fixed(v, digits: 1) }
         for tick in y.ticks {
