@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(
             name: "ClusterTests",
             dependencies: [
-                "Cluster", "ClusterProtocol", "JobStore", "ClusterSupport", "ZeroMQ", "AtomicOutput", "TestSupport",
+                "Cluster", "ClusterProtocol", "JobStore", "ClusterSupport", "ZeroMQ", "AtomicOutput", "ConcurrencyTools", "TestSupport",
             ]),
         // CSV.swift: reads the default job's links and facts in DefaultJobTraceTests.
         .testTarget(name: "CLITests", dependencies: ["TestSupport", .product(name: "CSV", package: "CSV.swift")]),

@@ -16,7 +16,21 @@ package struct AuthorizedKeys: Sendable, Hashable {
     }
 
     /// Reads every `*.pub` in `folder`; collects every bad file into one `InputError`.
+    /// What a coordinator starts with: any bad file, or none at all, is an error.
     package static func read(folder: String) throws -> AuthorizedKeys {
+        let scan = try scan(folder: folder)
+        try scan.problems.throwIfAny()
+        guard !scan.keys.names.isEmpty else {
+            throw InputError(
+                file: folder, "no .pub file: the coordinator would admit nobody (copy the workers' and clients' NAME.pub here)")
+        }
+        return scan.keys
+    }
+
+    /// Every good `*.pub` in `folder` and the problems of the others: what a running
+    /// coordinator re-reads (a bad or unreadable file admits nobody: it fails closed).
+    /// Throws only when the folder itself cannot be listed.
+    package static func scan(folder: String) throws -> (keys: AuthorizedKeys, problems: InputError) {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw InputError(
@@ -28,7 +42,7 @@ package struct AuthorizedKeys: Sendable, Hashable {
         }
         var names: [CurveKey: String] = [:]
         var problems = InputError()
-        for entry in entries.sorted() where entry.hasSuffix(".pub") && !entry.hasPrefix(".") {
+        for entry in entries.sorted() where isKeyFile(entry) {
             let path = (folder as NSString).appendingPathComponent(entry)
             do {
                 let key = try CurveKeyFile.readPublicKey(path)
@@ -37,16 +51,19 @@ package struct AuthorizedKeys: Sendable, Hashable {
                 problems.append(contentsOf: error)
             }
         }
-        try problems.throwIfAny()
-        guard !names.isEmpty else {
-            throw InputError(
-                file: folder, "no .pub file: the coordinator would admit nobody (copy the workers' and clients' NAME.pub here)")
-        }
-        return AuthorizedKeys(names)
+        return (AuthorizedKeys(names), problems)
     }
+
+    /// Whether a folder entry is one of the keys: `*.pub`, not hidden.
+    static func isKeyFile(_ entry: String) -> Bool { entry.hasSuffix(".pub") && !entry.hasPrefix(".") }
 
     /// The name a key is listed under, or nil when it is not authorized.
     package func name(of key: CurveKey) -> String? { names[key] }
 
     package var count: Int { names.count }
+
+    /// The names of the keys `self` has and `other` lacks, sorted.
+    package func names(notIn other: AuthorizedKeys) -> [String] {
+        names.filter { other.names[$0.key] == nil }.map(\.value).sorted()
+    }
 }

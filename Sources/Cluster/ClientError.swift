@@ -5,6 +5,8 @@ import ZeroMQ
 package enum ClientError: Error, CustomStringConvertible, Sendable {
     /// No reply within the timeout (coordinator down or unreachable).
     case timeout(endpoint: String, seconds: Double)
+    /// No reply for `seconds` despite retrying: the client's `ClientPatience` ran out.
+    case notAnswering(endpoint: String, seconds: Double)
     /// The coordinator turned the connection away during the security handshake (CURVE).
     case rejected(endpoint: String, reason: String)
     /// The coordinator answered with ERROR.
@@ -19,6 +21,8 @@ package enum ClientError: Error, CustomStringConvertible, Sendable {
     package var description: String {
         switch self {
         case .timeout(let endpoint, let seconds): "no reply from the coordinator at \(endpoint) within \(Int(seconds)) s"
+        case .notAnswering(let endpoint, let seconds):
+            "coordinator at \(endpoint) not answering for \(Int(seconds.rounded())) s; giving up (--wait-timeout)"
         case .rejected(let endpoint, let reason): "no reply from the coordinator at \(endpoint): \(reason)"
         case .refused(let code, let message): "coordinator: \(code): \(message)"
         case .unexpectedReply(let what): "unexpected reply from the coordinator: \(what)"

@@ -14,6 +14,12 @@ package final class ClusterClient {
     private let maxMessageBytes: Int
     private let curve: CurveClientCredentials?
     private var handshakes: HandshakeWatch
+    /// Whether and how requests made through `persistently` outlast a silent coordinator
+    /// (nil: a request fails at its first timeout).
+    package var patience: ClientPatience?
+    /// While `persistently` waits: since when no reply came, and the notices given since.
+    private var silentSince: Double?
+    private var noticesGiven = 0
 
     /// - Parameter curve: this client's key pair and the coordinator's public key (nil: plaintext).
     package init(
@@ -53,9 +59,50 @@ package final class ClusterClient {
         do { try socket.send(message.frames, dontWait: false) } catch let error as ZMQError { throw ClientError.transport(error) }
     }
 
+    /// Runs `body` (requests to the coordinator) until it gets its replies, retrying it on a
+    /// fresh socket after each timeout as `patience` says: a notice every `noticeEvery`
+    /// seconds of silence, `ClientError.notAnswering` after `giveUpAfter`. `body` must be
+    /// safe to run again (every request but FORGET and PRUNE is). Without `patience`, runs
+    /// `body` once.
+    package func persistently<T>(_ body: () throws -> T) throws -> T {
+        guard let patience else { return try body() }
+        silentSince = MonotonicClock.now()
+        noticesGiven = 0
+        defer { silentSince = nil }
+        while true {
+            do {
+                return try body()
+            } catch ClientError.timeout {
+                let since = silentSince ?? MonotonicClock.now()
+                let silent = MonotonicClock.now() - since
+                // 10 ms of slack: the attempt's deadline was the notice or give-up time itself.
+                if let limit = patience.giveUpAfter, silent + 0.01 >= limit {
+                    throw ClientError.notAnswering(endpoint: endpoint, seconds: silent)
+                }
+                let due = Int((silent + 0.01) / patience.noticeEvery)
+                if due > noticesGiven {
+                    noticesGiven = due
+                    patience.notice(Int(silent.rounded()))
+                }
+                try reconnect()
+            }
+        }
+    }
+
+    /// When the current wait for a reply ends: after `timeout`, and inside `persistently`
+    /// no later than the next notice or the moment to give up.
+    private func replyDeadline(now: Double) -> Double {
+        var deadline = now + timeout
+        if let patience, let since = silentSince {
+            deadline = min(deadline, since + Double(noticesGiven + 1) * patience.noticeEvery)
+            if let limit = patience.giveUpAfter { deadline = min(deadline, since + limit) }
+        }
+        return deadline
+    }
+
     /// The next valid reply, or a timeout error.
     func receive() throws -> ClientMessage {
-        let deadline = MonotonicClock.now() + timeout
+        let deadline = replyDeadline(now: MonotonicClock.now())
         var poller = ZMQPoller()
         poller.addReadable(socket)
         while true {
@@ -79,6 +126,11 @@ package final class ClusterClient {
                         )
                     }
                     throw ClientError.unexpectedReply("a reply that is not \(String(decoding: WireProtocol.clientHeader, as: UTF8.self))")
+                }
+                // An answer, even an error: the silence (if counted) starts again.
+                if silentSince != nil {
+                    silentSince = MonotonicClock.now()
+                    noticesGiven = 0
                 }
                 if case .error(let code, let text) = decoded { throw ClientError.refused(code: code, message: text) }
                 return decoded
@@ -160,7 +212,8 @@ package final class ClusterClient {
     }
 
     /// Polls until the job is done, failed or cancelled, calling `progress` after each poll.
-    /// Survives a coordinator restart (timeouts are retried on a fresh socket).
+    /// Survives a coordinator restart (timeouts are retried on a fresh socket, as
+    /// `patience` says when set: then a coordinator gone for good ends the wait).
     ///
     /// Polls every `interval` seconds, sooner near the end: `pollDelay` shortens the wait
     /// to what the tasks left should take at the rate seen so far, so a job's end is seen
@@ -170,7 +223,7 @@ package final class ClusterClient {
         while true {
             var delay = interval
             do {
-                let status = try status(job: job)
+                let status = try persistently { try self.status(job: job) }
                 progress(status)
                 if status.state.isFinished { return status }
                 let now = MonotonicClock.now()

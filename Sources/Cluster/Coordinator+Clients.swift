@@ -114,9 +114,31 @@ extension Coordinator {
     }
 
     func currentStatus(_ id: String) -> JobStatus? {
-        var status: JobStatus? = jobs[id].map(status(of:)) ?? jobs.finishedStatus(id)
-        status?.workersConnected = workers.count
+        guard var status = jobs[id].map(status(of:)) ?? jobs.finishedStatus(id) else { return nil }
+        countWorkers(&status, job: jobs[id])
         return status
+    }
+
+    /// Sets the connected and eligible workers of a status, and whether the job waits for
+    /// workers: it has tasks left and every connected worker (if any) is quarantined for it.
+    func countWorkers(_ status: inout JobStatus, job: ActiveJob?) {
+        status.workersConnected = workers.count
+        guard let job else {
+            status.eligibleWorkers = workers.count
+            status.waitingForWorkers = false
+            return
+        }
+        status.eligibleWorkers = eligibleWorkers(for: job)
+        status.waitingForWorkers = isWaitingForWorkers(job, eligible: status.eligibleWorkers)
+    }
+
+    /// Connected workers not quarantined for `job`.
+    func eligibleWorkers(for job: ActiveJob) -> Int {
+        job.quarantined.isEmpty ? workers.count : workers.names.count { !job.quarantined.contains($0) }
+    }
+
+    func isWaitingForWorkers(_ job: ActiveJob, eligible: Int) -> Bool {
+        eligible == 0 && (job.state == .queued || job.state == .running) && !job.isComplete
     }
 
     func statusReply(_ peer: PeerID, _ id: String?) {
@@ -128,13 +150,13 @@ extension Coordinator {
             return
         }
         var all = jobs.finishedStatuses + jobs.activeJobs.map(status(of:))
-        for i in all.indices { all[i].workersConnected = workers.count }
+        for i in all.indices { countWorkers(&all[i], job: jobs[all[i].job]) }
         all.sort { $0.submittedAt < $1.submittedAt }
         let workerList = workers.all.map { session in
             WorkerStatus(
                 name: session.name, threads: session.threads, credit: session.credit, inFlight: session.inFlight.count,
                 tasksDone: session.tasksDone,
-                quarantinedFor: jobs.activeJobs.filter { $0.quarantined.contains(session.name) }.map(\.id))
+                quarantinedFor: jobs.activeJobs.filter { $0.quarantined.contains(session.name) }.map(\.id), keyName: session.keyName)
         }
         let cluster = ClusterStatus(jobs: all, workers: workerList, droppedMessages: dropped)
         reply(peer, ClientMessage.statusReply(json: Array((try? encoder.encode(cluster)) ?? Data())).frames)

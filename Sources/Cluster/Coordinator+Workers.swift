@@ -9,10 +9,11 @@ import Logging
 /// that holds (or, after its lease expired, last held) that task's lease; everything else
 /// is dropped, counted by reason and logged with the peer (docs/PROTOCOL.md, "Conformance").
 extension Coordinator {
-    func handleWorker(_ peer: PeerID, _ message: WorkerMessage) throws {
+    /// - Parameter key: the CURVE key (Z85) the peer's connection was admitted with, if any.
+    func handleWorker(_ peer: PeerID, _ message: WorkerMessage, key: String? = nil) throws {
         let now = MonotonicClock.now()
         if case .ready(let name, let threads, let credit) = message {
-            return try register(peer, name: name, threads: threads, credit: credit, now: now)
+            return try register(peer, name: name, threads: threads, credit: credit, now: now, key: key)
         }
         guard workers.contains(peer) else {
             // Nothing an unregistered peer sends is stored or answered, except this.
@@ -41,7 +42,7 @@ extension Coordinator {
         }
     }
 
-    func register(_ peer: PeerID, name: String, threads: Int, credit: Int, now: Double) throws {
+    func register(_ peer: PeerID, name: String, threads: Int, credit: Int, now: Double, key: String? = nil) throws {
         if workers.contains(peer) { try releaseWorker(peer, reason: .registeredAgain) }
         // Names identify workers (store, quarantine, status): a second connection with a
         // live worker's name replaces it — a worker reconnecting from a new socket, or a
@@ -58,10 +59,15 @@ extension Coordinator {
                 ).frames)
             try releaseWorker(other, reason: .replaced)
         }
-        workers.add(WorkerSession(peer: peer, name: name, threads: threads, credit: credit, lastHeard: now, lastSent: now))
+        var session = WorkerSession(peer: peer, name: name, threads: threads, credit: credit, lastHeard: now, lastSent: now)
+        session.key = key
+        session.keyName = key.flatMap { authorizedIDs[$0] }
+        workers.add(session)
         try store.begin()
         try store.recordWorker(name: name, threads: threads, credit: credit, state: .ready, now: MonotonicClock.wall(), tasksDone: 0)
-        logger.info("worker joined", metadata: ["worker": "\(name)", "threads": "\(threads)", "credit": "\(credit)", "peer": "\(peer)"])
+        var metadata: Logger.Metadata = ["worker": "\(name)", "threads": "\(threads)", "credit": "\(credit)", "peer": "\(peer)"]
+        if let keyName = session.keyName { metadata["key_name"] = "\(keyName)" }
+        logger.info("worker joined", metadata: metadata)
         reply(peer, WorkerMessage.heartbeat.frames)
     }
 
@@ -267,6 +273,28 @@ extension Coordinator {
         }
         try expireLeases(now: now)
         try persistCounters()
+        warnAboutWaitingJobs(now: now)
+    }
+
+    /// Warns (once a minute per job) about jobs that have had tasks left and no eligible
+    /// worker for longer than the heartbeat timeout: a brief wait, as while `run` starts
+    /// its workers, is normal.
+    func warnAboutWaitingJobs(now: Double) {
+        var waiting: [String: Double] = [:]
+        for job in jobs.activeJobs {
+            let eligible = eligibleWorkers(for: job)
+            guard isWaitingForWorkers(job, eligible: eligible) else { continue }
+            let since = waitingSince[job.id] ?? now
+            waiting[job.id] = since
+            guard now - since >= config.heartbeatTimeout, waitLogThrottle.shouldWarn(job.id, now: now) else { continue }
+            logger.warning(
+                "job waits: no eligible worker connected",
+                metadata: [
+                    "job": "\(job.id)", "tasks_left": "\(job.taskCount - job.done.count)", "workers_connected": "\(workers.count)",
+                    "quarantined": "\(job.quarantined.joined(separator: ","))", "waiting_seconds": "\(Int(now - since))",
+                ])
+        }
+        waitingSince = waiting
     }
 
     /// Re-queues tasks whose lease passed its deadline and takes them back from their

@@ -26,6 +26,12 @@ package final class Coordinator {
     /// Preparing submissions and hashing result files, off the loop.
     let background: BackgroundWork
     let admission: CurveAdmission?
+    /// The CURVE keys admitted now, by Z85 text (each message's ZAP user id) → file name;
+    /// what `--authorized-keys` held when last read (`Coordinator+Keys`).
+    var authorizedIDs: [String: String] = [:]
+    var authorizedKeys = AuthorizedKeys([:])
+    /// The authorized-keys folder as last seen (re-read when it differs).
+    var keyFolderSeen: KeyFolderFingerprint?
     /// The Prometheus scrape endpoint (`--metrics`), nil when not asked for.
     let metrics: MetricsEndpoint?
     /// Task results stored since start (a Prometheus counter).
@@ -44,12 +50,16 @@ package final class Coordinator {
     /// Messages (or task answers) dropped since start, by `DropReason`.
     var dropped: [String: Int] = [:]
     let dropLogThrottle = RefusalThrottle()
+    /// Since when each job waits with tasks left and no eligible worker (monotonic seconds).
+    var waitingSince: [String: Double] = [:]
+    let waitLogThrottle = RefusalThrottle()
     /// Jobs that got new results in this iteration (their folds are woken after the commit).
     var committedResults: Set<String> = []
     /// Replies held until the iteration's commit.
     var outbox: [(PeerID, [[UInt8]])] = []
     var accepting = true
     var lastTimerRun = 0.0
+    var lastKeyCheck = 0.0
 
     package init(configuration: CoordinatorConfiguration, logger: Logger) throws {
         config = configuration
@@ -67,6 +77,9 @@ package final class Coordinator {
             let admission = try CurveAdmission(context: context, credentials: curve, logger: logger)
             try admission.secure(router)
             self.admission = admission
+            authorizedKeys = curve.authorized
+            authorizedIDs = Self.userIDs(curve.authorized)
+            keyFolderSeen = curve.folder.flatMap(KeyFolderFingerprint.take(folder:))
         } else {
             admission = nil
         }
@@ -112,7 +125,8 @@ package final class Coordinator {
     func iterate() throws {
         var handled = 0
         while handled < config.maxMessagesPerIteration,
-            let message = try router.receive(dontWait: true, maxFrames: WireProtocol.maxFrames, maxBytes: config.maxMessageBytes)
+            let message = try router.receive(
+                dontWait: true, maxFrames: WireProtocol.maxFrames, maxBytes: config.maxMessageBytes, readUserID: admission != nil)
         {
             handled += 1
             try handle(message)
@@ -120,6 +134,13 @@ package final class Coordinator {
         try collectBackgroundWork()
         try collectAggregations()
         let now = MonotonicClock.now()
+        if config.keyReload?.take() ?? false {
+            lastKeyCheck = now
+            try checkAuthorizedKeys(requested: true)
+        } else if config.keyCheckInterval > 0 && now - lastKeyCheck >= config.keyCheckInterval {
+            lastKeyCheck = now
+            try checkAuthorizedKeys(requested: false)
+        }
         if now - lastTimerRun >= min(1.0, config.heartbeatInterval) {
             lastTimerRun = now
             try runTimers(now: now)
@@ -187,6 +208,9 @@ package final class Coordinator {
     func handle(_ message: ReceivedMessage) throws {
         guard let first = message.frames.first else { return }
         let peer = PeerID(first)
+        if admission != nil, message.userID.flatMap({ authorizedIDs[$0] }) == nil {
+            return refuseUnauthorized(peer, message)
+        }
         guard message.withinLimits else {
             let limit = "\(config.maxMessageBytes) bytes and \(WireProtocol.maxFrames - 1) frames"
             drop(
@@ -211,7 +235,7 @@ package final class Coordinator {
             return
         }
         switch decoded {
-        case .worker(let m): try handleWorker(peer, m)
+        case .worker(let m): try handleWorker(peer, m, key: message.userID)
         case .client(let m): try handleClient(peer, m)
         }
     }

@@ -38,6 +38,12 @@ package struct CoordinatorConfiguration: Sendable {
     /// CURVE: the coordinator's key pair and the public keys it admits (nil: plaintext).
     /// With it, a ZAP handler runs in the coordinator's context before the socket binds.
     package var curve: CurveServerCredentials?
+    /// Set (by SIGHUP in `transborder coordinator`) to re-read the authorized keys now;
+    /// the folder is also checked for changes every heartbeat interval without it.
+    package var keyReload: ReloadSignal?
+    /// Seconds between checks of the authorized-keys folder for changes (0: only on
+    /// `keyReload`, e.g. a folder on a slow network file system).
+    package var keyCheckInterval = 1.0
     /// Where to serve Prometheus metrics over HTTP (`GET /metrics`), a ZeroMQ tcp endpoint
     /// such as `tcp://0.0.0.0:9464`; nil: no metrics endpoint.
     package var metricsBind: String?

@@ -17,4 +17,7 @@ enum DropReason: String, Sendable {
     case invalid = "invalid"
     /// A header of another protocol version (the peer is told).
     case unsupportedVersion = "unsupported_version"
+    /// Any message over a connection whose CURVE key is no longer authorized (the peer is
+    /// told: DISCONNECT 6 or ERROR 14).
+    case unauthorized = "unauthorized"
 }

@@ -23,6 +23,11 @@ package struct WorkerConfiguration: Sendable {
     /// Seconds to wait after the last DISCONNECT so libzmq hands it to the kernel (the
     /// socket's LINGER is 0). 0 for a worker of `run`, whose coordinator is stopping with it.
     package var goodbyeSeconds = 0.1
+    /// Consecutive refusals by the coordinator (its ZAP handler refusing this CURVE key, a
+    /// security mechanism or server key that cannot match, `DISCONNECT 6`) after which the
+    /// worker gives up (`Exit.refused`); nil: keep retrying with backoff (`--retry-refused`).
+    package var refusalLimit: Int? = WorkerConfiguration.defaultRefusalLimit
+    package static let defaultRefusalLimit = 3
     /// CURVE: this worker's key pair and the coordinator's public key (nil: plaintext).
     package var curve: CurveClientCredentials?
     /// ZMQ_MAXMSGSIZE of the worker's socket.

@@ -26,6 +26,8 @@ package final class WorkerLoop {
     /// Number of the current connection: answers computed for an earlier one are dropped
     /// (the coordinator released those leases and re-queued the tasks).
     var currentSession = 0
+    /// Whether the current connection was acknowledged (HEARTBEAT or TASK after READY).
+    var sessionRegistered = false
 
     package init(configuration: WorkerConfiguration, logger: Logger) throws {
         config = configuration
@@ -43,7 +45,8 @@ package final class WorkerLoop {
     package enum Exit: Sendable, Equatable {
         /// Stopped on request after draining.
         case stopped
-        /// The coordinator refused this worker (e.g. protocol version); do not restart.
+        /// The coordinator refused this worker (e.g. protocol version, or its key
+        /// `refusalLimit` times in a row); do not restart.
         case refused(String)
     }
 
@@ -52,10 +55,34 @@ package final class WorkerLoop {
         let stopWake = try StopWake(wake: wake, stop: stop)
         defer { stopWake.close() }
         var backoff = Backoff(initial: config.backoffInitial, maximum: config.backoffMaximum)
+        var refusals = 0
         while !stop.isRequested {
-            switch try session(stop: stop) {
+            let end = try session(stop: stop)
+            if sessionRegistered {
+                backoff.reset()
+                refusals = 0
+            }
+            switch end {
             case .reconnectNow:
                 continue
+            case .refused(let reason):
+                pool.clearQueue()
+                waiting.removeAll()
+                refusals += 1
+                if let limit = config.refusalLimit, refusals >= limit {
+                    logger.error(
+                        "refused by the coordinator \(refusals) times in a row: giving up (--retry-refused keeps trying)",
+                        metadata: ["endpoint": "\(config.endpoint)"])
+                    pool.stop()
+                    return .refused("\(reason) (refused \(refusals) times in a row)")
+                }
+                if stop.isRequested { break }
+                let delay = backoff.next()
+                let count = config.refusalLimit.map { "\(refusals) of \($0)" } ?? "\(refusals)"
+                logger.warning(
+                    "refused by the coordinator (\(count)); retrying in \(delay) s", metadata: ["endpoint": "\(config.endpoint)"])
+                let until = MonotonicClock.now() + delay
+                while MonotonicClock.now() < until && !stop.isRequested { usleep(10_000) }
             case .reconnectLater(let why):
                 pool.clearQueue()
                 waiting.removeAll()
@@ -71,8 +98,6 @@ package final class WorkerLoop {
                 }
                 let until = MonotonicClock.now() + delay
                 while MonotonicClock.now() < until && !stop.isRequested { usleep(10_000) }
-            case .registered:
-                backoff.reset()
             case .finished(let exit):
                 pool.stop()
                 return exit
@@ -85,7 +110,8 @@ package final class WorkerLoop {
     enum SessionEnd {
         case reconnectNow
         case reconnectLater(PauseReason)
-        case registered
+        /// The coordinator turned this worker away (handshake refusal, DISCONNECT 6).
+        case refused(String)
         case finished(Exit)
     }
 
@@ -100,6 +126,7 @@ package final class WorkerLoop {
     /// One connection's life: from READY to silence, refusal, re-registration or stop.
     func session(stop: StopSignal) throws -> SessionEnd {
         currentSession += 1
+        sessionRegistered = false
         pool.clearQueue()
         waiting.removeAll()
         pending.removeAll()
@@ -118,6 +145,9 @@ package final class WorkerLoop {
         var poller = ZMQPoller()
         poller.addReadable(socket)
         poller.addReadable(wakeReceiver)
+        handshakes.addReadable(to: &poller)
+        // Hang-ups during the handshake: not a refusal by themselves, said if silence follows.
+        var hangUps: [String] = []
         var lastHeard = MonotonicClock.now()
         var lastSent = lastHeard
         var registered = false
@@ -128,6 +158,14 @@ package final class WorkerLoop {
             _ = try poller.poll(timeoutMilliseconds: pending.isEmpty ? 100 : 2)
             let now = MonotonicClock.now()
             if poller.isReadable(1) { WakeSignal.drain(wakeReceiver) }
+            if poller.isReadable(2) {
+                let refusals = handshakes.refusals()
+                if let refusal = refusals.first(where: \.isDefinite) {
+                    logger.error("\(refusal.reason)", metadata: ["endpoint": "\(config.endpoint)"])
+                    return stop.isRequested ? .finished(.stopped) : .refused(refusal.reason)
+                }
+                hangUps.append(contentsOf: refusals.map(\.reason))
+            }
 
             if stop.isRequested && drainDeadline == nil {
                 let handedBack = pool.clearQueue()
@@ -157,8 +195,10 @@ package final class WorkerLoop {
                 case .heartbeat:
                     if !registered { logger.info("registered", metadata: ["endpoint": "\(config.endpoint)"]) }
                     registered = true
+                    sessionRegistered = true
                 case .tasks(let job, let hash, let tasks):
                     registered = true
+                    sessionRegistered = true
                     if drainDeadline != nil { continue }  // handed back by DISCONNECT
                     try receiveTasks(socket, job: job, hash: hash, tasks: tasks)
                 case .dataset(let hash, let bundle):
@@ -173,6 +213,10 @@ package final class WorkerLoop {
                     case .unknownWorker:
                         logger.info("coordinator does not know this worker (restarted?): registering again")
                         return .reconnectNow
+                    case .keyNotAuthorized:
+                        logger.error("coordinator refused this worker: \(text)")
+                        if drainDeadline != nil { return .finished(.stopped) }
+                        return .refused(text)
                     case .shutdown, .leaving:
                         logger.info("coordinator left: \(text)")
                         if drainDeadline != nil { return .finished(.stopped) }
@@ -209,7 +253,7 @@ package final class WorkerLoop {
             }
             if now - lastHeard > config.heartbeatTimeout {
                 // Silence may be a refusal: the coordinator logs it, say it here too.
-                for reason in Set(handshakes.failures()).sorted() {
+                for reason in Set(hangUps + handshakes.failures()).sorted() {
                     logger.error("\(reason)", metadata: ["endpoint": "\(config.endpoint)"])
                 }
                 return registered ? .reconnectNow : .reconnectLater(.silence)

@@ -2,6 +2,10 @@
 struct WorkerSession {
     var peer: PeerID
     var name: String
+    /// The CURVE key its connection was admitted with (Z85, the ZAP user id) and that
+    /// key's file name; nil on a plaintext coordinator.
+    var key: String? = nil
+    var keyName: String? = nil
     var threads: Int
     /// Most tasks this worker holds at once (declared in READY).
     var credit: Int

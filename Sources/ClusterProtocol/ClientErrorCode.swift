@@ -14,6 +14,9 @@ package enum ClientErrorCode: UInt16, Sendable, CustomStringConvertible {
     case internalError = 12
     /// FORGET of a job that is still queued or running.
     case jobActive = 13
+    /// A request over a connection whose CURVE key is no longer authorized (its `.pub`
+    /// was removed from the coordinator's folder after the connection was admitted).
+    case keyNotAuthorized = 14
     case other = 0xffff
 
     package var description: String {
@@ -31,6 +34,7 @@ package enum ClientErrorCode: UInt16, Sendable, CustomStringConvertible {
         case .jobCancelled: "job cancelled"
         case .internalError: "coordinator error"
         case .jobActive: "job still active"
+        case .keyNotAuthorized: "key not authorized"
         case .other: "error"
         }
     }

@@ -12,6 +12,9 @@ package enum DisconnectReason: UInt16, Sendable {
     /// worker that gets it while connected is a second process with the same name: it
     /// should stop (names identify workers in the store, quarantine and status).
     case replaced = 5
+    /// The worker's CURVE key is no longer among the coordinator's authorized keys (its
+    /// `.pub` was removed or replaced): it is released; reconnecting will be refused.
+    case keyNotAuthorized = 6
     /// Any other code (kept so a newer peer's code does not fail decoding).
     case other = 0xffff
 }

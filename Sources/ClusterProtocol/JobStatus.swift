@@ -24,11 +24,16 @@ package struct JobStatus: Sendable, Codable, Equatable {
     package var quarantined: [String]
     /// Registered workers when the status was taken (`submit --wait` says when there are none).
     package var workersConnected: Int
+    /// Of those, the workers that may take this job's tasks (not quarantined for it).
+    package var eligibleWorkers: Int
+    /// The job has tasks left and no eligible worker: it cannot progress until one registers
+    /// (`status` and `submit --wait` say so).
+    package var waitingForWorkers: Bool
 
     package init(
         job: String, name: String, kind: String, state: ReportedJobState, tasksDone: Int, tasksTotal: Int, tasksInFlight: Int,
         retries: Int, lost: Int, error: String?, submittedAt: Double, finishedAt: Double?, durationSeconds: Double,
-        quarantined: [String] = [], workersConnected: Int = 0
+        quarantined: [String] = [], workersConnected: Int = 0, eligibleWorkers: Int? = nil, waitingForWorkers: Bool = false
     ) {
         self.job = job
         self.name = name
@@ -45,6 +50,8 @@ package struct JobStatus: Sendable, Codable, Equatable {
         self.durationSeconds = durationSeconds
         self.quarantined = quarantined
         self.workersConnected = workersConnected
+        self.eligibleWorkers = eligibleWorkers ?? workersConnected
+        self.waitingForWorkers = waitingForWorkers
     }
 
     /// Whether the job reached an end (done, failed or cancelled).
@@ -59,6 +66,8 @@ package struct JobStatus: Sendable, Codable, Equatable {
         case finishedAt = "finished_at"
         case durationSeconds = "duration_seconds"
         case workersConnected = "workers_connected"
+        case eligibleWorkers = "eligible_workers"
+        case waitingForWorkers = "waiting_for_workers"
     }
 
     package init(from decoder: any Decoder) throws {
@@ -85,6 +94,8 @@ package struct JobStatus: Sendable, Codable, Equatable {
         durationSeconds = try c.decodeIfPresent(Double.self, forKey: .durationSeconds) ?? 0
         quarantined = try c.decodeIfPresent([String].self, forKey: .quarantined) ?? []
         workersConnected = try c.decodeIfPresent(Int.self, forKey: .workersConnected) ?? 0
+        eligibleWorkers = try c.decodeIfPresent(Int.self, forKey: .eligibleWorkers) ?? workersConnected
+        waitingForWorkers = try c.decodeIfPresent(Bool.self, forKey: .waitingForWorkers) ?? false
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -104,5 +115,7 @@ package struct JobStatus: Sendable, Codable, Equatable {
         try c.encode((durationSeconds * 1000).rounded() / 1000, forKey: .durationSeconds)
         try c.encode(quarantined, forKey: .quarantined)
         try c.encode(workersConnected, forKey: .workersConnected)
+        try c.encode(eligibleWorkers, forKey: .eligibleWorkers)
+        try c.encode(waitingForWorkers, forKey: .waitingForWorkers)
     }
 }

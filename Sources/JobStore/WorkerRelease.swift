@@ -12,6 +12,8 @@ package enum WorkerRelease: Sendable, Equatable, CustomStringConvertible {
     case disconnected(String)
     /// Tasks could not be sent to it.
     case unreachable(String)
+    /// Its CURVE key (named) was removed from the authorized keys.
+    case keyRevoked(String)
 
     package var description: String {
         switch self {
@@ -21,6 +23,7 @@ package enum WorkerRelease: Sendable, Equatable, CustomStringConvertible {
         case .silent(let seconds): "no message for \(seconds) s"
         case .disconnected(let error): "disconnected (\(error))"
         case .unreachable(let error): "unreachable (\(error))"
+        case .keyRevoked(let name): "CURVE key '\(name)' no longer authorized"
         }
     }
 

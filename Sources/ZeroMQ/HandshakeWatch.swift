@@ -3,8 +3,20 @@ import CZeroMQ
 /// Watches a connecting socket's security handshakes through its monitor, so that a
 /// worker or client the server turns away can say why instead of only timing out.
 ///
-/// Create it on the socket's thread before `connect`; `failures()` never blocks.
+/// Create it on the socket's thread before `connect`; `failures()` and `refusals()` never
+/// block; `addReadable(to:)` lets a loop wake up as soon as an event arrives.
 package final class HandshakeWatch {
+    /// A handshake the server turned away, as this side saw it.
+    package struct Refusal: Sendable, Hashable {
+        package var event: ConnectionEvent
+        /// Why, for this side's own log (`clientReason`).
+        package var reason: String
+        /// Whether the server itself refused (its ZAP handler, or a security mechanism or
+        /// key that cannot match), as opposed to a hang-up that a restarting server also
+        /// causes: what a worker counts towards giving up.
+        package var isDefinite: Bool
+    }
+
     private let monitor: ZMQSocket
     /// Whether this side speaks CURVE: a plaintext client whose peer hangs up
     /// mid-handshake most likely met a CURVE server (libzmq reports either the
@@ -23,12 +35,37 @@ package final class HandshakeWatch {
 
     /// Handshake failures reported since the last call, as text for the peer's own log.
     package func failures() -> [String] {
-        var reasons: [String] = []
+        refusals().map(\.reason)
+    }
+
+    /// Handshake refusals reported since the last call (other events are read and skipped).
+    package func refusals() -> [Refusal] {
+        var found: [Refusal] = []
         while let message = try? monitor.receive(dontWait: true, maxFrames: 4, maxBytes: 4096) {
             guard let event = ConnectionEvent(frames: message.frames), event.isRefusal else { continue }
-            reasons.append(Self.clientReason(event, usesCurve: usesCurve))
+            found.append(
+                Refusal(
+                    event: event, reason: Self.clientReason(event, usesCurve: usesCurve),
+                    isDefinite: Self.isDefinite(event, usesCurve: usesCurve)))
         }
-        return reasons
+        return found
+    }
+
+    /// Adds the monitor to `poller` (readable when an event waits); returns its position.
+    @discardableResult
+    package func addReadable(to poller: inout ZMQPoller) -> Int {
+        poller.addReadable(monitor)
+    }
+
+    /// A ZAP refusal and a protocol error (mechanism mismatch, a server key that does not
+    /// decrypt) are the server's answer; a bare hang-up is one only for a plaintext
+    /// client, which a CURVE server drops that way (see `clientReason`).
+    static func isDefinite(_ event: ConnectionEvent, usesCurve: Bool) -> Bool {
+        switch event.kind {
+        case .handshakeFailedAuthentication, .handshakeFailedProtocol: true
+        case .handshakeFailed: !usesCurve
+        case .accepted, .handshakeSucceeded, .disconnected: false
+        }
     }
 
     /// Why the server turned this client away, from the client's side.

@@ -12,4 +12,7 @@ package struct ReceivedMessage: Sendable {
     package var frameCount: Int
     /// Total bytes the peer actually sent over all frames.
     package var byteCount: Int
+    /// The connection's ZAP user id (libzmq's "User-Id" message property), when the
+    /// receiver asked for it and a ZAP handler admitted the peer with one; nil otherwise.
+    package var userID: String? = nil
 }

@@ -89,13 +89,21 @@ package final class ZMQSocket {
     /// Receives one multipart message, or nil when none is ready (`dontWait`) or the call
     /// was interrupted by a signal. Messages over `maxFrames` frames or `maxBytes` bytes in
     /// total are drained and returned with `withinLimits == false`.
-    package func receive(dontWait: Bool = true, maxFrames: Int = 64, maxBytes: Int = Int.max) throws -> ReceivedMessage? {
+    ///
+    /// With `readUserID` the message carries the ZAP user id its connection was admitted
+    /// with (`zmq_msg_gets(…, "User-Id")`), read from the first frame the peer sent (a
+    /// ROUTER's routing-id frame is made locally, so the second).
+    package func receive(
+        dontWait: Bool = true, maxFrames: Int = 64, maxBytes: Int = Int.max, readUserID: Bool = false
+    ) throws -> ReceivedMessage? {
         let h = try live("receive")
         var frames: [[UInt8]] = []
         var frameCount = 0
         var byteCount = 0
         var withinLimits = true
         var more = true
+        var userID: String?
+        let userIDFrame = type == .router ? 1 : 0
         while more {
             var message = zmq_msg_t()
             zmq_msg_init(&message)
@@ -110,6 +118,9 @@ package final class ZMQSocket {
                 throw ZMQError(operation: "receive", code: code)
             }
             let size = zmq_msg_size(&message)
+            if readUserID && frameCount == userIDFrame, let property = zmq_msg_gets(&message, "User-Id") {
+                userID = String(cString: property)
+            }
             frameCount += 1
             byteCount += size
             if withinLimits && (frameCount > maxFrames || byteCount > maxBytes) {
@@ -126,7 +137,8 @@ package final class ZMQSocket {
             }
             more = zmq_msg_more(&message) != 0
         }
-        return ReceivedMessage(frames: frames, withinLimits: withinLimits, frameCount: frameCount, byteCount: byteCount)
+        return ReceivedMessage(
+            frames: frames, withinLimits: withinLimits, frameCount: frameCount, byteCount: byteCount, userID: userID)
     }
 
     // MARK: options

@@ -49,8 +49,8 @@ struct ClusterEndpointOptions: ParsableArguments {
 }
 
 /// Runs a client command body, printing client errors for humans: a job that does not
-/// exist (or a reference naming no single job) exits 2 like any bad input, other
-/// coordinator errors exit 1.
+/// exist (or a reference naming no single job) exits 2 like any bad input, a coordinator
+/// that did not answer within `--wait-timeout` 75, other coordinator errors 1.
 func reportingClientErrors<T>(_ command: String, _ body: () throws -> T) throws -> T {
     do {
         return try reportingInputErrors(body)
@@ -60,6 +60,7 @@ func reportingClientErrors<T>(_ command: String, _ body: () throws -> T) throws 
     } catch let error as ClientError {
         printError("\(command): \(error)")
         if case .refused(.unknownJob, _) = error { throw ExitCode(2) }
+        if case .notAnswering = error { throw ExitCode.coordinatorNotAnswering }
         throw ExitCode(1)
     }
 }

@@ -14,7 +14,10 @@ struct CoordinatorCommand: ParsableCommand {
             committed to the store before it is acknowledged; restarted on the same --store after \
             a crash, the coordinator resumes unfinished jobs without recomputing finished tasks. \
             Finished jobs are written atomically into <results>/<job id>/. SIGTERM or SIGINT: stop \
-            accepting, commit, release the workers and exit 0.
+            accepting, commit, release the workers and exit 0. With --authorized-keys the folder \
+            is re-read when it changes (checked every second) and on SIGHUP: added keys are \
+            admitted at once; a removed key is refused at its next connection, and a worker \
+            connected with it is disconnected and its tasks re-queued (docs/DEPLOY.md, "Operations").
             """
     )
 
@@ -54,6 +57,12 @@ struct CoordinatorCommand: ParsableCommand {
     @Option(help: "Serve Prometheus metrics (GET /metrics, plain HTTP) on this address, e.g. 0.0.0.0:9464 (default: none).")
     var metrics: String?
 
+    @Option(
+        help:
+            "Seconds between checks of --authorized-keys for changes (a stat of its .pub files); 0: re-read only on SIGHUP."
+    )
+    var keyCheckInterval: Double = 1
+
     @Option(help: "Write the bound endpoint (with the chosen port) to this file once listening.")
     var endpointFile: String?
 
@@ -68,6 +77,7 @@ struct CoordinatorCommand: ParsableCommand {
             throw ValidationError("--heartbeat-timeout must exceed 1 s and --lease-timeout be positive")
         }
         guard maxMessageBytes >= 65_536 else { throw ValidationError("--max-message-bytes must be at least 65536") }
+        guard keyCheckInterval >= 0 else { throw ValidationError("--key-check-interval must be 0 (SIGHUP only) or more") }
     }
 
     func run() throws {
@@ -85,6 +95,9 @@ struct CoordinatorCommand: ParsableCommand {
         config.leaseTimeout = leaseTimeout
         config.maxMessageBytes = maxMessageBytes
         config.curve = curve
+        // SIGHUP re-reads the keys; without keys it keeps its default action (end the process).
+        if curve != nil { config.keyReload = ReloadSignal.onHangup() }
+        config.keyCheckInterval = keyCheckInterval
         if let endpointFile {
             config.onListening = { endpoint in
                 try? ResultFolder.write(

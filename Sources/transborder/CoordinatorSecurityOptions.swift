@@ -6,7 +6,10 @@ struct CoordinatorSecurityOptions: ParsableArguments {
     @Option(help: "The coordinator's CURVE secret key (NAME.key from `transborder keygen`; not readable by others).")
     var curveSecret: String?
 
-    @Option(help: "Folder of the public keys (*.pub) of the workers and clients to admit; anyone else is refused and logged.")
+    @Option(
+        help:
+            "Folder of the public keys (*.pub) of the workers and clients to admit; anyone else is refused and logged. Re-read when it changes and on SIGHUP."
+    )
     var authorizedKeys: String?
 
     @Flag(help: "Bind a non-loopback address without CURVE: plaintext and no authentication (trusted private networks only).")

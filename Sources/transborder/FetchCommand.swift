@@ -7,13 +7,22 @@ struct FetchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fetch",
         abstract: "Download the result files of a finished job.",
-        discussion: "Files arrive in chunks (several in flight), are checked against their SHA-256 and renamed into place."
+        discussion: """
+            Files arrive in chunks (several in flight), are checked against their SHA-256 and \
+            renamed into place. A coordinator that does not answer is retried (the download \
+            starts again), with a notice every 10 s, until --wait-timeout (default 30s). Exit \
+            status: 0 fetched; 1 the job failed, was cancelled or is not finished, or another \
+            coordinator error; 2 a job that does not exist; 75 the coordinator did not answer \
+            within --wait-timeout.
+            """
     )
 
     @Argument(help: "Job id, name (the latest job of that name) or unambiguous prefix.")
     var job: String
 
     @OptionGroup var endpoint: ClusterEndpointOptions
+
+    @OptionGroup var patience: ClientPatienceOptions
 
     @Option(help: "Folder to write the files into (created if missing).")
     var out: String
@@ -22,8 +31,14 @@ struct FetchCommand: ParsableCommand {
 
     func run() throws {
         _ = logging.logger("client")
-        try endpoint.withJob("fetch", job) { client, id in
-            for name in try client.fetch(job: id, into: URL(fileURLWithPath: out)) { print(name) }
+        try reportingClientErrors("fetch") {
+            let client = try endpoint.client()
+            client.patience = patience.patience(
+                for: client, default: ClientPatienceOptions.defaultSeconds, hint: "fetching again later is safe")
+            let names = try client.persistently {
+                try client.fetch(job: try client.resolve(job: job), into: URL(fileURLWithPath: out))
+            }
+            for name in names { print(name) }
         }
     }
 }

@@ -7,12 +7,14 @@ import Foundation
 enum JobListing {
     /// `c2ee37296d7994a9 tiny done 14/14 tasks, submitted 2026-11-29T04:29:27Z, finished …, took 3.2 s`.
     static func line(_ s: JobStatus) -> String {
-        var text = "\(s.job)\(s.name.isEmpty ? "" : " \(s.name)") \(s.kind) \(s.state) \(s.tasksDone)/\(s.tasksTotal) tasks"
+        var text =
+            "\(s.job)\(s.name.isEmpty ? "" : " \(s.name)") \(s.kind) \(ProgressDisplay.state(s)) \(s.tasksDone)/\(s.tasksTotal) tasks"
         text += ", submitted \(UTCTimestamp.string(s.submittedAt))"
         if let finished = s.finishedAt { text += ", finished \(UTCTimestamp.string(finished))" }
         text += ", \(s.isFinished ? "took" : "running for") \(duration(s.durationSeconds))"
         if s.retries > 0 || s.lost > 0 { text += " (retries \(s.retries), lost \(s.lost))" }
         if !s.quarantined.isEmpty { text += " (quarantined: \(s.quarantined.joined(separator: ", ")))" }
+        if s.waitingForWorkers { text += " (no eligible worker: \(s.workersConnected) connected)" }
         if let error = s.error { text += ": \(error)" }
         return text
     }
@@ -22,7 +24,7 @@ enum JobListing {
         let header = ["ID", "NAME", "STATE", "PROGRESS", "SUBMITTED (UTC)", "FINISHED (UTC)", "DURATION"]
         let rows = jobs.map { s in
             [
-                s.job, s.name.isEmpty ? "-" : s.name, s.state.rawValue, "\(s.tasksDone)/\(s.tasksTotal)",
+                s.job, s.name.isEmpty ? "-" : s.name, ProgressDisplay.state(s), "\(s.tasksDone)/\(s.tasksTotal)",
                 UTCTimestamp.string(s.submittedAt), s.finishedAt.map(UTCTimestamp.string) ?? "-", duration(s.durationSeconds),
             ]
         }

@@ -23,7 +23,13 @@ struct ProgressDisplay {
 
     mutating func show(_ status: JobStatus) {
         label = "job \(status.job)"
-        show(done: status.tasksDone, total: status.tasksTotal, state: status.state.rawValue)
+        show(done: status.tasksDone, total: status.tasksTotal, state: Self.state(status))
+    }
+
+    /// The state as shown: `queued`, or `queued, waiting for workers` when no eligible
+    /// worker is connected (`JobStatus.waitingForWorkers`).
+    static func state(_ status: JobStatus) -> String {
+        status.waitingForWorkers ? "\(status.state.rawValue), waiting for workers" : status.state.rawValue
     }
 
     mutating func show(done: Int, total: Int, state: String) {

@@ -14,8 +14,12 @@ struct StatusCommand: ParsableCommand {
             {"job", "name", "kind", "state": "queued|running|done|failed|cancelled", \
             "tasks_done", "tasks_total", "tasks_in_flight", "retries", "lost", "error", \
             "submitted_at", "finished_at" (ISO 8601 UTC), "duration_seconds", "quarantined", \
-            "workers_connected"}. Without JOB: {"jobs": [...], "workers": [...], \
-            "dropped_messages": {...}}. Exit status 2 for a job that does not exist.
+            "workers_connected", "eligible_workers", "waiting_for_workers" (tasks left and no \
+            eligible worker connected; the text says "waiting for workers")}. Without JOB: \
+            {"jobs": [...], "workers": [...], "dropped_messages": {...}}. A coordinator that does \
+            not answer is retried, with a notice every 10 s, until --wait-timeout (default 30s). \
+            Exit status: 0 shown; 1 coordinator error or refusal; 2 a job that does not exist; \
+            75 the coordinator did not answer within --wait-timeout.
             """
     )
 
@@ -23,6 +27,8 @@ struct StatusCommand: ParsableCommand {
     var job: String?
 
     @OptionGroup var endpoint: ClusterEndpointOptions
+
+    @OptionGroup var patience: ClientPatienceOptions
 
     @Option(help: "Output format: text or json.")
     var format: String = "text"
@@ -37,20 +43,21 @@ struct StatusCommand: ParsableCommand {
         _ = logging.logger("client")
         try reportingClientErrors("status") {
             let client = try endpoint.client()
-            let id = try job.map { try client.resolve(job: $0) }
+            client.patience = patience.patience(for: client, default: ClientPatienceOptions.defaultSeconds)
             if format == "json" {
-                let data = try client.statusJSON(job: id)
+                let data = try client.persistently { try client.statusJSON(job: try job.map { try client.resolve(job: $0) }) }
                 print(String(decoding: data, as: UTF8.self))
                 return
             }
-            if let id {
-                print(JobListing.line(try client.status(job: id)))
+            if let job {
+                print(JobListing.line(try client.persistently { try client.status(job: try client.resolve(job: job)) }))
                 return
             }
-            let cluster = try client.clusterStatus()
+            let cluster = try client.persistently { try client.clusterStatus() }
             print("workers: \(cluster.workers.count)")
             for w in cluster.workers {
                 var text = "  \(w.name): \(w.threads) threads, \(w.inFlight)/\(w.credit) in flight, \(w.tasksDone) done"
+                if let key = w.keyName { text += ", key \(key)" }
                 if !w.quarantinedFor.isEmpty { text += ", quarantined for \(w.quarantinedFor.joined(separator: ", "))" }
                 print(text)
             }

@@ -14,8 +14,13 @@ struct SubmitCommand: ParsableCommand {
             no worker is connected), then fetches the result files into --out. Submitting the \
             same job again returns the same id and says what happened on stderr: already done \
             (results reused, nothing computed), already queued or running, or resumed after a \
-            failure or cancel. Exit status: 0 done, 1 failed/cancelled or coordinator error, \
-            2 bad input.
+            failure or cancel. The progress line says "waiting for workers" while no eligible \
+            worker is connected. A coordinator that does not answer is retried on a fresh \
+            connection, with a notice every 10 s, until --wait-timeout (default: never with \
+            --wait, 30s without); submitting again later resumes the job. Exit status: 0 done \
+            (or submitted, without --wait); 1 the job failed or was cancelled, or a coordinator \
+            error or refusal; 2 bad input; 75 the coordinator did not answer within \
+            --wait-timeout; 130/143 interrupted (Ctrl-C, SIGTERM).
             """
     )
 
@@ -23,6 +28,8 @@ struct SubmitCommand: ParsableCommand {
     var job: String
 
     @OptionGroup var endpoint: ClusterEndpointOptions
+
+    @OptionGroup var patience: ClientPatienceOptions
 
     @Flag(help: "Wait for the job, showing progress, then fetch its results.")
     var wait = false
@@ -66,7 +73,9 @@ struct SubmitCommand: ParsableCommand {
             defer { cleanup?.disarm() }
             do {
                 let client = try endpoint.client()
-                let (id, disposition) = try client.submitReporting(bundle, name: jobName)
+                client.patience = patience.patience(
+                    for: client, default: wait ? nil : ClientPatienceOptions.defaultSeconds, hint: "resubmitting later resumes the job")
+                let (id, disposition) = try client.persistently { try client.submitReporting(bundle, name: jobName) }
                 switch disposition {
                 case .new: if wait { printError("submitted job \(id) (\(jobName))") }
                 case .resumed: printError("job \(id) submitted again: resuming it (stored results are kept)")
@@ -79,6 +88,7 @@ struct SubmitCommand: ParsableCommand {
                 }
                 var display = ProgressDisplay()
                 var reportedWorkers: Int?
+                var reportedIneligible = false
                 let final = try client.wait(job: id) { status in
                     // Say when no worker is connected (the job cannot progress) and when one comes.
                     if status.workersConnected != reportedWorkers {
@@ -91,6 +101,14 @@ struct SubmitCommand: ParsableCommand {
                         }
                         reportedWorkers = status.workersConnected
                     }
+                    // Workers connected but none may take this job (all quarantined for it).
+                    let ineligible = status.waitingForWorkers && status.workersConnected > 0
+                    if ineligible && !reportedIneligible {
+                        printError(
+                            "no eligible worker: the \(status.workersConnected) connected are quarantined for this job; it waits until another registers"
+                        )
+                    }
+                    reportedIneligible = ineligible
                     display.show(status)
                 }
                 display.finish()
@@ -98,7 +116,7 @@ struct SubmitCommand: ParsableCommand {
                     printError("job \(id) \(final.state)\(final.error.map { ": \($0)" } ?? "")")
                     throw ExitCode(1)
                 }
-                let names = try client.fetch(job: id, into: destination.staging)
+                let names = try client.persistently { try client.fetch(job: id, into: destination.staging) }
                 try destination.commitStaged()
                 printError("fetched \(names.count) files into \(destination.url.path)")
             } catch {

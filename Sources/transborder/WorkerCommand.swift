@@ -12,9 +12,14 @@ struct WorkerCommand: ParsableCommand {
             credit, and computes the tasks it is sent, fetching each job's data once. If the \
             coordinator goes silent the worker reconnects with backoff (1 s … 32 s) and \
             registers again. SIGTERM or SIGINT: hand back queued tasks, finish running ones, \
-            leave, exit 0. Exit status 1 when the coordinator refuses the worker (another \
-            protocol version, or another worker registered with the same --name: names must be \
-            unique). Queued tasks the coordinator revokes (job cancelled, lease expired) are dropped.
+            leave, exit 0. Exit status 1 when the coordinator refuses the worker: at once for \
+            another protocol version or another worker registered with the same --name (names \
+            must be unique); after 3 refusals in a row (backoff 1 s, 2 s between them) when it \
+            refuses this CURVE key (not, or no longer, in its --authorized-keys; a connected \
+            worker whose key is removed is disconnected and counts it as the first), or the \
+            security mechanism or --server-key cannot match — unless --retry-refused is given, \
+            which keeps trying with backoff (up to 32 s) until the key is authorized. Queued \
+            tasks the coordinator revokes (job cancelled, lease expired) are dropped.
             """
     )
 
@@ -39,6 +44,12 @@ struct WorkerCommand: ParsableCommand {
     )
     var parentPid: Int32?
 
+    @Flag(
+        help:
+            "Keep reconnecting (backoff up to 32 s) when the coordinator refuses this worker's CURVE key, instead of exiting with status 1 after 3 refusals in a row: for a worker started before its key is authorized."
+    )
+    var retryRefused = false
+
     @OptionGroup var curve: CurveClientOptions
 
     @OptionGroup var logging: ClusterLoggingOptions
@@ -58,6 +69,7 @@ struct WorkerCommand: ParsableCommand {
             endpoint: connect, name: workerName, threads: threads, credit: credit,
             backends: BackendRegistry.all)
         config.heartbeatTimeout = heartbeatTimeout
+        if retryRefused { config.refusalLimit = nil }
         // A worker of `run` (it names its parent) stops together with that run's coordinator:
         // its goodbye needs no time to arrive.
         if parentPid != nil { config.goodbyeSeconds = 0 }

@@ -220,7 +220,9 @@ final class CurveSecurityTests: XCTestCase {
                 frames: [Array("1.0".utf8), [1], Array("transborder".utf8), Array("10.0.0.7".utf8), [], Array(mechanism.utf8)] + credentials
             )!
         }
-        XCTAssertEqual(CurveAdmission.decide(request("CURVE", [listed.publicKey.bytes]), authorized: authorized), .admit(userID: "worker"))
+        // The user id is the key itself (Z85): the coordinator checks it on every message.
+        XCTAssertEqual(
+            CurveAdmission.decide(request("CURVE", [listed.publicKey.bytes]), authorized: authorized), .admit(userID: listed.publicKey.z85))
         XCTAssertEqual(CurveAdmission.decide(request("CURVE", [unlisted.publicKey.bytes]), authorized: authorized).statusCode, "400")
         XCTAssertEqual(CurveAdmission.decide(request("NULL", []), authorized: authorized).statusCode, "400")
         XCTAssertEqual(

@@ -1,0 +1,151 @@
+import ClusterProtocol
+import Foundation
+import Synchronization
+import ConcurrencyTools
+import TestSupport
+import XCTest
+import ZeroMQ
+@testable import Cluster
+
+/// Clients that know when they are alone: with the coordinator gone, `submit --wait`,
+/// `status` and `fetch` say so every 10 s and give up at `--wait-timeout` with exit
+/// status 75; `submit --wait` keeps trying by default and finishes once a coordinator is
+/// back. Real processes killed with real signals, and a real socket that never answers.
+final class ClientPatienceTests: XCTestCase {
+    /// A ROUTER that reads and never answers: the client retries on fresh sockets, gives
+    /// notices at each multiple of `noticeEvery` and gives up at `giveUpAfter`.
+    func testAClientGivesUpOnASilentCoordinatorAtItsDeadline() throws {
+        let directory = try Fixtures.temporaryDirectory("patience")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let endpoint = "ipc://\(directory.path)/silent.sock"
+        // The silent coordinator: a ROUTER on its own thread that counts requests.
+        let received = Mutex(0)
+        let bound = GuardedCondition(false)
+        let silent = OwnedThread(name: "silent-router") { thread in
+            let context = try ZMQContext()
+            let router = try context.socket(.router)
+            defer { router.close() }
+            try router.bind(endpoint)
+            bound.withLock { access in
+                access.state = true
+                access.broadcast()
+            }
+            var poller = ZMQPoller()
+            poller.addReadable(router)
+            while !thread.stopRequested {
+                guard try poller.poll(timeoutMilliseconds: 50) > 0 else { continue }
+                while try router.receive(dontWait: true) != nil { received.withLock { $0 += 1 } }
+            }
+        }
+        defer {
+            silent.requestStop()
+            try? silent.join()
+        }
+        bound.withLock { access in access.wait { $0 } }
+        let client = try ClusterClient(endpoint: endpoint, timeout: 10)
+        let notices = Mutex<[Int]>([])
+        client.patience = ClientPatience(giveUpAfter: 2.5, noticeEvery: 1) { seconds in notices.withLock { $0.append(seconds) } }
+        let start = MonotonicClock.now()
+        XCTAssertThrowsError(try client.persistently { try client.clusterStatus() }) { error in
+            guard case ClientError.notAnswering(let where_, let seconds) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(where_, endpoint)
+            XCTAssertEqual(seconds, 2.5, accuracy: 0.3)
+        }
+        let elapsed = MonotonicClock.now() - start
+        XCTAssertEqual(elapsed, 2.5, accuracy: 0.5, "gave up at its deadline, not at the 10 s reply timeout")
+        XCTAssertEqual(notices.withLock { $0 }, [1, 2], "one notice per second of silence before giving up")
+        XCTAssertEqual(received.withLock { $0 }, 3, "the request was sent again on each fresh socket (at 0, 1 and 2 s)")
+    }
+
+    func testClientsWithTheCoordinatorGoneSayItAndGiveUpAtTheirDeadline() throws {
+        let h = try ClusterHarness()
+        defer { h.stopAll() }
+        let coordinator = try h.startCoordinator(transport: .ipc)
+        try h.startWorker("w1")
+        let spec = try h.noopSpec(tasks: 400, sleepMilliseconds: 20)
+        let out = h.directory.appendingPathComponent("out")
+        let waiting = try h.spawn(
+            "submit", ["submit", spec, "--kind", "noop", "--to", h.endpoint, "--wait", "--out", out.path, "--timeout", "5"])
+        var id = ""
+        try h.waitFor("the job", timeout: 30) {
+            id = (try? h.client().clusterStatus().jobs.first?.job) ?? ""
+            return !id.isEmpty
+        }
+        try h.waitFor("progress", timeout: 30) { ((try? h.client().status(job: id))?.tasksDone ?? 0) >= 20 }
+        kill(coordinator.processIdentifier, SIGKILL)
+        _ = try h.waitForExit(coordinator, timeout: 10)
+        let killed = Date()
+
+        let status = try h.spawn("status", ["status", id, "--to", h.endpoint, "--wait-timeout", "12s"])
+        let fetch = try h.spawn(
+            "fetch", ["fetch", id, "--to", h.endpoint, "--out", h.directory.appendingPathComponent("f").path, "--wait-timeout", "12s"])
+        let impatient = try h.spawn(
+            "impatient",
+            [
+                "submit", spec, "--kind", "noop", "--to", h.endpoint, "--wait", "--wait-timeout", "5s", "--out",
+                h.directory.appendingPathComponent("i").path,
+            ])
+        XCTAssertEqual(try h.waitForExit(impatient, timeout: 30), 75, h.log("impatient"))
+        print("measured: submit --wait --wait-timeout 5s exited after \(String(format: "%.1f", Date().timeIntervalSince(killed))) s")
+        XCTAssertTrue(
+            h.log("impatient").contains("submit: coordinator at \(h.endpoint) not answering for 5 s; giving up (--wait-timeout)"),
+            h.log("impatient"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: h.directory.appendingPathComponent("i").path), "nothing left behind")
+        for (label, process) in [("status", status), ("fetch", fetch)] {
+            XCTAssertEqual(try h.waitForExit(process, timeout: 30), 75, "\(label): \(h.log(label))")
+            let seconds = Date().timeIntervalSince(killed)
+            print("measured: \(label) --wait-timeout 12s exited after \(String(format: "%.1f", seconds)) s")
+            XCTAssertGreaterThanOrEqual(seconds, 12, label)
+            let log = h.log(label)
+            XCTAssertTrue(
+                log.contains("coordinator at \(h.endpoint) not answering for 10 s; still trying (Ctrl-C to stop"), "\(label): \(log)")
+            XCTAssertTrue(
+                log.contains("\(label): coordinator at \(h.endpoint) not answering for 12 s; giving up (--wait-timeout)"),
+                "\(label): \(log)")
+            XCTAssertEqual(log.components(separatedBy: "still trying").count - 1, 1, "one notice in 12 s: \(log)")
+        }
+        XCTAssertTrue(
+            h.log("fetch").contains("still trying (Ctrl-C to stop; fetching again later is safe)"), h.log("fetch"))
+
+        // `submit --wait` has no deadline by default: it says so every 10 s and carries on.
+        try h.waitFor("submit --wait's notice", timeout: 30) {
+            h.log("submit").contains(
+                "coordinator at \(h.endpoint) not answering for 10 s; still trying (Ctrl-C to stop; resubmitting later resumes the job)")
+        }
+        XCTAssertTrue(waiting.isRunning, h.log("submit"))
+        try h.startCoordinator(transport: .ipc, label: "coordinator2")
+        XCTAssertEqual(try h.waitForExit(waiting, timeout: 90), 0, h.log("submit"))
+        XCTAssertEqual(
+            try Data(contentsOf: out.appendingPathComponent("noop-summary.json")), try ClusterHarness.reference(specPath: spec),
+            "the job finished after the outage, byte-identical to the in-process run")
+    }
+
+    func testStatusAndSubmitSayWhenAJobWaitsForWorkers() throws {
+        let h = try ClusterHarness()
+        defer { h.stopAll() }
+        try h.startCoordinator(transport: .ipc)
+        let spec = try h.noopSpec(tasks: 12)
+        let out = h.directory.appendingPathComponent("out")
+        let waiting = try h.spawn("submit", ["submit", spec, "--kind", "noop", "--to", h.endpoint, "--wait", "--out", out.path])
+        var id = ""
+        try h.waitFor("the job", timeout: 30) {
+            id = (try? h.client().clusterStatus().jobs.first?.job) ?? ""
+            return !id.isEmpty
+        }
+        let json = try runTransborder(["status", id, "--to", h.endpoint, "--format", "json"])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let status = try JSONDecoder().decode(JobStatus.self, from: Data(json.stdout.utf8))
+        XCTAssertTrue(status.waitingForWorkers, json.stdout)
+        XCTAssertEqual(status.eligibleWorkers, 0)
+        XCTAssertTrue(json.stdout.contains("\"waiting_for_workers\":true"), json.stdout)
+        let text = try runTransborder(["status", "--to", h.endpoint])
+        XCTAssertTrue(text.stdout.contains("queued, waiting for workers"), text.stdout)
+        try h.waitFor("submit --wait to say so", timeout: 10) { h.log("submit").contains("queued, waiting for workers 0/12 tasks") }
+
+        try h.startWorker("w1")
+        XCTAssertEqual(try h.waitForExit(waiting, timeout: 60), 0, h.log("submit"))
+        let done = try h.client().status(job: id)
+        XCTAssertFalse(done.waitingForWorkers)
+        XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent("noop-summary.json")), try ClusterHarness.reference(specPath: spec))
+    }
+}

@@ -1,0 +1,212 @@
+import ClusterProtocol
+import Foundation
+import TestSupport
+import XCTest
+import ZeroMQ
+@testable import Cluster
+
+/// Live authorization with real `transborder` processes and real CURVE keys: removing a
+/// `.pub` from `--authorized-keys` refuses the key's next connection and drops a worker
+/// connected with it within a heartbeat (its tasks re-queued for the others); SIGHUP
+/// re-reads the folder; a refused worker exits 1 after its bound of refusals, or keeps
+/// trying with `--retry-refused` and joins once its key is added.
+final class LiveAuthorizationTests: XCTestCase {
+    var harness: ClusterHarness!
+    var keys: URL!
+
+    override func setUpWithError() throws {
+        try XCTSkipUnless(CurveKeyPair.isAvailable, "libzmq without CURVE")
+        harness = try ClusterHarness()
+        keys = harness.directory.appendingPathComponent("keys")
+        try FileManager.default.createDirectory(at: keys.appendingPathComponent("authorized"), withIntermediateDirectories: true)
+    }
+
+    override func tearDown() {
+        harness?.stopAll()
+    }
+
+    func key(_ name: String) -> String { keys.appendingPathComponent(name).path }
+
+    /// `transborder keygen --out keys/NAME`, optionally copied into the authorized folder;
+    /// returns the public key (Z85).
+    @discardableResult
+    func keygen(_ name: String, authorize: Bool = false) throws -> String {
+        let out = try runTransborder(["keygen", "--out", key(name)])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        if authorize { try self.authorize(name) }
+        return out.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func authorize(_ name: String) throws {
+        try FileManager.default.copyItem(atPath: key("\(name).pub"), toPath: key("authorized/\(name).pub"))
+    }
+
+    func revoke(_ name: String) throws {
+        try FileManager.default.removeItem(atPath: key("authorized/\(name).pub"))
+    }
+
+    func security(_ name: String) -> [String] {
+        ["--curve-secret", key("\(name).key"), "--server-key", key("server.pub")]
+    }
+
+    @discardableResult
+    func startCoordinator(extra: [String] = []) throws -> Process {
+        try keygen("server")
+        return try harness.startCoordinator(
+            extra: ["--curve-secret", key("server.key"), "--authorized-keys", key("authorized")] + extra)
+    }
+
+    @discardableResult
+    func startWorker(_ name: String, extra: [String] = []) throws -> Process {
+        try harness.spawn(
+            name,
+            ["worker", "--connect", harness.endpoint, "--name", name, "--credit", "4", "--log-level", "debug"] + security(name) + extra)
+    }
+
+    func client() throws -> ClusterClient {
+        try ClusterClient(
+            endpoint: harness.endpoint, timeout: 5,
+            curve: CurveClientCredentials(
+                keyPair: try CurveKeyFile.readKeyPair(secretFile: key("client.key")),
+                serverKey: try CurveKeyFile.readPublicKey(key("server.pub"))))
+    }
+
+    func workerNames() -> [String]? {
+        (try? client().clusterStatus().workers.map(\.name))?.sorted()
+    }
+
+    /// Lines of a log that contain every one of `parts`.
+    func lines(_ label: String, containing parts: String...) -> [Substring] {
+        harness.log(label).split(separator: "\n").filter { line in parts.allSatisfy { line.contains($0) } }
+    }
+
+    func testRemovedKeyIsRefusedAndItsConnectedWorkerDroppedWithinAHeartbeat() throws {
+        try keygen("wa", authorize: true)
+        let revokedKey = try keygen("wb", authorize: true)
+        try keygen("client", authorize: true)
+        try startCoordinator()
+        try startWorker("wa")
+        let wb = try startWorker("wb")
+        try harness.waitFor("both workers", timeout: 30) { self.workerNames() == ["wa", "wb"] }
+
+        let spec = try harness.noopSpec(tasks: 300, sleepMilliseconds: 20)
+        let id = try client().submit(JobBundle(kind: "noop", spec: try Data(contentsOf: URL(fileURLWithPath: spec))))
+        try harness.waitFor("wb to hold tasks after doing some", timeout: 30) {
+            guard let wbStatus = try? self.client().clusterStatus().workers.first(where: { $0.name == "wb" }) else { return false }
+            return wbStatus.tasksDone >= 10 && wbStatus.inFlight > 0
+        }
+        let lostBefore = try client().status(job: id).lost
+
+        try revoke("wb")
+        let removed = Date()
+        try harness.waitFor("wb dropped", timeout: 10) { self.workerNames() == ["wa"] }
+        let dropSeconds = Date().timeIntervalSince(removed)
+        print("measured: connected worker dropped \(String(format: "%.2f", dropSeconds)) s after its key was removed")
+        // The folder is checked every second (the heartbeat interval); a silent worker
+        // would only be released after the 5 s heartbeat timeout, and wb is not silent.
+        XCTAssertLessThan(dropSeconds, 3, "dropped within a heartbeat (plus polling slack), not by a timeout")
+
+        let log = harness.log("coordinator")
+        let drop = lines("coordinator", containing: "worker's CURVE key is no longer authorized")
+        XCTAssertEqual(drop.count, 1, log)
+        XCTAssertTrue(drop.first?.contains("key_name=wb") == true && drop.first?.contains("worker=wb") == true, String(drop.first ?? ""))
+        XCTAssertTrue(drop.first?.contains("key=\(revokedKey)") == true, String(drop.first ?? ""))
+        XCTAssertFalse(lines("coordinator", containing: "authorized keys reloaded", "removed=wb", "trigger=folder changed").isEmpty, log)
+        XCTAssertFalse(lines("coordinator", containing: "worker lost: CURVE key 'wb' no longer authorized").isEmpty, log)
+
+        // The disconnected worker counts DISCONNECT 6 as its first refusal; its new
+        // connections are refused by the ZAP handler; it exits 1 after three in a row.
+        XCTAssertEqual(try harness.waitForExit(wb, timeout: 30), 1, harness.log("wb"))
+        let wbLog = harness.log("wb")
+        XCTAssertTrue(wbLog.contains("this worker's CURVE key ('wb') is no longer authorized"), wbLog)
+        XCTAssertTrue(wbLog.contains("the coordinator refused this CURVE key (ZAP status 400)"), wbLog)
+        XCTAssertTrue(wbLog.contains("refused by the coordinator 3 times in a row"), wbLog)
+        XCTAssertTrue(wbLog.contains("worker: refused by the coordinator:"), wbLog)
+        XCTAssertFalse(
+            lines("coordinator", containing: "refused connection: key not authorized", "key=\(revokedKey)").isEmpty,
+            "the removed key's new connection is refused at the handshake")
+
+        var final: JobStatus?
+        try harness.waitFor("the job to finish", timeout: 60) {
+            final = try? self.client().status(job: id)
+            return final?.isFinished == true
+        }
+        let status = try XCTUnwrap(final)
+        XCTAssertEqual(status.state, .done)
+        XCTAssertGreaterThan(status.lost, lostBefore, "the tasks wb held were re-queued")
+        XCTAssertEqual(try harness.summary(of: id), try ClusterHarness.reference(specPath: spec), "byte-identical to the in-process run")
+        XCTAssertEqual(workerNames(), ["wa"])
+
+        // A client with the removed key is refused too (the refusal is its own error).
+        let refused = try runTransborder(["status", "--to", harness.endpoint, "--timeout", "3"] + security("wb"))
+        XCTAssertEqual(refused.status, 1, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("the coordinator refused this CURVE key"), refused.stderr)
+    }
+
+    func testSIGHUPReReadsTheFolderAndAddedKeysJoinWithoutRestart() throws {
+        try keygen("wa", authorize: true)
+        try keygen("wb", authorize: true)
+        try keygen("client", authorize: true)
+        try keygen("late")
+        // No periodic check: only SIGHUP re-reads the folder.
+        let coordinator = try startCoordinator(extra: ["--key-check-interval", "0"])
+        try startWorker("wa")
+        let wb = try startWorker("wb")
+        let late = try startWorker("late", extra: ["--retry-refused"])
+        try harness.waitFor("wa and wb", timeout: 30) { self.workerNames() == ["wa", "wb"] }
+
+        try revoke("wb")
+        try authorize("late")
+        sleep(3)
+        XCTAssertEqual(workerNames(), ["wa", "wb"], "without SIGHUP (and no periodic check) nothing changes")
+
+        kill(coordinator.processIdentifier, SIGHUP)
+        let signalled = Date()
+        try harness.waitFor("wb dropped after SIGHUP", timeout: 10) { self.workerNames()?.contains("wb") == false }
+        print("measured: connected worker dropped \(String(format: "%.2f", Date().timeIntervalSince(signalled))) s after SIGHUP")
+        XCTAssertTrue(coordinator.isRunning, "SIGHUP does not stop a coordinator with --authorized-keys")
+        XCTAssertFalse(lines("coordinator", containing: "authorized keys reloaded", "added=late", "removed=wb", "trigger=SIGHUP").isEmpty)
+        XCTAssertEqual(try harness.waitForExit(wb, timeout: 30), 1, harness.log("wb"))
+
+        // The worker kept trying with --retry-refused and joins now that its key is listed.
+        try harness.waitFor("late to join", timeout: 45) { self.workerNames() == ["late", "wa"] }
+        XCTAssertTrue(late.isRunning)
+        XCTAssertFalse(lines("late", containing: "refused by the coordinator (1)").isEmpty, harness.log("late"))
+        XCTAssertTrue(lines("late", containing: "giving up").isEmpty, harness.log("late"))
+        XCTAssertFalse(lines("coordinator", containing: "worker joined", "worker=late", "key_name=late").isEmpty)
+
+        // A SIGHUP with nothing changed says so.
+        kill(coordinator.processIdentifier, SIGHUP)
+        try harness.waitFor("the unchanged re-read logged", timeout: 10) {
+            !self.lines("coordinator", containing: "authorized keys re-read: unchanged", "trigger=SIGHUP").isEmpty
+        }
+        XCTAssertTrue(coordinator.isRunning)
+    }
+
+    func testRefusedWorkerExitsAfterItsBoundUnlessToldToRetry() throws {
+        try keygen("client", authorize: true)
+        try keygen("stranger")
+        try startCoordinator()
+        let started = Date()
+        let stranger = try startWorker("stranger")
+        let patient = try harness.spawn(
+            "patient",
+            ["worker", "--connect", harness.endpoint, "--name", "patient", "--retry-refused", "--log-level", "debug"]
+                + security("stranger"))
+        XCTAssertEqual(try harness.waitForExit(stranger, timeout: 30), 1, harness.log("stranger"))
+        let seconds = Date().timeIntervalSince(started)
+        print("measured: a refused worker exited after \(String(format: "%.1f", seconds)) s")
+        let log = harness.log("stranger")
+        XCTAssertEqual(
+            lines("stranger", containing: "] the coordinator refused this CURVE key (ZAP status 400)").count, 3,
+            "three refusals, each logged: \(log)")
+        XCTAssertFalse(lines("stranger", containing: "refused by the coordinator (1 of 3); retrying in 1.0 s").isEmpty, log)
+        XCTAssertFalse(lines("stranger", containing: "refused by the coordinator (2 of 3); retrying in 2.0 s").isEmpty, log)
+        XCTAssertTrue(log.contains("worker: refused by the coordinator:") && log.contains("(refused 3 times in a row)"), log)
+
+        try harness.waitFor("the patient worker's fourth refusal", timeout: 30) {
+            !self.lines("patient", containing: "refused by the coordinator (4)").isEmpty
+        }
+        XCTAssertTrue(patient.isRunning, "--retry-refused keeps trying: \(harness.log("patient"))")
+    }
+}
