@@ -63,11 +63,11 @@ final class LiveAuthorizationTests: XCTestCase {
             ["worker", "--connect", harness.endpoint, "--name", name, "--credit", "4", "--log-level", "debug"] + security(name) + extra)
     }
 
-    func client() throws -> ClusterClient {
+    func client(_ name: String = "client") throws -> ClusterClient {
         try ClusterClient(
             endpoint: harness.endpoint, timeout: 5,
             curve: CurveClientCredentials(
-                keyPair: try CurveKeyFile.readKeyPair(secretFile: key("client.key")),
+                keyPair: try CurveKeyFile.readKeyPair(secretFile: key("\(name).key")),
                 serverKey: try CurveKeyFile.readPublicKey(key("server.pub"))))
     }
 
@@ -96,6 +96,9 @@ final class LiveAuthorizationTests: XCTestCase {
             return wbStatus.tasksDone >= 10 && wbStatus.inFlight > 0
         }
         let lostBefore = try client().status(job: id).lost
+        // A client connected with wb's key before the removal.
+        let wbClient = try client("wb")
+        XCTAssertEqual(try wbClient.status(job: id).job, id)
 
         try revoke("wb")
         let removed = Date()
@@ -113,6 +116,11 @@ final class LiveAuthorizationTests: XCTestCase {
         XCTAssertTrue(drop.first?.contains("key=\(revokedKey)") == true, String(drop.first ?? ""))
         XCTAssertFalse(lines("coordinator", containing: "authorized keys reloaded", "removed=wb", "trigger=folder changed").isEmpty, log)
         XCTAssertFalse(lines("coordinator", containing: "worker lost: CURVE key 'wb' no longer authorized").isEmpty, log)
+        // Its connection stays open (libzmq cannot close one peer of a ROUTER) but is no longer heard.
+        XCTAssertThrowsError(try wbClient.status(job: id)) { error in
+            guard case ClientError.refused(.keyNotAuthorized, let text) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(text.contains("no longer authorized"), text)
+        }
 
         // The disconnected worker counts DISCONNECT 6 as its first refusal; its new
         // connections are refused by the ZAP handler; it exits 1 after three in a row.
