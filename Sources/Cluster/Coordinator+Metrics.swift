@@ -9,6 +9,7 @@ extension Coordinator {
                     id: job.id, name: job.name, queued: max(0, job.taskCount - job.done.count - inFlight), inFlight: inFlight,
                     done: job.done.count, failedAttempts: job.retries, lost: job.lost, quarantinedWorkers: job.quarantined.count))
             snapshot.jobsByState[job.state.reported, default: 0] += 1
+            if isWaitingForWorkers(job, eligible: eligibleWorkers(for: job)) { snapshot.jobsWaitingForWorkers += 1 }
         }
         for status in jobs.finishedStatuses { snapshot.jobsByState[status.state, default: 0] += 1 }
         snapshot.resultsStored = resultsStored

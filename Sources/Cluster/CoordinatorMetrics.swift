@@ -20,6 +20,8 @@ struct CoordinatorMetrics: Sendable, Equatable {
     var jobsByState: [ReportedJobState: Int] = [:]
     var resultsStored = 0
     var workersConnected = 0
+    /// Active jobs with tasks left and no eligible worker connected (`waiting_for_workers`).
+    var jobsWaitingForWorkers = 0
     /// Distinct connected workers quarantined for at least one job.
     var workersQuarantined = 0
     var storeBytes = 0
@@ -53,6 +55,10 @@ struct CoordinatorMetrics: Sendable, Equatable {
         out.family(
             "transborder_results_stored_total", .counter,
             help: "Task results stored since the coordinator started (rate() gives results/s).", value: Double(resultsStored))
+        out.family(
+            "transborder_jobs_waiting_for_workers", .gauge,
+            help: "Active jobs with tasks left and no eligible worker connected (none, or all quarantined for the job).",
+            value: Double(jobsWaitingForWorkers))
         out.family("transborder_workers_connected", .gauge, help: "Registered workers.", value: Double(workersConnected))
         out.family(
             "transborder_workers_quarantined", .gauge, help: "Registered workers quarantined for at least one job.",

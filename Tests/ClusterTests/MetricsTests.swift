@@ -43,11 +43,14 @@ final class MetricsTests: XCTestCase {
             line.range(of: #"tcp://127\.0\.0\.1:[0-9]+"#, options: .regularExpression).map { line[$0].split(separator: ":").last })
         let url = try XCTUnwrap(URL(string: "http://127.0.0.1:\(port!)/metrics"))
 
-        try h.startWorker("w1", credit: 4)
         let spec = try h.noopSpec(tasks: 200, sleepMilliseconds: 20)
         let id = try h.client().submit(JobBundle(kind: "noop", spec: try Data(contentsOf: URL(fileURLWithPath: spec))), name: "scraped")
+        // Submitted before any worker: the job waits for one.
+        XCTAssertTrue(try String(contentsOf: url, encoding: .utf8).contains("transborder_jobs_waiting_for_workers 1"))
+        try h.startWorker("w1", credit: 4)
         try h.waitFor("progress", timeout: 20) { ((try? h.client().status(job: id))?.tasksDone ?? 0) >= 10 }
         let body = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertTrue(body.contains("transborder_jobs_waiting_for_workers 0"), body)
         XCTAssertTrue(body.contains("# TYPE transborder_job_tasks gauge"), body)
         XCTAssertTrue(body.contains("transborder_job_tasks{job=\"\(id)\",name=\"scraped\",state=\"in_flight\"} 4"), body)
         XCTAssertTrue(body.contains("transborder_workers_connected 1"), body)
