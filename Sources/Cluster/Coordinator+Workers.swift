@@ -43,6 +43,8 @@ extension Coordinator {
     }
 
     func register(_ peer: PeerID, name: String, threads: Int, credit: Int, now: Double, key: String? = nil) throws {
+        // A registered peer's messages carry no user id (`iterate`): its connection's key is the session's.
+        let key = key ?? workers[peer]?.key
         if workers.contains(peer) { try releaseWorker(peer, reason: .registeredAgain) }
         // Names identify workers (store, quarantine, status): a second connection with a
         // live worker's name replaces it — a worker reconnecting from a new socket, or a

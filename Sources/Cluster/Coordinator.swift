@@ -126,7 +126,8 @@ package final class Coordinator {
         var handled = 0
         while handled < config.maxMessagesPerIteration,
             let message = try router.receive(
-                dontWait: true, maxFrames: WireProtocol.maxFrames, maxBytes: config.maxMessageBytes, readUserID: admission != nil)
+                dontWait: true, maxFrames: WireProtocol.maxFrames, maxBytes: config.maxMessageBytes,
+                readUserID: { admission != nil && !workers.contains(PeerID($0)) })
         {
             handled += 1
             try handle(message)
@@ -208,7 +209,10 @@ package final class Coordinator {
     func handle(_ message: ReceivedMessage) throws {
         guard let first = message.frames.first else { return }
         let peer = PeerID(first)
-        if admission != nil, message.userID.flatMap({ authorizedIDs[$0] }) == nil {
+        // With CURVE, the key of every peer but a registered worker is checked here (`iterate`
+        // asks for it): a registered worker's key was checked when it registered and at every
+        // re-read of the keys since (a revoked one is released then).
+        if message.userIDRequested, message.userID.flatMap({ authorizedIDs[$0] }) == nil {
             return refuseUnauthorized(peer, message)
         }
         guard message.withinLimits else {

@@ -12,6 +12,8 @@ package struct ReceivedMessage: Sendable {
     package var frameCount: Int
     /// Total bytes the peer actually sent over all frames.
     package var byteCount: Int
+    /// Whether the receiver asked for the user id of this message (`receive(readUserID:)`).
+    package var userIDRequested = false
     /// The connection's ZAP user id (libzmq's "User-Id" message property), when the
     /// receiver asked for it and a ZAP handler admitted the peer with one; nil otherwise.
     package var userID: String? = nil

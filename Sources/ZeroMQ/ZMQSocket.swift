@@ -90,11 +90,12 @@ package final class ZMQSocket {
     /// was interrupted by a signal. Messages over `maxFrames` frames or `maxBytes` bytes in
     /// total are drained and returned with `withinLimits == false`.
     ///
-    /// With `readUserID` the message carries the ZAP user id its connection was admitted
-    /// with (`zmq_msg_gets(…, "User-Id")`), read from the first frame the peer sent (a
-    /// ROUTER's routing-id frame is made locally, so the second).
+    /// When `readUserID` holds for the message's first frame (a ROUTER's routing id), the
+    /// message carries the ZAP user id its connection was admitted with
+    /// (`zmq_msg_gets(…, "User-Id")`), read from the first frame the peer sent (a ROUTER's
+    /// routing-id frame is made locally, so the second).
     package func receive(
-        dontWait: Bool = true, maxFrames: Int = 64, maxBytes: Int = Int.max, readUserID: Bool = false
+        dontWait: Bool = true, maxFrames: Int = 64, maxBytes: Int = Int.max, readUserID: (_ firstFrame: [UInt8]) -> Bool = { _ in false }
     ) throws -> ReceivedMessage? {
         let h = try live("receive")
         var frames: [[UInt8]] = []
@@ -103,6 +104,7 @@ package final class ZMQSocket {
         var withinLimits = true
         var more = true
         var userID: String?
+        var userIDRequested = false
         let userIDFrame = type == .router ? 1 : 0
         while more {
             var message = zmq_msg_t()
@@ -118,8 +120,9 @@ package final class ZMQSocket {
                 throw ZMQError(operation: "receive", code: code)
             }
             let size = zmq_msg_size(&message)
-            if readUserID && frameCount == userIDFrame, let property = zmq_msg_gets(&message, "User-Id") {
-                userID = String(cString: property)
+            if frameCount == userIDFrame, readUserID(frames.first ?? []) {
+                userIDRequested = true
+                if let property = zmq_msg_gets(&message, "User-Id") { userID = String(cString: property) }
             }
             frameCount += 1
             byteCount += size
@@ -138,7 +141,8 @@ package final class ZMQSocket {
             more = zmq_msg_more(&message) != 0
         }
         return ReceivedMessage(
-            frames: frames, withinLimits: withinLimits, frameCount: frameCount, byteCount: byteCount, userID: userID)
+            frames: frames, withinLimits: withinLimits, frameCount: frameCount, byteCount: byteCount,
+            userIDRequested: userIDRequested, userID: userID)
     }
 
     // MARK: options
