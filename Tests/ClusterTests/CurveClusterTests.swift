@@ -7,42 +7,11 @@ import ZeroMQ
 /// CURVE end to end with real `transborder` processes: keygen, a coordinator with
 /// --curve-secret/--authorized-keys, authorized and unauthorized workers and clients,
 /// and the refusal to bind a non-loopback address without keys.
-final class CurveClusterTests: XCTestCase {
-    var harness: ClusterHarness!
-    var keys: URL!
-
-    override func setUpWithError() throws {
-        try XCTSkipUnless(CurveKeyPair.isAvailable, "libzmq without CURVE")
-        harness = try ClusterHarness()
-        keys = harness.directory.appendingPathComponent("keys")
-        try FileManager.default.createDirectory(at: keys.appendingPathComponent("authorized"), withIntermediateDirectories: true)
-    }
-
-    override func tearDown() {
-        harness?.stopAll()
-    }
-
-    func key(_ name: String) -> String { keys.appendingPathComponent(name).path }
-
-    /// `transborder keygen --out keys/NAME`; returns the public key it printed.
-    @discardableResult
-    func keygen(_ name: String, authorize: Bool = false) throws -> String {
-        let out = try runTransborder(["keygen", "--out", key(name)])
-        XCTAssertEqual(out.status, 0, out.stderr)
-        let printed = out.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        if authorize {
-            try FileManager.default.copyItem(atPath: key("\(name).pub"), toPath: key("authorized/\(name).pub"))
-        }
-        return printed
-    }
-
-    func security(_ name: String) -> [String] {
-        ["--curve-secret", key("\(name).key"), "--server-key", key("server.pub")]
-    }
+final class CurveClusterTests: CurveProcessTestCase {
 
     func startSecureCoordinator() throws {
         try keygen("server")
-        try harness.startCoordinator(extra: ["--curve-secret", key("server.key"), "--authorized-keys", key("authorized")])
+        try harness.startCoordinator(extra: keys.coordinatorSecurity)
     }
 
     func testKeygenWritesAPairAndNeverOverwrites() throws {

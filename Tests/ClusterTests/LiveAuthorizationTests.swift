@@ -10,50 +10,15 @@ import ZeroMQ
 /// connected with it within a heartbeat (its tasks re-queued for the others); SIGHUP
 /// re-reads the folder; a refused worker exits 1 after its bound of refusals, or keeps
 /// trying with `--retry-refused` and joins once its key is added.
-final class LiveAuthorizationTests: XCTestCase {
-    var harness: ClusterHarness!
-    var keys: URL!
+final class LiveAuthorizationTests: CurveProcessTestCase {
+    func authorize(_ name: String) throws { try keys.authorize(name) }
 
-    override func setUpWithError() throws {
-        try XCTSkipUnless(CurveKeyPair.isAvailable, "libzmq without CURVE")
-        harness = try ClusterHarness()
-        keys = harness.directory.appendingPathComponent("keys")
-        try FileManager.default.createDirectory(at: keys.appendingPathComponent("authorized"), withIntermediateDirectories: true)
-    }
-
-    override func tearDown() {
-        harness?.stopAll()
-    }
-
-    func key(_ name: String) -> String { keys.appendingPathComponent(name).path }
-
-    /// `transborder keygen --out keys/NAME`, optionally copied into the authorized folder;
-    /// returns the public key (Z85).
-    @discardableResult
-    func keygen(_ name: String, authorize: Bool = false) throws -> String {
-        let out = try runTransborder(["keygen", "--out", key(name)])
-        XCTAssertEqual(out.status, 0, out.stderr)
-        if authorize { try self.authorize(name) }
-        return out.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    func authorize(_ name: String) throws {
-        try FileManager.default.copyItem(atPath: key("\(name).pub"), toPath: key("authorized/\(name).pub"))
-    }
-
-    func revoke(_ name: String) throws {
-        try FileManager.default.removeItem(atPath: key("authorized/\(name).pub"))
-    }
-
-    func security(_ name: String) -> [String] {
-        ["--curve-secret", key("\(name).key"), "--server-key", key("server.pub")]
-    }
+    func revoke(_ name: String) throws { try keys.revoke(name) }
 
     @discardableResult
     func startCoordinator(extra: [String] = []) throws -> Process {
         try keygen("server")
-        return try harness.startCoordinator(
-            extra: ["--curve-secret", key("server.key"), "--authorized-keys", key("authorized")] + extra)
+        return try harness.startCoordinator(extra: keys.coordinatorSecurity + extra)
     }
 
     @discardableResult
