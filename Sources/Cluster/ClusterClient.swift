@@ -14,6 +14,9 @@ package final class ClusterClient {
     private let maxMessageBytes: Int
     private let curve: CurveClientCredentials?
     private var handshakes: HandshakeWatch
+    /// Handshake hang-ups seen on the current socket: not a refusal by themselves (see
+    /// `HandshakeWatch.Refusal.isDefinite`), the likely reason when no reply comes.
+    private var hangUps: [String] = []
     /// Whether and how requests made through `persistently` outlast a silent coordinator
     /// (nil: a request fails at its first timeout).
     package var patience: ClientPatience?
@@ -51,6 +54,7 @@ package final class ClusterClient {
     package func reconnect() throws {
         socket.close()
         (socket, handshakes) = try Self.makeSocket(context, endpoint, maxMessageBytes, curve)
+        hangUps = []
     }
 
     package func close() { socket.close() }
@@ -100,21 +104,30 @@ package final class ClusterClient {
         return deadline
     }
 
-    /// The next valid reply, or a timeout error.
+    /// The next valid reply, or a timeout error; `ClientError.rejected` as soon as the
+    /// coordinator refuses the handshake (its ZAP handler, a security mechanism or server
+    /// key that cannot match), or at the deadline when the handshake only broke off.
     func receive() throws -> ClientMessage {
         let deadline = replyDeadline(now: MonotonicClock.now())
         var poller = ZMQPoller()
         poller.addReadable(socket)
+        handshakes.addReadable(to: &poller)
         while true {
             let left = deadline - MonotonicClock.now()
             if left <= 0 {
-                if let reason = handshakes.failures().last { throw ClientError.rejected(endpoint: endpoint, reason: reason) }
+                if let reason = (hangUps + handshakes.failures()).last { throw ClientError.rejected(endpoint: endpoint, reason: reason) }
                 throw ClientError.timeout(endpoint: endpoint, seconds: timeout)
             }
             do {
-                guard try poller.poll(timeoutMilliseconds: Int(left * 1000) + 1) > 0,
-                    let message = try socket.receive(dontWait: true, maxFrames: 8, maxBytes: maxMessageBytes)
-                else { continue }
+                guard try poller.poll(timeoutMilliseconds: Int(left * 1000) + 1) > 0 else { continue }
+                if poller.isReadable(1) {
+                    let refusals = handshakes.refusals()
+                    if let refusal = refusals.first(where: \.isDefinite) {
+                        throw ClientError.rejected(endpoint: endpoint, reason: refusal.reason)
+                    }
+                    hangUps.append(contentsOf: refusals.map(\.reason))
+                }
+                guard let message = try socket.receive(dontWait: true, maxFrames: 8, maxBytes: maxMessageBytes) else { continue }
                 guard message.withinLimits, message.frames.first == WireProtocol.clientHeader,
                     let decoded = try? ClientMessage.decode(message.frames.dropFirst())
                 else {

@@ -110,10 +110,15 @@ final class LiveAuthorizationTests: CurveProcessTestCase {
         XCTAssertEqual(try harness.summary(of: id), try ClusterHarness.reference(specPath: spec), "byte-identical to the in-process run")
         XCTAssertEqual(workerNames(), ["wa"])
 
-        // A client with the removed key is refused too (the refusal is its own error).
-        let refused = try runTransborder(["status", "--to", harness.endpoint, "--timeout", "3"] + security("wb"))
+        // A client with the removed key is refused too, and says so as soon as the
+        // handshake is refused rather than at its reply timeout.
+        let asked = Date()
+        let refused = try runTransborder(["status", "--to", harness.endpoint, "--timeout", "20"] + security("wb"))
+        let refusedAfter = Date().timeIntervalSince(asked)
+        print("measured: a client with the removed key exited \(String(format: "%.2f", refusedAfter)) s after it started")
         XCTAssertEqual(refused.status, 1, refused.stderr)
         XCTAssertTrue(refused.stderr.contains("the coordinator refused this CURVE key"), refused.stderr)
+        XCTAssertLessThan(refusedAfter, 10, "refused at the handshake, not after the 20 s reply timeout")
     }
 
     func testSIGHUPReReadsTheFolderAndAddedKeysJoinWithoutRestart() throws {
