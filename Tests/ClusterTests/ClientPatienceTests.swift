@@ -123,7 +123,8 @@ final class ClientPatienceTests: XCTestCase {
     func testStatusAndSubmitSayWhenAJobWaitsForWorkers() throws {
         let h = try ClusterHarness()
         defer { h.stopAll() }
-        try h.startCoordinator(transport: .ipc)
+        // The coordinator warns once a job has waited longer than the heartbeat timeout.
+        try h.startCoordinator(transport: .ipc, extra: ["--heartbeat-timeout", "2"])
         let spec = try h.noopSpec(tasks: 12)
         let out = h.directory.appendingPathComponent("out")
         let waiting = try h.spawn("submit", ["submit", spec, "--kind", "noop", "--to", h.endpoint, "--wait", "--out", out.path])
@@ -141,6 +142,11 @@ final class ClientPatienceTests: XCTestCase {
         let text = try runTransborder(["status", "--to", h.endpoint])
         XCTAssertTrue(text.stdout.contains("queued, waiting for workers"), text.stdout)
         try h.waitFor("submit --wait to say so", timeout: 10) { h.log("submit").contains("queued, waiting for workers 0/12 tasks") }
+        try h.waitFor("the coordinator's warning", timeout: 15) {
+            h.log("coordinator").split(separator: "\n").contains {
+                $0.contains("job waits: no eligible worker connected") && $0.contains("job=\(id)") && $0.contains("tasks_left=12")
+            }
+        }
 
         try h.startWorker("w1")
         XCTAssertEqual(try h.waitForExit(waiting, timeout: 60), 0, h.log("submit"))
