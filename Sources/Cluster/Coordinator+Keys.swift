@@ -1,7 +1,7 @@
 import ClusterProtocol
+import CooperationNetwork
 import Foundation
 import JobStore
-import CooperationNetwork
 import Logging
 import ZeroMQ
 
@@ -45,7 +45,8 @@ extension Coordinator {
         }
         let added = scan.keys.names(notIn: authorizedKeys)
         let removed = authorizedKeys.names(notIn: scan.keys)
-        guard !added.isEmpty || !removed.isEmpty else {
+        // Equal sets of keys may still differ in names (a file renamed): the new names count.
+        guard scan.keys != authorizedKeys else {
             logger.info("authorized keys re-read: unchanged", metadata: ["keys": "\(scan.keys.count)", "trigger": "\(trigger)"])
             return
         }
