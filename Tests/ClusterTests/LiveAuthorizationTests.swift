@@ -161,6 +161,32 @@ final class LiveAuthorizationTests: CurveProcessTestCase {
         XCTAssertTrue(coordinator.isRunning)
     }
 
+    /// Rotating a key in place (new content, same file name) revokes the old key: the user
+    /// id the coordinator checks is the key, not its name. A file that no longer parses
+    /// admits nobody (fail closed) and is reported with its path.
+    func testAKeyReplacedUnderItsNameOrBrokenIsRevoked() throws {
+        try keygen("wa", authorize: true)
+        try keygen("wb", authorize: true)
+        try keygen("client", authorize: true)
+        let rotated = try keygen("wa-2027")
+        try startCoordinator()
+        let wa = try startWorker("wa")
+        let wb = try startWorker("wb")
+        try harness.waitFor("wa and wb", timeout: 30) { self.workerNames() == ["wa", "wb"] }
+
+        try Data((rotated + "\n").utf8).write(to: URL(fileURLWithPath: key("authorized/wa.pub")))
+        try harness.waitFor("wa dropped", timeout: 10) { self.workerNames() == ["wb"] }
+        XCTAssertFalse(lines("coordinator", containing: "authorized keys reloaded", "added=wa", "removed=wa").isEmpty)
+        XCTAssertEqual(try harness.waitForExit(wa, timeout: 30), 1, harness.log("wa"))
+
+        try Data("not a key\n".utf8).write(to: URL(fileURLWithPath: key("authorized/wb.pub")))
+        try harness.waitFor("wb dropped", timeout: 10) { self.workerNames() == [] }
+        XCTAssertFalse(lines("coordinator", containing: "authorized keys: bad files are not admitted").isEmpty, harness.log("coordinator"))
+        XCTAssertTrue(harness.log("coordinator").contains(key("authorized/wb.pub")), "the bad file is named")
+        XCTAssertEqual(try harness.waitForExit(wb, timeout: 30), 1, harness.log("wb"))
+        XCTAssertEqual(try client().clusterStatus().workers.count, 0, "the coordinator and its other keys carry on")
+    }
+
     func testRefusedWorkerExitsAfterItsBoundUnlessToldToRetry() throws {
         try keygen("client", authorize: true)
         try keygen("stranger")
