@@ -1,5 +1,6 @@
 import ArgumentParser
 import Cluster
+import Foundation
 
 /// `--wait-timeout` of `submit`, `status` and `fetch`: how long they keep trying a
 /// coordinator that does not answer, saying so every 10 s, before giving up with exit
@@ -44,8 +45,11 @@ struct ClientPatienceOptions: ParsableArguments {
     func patience(for client: ClusterClient, default defaultSeconds: Double?, hint: String? = nil) -> ClientPatience {
         let endpoint = client.endpoint
         let tail = hint.map { "Ctrl-C to stop; \($0)" } ?? "Ctrl-C to stop"
+        // On a terminal, clear the line first: `submit --wait`'s progress bar is redrawn
+        // in place (carriage return), and is drawn again below the notice.
+        let clear = isatty(STDERR_FILENO) == 1 ? "\r\u{1B}[2K" : ""
         return ClientPatience(giveUpAfter: giveUpAfter(default: defaultSeconds)) { seconds in
-            printError("coordinator at \(endpoint) not answering for \(seconds) s; still trying (\(tail))")
+            printError("\(clear)coordinator at \(endpoint) not answering for \(seconds) s; still trying (\(tail))")
         }
     }
 
