@@ -154,4 +154,39 @@ final class ClientPatienceTests: XCTestCase {
         XCTAssertFalse(done.waitingForWorkers)
         XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent("noop-summary.json")), try ClusterHarness.reference(specPath: spec))
     }
+
+    /// Workers connected but none eligible: the only one left is quarantined for the job.
+    func testAJobWhoseOnlyWorkerIsQuarantinedWaitsAndSaysSo() throws {
+        let h = try ClusterHarness()
+        defer { h.stopAll() }
+        try h.startCoordinator(transport: .ipc)
+        let bad = ScriptedWorker(endpoint: h.endpoint, name: "bad", credit: 4, behaviour: .failEverything("disk full"))
+        bad.start()
+        defer { bad.stop() }
+        let good = try h.startWorker("good", credit: 4)
+        try h.waitFor("2 workers", timeout: 20) { (try? h.client().clusterStatus().workers.count) == 2 }
+        let spec = try h.noopSpec(tasks: 600, sleepMilliseconds: 20)
+        let id = try h.client().submit(JobBundle(kind: "noop", spec: try Data(contentsOf: URL(fileURLWithPath: spec))))
+        try h.waitFor("bad quarantined", timeout: 30) { (try? h.client().status(job: id))?.quarantined == ["bad"] }
+        kill(good.processIdentifier, SIGTERM)
+        XCTAssertEqual(try h.waitForExit(good, timeout: 30), 0, h.log("good"))
+
+        let status = try h.client().status(job: id)
+        XCTAssertLessThan(status.tasksDone, 600, "stopped mid-job")
+        XCTAssertEqual(status.workersConnected, 1)
+        XCTAssertEqual(status.eligibleWorkers, 0)
+        XCTAssertTrue(status.waitingForWorkers)
+        let text = try runTransborder(["status", id, "--to", h.endpoint])
+        XCTAssertTrue(text.stdout.contains("waiting for workers"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("(no eligible worker: 1 connected)"), text.stdout)
+        let out = h.directory.appendingPathComponent("out")
+        let waiting = try h.spawn("submit", ["submit", spec, "--kind", "noop", "--to", h.endpoint, "--wait", "--out", out.path])
+        try h.waitFor("submit --wait to say why", timeout: 15) {
+            h.log("submit").contains("no eligible worker: the 1 connected are quarantined for this job; it waits until another registers")
+        }
+
+        try h.startWorker("good2", credit: 4)
+        XCTAssertEqual(try h.waitForExit(waiting, timeout: 60), 0, h.log("submit"))
+        XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent("noop-summary.json")), try ClusterHarness.reference(specPath: spec))
+    }
 }
