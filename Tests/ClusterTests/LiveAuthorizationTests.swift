@@ -53,6 +53,10 @@ final class LiveAuthorizationTests: CurveProcessTestCase {
         try startWorker("wa")
         let wb = try startWorker("wb")
         try harness.waitFor("both workers", timeout: 30) { self.workerNames() == ["wa", "wb"] }
+        // `status` names the key each worker connected with (what to check before retiring one).
+        let listing = try runTransborder(["status", "--to", harness.endpoint] + security("client"))
+        XCTAssertTrue(listing.stdout.contains("wb: 1 threads, 0/4 in flight, 0 done, key wb"), listing.stdout + listing.stderr)
+        XCTAssertEqual(try client().clusterStatus().workers.compactMap(\.keyName).sorted(), ["wa", "wb"])
 
         let spec = try harness.noopSpec(tasks: 300, sleepMilliseconds: 20)
         let id = try client().submit(JobBundle(kind: "noop", spec: try Data(contentsOf: URL(fileURLWithPath: spec))))
