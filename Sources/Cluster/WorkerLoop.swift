@@ -84,6 +84,8 @@ package final class WorkerLoop {
                 let until = MonotonicClock.now() + delay
                 while MonotonicClock.now() < until && !stop.isRequested { usleep(10_000) }
             case .reconnectLater(let why):
+                // Not a refusal (the coordinator is down or leaving): the refusals are no longer in a row.
+                refusals = 0
                 pool.clearQueue()
                 waiting.removeAll()
                 if stop.isRequested { break }
@@ -253,10 +255,15 @@ package final class WorkerLoop {
             }
             if now - lastHeard > config.heartbeatTimeout {
                 // Silence may be a refusal: the coordinator logs it, say it here too.
-                for reason in Set(hangUps + handshakes.failures()).sorted() {
+                let reasons = Set(hangUps + handshakes.failures()).sorted()
+                for reason in reasons {
                     logger.error("\(reason)", metadata: ["endpoint": "\(config.endpoint)"])
                 }
-                return registered ? .reconnectNow : .reconnectLater(.silence)
+                if registered { return .reconnectNow }
+                // Never admitted, and the handshake broke off: a refusal libzmq reported as a
+                // hang-up (a server key that does not decrypt; a ZAP refusal racing the close).
+                if let reason = reasons.last { return .refused(reason) }
+                return .reconnectLater(.silence)
             }
         }
     }

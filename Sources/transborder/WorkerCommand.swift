@@ -17,7 +17,8 @@ struct WorkerCommand: ParsableCommand {
             must be unique); after 3 refusals in a row (backoff 1 s, 2 s between them) when it \
             refuses this CURVE key (not, or no longer, in its --authorized-keys; a connected \
             worker whose key is removed is disconnected and counts it as the first), or the \
-            security mechanism or --server-key cannot match — unless --retry-refused is given, \
+            security mechanism or --server-key cannot match (a wrong --server-key shows only as \
+            a broken handshake and silence: about 18 s) — unless --retry-refused is given, \
             which keeps trying with backoff (up to 32 s) until the key is authorized. Queued \
             tasks the coordinator revokes (job cancelled, lease expired) are dropped.
             """

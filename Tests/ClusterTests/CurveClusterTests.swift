@@ -38,7 +38,10 @@ final class CurveClusterTests: CurveProcessTestCase {
             "intruder",
             ["worker", "--connect", endpoint, "--name", "intruder", "--heartbeat-timeout", "2", "--log-level", "debug"]
                 + security("intruder"))
-        try harness.spawn("plain", ["worker", "--connect", endpoint, "--name", "plain", "--log-level", "debug"])
+        // --retry-refused: a plaintext peer's refusal is attributed to its address only when the
+        // coordinator's monitor can tell which handshake failed; a worker that keeps trying
+        // gives it more than the three chances after which a refused worker exits.
+        try harness.spawn("plain", ["worker", "--connect", endpoint, "--name", "plain", "--retry-refused", "--log-level", "debug"])
         try harness.spawn(
             "good", ["worker", "--connect", endpoint, "--name", "good", "--threads", "2", "--log-level", "debug"] + security("good"))
 

@@ -194,23 +194,42 @@ final class LiveAuthorizationTests: CurveProcessTestCase {
     func testRefusedWorkerExitsAfterItsBoundUnlessToldToRetry() throws {
         try keygen("client", authorize: true)
         try keygen("stranger")
+        try keygen("listed", authorize: true)
+        try keygen("impostor")
         try startCoordinator()
         let started = Date()
         let stranger = try startWorker("stranger")
+        // A listed key but another server key: libzmq reports only a hang-up (the coordinator
+        // cannot decrypt the HELLO), which counts once the silence that follows confirms it.
+        let misled = try harness.spawn(
+            "misled",
+            [
+                "worker", "--connect", harness.endpoint, "--name", "misled", "--heartbeat-timeout", "2", "--log-level", "debug",
+                "--curve-secret", key("listed.key"), "--server-key", key("impostor.pub"),
+            ])
         let patient = try harness.spawn(
             "patient",
             ["worker", "--connect", harness.endpoint, "--name", "patient", "--retry-refused", "--log-level", "debug"]
                 + security("stranger"))
-        XCTAssertEqual(try harness.waitForExit(stranger, timeout: 30), 1, harness.log("stranger"))
+        do { XCTAssertEqual(try harness.waitForExit(stranger, timeout: 30), 1, harness.log("stranger")) } catch {
+            XCTFail("stranger:\n\(harness.log("stranger"))\ncoordinator:\n\(harness.log("coordinator"))")
+            throw error
+        }
         let seconds = Date().timeIntervalSince(started)
         print("measured: a refused worker exited after \(String(format: "%.1f", seconds)) s")
         let log = harness.log("stranger")
-        XCTAssertEqual(
-            lines("stranger", containing: "] the coordinator refused this CURVE key (ZAP status 400)").count, 3,
-            "three refusals, each logged: \(log)")
+        // Each refusal is counted and logged. libzmq usually reports a ZAP refusal as such,
+        // but may report it as a hang-up when the coordinator's close wins the race (libzmq
+        // issues 2650, 3519): then it counts once the silence that follows confirms it.
+        XCTAssertFalse(lines("stranger", containing: "] the coordinator refused this CURVE key (ZAP status 400)").isEmpty, log)
         XCTAssertFalse(lines("stranger", containing: "refused by the coordinator (1 of 3); retrying in 1.0 s").isEmpty, log)
         XCTAssertFalse(lines("stranger", containing: "refused by the coordinator (2 of 3); retrying in 2.0 s").isEmpty, log)
+        XCTAssertTrue(lines("stranger", containing: "refused by the coordinator (3 of 3)").isEmpty, log)
         XCTAssertTrue(log.contains("worker: refused by the coordinator:") && log.contains("(refused 3 times in a row)"), log)
+
+        XCTAssertEqual(try harness.waitForExit(misled, timeout: 60), 1, harness.log("misled"))
+        XCTAssertTrue(harness.log("misled").contains("is --server-key the coordinator's public key?"), harness.log("misled"))
+        XCTAssertTrue(harness.log("misled").contains("(refused 3 times in a row)"), harness.log("misled"))
 
         try harness.waitFor("the patient worker's fourth refusal", timeout: 30) {
             !self.lines("patient", containing: "refused by the coordinator (4)").isEmpty
