@@ -44,6 +44,10 @@ final class TieRuleTests: XCTestCase {
         for year in [1999, 2001] { d.add(year) }
         XCTAssertEqual(d.percentile(0.5), 1999, "F(1999) = 0.5 ≥ 0.5")
         XCTAssertEqual(d.percentile(0.5 + 1e-9), 2001)
+        var forty = YearDistribution()
+        for year in 1...40 { forty.add(2000 + year) }
+        // 0.025 × 40 = 1 exactly: the first year; 0.975 × 40 = 39: the 39th, not the 40th.
+        XCTAssertEqual(forty.interval(level: 0.95), [2001, 2039])
     }
 
     func testSketchPercentileAtAnExactRankIsTheSmallerValue() throws {
@@ -53,6 +57,15 @@ final class TieRuleTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(sketch.percentile(0.5)), 2, accuracy: 0.005 * 2)
         XCTAssertEqual(try XCTUnwrap(sketch.percentile(0.25)), 1, "rank 1 is the exact minimum")
         XCTAssertEqual(try XCTUnwrap(sketch.percentile(0.75)), 3, accuracy: 0.005 * 3)
+        // The 95 % band of 1…40 starts at the first value: 0.025 × 40 is rank 1 exactly,
+        // although (1 − 0.95)/2 × 40 is 1.0000000000000009 in binary.
+        var forty = PercentileSketch()
+        for x in 1...40 { forty.add(Double(x)) }
+        XCTAssertEqual(try XCTUnwrap(forty.band(level: 0.95)).lowerBound, 1)
+        var thousand = PercentileSketch()
+        for x in 1...1000 { thousand.add(Double(x)) }
+        XCTAssertEqual(try XCTUnwrap(thousand.band(level: 0.95)).lowerBound, 25, accuracy: 0.005 * 25)
+        XCTAssertEqual(try XCTUnwrap(thousand.band(level: 0.95)).upperBound, 975, accuracy: 0.005 * 975)
     }
 
     // MARK: stage labels (§5): growth, then the share of new ties, then name order
