@@ -2,60 +2,60 @@
 /// byte array, checking the bytes left before every read: an overrun is a
 /// `ByteCodecError`, never a trap. Fixed-width values are loaded unaligned straight from
 /// the array's storage.
-package struct ByteReader: Sendable {
+public struct ByteReader: Sendable {
     /// Everything being read (`offset` is the position in it).
-    package let bytes: [UInt8]
+    public let bytes: [UInt8]
     @usableFromInline var position = 0
 
     /// The index of the next byte to read.
     @inlinable
-    package var offset: Int { position }
+    public var offset: Int { position }
 
     @inlinable
-    package init(_ bytes: [UInt8]) { self.bytes = bytes }
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     @inlinable
-    package var isAtEnd: Bool { offset == bytes.count }
+    public var isAtEnd: Bool { offset == bytes.count }
 
     @inlinable
-    package var remaining: Int { bytes.count - offset }
+    public var remaining: Int { bytes.count - offset }
 
     /// The next `count` bytes.
     @inlinable
-    package mutating func read(count: Int) throws(ByteCodecError) -> ArraySlice<UInt8> {
+    public mutating func read(count: Int) throws(ByteCodecError) -> ArraySlice<UInt8> {
         let start = try advance(by: count)
         return bytes[start..<start + count]
     }
 
     /// Moves past the next `count` bytes and returns where they start.
     @inlinable
-    package mutating func advance(by count: Int) throws(ByteCodecError) -> Int {
+    public mutating func advance(by count: Int) throws(ByteCodecError) -> Int {
         guard count >= 0, count <= remaining else { throw ByteCodecError(offset: offset, needed: count, remaining: remaining) }
         defer { position += count }
         return position
     }
 
     @inlinable
-    package mutating func readUInt8() throws(ByteCodecError) -> UInt8 { try readLittleEndian(UInt8.self) }
+    public mutating func readUInt8() throws(ByteCodecError) -> UInt8 { try readLittleEndian(UInt8.self) }
 
     @inlinable
-    package mutating func readUInt16() throws(ByteCodecError) -> UInt16 { try readLittleEndian(UInt16.self) }
+    public mutating func readUInt16() throws(ByteCodecError) -> UInt16 { try readLittleEndian(UInt16.self) }
 
     @inlinable
-    package mutating func readUInt32() throws(ByteCodecError) -> UInt32 { try readLittleEndian(UInt32.self) }
+    public mutating func readUInt32() throws(ByteCodecError) -> UInt32 { try readLittleEndian(UInt32.self) }
 
     @inlinable
-    package mutating func readUInt64() throws(ByteCodecError) -> UInt64 { try readLittleEndian(UInt64.self) }
+    public mutating func readUInt64() throws(ByteCodecError) -> UInt64 { try readLittleEndian(UInt64.self) }
 
     @inlinable
-    package mutating func readInt64() throws(ByteCodecError) -> Int64 { try readLittleEndian(Int64.self) }
+    public mutating func readInt64() throws(ByteCodecError) -> Int64 { try readLittleEndian(Int64.self) }
 
     @inlinable
-    package mutating func readDouble() throws(ByteCodecError) -> Double { Double(bitPattern: try readLittleEndian(UInt64.self)) }
+    public mutating func readDouble() throws(ByteCodecError) -> Double { Double(bitPattern: try readLittleEndian(UInt64.self)) }
 
     /// `count` doubles written back to back (one allocation; no copy of the bytes).
     @inlinable
-    package mutating func readDoubles(count: Int) throws(ByteCodecError) -> [Double] {
+    public mutating func readDoubles(count: Int) throws(ByteCodecError) -> [Double] {
         guard count >= 0, count <= remaining / 8 else {
             throw ByteCodecError(offset: offset, needed: count.multipliedReportingOverflow(by: 8).partialValue, remaining: remaining)
         }

@@ -4,59 +4,59 @@ import Foundation
 /// doubles **little-endian**, and raw bytes. The one byte order of the package — the
 /// wire protocol (docs/PROTOCOL.md), the job bundle and the task outcomes — chosen
 /// because every machine it runs on is little-endian, so the hot arrays of doubles in a
-/// task outcome are copied as they are in memory.
-package struct ByteWriter: Sendable {
+/// task outcome are copied as they are in memory. `public`, not `package`: only
+/// `@inlinable public` code is inlined into the codecs here (docs/ARCHITECTURE.md, Access).
+public struct ByteWriter: Sendable {
     @usableFromInline var storage: [UInt8]
 
     /// An empty writer with room for `capacity` bytes.
     @inlinable
-    package init(capacity: Int = 16) {
+    public init(capacity: Int = 16) {
         storage = []
         storage.reserveCapacity(capacity)
     }
 
     /// The bytes written so far.
     @inlinable
-    package var bytes: [UInt8] { storage }
+    public var bytes: [UInt8] { storage }
 
-    // Concrete overloads, not one generic over Sequence: a generic call from another module
-    // is not always specialized, and unspecialized it doubled the cost of encoding a task
-    // outcome's strings (measured with `scripts/bench instructions`).
-
-    /// Raw bytes, as they are.
-    @inlinable
-    package mutating func append(_ bytes: [UInt8]) { storage.append(contentsOf: bytes) }
+    // Concrete overloads rather than one generic over Sequence: the three kinds of bytes
+    // the formats append, each a plain array append at the call site.
 
     /// Raw bytes, as they are.
     @inlinable
-    package mutating func append(_ data: Data) { storage.append(contentsOf: data) }
+    public mutating func append(_ bytes: [UInt8]) { storage.append(contentsOf: bytes) }
+
+    /// Raw bytes, as they are.
+    @inlinable
+    public mutating func append(_ data: Data) { storage.append(contentsOf: data) }
 
     /// The UTF-8 bytes of `text` (no length, no terminator).
     @inlinable
-    package mutating func appendUTF8(_ text: String) { storage.append(contentsOf: text.utf8) }
+    public mutating func appendUTF8(_ text: String) { storage.append(contentsOf: text.utf8) }
 
     @inlinable
-    package mutating func appendUInt8(_ value: UInt8) { storage.append(value) }
+    public mutating func appendUInt8(_ value: UInt8) { storage.append(value) }
 
     @inlinable
-    package mutating func appendUInt16(_ value: UInt16) { appendLittleEndian(value) }
+    public mutating func appendUInt16(_ value: UInt16) { appendLittleEndian(value) }
 
     @inlinable
-    package mutating func appendUInt32(_ value: UInt32) { appendLittleEndian(value) }
+    public mutating func appendUInt32(_ value: UInt32) { appendLittleEndian(value) }
 
     @inlinable
-    package mutating func appendUInt64(_ value: UInt64) { appendLittleEndian(value) }
+    public mutating func appendUInt64(_ value: UInt64) { appendLittleEndian(value) }
 
     @inlinable
-    package mutating func appendInt64(_ value: Int64) { appendLittleEndian(value) }
+    public mutating func appendInt64(_ value: Int64) { appendLittleEndian(value) }
 
     /// A double as its IEEE 754 bit pattern (8 bytes).
     @inlinable
-    package mutating func appendDouble(_ value: Double) { appendLittleEndian(value.bitPattern) }
+    public mutating func appendDouble(_ value: Double) { appendLittleEndian(value.bitPattern) }
 
     /// Doubles back to back, 8 bytes each (one copy on a little-endian machine).
     @inlinable
-    package mutating func appendDoubles(_ values: [Double]) {
+    public mutating func appendDoubles(_ values: [Double]) {
         #if _endian(little)
             values.withUnsafeBytes { storage.append(contentsOf: $0) }
         #else
