@@ -1,5 +1,6 @@
 import ClusterProtocol
 import Foundation
+import JobStore
 import TestSupport
 import XCTest
 import ZeroMQ
@@ -34,6 +35,31 @@ final class ClusterProtocolTests: XCTestCase {
             h.log("coordinator").contains("refused worker: protocol version TBW2, this coordinator speaks TBW3")
         }
         XCTAssertEqual(try h.client().clusterStatus().workers.count, 0)
+    }
+
+    /// A store written by a protocol-2 coordinator holds TBJ1 bundles (big-endian lengths):
+    /// after the upgrade such a job fails with a reason naming the old bundle, and is never
+    /// misread as a TBJ2 one.
+    func testStoredProtocol2BundleFailsItsJobByName() throws {
+        let h = try ClusterHarness()
+        defer { h.stopAll() }
+        var bundle = Array("TBJ1".utf8)
+        for field: [UInt8] in [Array("noop".utf8), Array("{\"tasks\": 2}".utf8), [], []] {
+            bundle += [0, 0, 0, UInt8(field.count)] + field
+        }
+        let id = "0123456789abcdef"
+        do {
+            let store = try JobStore(path: h.storePath)
+            try store.begin()
+            _ = try store.insertJob(
+                id: id, kind: "noop", bundleHash: ContentHash.sha256(bundle), bundle: bundle, taskCount: 2, submittedAt: 1,
+                name: "from protocol 2")
+            try store.commit()
+        }
+        try h.startCoordinator()
+        let status = try h.client().status(job: id)
+        XCTAssertEqual(status.state, .failed)
+        XCTAssertTrue(status.error?.contains("job bundle is TBJ1 (protocol version 2") == true, status.error ?? "no error")
     }
 
     func testGarbageTruncatedAndOversizedFramesLeaveTheCoordinatorServing() throws {
