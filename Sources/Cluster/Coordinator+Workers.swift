@@ -58,9 +58,12 @@ extension Coordinator {
                 ).frames)
             try releaseWorker(other, reason: .replaced)
         }
-        workers.add(WorkerSession(peer: peer, name: name, threads: threads, credit: credit, lastHeard: now, lastSent: now))
         try store.begin()
         try store.recordWorker(name: name, threads: threads, credit: credit, state: .ready, now: MonotonicClock.wall(), tasksDone: 0)
+        // The counter is the worker name's, over its life: it continues across re-registrations and restarts.
+        var session = WorkerSession(peer: peer, name: name, threads: threads, credit: credit, lastHeard: now, lastSent: now)
+        session.tasksDone = try store.workerTasksDone(name: name)
+        workers.add(session)
         logger.info("worker joined", metadata: ["worker": "\(name)", "threads": "\(threads)", "credit": "\(credit)", "peer": "\(peer)"])
         reply(peer, WorkerMessage.heartbeat.frames)
     }

@@ -50,6 +50,13 @@ package final class Coordinator {
     var outbox: [(PeerID, [[UInt8]])] = []
     var accepting = true
     var lastTimerRun = 0.0
+    /// Housekeeping (`Coordinator+Maintenance`): when each last ran, and what changed since.
+    var lastMaintenance = 0.0
+    var lastCheckpoint = MonotonicClock.now()
+    var lastRetention = 0.0
+    var lastTrim = 0.0
+    var storeChangedSinceCheckpoint = false
+    var jobsFinishedSinceTrim = 0
 
     package init(configuration: CoordinatorConfiguration, logger: Logger) throws {
         config = configuration
@@ -102,7 +109,7 @@ package final class Coordinator {
         while !stop.isRequested {
             _ = try poller.poll(timeoutMilliseconds: 100)
             if poller.isReadable(1) { WakeSignal.drain(wakeReceiver) }
-            if let metrics, poller.isReadable(2) { try metrics.serve { metricsSnapshot().text } }
+            if let metrics, poller.isReadable(2) { try metrics.serve { (try? metricsSnapshot())?.text ?? "" } }
             try iterate()
         }
         try shutdown()
@@ -129,6 +136,11 @@ package final class Coordinator {
         try startAggregations()
         flushOutbox()
         try dispatch()
+        if handled > 0 { storeChangedSinceCheckpoint = true }
+        if now - lastMaintenance >= 1.0 {
+            lastMaintenance = now
+            try maintain(now: now)
+        }
     }
 
     func shutdown() throws {

@@ -24,11 +24,13 @@ package struct JobStatus: Sendable, Codable, Equatable {
     package var quarantined: [String]
     /// Registered workers when the status was taken (`submit --wait` says when there are none).
     package var workersConnected: Int
+    /// Fair-share weight (`submit --priority`, default 1).
+    package var priority: Int
 
     package init(
         job: String, name: String, kind: String, state: ReportedJobState, tasksDone: Int, tasksTotal: Int, tasksInFlight: Int,
         retries: Int, lost: Int, error: String?, submittedAt: Double, finishedAt: Double?, durationSeconds: Double,
-        quarantined: [String] = [], workersConnected: Int = 0
+        quarantined: [String] = [], workersConnected: Int = 0, priority: Int = 1
     ) {
         self.job = job
         self.name = name
@@ -45,13 +47,14 @@ package struct JobStatus: Sendable, Codable, Equatable {
         self.durationSeconds = durationSeconds
         self.quarantined = quarantined
         self.workersConnected = workersConnected
+        self.priority = priority
     }
 
     /// Whether the job reached an end (done, failed or cancelled).
     package var isFinished: Bool { state.isFinished }
 
     package enum CodingKeys: String, CodingKey {
-        case job, name, kind, state, error, retries, lost, quarantined
+        case job, name, kind, state, error, retries, lost, quarantined, priority
         case tasksDone = "tasks_done"
         case tasksTotal = "tasks_total"
         case tasksInFlight = "tasks_in_flight"
@@ -85,6 +88,7 @@ package struct JobStatus: Sendable, Codable, Equatable {
         durationSeconds = try c.decodeIfPresent(Double.self, forKey: .durationSeconds) ?? 0
         quarantined = try c.decodeIfPresent([String].self, forKey: .quarantined) ?? []
         workersConnected = try c.decodeIfPresent(Int.self, forKey: .workersConnected) ?? 0
+        priority = try c.decodeIfPresent(Int.self, forKey: .priority) ?? 1
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -104,5 +108,6 @@ package struct JobStatus: Sendable, Codable, Equatable {
         try c.encode((durationSeconds * 1000).rounded() / 1000, forKey: .durationSeconds)
         try c.encode(quarantined, forKey: .quarantined)
         try c.encode(workersConnected, forKey: .workersConnected)
+        try c.encode(priority, forKey: .priority)
     }
 }

@@ -54,6 +54,21 @@ struct CoordinatorCommand: ParsableCommand {
     @Option(help: "Serve Prometheus metrics (GET /metrics, plain HTTP) on this address, e.g. 0.0.0.0:9464 (default: none).")
     var metrics: String?
 
+    @Option(
+        help:
+            "How running jobs share the workers: fair (each free task slot to the job with the fewest tasks in flight per unit of `submit --priority`) or fifo (oldest job first)."
+    )
+    var schedule: String = "fair"
+
+    @Option(
+        help:
+            "Remove finished jobs (results, task history, result folder) this long after they finished, e.g. 7d; as `prune`, checked every tenth of it (1 s to 1 min). Default: keep until pruned."
+    )
+    var keepFinished: String?
+
+    @Option(help: "Seconds between checkpoints that copy the store's WAL into it and truncate the WAL, while the store changes.")
+    var checkpointInterval: Double = 30
+
     @Option(help: "Write the bound endpoint (with the chosen port) to this file once listening.")
     var endpointFile: String?
 
@@ -68,6 +83,13 @@ struct CoordinatorCommand: ParsableCommand {
             throw ValidationError("--heartbeat-timeout must exceed 1 s and --lease-timeout be positive")
         }
         guard maxMessageBytes >= 65_536 else { throw ValidationError("--max-message-bytes must be at least 65536") }
+        guard SchedulePolicy(rawValue: schedule) != nil else { throw ValidationError("--schedule must be fair or fifo") }
+        if let keepFinished {
+            guard PruneCommand.seconds(keepFinished) != nil else {
+                throw ValidationError("--keep-finished: '\(keepFinished)' is not a duration such as 90s, 45m, 12h, 30d or 2w")
+            }
+        }
+        guard checkpointInterval > 0 else { throw ValidationError("--checkpoint-interval must be positive") }
     }
 
     func run() throws {
@@ -85,6 +107,9 @@ struct CoordinatorCommand: ParsableCommand {
         config.leaseTimeout = leaseTimeout
         config.maxMessageBytes = maxMessageBytes
         config.curve = curve
+        config.schedule = SchedulePolicy(rawValue: schedule) ?? .fair
+        config.keepFinishedSeconds = keepFinished.flatMap(PruneCommand.seconds).map(Double.init)
+        config.checkpointInterval = checkpointInterval
         if let endpointFile {
             config.onListening = { endpoint in
                 try? ResultFolder.write(
