@@ -204,7 +204,8 @@ extension Coordinator {
             if jobs[id] != nil {
                 return fail(
                     peer, .jobActive,
-                    "job \(id) is \((try currentStatus(id))?.state.rawValue ?? "active"); cancel it first (forget removes finished jobs only)")
+                    "job \(id) is \((try currentStatus(id))?.state.rawValue ?? "active"); cancel it first (forget removes finished jobs only)"
+                )
             }
             if try store.job(id: id) == nil { return fail(peer, .unknownJob, "no job \(id)") }
         }

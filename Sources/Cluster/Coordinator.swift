@@ -146,13 +146,13 @@ package final class Coordinator {
     func shutdown() throws {
         accepting = false
         logger.info("coordinator stopping: committing state and releasing workers")
+        try persistCounters()  // stores (and zeroes) every worker's unsaved count: once
         for session in workers.all {
             try store.begin()
             try store.recordWorker(
                 name: session.name, threads: session.threads, credit: session.credit,
-                state: .coordinatorStopped, now: MonotonicClock.wall(), tasksDone: session.tasksDoneUnsaved)
+                state: .coordinatorStopped, now: MonotonicClock.wall(), tasksDone: 0)
         }
-        try persistCounters()
         try store.commit()
         for peer in workers.order {
             send(peer, WorkerMessage.disconnect(reason: .shutdown, text: "coordinator shutting down").frames)

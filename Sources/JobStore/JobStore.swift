@@ -313,7 +313,7 @@ package final class JobStore {
         defer { s.reset() }
         do {
             guard try s.step() else { return false }
-        } catch where error.code == SQLITE_BUSY || error.code == SQLITE_LOCKED {
+        } catch  where error.code == SQLITE_BUSY || error.code == SQLITE_LOCKED {
             return false
         }
         return s.int(0) == 0

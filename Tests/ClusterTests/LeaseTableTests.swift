@@ -67,7 +67,8 @@ final class LeaseTableTests: XCTestCase {
     /// a lease ends, and leave no entry behind for a job without leases.
     func testPerJobCountsFollowGrantsAndEveryWayALeaseEnds() {
         var table = LeaseTable()
-        let k3 = TaskKey(serial: 1, index: 9), k4 = TaskKey(serial: 1, index: 10)
+        let k3 = TaskKey(serial: 1, index: 9)
+        let k4 = TaskKey(serial: 1, index: 10)
         for (key, deadline) in [(k1, 10.0), (k2, 30.0), (k3, 30.0), (k4, 30.0), (other, 30.0)] {
             table.grant(key, to: a, deadline: deadline, attempt: 1)
         }
