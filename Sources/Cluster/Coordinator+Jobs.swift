@@ -253,12 +253,8 @@ extension Coordinator {
                 try store.begin()
                 try store.setState(serial: job.serial, .running)
             }
-            let deadline = now + config.leaseTimeout
-            for task in batch {
-                let key = TaskKey(serial: job.serial, index: task.index)
-                leases.grant(key, to: peer, deadline: deadline, attempt: task.attempt)
-                session.inFlight.insert(key)
-            }
+            leases.grant(serial: job.serial, batch, to: peer, deadline: now + config.leaseTimeout)
+            for task in batch { session.inFlight.insert(TaskKey(serial: job.serial, index: task.index)) }
             session.lastSent = now
             sentTotal += batch.count
         }

@@ -14,7 +14,8 @@ import Logging
 
 /// Housekeeping that keeps a long-lived coordinator's memory and disk bounded, run at
 /// most once a second after an iteration's commit: retention (`--keep-finished`), WAL
-/// checkpoints, and giving freed heap back to the system.
+/// checkpoints, and giving the heap that finished jobs freed back to the system (their
+/// fold threads leave free pages in glibc's per-thread arenas, which it keeps otherwise).
 extension Coordinator {
     func maintain(now: Double) throws {
         if let keep = config.keepFinishedSeconds, now - lastRetention >= Self.retentionPeriod(keep) {
@@ -33,10 +34,13 @@ extension Coordinator {
                 logger.debug("store checkpoint deferred: readers busy", metadata: ["wal_bytes": "\(before)"])
             }
         }
-        if jobsFinishedSinceTrim > 0, now - lastTrim >= 10 {
+        // At most every 10 s while jobs run, and once as soon as the coordinator is idle.
+        if jobsFinishedSinceTrim > 0, now - lastTrim >= 10 || !jobs.hasActive {
             lastTrim = now
+            let finished = jobsFinishedSinceTrim
             jobsFinishedSinceTrim = 0
-            Self.returnFreedMemory()
+            let released = Self.returnFreedMemory()
+            logger.debug("freed heap returned to the system", metadata: ["jobs_finished": "\(finished)", "released": "\(released)"])
         }
     }
 
@@ -81,9 +85,13 @@ extension Coordinator {
     /// Hands the heap pages freed by finished jobs (their fold threads' arenas included)
     /// back to the system, so the resident size follows what is live.
     /// (glibc's `malloc_trim`, which Swift's Glibc module does not declare: looked up once.)
-    static func returnFreedMemory() {
+    /// True when some memory was released; false also where there is no `malloc_trim`.
+    @discardableResult
+    static func returnFreedMemory() -> Bool {
         #if canImport(Glibc)
-            _ = mallocTrim?(0)
+            return (mallocTrim?(0) ?? 0) != 0
+        #else
+            return false
         #endif
     }
 }

@@ -1,3 +1,4 @@
+import ClusterProtocol
 /// Who may answer for each task handed out: the worker holding its lease and, after a
 /// lease expired, the worker that last held it — its late result is still welcome while
 /// the task is unfinished (compute is deterministic). Anyone else's RESULT or FAILED for
@@ -8,8 +9,8 @@ struct LeaseTable {
     private(set) var active: [TaskKey: Lease] = [:]
     /// Holders of expired leases, by task, until the task is answered or its job ends.
     private(set) var previousHolders: [TaskKey: PeerID] = [:]
-    /// Active leases per job serial (only jobs with at least one): fair share compares
-    /// jobs by it on every dispatch, `status` and metrics read it.
+    /// Active leases per job serial: fair share compares jobs by it on every dispatch,
+    /// `status` and metrics read it. A job's entry may sit at 0 until `removeJob`.
     private(set) var perJob: [Int: Int] = [:]
 
     var count: Int { active.count }
@@ -25,11 +26,21 @@ struct LeaseTable {
         }
     }
 
-    /// Removes the active lease of `key`, keeping `perJob` in step.
+    /// Hands a batch of job `serial`'s tasks to `worker` (dispatch: one count update per batch).
+    mutating func grant(serial: Int, _ tasks: [TaskAssignment], to worker: PeerID, deadline: Double) {
+        var added = 0
+        for task in tasks {
+            let lease = Lease(worker: worker, deadline: deadline, attempt: task.attempt)
+            if active.updateValue(lease, forKey: TaskKey(serial: serial, index: task.index)) == nil { added += 1 }
+        }
+        perJob[serial, default: 0] += added
+    }
+
+    /// Removes the active lease of `key`, keeping `perJob` in step (one lookup: a count
+    /// reaching 0 stays until the job is removed).
     private mutating func removeActive(_ key: TaskKey) -> Lease? {
         guard let lease = active.removeValue(forKey: key) else { return nil }
-        let left = (perJob[key.serial] ?? 1) - 1
-        perJob[key.serial] = left > 0 ? left : nil
+        perJob[key.serial, default: 1] -= 1
         return lease
     }
 
@@ -74,8 +85,9 @@ struct LeaseTable {
 
     /// Every lease and previous holder of job `serial`: removed; returns the active leases.
     mutating func removeJob(serial: Int) -> [(key: TaskKey, lease: Lease)] {
-        let leases = perJob[serial] == nil ? [:] : active.filter { $0.key.serial == serial }
-        for key in leases.keys { _ = removeActive(key) }
+        let leases = (perJob[serial] ?? 0) == 0 ? [:] : active.filter { $0.key.serial == serial }
+        for key in leases.keys { active.removeValue(forKey: key) }
+        perJob.removeValue(forKey: serial)
         if !previousHolders.isEmpty { previousHolders = previousHolders.filter { $0.key.serial != serial } }
         return leases.map { (key: $0.key, lease: $0.value) }
     }

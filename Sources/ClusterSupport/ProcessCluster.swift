@@ -86,6 +86,8 @@ package struct ProcessMemory: Sendable {
     /// Resident set size now, and its peak (`VmRSS`, `VmHWM`), in kB.
     package var residentKilobytes: Int
     package var peakKilobytes: Int
+    /// The anonymous part of `VmRSS` (`RssAnon`: heap, stacks), in kB: what a leak grows.
+    package var anonymousKilobytes: Int
 
     /// nil when the file cannot be read (not Linux, or the process is gone).
     package init?(pid: Int32) {
@@ -94,8 +96,9 @@ package struct ProcessMemory: Sendable {
             guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(name + ":") }) else { return nil }
             return line.split(separator: " ").compactMap { Int($0) }.first
         }
-        guard let rss = field("VmRSS"), let hwm = field("VmHWM") else { return nil }
+        guard let rss = field("VmRSS"), let hwm = field("VmHWM"), let anonymous = field("RssAnon") else { return nil }
         residentKilobytes = rss
         peakKilobytes = hwm
+        anonymousKilobytes = anonymous
     }
 }

@@ -4,8 +4,8 @@ import Foundation
 
 /// `bench jobs`: the coordinator's resident memory and store as finished jobs pile up.
 /// Submits tiny noop jobs (one task each) in waves, waits for each wave, and at each
-/// checkpoint reads the coordinator process's `VmRSS`/`VmHWM` (/proc/PID/status) and the
-/// sizes of its store and WAL.
+/// checkpoint, 2 s after the last job ended, reads the coordinator process's
+/// `VmRSS`/`RssAnon`/`VmHWM` (/proc/PID/status) and the sizes of its store and WAL.
 package enum RetentionBenchmark {
     package struct Sample: Sendable {
         package var jobs: Int
@@ -32,7 +32,8 @@ package enum RetentionBenchmark {
         let nonce = UUID().uuidString
         let start = MonotonicClock.now()
         func sample(_ jobs: Int) throws {
-            usleep(200_000)
+            // At rest: the coordinator's once-a-second housekeeping has run since the last job ended.
+            usleep(2_000_000)
             guard let memory = ProcessMemory(pid: pid) else { throw ClientError.unexpectedReply("cannot read /proc/\(pid)/status") }
             let size = { (path: String) in (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
             report(

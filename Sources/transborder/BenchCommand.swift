@@ -161,12 +161,12 @@ struct BenchCommand: ParsableCommand {
         try reportingClientErrors("bench") {
             let coordinator = coordinatorBinary.map { URL(fileURLWithPath: $0) }
             print("coordinator: \(coordinator?.path ?? executable.path)")
-            print("jobs  VmRSS_kB  VmHWM_kB  store_bytes  wal_bytes  seconds")
+            print("jobs  VmRSS_kB  RssAnon_kB  VmHWM_kB  store_bytes  wal_bytes  seconds")
             try RetentionBenchmark.run(
                 checkpoints: checkpoints ?? [], workers: processes.workers, executable: executable, coordinatorExecutable: coordinator
             ) { sample in
                 print(
-                    "\(sample.jobs)  \(sample.memory.residentKilobytes)  \(sample.memory.peakKilobytes)  \(sample.storeBytes)  \(sample.walBytes)  \(String(format: "%.1f", sample.seconds))"
+                    "\(sample.jobs)  \(sample.memory.residentKilobytes)  \(sample.memory.anonymousKilobytes)  \(sample.memory.peakKilobytes)  \(sample.storeBytes)  \(sample.walBytes)  \(String(format: "%.1f", sample.seconds))"
                 )
             }
         }

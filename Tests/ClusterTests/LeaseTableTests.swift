@@ -1,3 +1,4 @@
+import ClusterProtocol
 import XCTest
 @testable import Cluster
 
@@ -83,7 +84,12 @@ final class LeaseTableTests: XCTestCase {
         XCTAssertEqual(table.count(serial: 1), 1, "failed")
         _ = table.revoke(k4)
         XCTAssertEqual(table.count(serial: 1), 0, "revoked")
-        XCTAssertEqual(table.perJob, [2: 1], "no entry for a job without leases")
+        table.grant(serial: 1, [TaskAssignment(index: 11, attempt: 1), TaskAssignment(index: 12, attempt: 2)], to: b, deadline: 50)
+        table.grant(serial: 1, [TaskAssignment(index: 12, attempt: 2)], to: b, deadline: 60)
+        XCTAssertEqual(table.count(serial: 1), 2, "a batch counts each new lease once")
+        XCTAssertEqual(table.lease(TaskKey(serial: 1, index: 12))?.attempt, 2)
+        XCTAssertEqual(table.removeJob(serial: 1).count, 2)
+        XCTAssertEqual(table.perJob, [2: 1], "a removed job leaves no entry")
         _ = table.removeJob(serial: 2)
         XCTAssertTrue(table.perJob.isEmpty)
         XCTAssertEqual(table.count, 0)
