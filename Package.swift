@@ -26,6 +26,9 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
 
+        // The one byte codec (little-endian) of the wire, the job bundle and the task outcomes.
+        .target(name: "ByteCodec"),
+
         // Pure compute core: no sockets, no files, no clocks.
         .target(name: "CooperationNetwork"),
         .target(name: "Centrality"),
@@ -33,7 +36,7 @@ let package = Package(
         .target(name: "Resampling"),
         .target(
             name: "Analysis",
-            dependencies: ["CooperationNetwork", "Centrality", "StageTransition", "Resampling", "AtomicOutput"]
+            dependencies: ["CooperationNetwork", "Centrality", "StageTransition", "Resampling", "AtomicOutput", "ByteCodec"]
         ),
         // Everything the analysis writes: CSV tables, JSON, GeoJSON, the HTML/SVG report
         // and its basemap, the synthetic panel's files.
@@ -63,7 +66,7 @@ let package = Package(
         // content hash, the client-visible status — pure values, testable without sockets.
         .target(
             name: "ClusterProtocol",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["ByteCodec", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The coordinator's durable state: SQLite (WAL) jobs, results, failures, workers.
         .target(name: "JobStore", dependencies: ["CSQLite", "ClusterProtocol"]),
@@ -78,7 +81,9 @@ let package = Package(
         // Backends for tests and benchmarks (noop, failing) and the codec/raw-socket benchmarks.
         .target(
             name: "ClusterSupport",
-            dependencies: ["Cluster", "ClusterProtocol", "JobStore", "ZeroMQ", "AtomicOutput", "ConcurrencyTools"]
+            dependencies: [
+                "Cluster", "ClusterProtocol", "JobStore", "ZeroMQ", "AtomicOutput", "ConcurrencyTools", "ByteCodec",
+            ]
         ),
         .executableTarget(
             name: "transborder",
@@ -123,6 +128,7 @@ let package = Package(
         .testTarget(name: "ConcurrencyToolsTests", dependencies: ["ConcurrencyTools"]),
         .testTarget(name: "AtomicOutputTests", dependencies: ["AtomicOutput", "TestSupport"]),
         .testTarget(name: "ClusterProtocolTests", dependencies: ["ClusterProtocol", "TestSupport"]),
+        .testTarget(name: "ByteCodecTests", dependencies: ["ByteCodec", "TestSupport"]),
         .testTarget(name: "JobStoreTests", dependencies: ["JobStore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -5,14 +5,14 @@
 # Usage: Rscript scripts/anchor-strucchange.R MANIFEST OUT
 #   MANIFEST: tab-separated lines "noise seed h max_breaks indicators_by_year.csv planted_years"
 #             (planted_years comma-separated, e.g. 2000,2010)
-#   OUT:      tab-separated lines "noise seed planted found lo90 hi90 lo95 hi95 breaks"
+#   OUT:      tab-separated lines "noise seed planted found lo90 hi90 lo95 hi95 breaks lo99 hi99"
 #
 # The series is multivariate; breakpoints() takes one response, so each panel's
 # indicator columns are z-scored (constant columns dropped) and reduced to their
 # first principal component, the direction of largest variation, on which the
 # planted shifts load. breakpoints(pc1 ~ 1, h = min_size, breaks = max_breaks);
 # the number of breaks minimizes BIC (summary(bp)$RSS["BIC", ]); confint() at
-# 0.90 and 0.95. A break at index i (last observation of its segment) is the
+# 0.90, 0.95 and 0.99 (the last to compare widths at equal coverage). A break at index i (last observation of its segment) is the
 # transition year years[i + 1]; so are the interval bounds.
 suppressPackageStartupMessages(library(strucchange))
 
@@ -29,7 +29,7 @@ for (r in seq_len(nrow(manifest))) {
   wide <- sapply(split(long, long$indicator), function(d) d$value[order(d$year)])
   keep <- apply(wide, 2, function(x) sd(x) > 1e-12)
   planted <- as.integer(strsplit(as.character(m$planted), ",")[[1]])
-  trans <- integer(0); lo90 <- hi90 <- lo95 <- hi95 <- integer(0)
+  trans <- integer(0); lo90 <- hi90 <- lo95 <- hi95 <- lo99 <- hi99 <- integer(0)
   if (sum(keep) > 0) {
     z <- scale(wide[, keep, drop = FALSE])
     pc1 <- prcomp(z)$x[, 1]
@@ -44,9 +44,10 @@ for (r in seq_len(nrow(manifest))) {
         tryCatch(confint(bp, breaks = k, level = level)$confint,
                  error = function(e) cbind(idx, idx, idx))  # degenerate: the break alone
       }
-      c90 <- ci(0.90); c95 <- ci(0.95)
+      c90 <- ci(0.90); c95 <- ci(0.95); c99 <- ci(0.99)
       lo90 <- year_of(c90[, 1]); hi90 <- year_of(c90[, 3])
       lo95 <- year_of(c95[, 1]); hi95 <- year_of(c95[, 3])
+      lo99 <- year_of(c99[, 1]); hi99 <- year_of(c99[, 3])
     }
   }
   for (t in planted) {
@@ -58,9 +59,10 @@ for (r in seq_len(nrow(manifest))) {
       found <- FALSE
     }
     if (found) {
-      cat(m$noise, m$seed, t, 1, lo90[j], hi90[j], lo95[j], hi95[j], length(trans), sep = "\t", file = out)
+      cat(m$noise, m$seed, t, 1, lo90[j], hi90[j], lo95[j], hi95[j], length(trans), lo99[j], hi99[j],
+          sep = "\t", file = out)
     } else {
-      cat(m$noise, m$seed, t, 0, "", "", "", "", length(trans), sep = "\t", file = out)
+      cat(m$noise, m$seed, t, 0, "", "", "", "", length(trans), "", "", sep = "\t", file = out)
     }
     cat("\n", file = out)
   }

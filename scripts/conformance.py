@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Conformance check of a transborder coordinator, written from docs/PROTOCOL.md alone.
 
-Plays a worker (TBW2) and a client (TBC2) with pyzmq against a coordinator and checks what
+Plays a worker (TBW3) and a client (TBC3) with pyzmq against a coordinator and checks what
 the "Conformance" section guarantees. Not on the product path; `scripts/conformance` runs it
 in its own virtual environment.
 
@@ -27,7 +27,7 @@ import time
 
 import zmq
 
-W, C = b"TBW2", b"TBC2"
+W, C = b"TBW3", b"TBC3"
 READY, HEARTBEAT, TASK, RESULT, FAILED, DATASET_REQ, DATASET, DISCONNECT, REVOKE = range(1, 10)
 SUBMIT, ACCEPTED, STATUS, STATUS_REPLY, CANCEL, FETCH, FILES, CHUNK_REQ, CHUNK = range(0x11, 0x1A)
 FORGET, PRUNE, REMOVED, ERROR = 0x1A, 0x1B, 0x1C, 0x1F
@@ -50,9 +50,9 @@ def skip(what, why):
 # --- the job bundle and the noop backend (PROTOCOL.md, "Job bundle", "Built-in kinds") ---
 
 def bundle(kind, spec, places=b"", links=b""):
-    out = b"TBJ1"
+    out = b"TBJ2"
     for field in (kind.encode(), spec, places, links):
-        out += struct.pack(">I", len(field)) + field
+        out += struct.pack("<I", len(field)) + field
     return out
 
 
@@ -62,7 +62,7 @@ def job_id(bundle_bytes):
 
 def noop_payload(i, k):
     out = bytearray(k)
-    out[0:4] = struct.pack(">I", i)
+    out[0:4] = struct.pack("<I", i)
     m = 2 ** 64
     x = (i * 0x9E3779B97F4A7C15) % m
     for j in range(4, k):
@@ -133,7 +133,7 @@ class Worker(Peer):
         self.tasks_seen = []    # (job, index, attempt)
         self.max_held = 0
         self.last_sent = time.monotonic()
-        self.send([W, bytes([READY]), struct.pack(">II", 1, credit), name.encode()])
+        self.send([W, bytes([READY]), struct.pack("<II", 1, credit), name.encode()])
 
     def send(self, frames):
         super().send(frames)
@@ -156,7 +156,7 @@ class Worker(Peer):
             if cmd == TASK:
                 job, h, lst = frames[2], frames[3].decode(), frames[4]
                 for o in range(0, len(lst), 8):
-                    index, attempt = struct.unpack(">II", lst[o:o + 8])
+                    index, attempt = struct.unpack("<II", lst[o:o + 8])
                     self.held[(job, index)] = attempt
                     self.tasks_seen.append((job, index, attempt))
                 self.max_held = max(self.max_held, len(self.held))
@@ -169,7 +169,7 @@ class Worker(Peer):
                 self.bundles[frames[2].decode()] = frames[3]
             elif cmd == REVOKE:
                 job = frames[2]
-                indices = [struct.unpack(">I", frames[3][o:o + 4])[0] for o in range(0, len(frames[3]), 4)]
+                indices = [struct.unpack("<I", frames[3][o:o + 4])[0] for o in range(0, len(frames[3]), 4)]
                 self.revokes.append((job, indices))
                 for key in list(self.held):
                     if key[0] == job and (not indices or key[1] in indices):
@@ -190,7 +190,7 @@ class Worker(Peer):
     def answer(self, job, indices, k):
         for index in indices:
             self.held.pop((job, index), None)
-        self.send([W, bytes([RESULT]), job, b"".join(struct.pack(">I", i) for i in indices)]
+        self.send([W, bytes([RESULT]), job, b"".join(struct.pack("<I", i) for i in indices)]
                   + [noop_payload(i, k) for i in indices])
 
 
@@ -219,17 +219,22 @@ def run_checks(endpoint, lease_timeout, max_message_bytes, metrics_url=None):
     client = Client(ctx, endpoint)
     n, k = 40, 24
 
-    # Versions: a v1 peer is refused in its own header.
-    old = Peer(ctx, endpoint)
-    old.send([b"TBC1", bytes([STATUS]), b""])
-    reply = old.recv()
-    check(reply is not None and reply[0] == b"TBC1" and reply[1][0] == ERROR and struct.unpack(">H", reply[2])[0] == 8,
-          "a TBC1 client gets ERROR 8 in its own header")
-    old.send([b"TBW1", bytes([READY]), struct.pack(">II", 1, 1), b"old-worker"])
-    reply = old.recv()
-    check(reply is not None and reply[0] == b"TBW1" and reply[1][0] == DISCONNECT and struct.unpack(">H", reply[2])[0] == 2,
-          "a TBW1 worker gets DISCONNECT 2 in its own header")
-    old.close()
+    # Versions: a v1 or v2 peer is refused in its own header, the code in its own
+    # (big-endian) byte order.
+    for version in (1, 2):
+        old = Peer(ctx, endpoint)
+        client_header, worker_header = b"TBC%d" % version, b"TBW%d" % version
+        old.send([client_header, bytes([STATUS]), b""])
+        reply = old.recv()
+        check(reply is not None and reply[0] == client_header and reply[1][0] == ERROR
+              and struct.unpack(">H", reply[2])[0] == 8 and b"TBC3" in reply[3],
+              f"a TBC{version} client gets ERROR 8 in its own header and byte order")
+        old.send([worker_header, bytes([READY]), struct.pack(">II", 1, 1), b"old-worker"])
+        reply = old.recv()
+        check(reply is not None and reply[0] == worker_header and reply[1][0] == DISCONNECT
+              and struct.unpack(">H", reply[2])[0] == 2 and b"TBW3" in reply[3],
+              f"a TBW{version} worker gets DISCONNECT 2 in its own header and byte order")
+        old.close()
 
     # SUBMIT: the id is the bundle's hash, the disposition says what happened.
     job_a_bundle = bundle("noop", noop_spec(n, k, nonce + "-a"))
@@ -246,11 +251,11 @@ def run_checks(endpoint, lease_timeout, max_message_bytes, metrics_url=None):
 
     # An unregistered peer: forged results and failures change nothing; it is told to register.
     rogue = Peer(ctx, endpoint)
-    rogue.send([W, bytes([RESULT]), job_a, b"".join(struct.pack(">I", i) for i in range(n))] + [b"\xab" * k] * n)
+    rogue.send([W, bytes([RESULT]), job_a, b"".join(struct.pack("<I", i) for i in range(n))] + [b"\xab" * k] * n)
     for attempt in (1, 2, 3):
-        rogue.send([W, bytes([FAILED]), job_a, struct.pack(">II", 4, attempt), b"rogue failure"])
+        rogue.send([W, bytes([FAILED]), job_a, struct.pack("<II", 4, attempt), b"rogue failure"])
     reply = rogue.recv()
-    check(reply is not None and reply[1][0] == DISCONNECT and struct.unpack(">H", reply[2])[0] == 3,
+    check(reply is not None and reply[1][0] == DISCONNECT and struct.unpack("<H", reply[2])[0] == 3,
           "an unregistered peer's RESULT gets DISCONNECT 3")
     rogue.close()
 
@@ -265,13 +270,13 @@ def run_checks(endpoint, lease_timeout, max_message_bytes, metrics_url=None):
           "DATASET bytes hash to the TASK's hash")
     mine = {index for (job, index) in worker.held if job == job_a}
     others = [i for i in range(n) if i not in mine]
-    worker.send([W, bytes([RESULT]), job_a, b"".join(struct.pack(">I", i) for i in others)] + [b"\xee" * k] * len(others))
-    worker.send([W, bytes([FAILED]), job_a, struct.pack(">II", others[0], 1), b"forged failure"])
+    worker.send([W, bytes([RESULT]), job_a, b"".join(struct.pack("<I", i) for i in others)] + [b"\xee" * k] * len(others))
+    worker.send([W, bytes([FAILED]), job_a, struct.pack("<II", others[0], 1), b"forged failure"])
 
     # A task it holds fails once: with no other worker it comes back with attempt 2.
     failed_index = min(mine)
     worker.held.pop((job_a, failed_index))
-    worker.send([W, bytes([FAILED]), job_a, struct.pack(">II", failed_index, 1), b"conformance failure"])
+    worker.send([W, bytes([FAILED]), job_a, struct.pack("<II", failed_index, 1), b"conformance failure"])
     check(worker.wait_for(lambda: (job_a, failed_index, 2) in worker.tasks_seen, 10),
           "a FAILED task is sent again with attempt 2 (only one worker connected)")
 
@@ -295,7 +300,7 @@ def run_checks(endpoint, lease_timeout, max_message_bytes, metrics_url=None):
     for f in files:
         data = b""
         while len(data) < f["size"]:
-            r = client.request(CHUNK_REQ, job_a, f["name"].encode(), struct.pack(">QI", len(data), 1 << 20))
+            r = client.request(CHUNK_REQ, job_a, f["name"].encode(), struct.pack("<QI", len(data), 1 << 20))
             if r[1][0] != CHUNK:
                 break
             data += r[5]
@@ -339,7 +344,7 @@ def run_checks(endpoint, lease_timeout, max_message_bytes, metrics_url=None):
     else:
         big = bundle("noop", b'{"tasks": 1}' + b" " * (max_message_bytes + 1000))
         reply = client.request(SUBMIT, big, timeout=10)
-        check(reply[1][0] == ERROR and struct.unpack(">H", reply[2])[0] == 9 and str(max_message_bytes).encode() in reply[3],
+        check(reply[1][0] == ERROR and struct.unpack("<H", reply[2])[0] == 9 and str(max_message_bytes).encode() in reply[3],
               "an oversized SUBMIT gets ERROR 9 naming the limit")
 
     dropped = client.status()["dropped_messages"]
@@ -351,7 +356,7 @@ def run_checks(endpoint, lease_timeout, max_message_bytes, metrics_url=None):
     job_e = job_id(job_e_bundle).encode()
     client.request(SUBMIT, job_e_bundle)
     reply = client.request(FORGET, job_e)
-    check(reply[1][0] == ERROR and struct.unpack(">H", reply[2])[0] == 13, "FORGET of an active job: ERROR 13")
+    check(reply[1][0] == ERROR and struct.unpack("<H", reply[2])[0] == 13, "FORGET of an active job: ERROR 13")
     client.request(CANCEL, job_e)
     worker.pump(0.2)
     mine = [j for j in (job_a, job_b, job_e) + ((job_c,) if lease_timeout is not None and lease_timeout <= 10 else ())]
@@ -362,10 +367,10 @@ def run_checks(endpoint, lease_timeout, max_message_bytes, metrics_url=None):
             removed += json.loads(reply[2])["removed"]
     check(sorted(removed) == sorted(j.decode() for j in mine), f"FORGET removes each finished job ({len(removed)} of {len(mine)})")
     reply = client.request(STATUS, job_a)
-    check(reply[1][0] == ERROR and struct.unpack(">H", reply[2])[0] == 2, "a forgotten job is unknown (ERROR 2)")
+    check(reply[1][0] == ERROR and struct.unpack("<H", reply[2])[0] == 2, "a forgotten job is unknown (ERROR 2)")
 
     # Leaving: DISCONNECT 4 releases the worker.
-    worker.send([W, bytes([DISCONNECT]), struct.pack(">H", 4), b"conformance done"])
+    worker.send([W, bytes([DISCONNECT]), struct.pack("<H", 4), b"conformance done"])
     time.sleep(0.3)
     names = [w["name"] for w in client.status()["workers"]]
     check(worker.name not in names, "DISCONNECT 4 releases the worker")

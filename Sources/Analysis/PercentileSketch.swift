@@ -85,7 +85,7 @@ package struct PercentileSketch: Sendable, Hashable {
     /// ⌈q·n⌉-th smallest value (q in (0, 1]); nil when empty.
     package func percentile(_ q: Double) -> Double? {
         guard let x = bucketPercentile(q) else { return nil }
-        let rank = Swift.max(1, Swift.min(count, Int((q * Double(count)).rounded(.up))))
+        let rank = NearestRank.rank(q, count: count)
         if rank <= atMinimum { return minimum }
         if rank > count - atMaximum { return maximum }
         return Swift.min(Swift.max(x, minimum), maximum)
@@ -93,7 +93,7 @@ package struct PercentileSketch: Sendable, Hashable {
 
     private func bucketPercentile(_ q: Double) -> Double? {
         guard count > 0 else { return nil }
-        let rank = Swift.max(1, Swift.min(count, Int((q * Double(count)).rounded(.up))))
+        let rank = NearestRank.rank(q, count: count)
         var seen = 0
         // Ascending order: negatives from the largest magnitude down, zeros, positives up.
         for k in negative.indicesDescending {

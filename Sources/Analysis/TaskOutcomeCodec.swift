@@ -1,10 +1,11 @@
+import ByteCodec
 import Foundation
 
 /// The compact binary form of a `TaskOutcome`, as workers send it and the
 /// coordinator stores it (JSON took longer to decode than the replicates took
 /// to compute, and aggregation is the one serial step of a job).
 ///
-/// Layout (all integers little-endian): magic "TBO2"; task i64; scenario
+/// Layout (`ByteCodec`: integers and doubles little-endian, as the wire): magic "TBO2"; task i64; scenario
 /// i64; a point flag u8, then the point (series: years [i64], columns [str],
 /// rows × columns f64; periodization: breakpoints [i64], transition years
 /// [i64], cost f64, stages — each: number, start, end i64; layer, scale
@@ -19,15 +20,15 @@ package enum TaskOutcomeCodec {
 
     package static func encode(_ outcome: TaskOutcome) -> Data {
         var out = Encoder()
-        out.bytes.append(contentsOf: magic)
+        out.writer.append(magic)
         out.int(outcome.task)
         out.int(outcome.scenario)
         if let point = outcome.point {
-            out.bytes.append(1)
+            out.writer.appendUInt8(1)
             out.series(point.series)
             out.periodization(point.periodization)
         } else {
-            out.bytes.append(0)
+            out.writer.appendUInt8(0)
         }
         out.count(outcome.replicates.count)
         for r in outcome.replicates {
@@ -36,11 +37,19 @@ package enum TaskOutcomeCodec {
             out.strings(r.yearScales)
             out.matrix(r.indicators)
         }
-        return Data(out.bytes)
+        return Data(out.writer.bytes)
     }
 
     package static func decode(_ data: Data) throws -> TaskOutcome {
-        var input = Decoder(bytes: [UInt8](data))
+        do {
+            return try outcome(from: Decoder(bytes: [UInt8](data)))
+        } catch let error as ByteCodecError {
+            throw CodecError("truncated: \(error)")
+        }
+    }
+
+    private static func outcome(from decoder: Decoder) throws -> TaskOutcome {
+        var input = decoder
         guard try Array(input.take(4)) == magic else { throw CodecError("not a TBO2 task outcome") }
         let task = try input.int()
         let scenario = try input.int()
@@ -59,7 +68,7 @@ package enum TaskOutcomeCodec {
                     transitionYears: try input.ints(), yearLabels: try input.strings(),
                     yearScales: try input.strings(), indicators: try input.rowMatrix()))
         }
-        guard input.offset == input.bytes.count else { throw CodecError("trailing bytes") }
+        guard input.isAtEnd else { throw CodecError("trailing bytes") }
         return TaskOutcome(task: task, scenario: scenario, point: point, replicates: replicates)
     }
 
@@ -69,26 +78,21 @@ package enum TaskOutcomeCodec {
         init(_ description: String) { self.description = description }
     }
 
+    /// Writes the layout above (`ByteWriter`'s little-endian values).
     struct Encoder {
-        var bytes: [UInt8] = []
+        var writer = ByteWriter(capacity: 0)
 
-        mutating func count(_ n: Int) { withUnsafeBytes(of: UInt32(n).littleEndian) { bytes.append(contentsOf: $0) } }
-        mutating func int(_ v: Int) { withUnsafeBytes(of: Int64(v).littleEndian) { bytes.append(contentsOf: $0) } }
-        mutating func double(_ v: Double) { withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes.append(contentsOf: $0) } }
+        mutating func count(_ n: Int) { writer.appendUInt32(UInt32(n)) }
+        mutating func int(_ v: Int) { writer.appendInt64(Int64(v)) }
+        mutating func double(_ v: Double) { writer.appendDouble(v) }
         mutating func ints(_ v: [Int]) {
             count(v.count)
             for x in v { int(x) }
         }
-        mutating func doubles(_ v: [Double]) {
-            #if _endian(little)
-                v.withUnsafeBytes { bytes.append(contentsOf: $0) }  // the wire order already: one copy per row
-            #else
-                for x in v { double(x) }
-            #endif
-        }
+        mutating func doubles(_ v: [Double]) { writer.appendDoubles(v) }
         mutating func string(_ s: String) {
             count(s.utf8.count)
-            bytes.append(contentsOf: s.utf8)
+            writer.appendUTF8(s)
         }
         mutating func strings(_ v: [String]) {
             count(v.count)
@@ -138,40 +142,28 @@ package enum TaskOutcomeCodec {
         }
     }
 
-    /// Reads the layout above from a byte array. Fixed-size values are loaded
-    /// unaligned from the array's storage (little-endian on the wire); every read
-    /// checks the bytes left first.
+    /// Reads the layout above with a `ByteReader` (which checks the bytes left before
+    /// every read); counts are checked against the bytes left before anything is allocated.
     struct Decoder {
-        let bytes: [UInt8]
-        var offset = 0
+        var reader: ByteReader
         /// Strings already decoded (year labels repeat in every replicate), with where
-        /// each first appeared in `bytes`: the same bytes give back the same `String`
+        /// each first appeared in the bytes: the same bytes give back the same `String`
         /// without validating or allocating again.
         private var interned: [(bytes: Range<Int>, string: String)] = []
 
-        init(bytes: [UInt8]) { self.bytes = bytes }
+        init(bytes: [UInt8]) { reader = ByteReader(bytes) }
 
-        mutating func take(_ n: Int) throws -> ArraySlice<UInt8> {
-            guard n >= 0, n <= bytes.count - offset else { throw CodecError("truncated at byte \(offset)") }
-            defer { offset += n }
-            return bytes[offset..<offset + n]
-        }
-        @inline(__always)
-        private mutating func load<T: FixedWidthInteger>(_: T.Type) throws -> T {
-            let n = MemoryLayout<T>.size
-            guard n <= bytes.count - offset else { throw CodecError("truncated at byte \(offset)") }
-            let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: T.self) }
-            offset += n
-            return T(littleEndian: value)
-        }
+        var isAtEnd: Bool { reader.isAtEnd }
+
+        mutating func take(_ n: Int) throws -> ArraySlice<UInt8> { try reader.read(count: n) }
         /// A count, checked against the bytes left (each item takes at least `minimumItemBytes`).
         mutating func count(minimumItemBytes: Int) throws -> Int {
-            let n = Int(try load(UInt32.self))
-            guard n * max(minimumItemBytes, 0) <= bytes.count - offset else { throw CodecError("count \(n) exceeds the data") }
+            let n = Int(try reader.readUInt32())
+            guard n * max(minimumItemBytes, 0) <= reader.remaining else { throw CodecError("count \(n) exceeds the data") }
             return n
         }
-        mutating func int() throws -> Int { Int(try load(Int64.self)) }
-        mutating func double() throws -> Double { Double(bitPattern: try load(UInt64.self)) }
+        mutating func int() throws -> Int { Int(try reader.readInt64()) }
+        mutating func double() throws -> Double { try reader.readDouble() }
         mutating func ints() throws -> [Int] {
             let n = try count(minimumItemBytes: 8)
             return try Array(unsafeUninitializedCapacity: n) { buffer, initialized in
@@ -181,25 +173,11 @@ package enum TaskOutcomeCodec {
                 }
             }
         }
-        mutating func doubles(_ n: Int) throws -> [Double] {
-            guard n >= 0, n <= (bytes.count - offset) / 8 else { throw CodecError("truncated at byte \(offset)") }
-            let start = offset
-            offset += 8 * n
-            return bytes.withUnsafeBytes { raw in
-                Array(unsafeUninitializedCapacity: n) { buffer, initialized in
-                    for i in 0..<n {
-                        let bits = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8 * i, as: UInt64.self))
-                        buffer[i] = Double(bitPattern: bits)
-                    }
-                    initialized = n
-                }
-            }
-        }
+        mutating func doubles(_ n: Int) throws -> [Double] { try reader.readDoubles(count: n) }
         mutating func string() throws -> String {
             let n = try count(minimumItemBytes: 1)
-            let start = offset
-            _ = try take(n)
-            return try bytes.withUnsafeBufferPointer { all -> String in
+            let start = try reader.advance(by: n)
+            return try reader.bytes.withUnsafeBufferPointer { all -> String in
                 let utf8 = UnsafeBufferPointer(rebasing: all[start..<start + n])
                 for known in interned
                 where known.bytes.count == n
@@ -228,7 +206,7 @@ package enum TaskOutcomeCodec {
             let rows = try count(minimumItemBytes: 0)
             let columns = try count(minimumItemBytes: 0)
             // An empty row takes no bytes, so only "no rows" may have no columns.
-            let left = bytes.count - offset
+            let left = reader.remaining
             guard columns > 0 || rows == 0, rows <= left, columns <= left, rows * columns <= left / 8 else {
                 throw CodecError("matrix of \(rows) × \(columns) does not fit the data")
             }

@@ -18,7 +18,7 @@ package struct YearDistribution: Sendable, Hashable, Codable {
     /// The nearest-rank percentile: the smallest year y with P(Y ≤ y) ≥ q (q in (0, 1]).
     package func percentile(_ q: Double) -> Int? {
         guard total > 0 else { return nil }
-        let rank = max(1, Int((q * Double(total)).rounded(.up)))
+        let rank = NearestRank.rank(q, count: total)
         var seen = 0
         for (year, count) in sorted {
             seen += count

@@ -20,6 +20,7 @@ package enum AtomicFile {
     /// - Throws: `FileWriteError`; the target is then untouched and the temporary file removed.
     package static func write(_ data: Data, to url: URL) throws {
         let folder = url.deletingLastPathComponent()
+        // nondeterministic-ok: a temporary name unique among concurrent writers
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(UUID().uuidString)")
         try writeSynced(data, to: temporary)
         guard rename(temporary.path, url.path) == 0 else {

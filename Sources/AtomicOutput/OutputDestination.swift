@@ -62,8 +62,10 @@ package struct OutputDestination: Sendable {
         if occupied {
             let folder = url.standardizedFileURL
             staging = folder.deletingLastPathComponent()
+                // nondeterministic-ok: a temporary name unique among concurrent writers
                 .appendingPathComponent(".\(folder.lastPathComponent).staging-\(UUID().uuidString)", isDirectory: true)
         } else {
+            // nondeterministic-ok: a temporary name unique among concurrent writers
             staging = url.appendingPathComponent(stagingPrefix + UUID().uuidString, isDirectory: true)
         }
         guard mkdir(staging.path, 0o755) == 0 else {
@@ -108,6 +110,7 @@ package struct OutputDestination: Sendable {
     package func commitStaged() throws {
         if replaces {
             let old = staging.deletingLastPathComponent()
+                // nondeterministic-ok: a temporary name unique among concurrent writers
                 .appendingPathComponent(".\(url.standardizedFileURL.lastPathComponent).old-\(UUID().uuidString)")
             if !Self.exchange(staging.path, url.path) {
                 guard rename(url.path, old.path) == 0 else { throw FileWriteError.system("rename", path: url.path) }

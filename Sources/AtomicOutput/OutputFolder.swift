@@ -24,6 +24,7 @@ package struct OutputFolder: Sendable {
             throw FileWriteError(path: url.appendingPathComponent(repeated).path, reason: "named twice in one output set")
         }
         try AtomicFile.createFolder(url)
+        // nondeterministic-ok: a temporary name unique among concurrent writers
         let staging = url.appendingPathComponent(".staging-\(UUID().uuidString)", isDirectory: true)
         try AtomicFile.createFolder(staging)
         defer { try? FileManager.default.removeItem(at: staging) }

@@ -228,8 +228,8 @@ package final class Coordinator {
         }
     }
 
-    /// Refuses a peer of another protocol version — in its own header, since the layout
-    /// of DISCONNECT and ERROR is the same in every version — or drops an invalid message.
+    /// Refuses a peer of another protocol version — in its own header and byte order
+    /// (`WireProtocol.refusal`) — or drops an invalid message.
     func refuseOrDrop(_ peer: PeerID, frames: [[UInt8]], error: FrameError) {
         if case .unsupportedVersion(let header) = error {
             dropped[DropReason.unsupportedVersion.rawValue, default: 0] += 1
@@ -237,20 +237,18 @@ package final class Coordinator {
             let ours = String(decoding: header.hasPrefix("TBW") ? WireProtocol.workerHeader : WireProtocol.clientHeader, as: UTF8.self)
             if header.hasPrefix("TBW") {
                 logger.warning("refused worker: protocol version \(header), this coordinator speaks \(ours)", metadata: ["peer": "\(peer)"])
-                var refusal = WorkerMessage.disconnect(
+                let refusal = WorkerMessage.disconnect(
                     reason: .unsupportedVersion,
                     text: "protocol version \(header) not supported; this coordinator speaks \(ours)"
                 ).frames
-                refusal[0] = theirs
-                reply(peer, refusal)
+                reply(peer, WireProtocol.refusal(refusal, inHeader: theirs))
             } else {
                 logger.warning("refused client: protocol version \(header), this coordinator speaks \(ours)", metadata: ["peer": "\(peer)"])
-                var refusal = ClientMessage.error(
+                let refusal = ClientMessage.error(
                     code: .unsupportedVersion,
                     message: "protocol version \(header) not supported; this coordinator speaks \(ours)"
                 ).frames
-                refusal[0] = theirs
-                reply(peer, refusal)
+                reply(peer, WireProtocol.refusal(refusal, inHeader: theirs))
             }
             return
         }

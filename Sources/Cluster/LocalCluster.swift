@@ -22,6 +22,7 @@ package final class LocalCluster {
         handoff: PreparedJobHandoff? = nil, logger: Logger
     ) throws {
         self.logger = logger
+        // nondeterministic-ok: a temporary name unique among concurrent writers
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "transborder-run-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

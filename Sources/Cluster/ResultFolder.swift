@@ -16,6 +16,7 @@ package enum ResultFolder {
         let fm = FileManager.default
         let parent = destination.deletingLastPathComponent()
         try AtomicFile.createFolder(parent)
+        // nondeterministic-ok: a temporary name unique among concurrent writers
         let temporary = parent.appendingPathComponent(
             ".\(destination.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try? fm.removeItem(at: temporary)

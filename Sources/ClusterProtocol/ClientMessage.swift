@@ -1,6 +1,7 @@
+import ByteCodec
 import Foundation
 
-/// The client protocol `TBC2` (docs/PROTOCOL.md): submit, status, cancel, fetch, forget, prune.
+/// The client protocol `TBC3` (docs/PROTOCOL.md): submit, status, cancel, fetch, forget, prune.
 package enum ClientMessage: Sendable, Equatable {
     /// Client → coordinator: a job bundle (canonical encoding), the job's display name
     /// (may be empty; not part of the job id) and its fair-share priority (1…255; nil: not
@@ -120,33 +121,28 @@ package enum ClientMessage: Sendable, Equatable {
             let job = try WireFields.jobID(f[0])
             let name = try WireFields.text(f[1], limit: 255, field: "file name")
             guard f[2].count == 12 else { throw .malformed("CHUNK request range must be 12 bytes") }
-            var r = ByteReader(f[2])
-            let offset = try r.readUInt64()
-            let length = try r.readUInt32()
+            let (offset, length) = try WireFields.read(f[2]) { r in (try r.readUInt64(), try r.readUInt32()) }
             return .chunkRequest(job: job, name: name, offset: offset, length: length)
         case .chunk:
             try WireFields.exactCount(body, 4, "CHUNK")
             let job = try WireFields.jobID(f[0])
             let name = try WireFields.text(f[1], limit: 255, field: "file name")
             guard f[2].count == 8 else { throw .malformed("CHUNK offset must be 8 bytes") }
-            var r = ByteReader(f[2])
-            return .chunk(job: job, name: name, offset: try r.readUInt64(), data: f[3])
+            return .chunk(job: job, name: name, offset: try WireFields.read(f[2]) { r in try r.readUInt64() }, data: f[3])
         case .forget:
             try WireFields.exactCount(body, 1, "FORGET")
             return .forget(job: try WireFields.jobID(f[0]))
         case .prune:
             try WireFields.exactCount(body, 1, "PRUNE")
             guard f[0].count == 8 else { throw .malformed("PRUNE age must be 8 bytes") }
-            var r = ByteReader(f[0])
-            return .prune(olderThanSeconds: try r.readUInt64())
+            return .prune(olderThanSeconds: try WireFields.read(f[0]) { r in try r.readUInt64() })
         case .removed:
             try WireFields.exactCount(body, 1, "REMOVED")
             return .removed(json: f[0])
         case .error:
             try WireFields.exactCount(body, 2, "ERROR")
             guard f[0].count == 2 else { throw .malformed("ERROR code must be 2 bytes") }
-            var r = ByteReader(f[0])
-            let code = ClientErrorCode(rawValue: try r.readUInt16()) ?? .other
+            let code = ClientErrorCode(rawValue: try WireFields.read(f[0]) { r in try r.readUInt16() }) ?? .other
             return .error(code: code, message: try WireFields.text(f[1], limit: WireProtocol.maxTextBytes, field: "message"))
         }
     }

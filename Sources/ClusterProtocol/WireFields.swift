@@ -1,5 +1,14 @@
+import ByteCodec
+
 /// Validation of the fixed-form fields shared by both protocols.
 package enum WireFields {
+    /// Reads the fixed-width fields of `frame` (`ByteCodec`, little-endian) with `body`;
+    /// a read past the frame's end (a `ByteCodecError`) makes the message malformed.
+    package static func read<T>(_ frame: [UInt8], _ body: (inout ByteReader) throws -> T) throws(FrameError) -> T {
+        var reader = ByteReader(frame)
+        do { return try body(&reader) } catch { throw .malformed("\(error)") }
+    }
+
     package static func isLowerHex(_ bytes: some Collection<UInt8>) -> Bool {
         bytes.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }

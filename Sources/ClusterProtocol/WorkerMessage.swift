@@ -1,6 +1,7 @@
+import ByteCodec
 import Foundation
 
-/// The worker protocol `TBW1` (docs/PROTOCOL.md): everything a worker and the coordinator say.
+/// The worker protocol `TBW3` (docs/PROTOCOL.md): everything a worker and the coordinator say.
 package enum WorkerMessage: Sendable, Equatable {
     /// Worker → coordinator: register with a name, compute threads and credit (tasks in flight).
     case ready(name: String, threads: Int, credit: Int)
@@ -81,9 +82,7 @@ package enum WorkerMessage: Sendable, Equatable {
         case .ready:
             try WireFields.exactCount(body, 2, "READY")
             guard f[0].count == 8 else { throw .malformed("READY counts frame must be 8 bytes") }
-            var r = ByteReader(f[0])
-            let threads = Int(try r.readUInt32())
-            let credit = Int(try r.readUInt32())
+            let (threads, credit) = try WireFields.read(f[0]) { r in (Int(try r.readUInt32()), Int(try r.readUInt32())) }
             guard (1...4096).contains(threads), (1...65536).contains(credit) else {
                 throw .malformed("READY threads must be 1…4096 and credit 1…65536")
             }
@@ -99,11 +98,13 @@ package enum WorkerMessage: Sendable, Equatable {
             guard !f[2].isEmpty, f[2].count % 8 == 0, f[2].count / 8 <= WireProtocol.maxBatch else {
                 throw .malformed("TASK list must hold 1…\(WireProtocol.maxBatch) entries of 8 bytes")
             }
-            var r = ByteReader(f[2])
-            var tasks: [TaskAssignment] = []
-            tasks.reserveCapacity(f[2].count / 8)
-            while !r.isAtEnd {
-                tasks.append(TaskAssignment(index: Int(try r.readUInt32()), attempt: Int(try r.readUInt32())))
+            let tasks = try WireFields.read(f[2]) { r in
+                var tasks: [TaskAssignment] = []
+                tasks.reserveCapacity(f[2].count / 8)
+                while !r.isAtEnd {
+                    tasks.append(TaskAssignment(index: Int(try r.readUInt32()), attempt: Int(try r.readUInt32())))
+                }
+                return tasks
             }
             return .tasks(job: job, bundleHash: hash, tasks: tasks)
         case .results:
@@ -113,17 +114,20 @@ package enum WorkerMessage: Sendable, Equatable {
             guard f[1].count % 4 == 0, n >= 1, n <= WireProtocol.maxBatch, body.count == 2 + n else {
                 throw .malformed("RESULT index list (\(f[1].count) bytes) does not match \(body.count - 2) payload frames")
             }
-            var r = ByteReader(f[1])
-            var indices: [Int] = []
-            indices.reserveCapacity(n)
-            while !r.isAtEnd { indices.append(Int(try r.readUInt32())) }
+            let indices = try WireFields.read(f[1]) { r in
+                var indices: [Int] = []
+                indices.reserveCapacity(n)
+                while !r.isAtEnd { indices.append(Int(try r.readUInt32())) }
+                return indices
+            }
             return .results(job: job, indices: indices, payloads: Array(f[2...]))
         case .failed:
             try WireFields.exactCount(body, 3, "FAILED")
             let job = try WireFields.jobID(f[0])
             guard f[1].count == 8 else { throw .malformed("FAILED task frame must be 8 bytes") }
-            var r = ByteReader(f[1])
-            let task = TaskAssignment(index: Int(try r.readUInt32()), attempt: Int(try r.readUInt32()))
+            let task = try WireFields.read(f[1]) { r in
+                TaskAssignment(index: Int(try r.readUInt32()), attempt: Int(try r.readUInt32()))
+            }
             let error = try WireFields.text(f[2], limit: WireProtocol.maxTextBytes, field: "error")
             return .failed(job: job, task: task, error: error)
         case .datasetRequest:
@@ -135,8 +139,7 @@ package enum WorkerMessage: Sendable, Equatable {
         case .disconnect:
             try WireFields.exactCount(body, 2, "DISCONNECT")
             guard f[0].count == 2 else { throw .malformed("DISCONNECT reason must be 2 bytes") }
-            var r = ByteReader(f[0])
-            let reason = DisconnectReason(rawValue: try r.readUInt16()) ?? .other
+            let reason = DisconnectReason(rawValue: try WireFields.read(f[0]) { r in try r.readUInt16() }) ?? .other
             let text = try WireFields.text(f[1], limit: WireProtocol.maxTextBytes, field: "reason")
             return .disconnect(reason: reason, text: text)
         case .revoke:
@@ -145,9 +148,11 @@ package enum WorkerMessage: Sendable, Equatable {
             guard f[1].count % 4 == 0, f[1].count / 4 <= WireProtocol.maxBatch else {
                 throw .malformed("REVOKE index list must hold 0…\(WireProtocol.maxBatch) entries of 4 bytes")
             }
-            var r = ByteReader(f[1])
-            var indices: [Int] = []
-            while !r.isAtEnd { indices.append(Int(try r.readUInt32())) }
+            let indices = try WireFields.read(f[1]) { r in
+                var indices: [Int] = []
+                while !r.isAtEnd { indices.append(Int(try r.readUInt32())) }
+                return indices
+            }
             return .revoke(job: job, indices: indices)
         }
     }

@@ -2,7 +2,7 @@ import Cluster
 import ClusterProtocol
 import Foundation
 
-/// Measures the wire encoding choice: the binary TBW1 RESULT message against the same
+/// Measures the wire encoding choice: the binary RESULT message (docs/PROTOCOL.md) against the same
 /// content as JSON (Foundation's JSONEncoder/JSONDecoder), encode + decode per message.
 package enum CodecBenchmark {
     package struct JSONResult: Codable {

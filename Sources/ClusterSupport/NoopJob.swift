@@ -1,4 +1,5 @@
 import AtomicOutput
+import ByteCodec
 import Cluster
 import Foundation
 
@@ -42,19 +43,15 @@ package struct NoopJob: PreparedJob {
         guard (0..<taskCount).contains(index) else { throw BackendError.taskOutOfRange(index: index, count: taskCount) }
         if sleepMilliseconds > 0 { usleep(UInt32(sleepMilliseconds) * 1000) }
         if let countFile { ExecutionLog.append(index: index, to: countFile) }
-        var bytes = [UInt8](repeating: 0, count: payloadBytes)
-        let value = UInt32(truncatingIfNeeded: index)
-        bytes[0] = UInt8(value >> 24)
-        bytes[1] = UInt8((value >> 16) & 0xff)
-        bytes[2] = UInt8((value >> 8) & 0xff)
-        bytes[3] = UInt8(value & 0xff)
+        var payload = ByteWriter(capacity: payloadBytes)
+        payload.appendUInt32(UInt32(truncatingIfNeeded: index))
         var x = UInt64(index) &* 0x9E37_79B9_7F4A_7C15
-        for j in 4..<payloadBytes {
+        for _ in 4..<payloadBytes {
             x ^= x >> 29
             x = x &* 0xBF58_476D_1CE4_E5B9
-            bytes[j] = UInt8(truncatingIfNeeded: x >> 56)
+            payload.appendUInt8(UInt8(truncatingIfNeeded: x >> 56))
         }
-        return Data(bytes)
+        return Data(payload.bytes)
     }
 
     package func makeFold() -> any ResultFold { NoopFold(taskCount: taskCount, payloadBytes: payloadBytes) }

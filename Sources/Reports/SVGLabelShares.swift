@@ -9,31 +9,23 @@ struct SVGLabelShares: Sendable {
     var baselineLabels: [String]
     var palette: ReportPalette
 
-    static let width = 1100.0, height = 200.0
-    static let left = 150.0, right = 16.0, top = 8.0, bottom = 46.0
+    static let canvas = SVGCanvas(width: 1100, height: 200, left: 150, right: 16, top: 8, bottom: 46)
 
     var labels: [String] { Array(Set(shares.flatMap(\.keys) + baselineLabels)).sorted() }
 
     func svg() -> String {
-        let w = Self.width
-        let h = Self.height
-        let plotLeft = Self.left
-        let plotRight = w - Self.right
-        let plotTop = Self.top
-        let plotBottom = h - Self.bottom
+        let canvas = Self.canvas
+        let plotLeft = canvas.plotLeft
+        let plotRight = canvas.plotRight
+        let plotTop = canvas.plotTop
+        let plotBottom = canvas.plotBottom
         guard let first = years.first, let last = years.last else { return "" }
         let x = SVGAxis(years: first, last, from: plotLeft, to: plotRight, targetTicks: 16)
         let y = SVGAxis(covering: [0, 1], from: plotBottom, to: plotTop, targetTicks: 4)
         func fx(_ v: Double) -> String { HTMLText.fixed(v, digits: 1) }
         let order = labels
         var m = HTMLText()
-        m.open(
-            "svg",
-            [
-                ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(fx(w)) \(fx(h))"),
-                ("class", "label-shares"), ("role", "img"),
-            ])
-        m.element("title", text: "Share of bootstrap replicates giving each stage label, by year")
+        canvas.open(&m, cssClass: "label-shares", title: "Share of bootstrap replicates giving each stage label, by year")
         for tick in y.ticks {
             let py = y.position(tick)
             m.empty(

@@ -14,29 +14,23 @@ struct SVGLayerIntensities: Sendable {
     var lines: [Line]
     var stages: [SVGLineChart.StageBand]
 
-    static let width = 820.0, height = 190.0
-    static let left = 50.0, right = 210.0, top = 12.0, bottom = 34.0
+    static let canvas = SVGCanvas(width: 820, height: 190, left: 50, right: 210, top: 12, bottom: 34)
 
     func svg() -> String {
-        let w = Self.width
-        let h = Self.height
-        let plotLeft = Self.left
-        let plotRight = w - Self.right
-        let plotTop = Self.top
-        let plotBottom = h - Self.bottom
+        let canvas = Self.canvas
+        let plotLeft = canvas.plotLeft
+        let plotRight = canvas.plotRight
+        let plotTop = canvas.plotTop
+        let plotBottom = canvas.plotBottom
         guard let first = years.first, let last = years.last else { return "" }
         let x = SVGAxis(years: first, last, from: plotLeft, to: plotRight, targetTicks: 10)
         let y = SVGAxis(covering: [0, 1], from: plotBottom, to: plotTop, targetTicks: 4)
         func fx(_ v: Double) -> String { HTMLText.fixed(v, digits: 1) }
         var m = HTMLText()
-        m.open(
-            "svg",
-            [
-                ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(fx(w)) \(fx(h))"),
-                ("class", "chart layer-intensities"), ("role", "img"),
-            ])
-        m.element("title", text: "Normalized intensity of each layer by year (its intensity over its largest year)")
-        let frame = SVGPlotFrame(left: plotLeft, right: plotRight, top: plotTop, bottom: plotBottom, height: h)
+        canvas.open(
+            &m, cssClass: "chart layer-intensities",
+            title: "Normalized intensity of each layer by year (its intensity over its largest year)")
+        let frame = canvas.frame
         frame.drawStageBands(stages, into: &m, x: x, opacity: ("0.10", "0.20"))
         frame.draw(into: &m, x: x, y: y, xTitle: "year", yTitle: "of its largest year (0–1)")
         for (k, line) in lines.enumerated() {

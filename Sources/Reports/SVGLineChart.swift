@@ -26,7 +26,8 @@ struct SVGLineChart: Sendable {
 
     var years: [Int]
     var values: [Double]
-    /// Lower and upper band (mean ± 1.96 sd), aligned with `years`; nil without replicates.
+    /// Lower and upper band (the replicates' 2.5 % and 97.5 % percentiles, docs/METHODS.md §6),
+    /// aligned with `years`; nil without replicates.
     var band: (lower: [Double], upper: [Double])?
     var stages: [StageBand]
     var transitions: [Transition]
@@ -34,22 +35,21 @@ struct SVGLineChart: Sendable {
     var unit: String
     /// Accessible description (the SVG <title>).
     var title: String
-    /// The indicator's possible range (e.g. 0…1 for a share): the normal-approximation
-    /// band is drawn clamped to it, so a band reaching below 0 does not stretch the axis.
+    /// The indicator's possible range (e.g. 0…1 for a share); values are drawn clamped to it.
+    /// Percentile bands never need it (the sketch keeps them inside the replicates' own
+    /// range); it keeps the axis honest for any series handed in.
     var bounds: ClosedRange<Double> = -Double.infinity...Double.infinity
 
-    static let width = 360.0, height = 210.0
-    static let left = 50.0, right = 10.0, top = 18.0, bottom = 34.0
+    static let canvas = SVGCanvas(width: 360, height: 210, left: 50, right: 10, top: 18, bottom: 34)
 
     func clamp(_ v: Double) -> Double { min(max(v, bounds.lowerBound), bounds.upperBound) }
 
     func svg() -> String {
-        let w = Self.width
-        let h = Self.height
-        let plotLeft = Self.left
-        let plotRight = w - Self.right
-        let plotTop = Self.top
-        let plotBottom = h - Self.bottom
+        let canvas = Self.canvas
+        let plotLeft = canvas.plotLeft
+        let plotRight = canvas.plotRight
+        let plotTop = canvas.plotTop
+        let plotBottom = canvas.plotBottom
         guard let first = years.first, let last = years.last else { return "" }
         let x = SVGAxis(years: first, last, from: plotLeft, to: plotRight, targetTicks: 7)
         let band = self.band.map { band in
@@ -61,14 +61,8 @@ struct SVGLineChart: Sendable {
         func fx(_ v: Double) -> String { HTMLText.fixed(v, digits: 1) }
 
         var m = HTMLText()
-        m.open(
-            "svg",
-            [
-                ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(fx(w)) \(fx(h))"),
-                ("class", "chart"), ("role", "img"),
-            ])
-        m.element("title", text: title)
-        let frame = SVGPlotFrame(left: plotLeft, right: plotRight, top: plotTop, bottom: plotBottom, height: h)
+        canvas.open(&m, cssClass: "chart", title: title)
+        let frame = canvas.frame
         frame.drawStageBands(stages, into: &m, x: x, opacity: ("0.13", "0.24"))
         frame.draw(into: &m, x: x, y: y, xTitle: "year", yTitle: unit, tickMarks: true)
         // Bootstrap band.

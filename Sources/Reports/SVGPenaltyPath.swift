@@ -15,30 +15,21 @@ struct SVGPenaltyPath: Sendable {
 
     var points: [Point]
 
-    static let width = 420.0, height = 220.0
-    static let left = 56.0, right = 12.0, top = 14.0, bottom = 36.0
+    static let canvas = SVGCanvas(width: 420, height: 220, left: 56, right: 12, top: 14, bottom: 36)
 
     func svg() -> String {
-        let w = Self.width
-        let h = Self.height
-        let plotLeft = Self.left
-        let plotRight = w - Self.right
-        let plotTop = Self.top
-        let plotBottom = h - Self.bottom
+        let canvas = Self.canvas
+        let plotLeft = canvas.plotLeft
+        let plotRight = canvas.plotRight
+        let plotTop = canvas.plotTop
+        let plotBottom = canvas.plotBottom
         guard let most = points.map(\.stages).max(), let fewest = points.map(\.stages).min() else { return "" }
         let x = SVGAxis(years: fewest, most, from: plotLeft, to: plotRight, targetTicks: max(1, most - fewest))
         let y = SVGAxis(covering: points.map(\.cost) + [0], from: plotBottom, to: plotTop)
         func fx(_ v: Double) -> String { HTMLText.fixed(v, digits: 1) }
         var m = HTMLText()
-        m.open(
-            "svg",
-            [
-                ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(fx(w)) \(fx(h))"),
-                ("class", "chart penalty-path"), ("role", "img"),
-            ])
-        m.element("title", text: "Cost of the optimal segmentation against its number of stages")
-        SVGPlotFrame(left: plotLeft, right: plotRight, top: plotTop, bottom: plotBottom, height: h)
-            .draw(into: &m, x: x, y: y, xTitle: "number of stages", yTitle: "segment cost")
+        canvas.open(&m, cssClass: "chart penalty-path", title: "Cost of the optimal segmentation against its number of stages")
+        canvas.frame.draw(into: &m, x: x, y: y, xTitle: "number of stages", yTitle: "segment cost")
         let ordered = points.sorted { $0.stages < $1.stages }
         let line = ordered.map { fx(x.position(Double($0.stages))) + "," + fx(y.position($0.cost)) }
         m.empty("polyline", [("points", line.joined(separator: " ")), ("fill", "none"), ("stroke", "#555")])

@@ -37,13 +37,9 @@ struct SVGStageTimeline: Sendable {
         func fx(_ v: Double) -> String { HTMLText.fixed(v, digits: 1) }
 
         var m = HTMLText()
-        m.open(
-            "svg",
-            [
-                ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(fx(w)) \(fx(h))"),
-                ("class", "timeline"), ("role", "img"),
-            ])
-        m.element("title", text: "Timeline of the stages with the 95% interval of each transition year")
+        let canvas = SVGCanvas(width: w, height: h, left: plotLeft, right: Self.right, top: bandTop, bottom: 0)
+        canvas.open(
+            &m, cssClass: "timeline", title: "Timeline of the stages with the 95% interval of each transition year")
         m.element(
             "text",
             [

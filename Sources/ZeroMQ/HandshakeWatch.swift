@@ -13,6 +13,7 @@ package final class HandshakeWatch {
 
     package init(context: ZMQContext, socket: ZMQSocket, usesCurve: Bool) throws {
         self.usesCurve = usesCurve
+        // nondeterministic-ok: an inproc endpoint unique in the context
         let endpoint = "inproc://transborder-handshake-\(UInt64.random(in: 0...UInt64.max))"
         try socket.monitorConnections(at: endpoint)
         monitor = try context.socket(.pair)

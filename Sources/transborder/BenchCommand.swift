@@ -117,6 +117,7 @@ struct BenchCommand: ParsableCommand {
                 guard Date() < waitUntil else { throw ClientError.timeout(endpoint: cluster.endpoint, seconds: 30) }
                 usleep(20_000)
             }
+            // nondeterministic-ok: a new job (bundle hash) per benchmark run
             let spec = "{\"tasks\": \(tasks), \"payload_bytes\": \(payloadBytes), \"nonce\": \"\(UUID().uuidString)\"}"
             let bundle = JobBundle(kind: "noop", spec: Data(spec.utf8))
             let start = Date()

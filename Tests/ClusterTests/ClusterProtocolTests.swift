@@ -1,5 +1,6 @@
 import ClusterProtocol
 import Foundation
+import JobStore
 import TestSupport
 import XCTest
 import ZeroMQ
@@ -20,20 +21,45 @@ final class ClusterProtocolTests: XCTestCase {
         let context = try ZMQContext()
         let socket = try rawDealer(context, h.endpoint)
         defer { socket.close() }
-        // A worker of the previous version (TBW1, without REVOKE) is refused in its own header,
-        // so that it can read the reason (DISCONNECT's layout is the same in every version).
-        try socket.send([Array("TBW1".utf8), [0x01], [0, 0, 0, 1, 0, 0, 0, 4], Array("old".utf8)], dontWait: false)
+        // A worker of the previous version (TBW2, big-endian integers) is refused in its own
+        // header and byte order, so that it can read the reason: DISCONNECT 2 as it reads it.
+        try socket.send([Array("TBW2".utf8), [0x01], [0, 0, 0, 1, 0, 0, 0, 4], Array("old".utf8)], dontWait: false)
         let reply = try XCTUnwrap(try receiveFrames(socket), "no reply to a wrong version")
-        XCTAssertEqual(reply.first, Array("TBW1".utf8))
-        guard case .disconnect(let reason, let text) = try WorkerMessage.decode(reply.dropFirst()) else {
-            return XCTFail("expected DISCONNECT")
-        }
-        XCTAssertEqual(reason, .unsupportedVersion)
-        XCTAssertTrue(text.contains("TBW1") && text.contains("speaks TBW2"), text)
+        XCTAssertEqual(reply.count, 4)
+        XCTAssertEqual(reply.first, Array("TBW2".utf8))
+        XCTAssertEqual(reply.dropFirst().first, [WorkerMessage.Code.disconnect.rawValue])
+        XCTAssertEqual(reply.dropFirst(2).first, [0, UInt8(DisconnectReason.unsupportedVersion.rawValue)])
+        let text = String(decoding: reply.last ?? [], as: UTF8.self)
+        XCTAssertTrue(text.contains("TBW2") && text.contains("speaks TBW3"), text)
         try h.waitFor("logged refusal", timeout: 10) {
-            h.log("coordinator").contains("refused worker: protocol version TBW1, this coordinator speaks TBW2")
+            h.log("coordinator").contains("refused worker: protocol version TBW2, this coordinator speaks TBW3")
         }
         XCTAssertEqual(try h.client().clusterStatus().workers.count, 0)
+    }
+
+    /// A store written by a protocol-2 coordinator holds TBJ1 bundles (big-endian lengths):
+    /// after the upgrade such a job fails with a reason naming the old bundle, and is never
+    /// misread as a TBJ2 one.
+    func testStoredProtocol2BundleFailsItsJobByName() throws {
+        let h = try ClusterHarness()
+        defer { h.stopAll() }
+        var bundle = Array("TBJ1".utf8)
+        for field: [UInt8] in [Array("noop".utf8), Array("{\"tasks\": 2}".utf8), [], []] {
+            bundle += [0, 0, 0, UInt8(field.count)] + field
+        }
+        let id = "0123456789abcdef"
+        do {
+            let store = try JobStore(path: h.storePath)
+            try store.begin()
+            _ = try store.insertJob(
+                id: id, kind: "noop", bundleHash: ContentHash.sha256(bundle), bundle: bundle, taskCount: 2, submittedAt: 1,
+                name: "from protocol 2")
+            try store.commit()
+        }
+        try h.startCoordinator()
+        let status = try h.client().status(job: id)
+        XCTAssertEqual(status.state, .failed)
+        XCTAssertTrue(status.error?.contains("job bundle is TBJ1 (protocol version 2") == true, status.error ?? "no error")
     }
 
     func testGarbageTruncatedAndOversizedFramesLeaveTheCoordinatorServing() throws {
@@ -43,11 +69,9 @@ final class ClusterProtocolTests: XCTestCase {
         let context = try ZMQContext()
         let socket = try rawDealer(context, h.endpoint)
         defer { socket.close() }
-        var generator = SystemRandomNumberGenerator()
+        var random = TestRandom(seed: 200)
         for _ in 0..<200 {
-            let frames = (0..<Int.random(in: 1...5, using: &generator)).map { _ in
-                (0..<Int.random(in: 0...64, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
-            }
+            let frames = (0..<random.int(1...5)).map { _ in random.bytes(random.int(0...64)) }
             try socket.send(frames, dontWait: false)
         }
         let w = WireProtocol.workerHeader

@@ -43,7 +43,7 @@ final class ResultFolderTests: XCTestCase {
         guard let a = device(shm.path), let b = device(root.path), a != b else {
             throw XCTSkip("no second file system at /dev/shm")
         }
-        let source = shm.appendingPathComponent("transborder-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let source = shm.appendingPathComponent("transborder-test-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: source) }
         try ResultFolder.publish(files, as: source)
         let out = root.appendingPathComponent("out")

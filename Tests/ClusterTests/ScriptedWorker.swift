@@ -5,7 +5,7 @@ import XCTest
 import ZeroMQ
 @testable import Cluster
 
-/// A worker played by the test over a raw DEALER on its own thread: it speaks TBW2 frame
+/// A worker played by the test over a raw DEALER on its own thread: it speaks TBW3 frame
 /// by frame and behaves as scripted (fails every task, holds tasks, or computes noop tasks
 /// and forges results for tasks it was never given). Records what the coordinator sent.
 final class ScriptedWorker: @unchecked Sendable {

@@ -9,6 +9,14 @@ final class NameSuggestionTests: XCTestCase {
         XCTAssertEqual(NameSuggestion.closest(to: "harbni", in: ["heihe", "harbin"]), "harbin")
     }
 
+    /// Equally close candidates: the earliest in the given order wins (the documented tie rule).
+    func testTiesGoToTheEarliestCandidate() {
+        XCTAssertEqual(NameSuggestion.closest(to: "cat", in: ["bat", "cot", "cut"]), "bat")
+        XCTAssertEqual(NameSuggestion.closest(to: "cat", in: ["cut", "cot", "bat"]), "cut")
+        XCTAssertEqual(NameSuggestion.closest(to: "cat", in: ["cart", "cats", "ca"]), "cart")
+        XCTAssertEqual(NameSuggestion.closest(to: "Amu", in: ["Amur Oblast", "Amursky"]), "Amur Oblast", "prefix ties too")
+    }
+
     func testFarNamesAreNotSuggested() {
         XCTAssertNil(NameSuggestion.closest(to: "xyz", in: ["national", "regional", "local"]))
         XCTAssertNil(NameSuggestion.closest(to: "pelts", in: ["dynp", "binseg"]))

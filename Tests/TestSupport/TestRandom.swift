@@ -1,4 +1,5 @@
-/// SplitMix64: reproducible random numbers and signals for the property tests.
+/// SplitMix64: reproducible random numbers and signals for the property tests — the one
+/// source of randomness in tests, always with a fixed seed (scripts/lint-determinism).
 public struct TestRandom {
     private var state: UInt64
 
@@ -19,6 +20,18 @@ public struct TestRandom {
     public mutating func int(_ range: ClosedRange<Int>) -> Int {
         range.lowerBound + Int(next() % UInt64(range.count))
     }
+
+    /// Uniform integer in range (not empty).
+    public mutating func int(_ range: Range<Int>) -> Int { int(range.lowerBound...(range.upperBound - 1)) }
+
+    /// A uniform byte.
+    public mutating func byte() -> UInt8 { UInt8(truncatingIfNeeded: next() >> 56) }
+
+    /// `count` uniform bytes.
+    public mutating func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in byte() } }
+
+    /// A fair coin.
+    public mutating func bool() -> Bool { next() >> 63 == 1 }
 
     /// A piecewise-constant signal with uniform noise, row-major.
     public mutating func steps(rows: Int, dims: Int) -> [Double] {
