@@ -37,6 +37,7 @@ package enum FairnessBenchmark {
         let client = try cluster.readyClient()
         defer { client.close() }
         func bundle(_ tasks: Int) -> JobBundle {
+            // nondeterministic-ok: a fresh job id per run, so no run reuses another's stored results
             let spec = "{\"tasks\": \(tasks), \"sleep_ms\": \(settings.taskMilliseconds), \"nonce\": \"\(UUID().uuidString)\"}"
             return JobBundle(kind: "noop", spec: Data(spec.utf8))
         }

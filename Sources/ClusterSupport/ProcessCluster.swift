@@ -20,6 +20,7 @@ package final class ProcessCluster {
         workers count: Int, threads: Int, credit: Int
     ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            // nondeterministic-ok: a temporary folder name unique among concurrent benchmarks
             "transborder-bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let endpointFile = directory.appendingPathComponent("endpoint")

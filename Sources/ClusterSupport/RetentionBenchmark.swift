@@ -29,6 +29,7 @@ package enum RetentionBenchmark {
         let client = try cluster.readyClient()
         defer { client.close() }
         let pid = cluster.coordinator.processIdentifier
+        // nondeterministic-ok: fresh job ids per run, so no run reuses another's stored results
         let nonce = UUID().uuidString
         let start = MonotonicClock.now()
         func sample(_ jobs: Int) throws {

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 @testable import Cluster
 
@@ -36,13 +37,11 @@ final class FairShareTests: XCTestCase {
     }
 
     func testAgreesWithTheSlotBySlotRuleOnRandomCases() {
-        var rng = SystemRandomNumberGenerator()
+        var rng = TestRandom(seed: 18)
         for _ in 0..<500 {
-            let jobs = Int.random(in: 1...12, using: &rng)
-            let claims = (0..<jobs).map { _ in
-                FairShare.Claim(inFlight: Int.random(in: 0...40, using: &rng), weight: Int.random(in: 1...5, using: &rng))
-            }
-            let free = Int.random(in: 0...64, using: &rng)
+            let jobs = rng.int(1...12)
+            let claims = (0..<jobs).map { _ in FairShare.Claim(inFlight: rng.int(0...40), weight: rng.int(1...5)) }
+            let free = rng.int(0...64)
             let given = FairShare.allocate(free: free, among: claims)
             XCTAssertEqual(given.reduce(0, +), free)
             XCTAssertEqual(given, reference(free: free, claims), "\(claims) free \(free)")
