@@ -83,6 +83,12 @@ final class FairShareClusterTests: XCTestCase {
         let normalDone = try client.status(job: normal).tasksDone
         XCTAssertGreaterThan(urgentDone, 2 * normalDone, "priority 3 vs 1: \(urgentDone) vs \(normalDone) tasks done")
         XCTAssertGreaterThan(normalDone, 0, "priority 1 is not starved")
+        // Submitting the running job again with --priority re-weights it; its id stays.
+        let bumped = try runTransborder(["submit", normalSpec, "--kind", "noop", "--to", h.endpoint, "--priority", "5"])
+        XCTAssertEqual(bumped.status, 0, bumped.stderr)
+        XCTAssertEqual(bumped.stdout.trimmingCharacters(in: .whitespacesAndNewlines), normal)
+        XCTAssertTrue(bumped.stderr.contains("already queued or running"), bumped.stderr)
+        XCTAssertEqual(try client.status(job: normal).priority, 5)
         XCTAssertEqual(try h.waitForJob(urgent, timeout: 60).state, .done)
         XCTAssertEqual(try h.waitForJob(normal, timeout: 60).state, .done)
         XCTAssertEqual(try h.summary(of: urgent), try ClusterHarness.reference(specPath: urgentSpec))
