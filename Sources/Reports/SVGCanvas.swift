@@ -15,6 +15,10 @@ struct SVGCanvas: Sendable {
     var plotRight: Double { width - right }
     var plotTop: Double { top }
     var plotBottom: Double { height - bottom }
+    /// The four plot edges at once, for charts that name them often.
+    var plotEdges: (left: Double, right: Double, top: Double, bottom: Double) {
+        (plotLeft, plotRight, plotTop, plotBottom)
+    }
 
     /// Grid, ticks, border and axis titles over the plot area.
     var frame: SVGPlotFrame {

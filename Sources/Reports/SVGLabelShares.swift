@@ -15,10 +15,7 @@ struct SVGLabelShares: Sendable {
 
     func svg() -> String {
         let canvas = Self.canvas
-        let plotLeft = canvas.plotLeft
-        let plotRight = canvas.plotRight
-        let plotTop = canvas.plotTop
-        let plotBottom = canvas.plotBottom
+        let (plotLeft, plotRight, plotTop, plotBottom) = canvas.plotEdges
         guard let first = years.first, let last = years.last else { return "" }
         let x = SVGAxis(years: first, last, from: plotLeft, to: plotRight, targetTicks: 16)
         let y = SVGAxis(covering: [0, 1], from: plotBottom, to: plotTop, targetTicks: 4)

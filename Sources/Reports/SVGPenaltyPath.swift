@@ -19,10 +19,7 @@ struct SVGPenaltyPath: Sendable {
 
     func svg() -> String {
         let canvas = Self.canvas
-        let plotLeft = canvas.plotLeft
-        let plotRight = canvas.plotRight
-        let plotTop = canvas.plotTop
-        let plotBottom = canvas.plotBottom
+        let (plotLeft, plotRight, plotTop, plotBottom) = canvas.plotEdges
         guard let most = points.map(\.stages).max(), let fewest = points.map(\.stages).min() else { return "" }
         let x = SVGAxis(years: fewest, most, from: plotLeft, to: plotRight, targetTicks: max(1, most - fewest))
         let y = SVGAxis(covering: points.map(\.cost) + [0], from: plotBottom, to: plotTop)
