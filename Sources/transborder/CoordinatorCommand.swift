@@ -108,7 +108,8 @@ struct CoordinatorCommand: ParsableCommand {
         config.maxMessageBytes = maxMessageBytes
         config.curve = curve
         config.schedule = SchedulePolicy(rawValue: schedule) ?? .fair
-        config.keepFinishedSeconds = keepFinished.flatMap(PruneCommand.seconds).map(Double.init)
+        // Not `.map(Double.init)`: that reference resolves to `init(bitPattern:)` (10 s became 5e-323 s).
+        config.keepFinishedSeconds = keepFinished.flatMap(PruneCommand.seconds).map { Double($0) }
         config.checkpointInterval = checkpointInterval
         if let endpointFile {
             config.onListening = { endpoint in

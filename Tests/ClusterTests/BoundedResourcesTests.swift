@@ -130,20 +130,21 @@ final class BoundedResourcesTests: XCTestCase {
         XCTAssertEqual(try h.summary(of: id), try ClusterHarness.reference(specPath: specURL.path))
     }
 
-    /// `--keep-finished 2s` removes a finished job, its results and its folder by itself;
-    /// an active job stays.
+    /// `--keep-finished 3s` removes a finished job, its results and its folder by itself,
+    /// not before 3 s have passed since it finished; an active job stays.
     func testKeepFinishedPrunesOldJobsAutomatically() throws {
         let h = try ClusterHarness()
         defer { h.stopAll() }
-        try h.startCoordinator(transport: .ipc, extra: ["--keep-finished", "2s"])
+        try h.startCoordinator(transport: .ipc, extra: ["--keep-finished", "3s"])
         try h.startWorker("w1", credit: 4)
         let client = try h.client()
         let id = try client.submit(tiny(1, tasks: 5), name: "short-lived")
         XCTAssertEqual(try h.waitForJob(id).state, .done)
+        let done = Date()
         let folder = URL(fileURLWithPath: h.resultsPath).appendingPathComponent(id)
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.path))
         let slow = try client.submit(JobBundle(kind: "noop", spec: Data("{\"tasks\": 400, \"sleep_ms\": 25}".utf8)), name: "slow")
-        try h.waitFor("retention to remove the finished job", timeout: 15) {
+        try h.waitFor("retention to remove the finished job", timeout: 20) {
             do {
                 _ = try client.status(job: id)
                 return false
@@ -151,11 +152,14 @@ final class BoundedResourcesTests: XCTestCase {
                 return true
             }
         }
+        let kept = Date().timeIntervalSince(done)
+        XCTAssertGreaterThan(kept, 2.5, "removed \(kept) s after it finished, before its 3 s were up")
+        XCTAssertLessThan(kept, 10, "retention checks every tenth of the period, at least every second")
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path), "its result folder went with it")
         let store = try JobStore(path: h.storePath, readOnly: true)
         XCTAssertNil(try store.job(id: id))
         XCTAssertEqual(try client.status(job: slow).state, .running, "an active job is never removed")
-        XCTAssertTrue(h.log("coordinator").contains("retention removed finished jobs"), "logged")
+        XCTAssertTrue(h.log("coordinator").contains("keep_finished_seconds=3"), "logged with the period")
         let invalid = try runTransborder(["coordinator", "--keep-finished", "forever", "--store", h.storePath])
         XCTAssertEqual(invalid.status, 2)
         XCTAssertTrue(invalid.stderr.contains("--keep-finished: 'forever' is not a duration"), invalid.stderr)

@@ -59,9 +59,6 @@ final class FairShareClusterTests: XCTestCase {
         let h = try ClusterHarness()
         defer { h.stopAll() }
         try h.startCoordinator(transport: .ipc)
-        try h.startWorker("w1", credit: 4)
-        try h.startWorker("w2", credit: 4)
-        try h.waitFor("2 workers", timeout: 20) { (try? h.client().clusterStatus().workers.count) == 2 }
         let normalSpec = try h.noopSpec(tasks: 400, sleepMilliseconds: 10, name: "normal.json")
         let urgentSpec = try h.noopSpec(tasks: 401, sleepMilliseconds: 10, name: "urgent.json")
         let submitNormal = try runTransborder(["submit", normalSpec, "--kind", "noop", "--to", h.endpoint, "--name", "normal"])
@@ -75,6 +72,9 @@ final class FairShareClusterTests: XCTestCase {
         let client = try h.client()
         XCTAssertEqual(try client.status(job: urgent).priority, 3)
         XCTAssertEqual(try client.status(job: normal).priority, 1)
+        // Workers join once both jobs wait, so that they compete from the first task.
+        try h.startWorker("w1", credit: 4)
+        try h.startWorker("w2", credit: 4)
         // Both compete for 8 slots: priority 3 holds 6, priority 1 holds 2.
         try h.waitFor("progress of both", timeout: 30) {
             (try client.status(job: urgent).tasksDone) + (try client.status(job: normal).tasksDone) >= 200
