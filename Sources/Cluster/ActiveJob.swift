@@ -16,6 +16,8 @@ final class ActiveJob {
     let submittedAt: Double
     let startedMonotonic: Double
     var state: JobState
+    /// Fair-share weight (`submit --priority`, 1 by default; a resubmission may change it).
+    var priority: Int
     var done: DoneSet
     /// Next never-dispatched index (indices below it were dispatched or finished).
     var cursor = 0
@@ -49,6 +51,7 @@ final class ActiveJob {
         submittedAt = record.submittedAt
         startedMonotonic = MonotonicClock.now()
         state = record.state == .aggregating ? .running : record.state
+        priority = max(1, record.priority)
         done = DoneSet(capacity: record.taskCount)
         self.failures = failures
         retries = record.retries

@@ -51,6 +51,9 @@ final class Aggregator {
         streams.removeAll()
     }
 
+    /// Fold streams alive (one per job computing or aggregating; none once jobs end).
+    var count: Int { streams.count }
+
     /// Outcomes finished since the last call.
     func takeFinished() -> [AggregationOutcome] {
         mailbox.take()

@@ -8,7 +8,7 @@ import Foundation
 final class BackgroundWork: Sendable {
     /// A finished piece of work, handled by the coordinator's loop.
     enum Outcome: Sendable {
-        case submitted(peer: PeerID, bytes: [UInt8], name: String, result: Result<PreparedSubmission, ClientRefusal>)
+        case submitted(peer: PeerID, bytes: [UInt8], name: String, priority: Int?, result: Result<PreparedSubmission, ClientRefusal>)
         case files(peer: PeerID, job: String, result: Result<[UInt8], ClientRefusal>)
     }
 

@@ -159,14 +159,19 @@ package final class ClusterClient {
     }
 
     /// Submits a job; returns its id (the same id for the same bundle).
-    package func submit(_ bundle: JobBundle, name: String = "") throws -> String {
-        try submitReporting(bundle, name: name).job
+    package func submit(_ bundle: JobBundle, name: String = "", priority: Int? = nil) throws -> String {
+        try submitReporting(bundle, name: name, priority: priority).job
     }
 
     /// Submits a job named `name` (shown by `status`, usable instead of the id); returns
     /// its id and whether it was queued, resumed, already active or already done.
-    package func submitReporting(_ bundle: JobBundle, name: String) throws -> (job: String, disposition: SubmitDisposition) {
-        guard case .accepted(let job, let disposition) = try request(.submit(bundle: bundle.encoded, name: name)) else {
+    /// `priority` (1…255) weighs the job in the coordinator's fair share; nil leaves a
+    /// known job's priority as it is (1 for a new job).
+    package func submitReporting(
+        _ bundle: JobBundle, name: String, priority: Int? = nil
+    ) throws -> (job: String, disposition: SubmitDisposition) {
+        guard case .accepted(let job, let disposition) = try request(.submit(bundle: bundle.encoded, name: name, priority: priority))
+        else {
             throw ClientError.unexpectedReply("expected ACCEPTED")
         }
         return (job, disposition)
@@ -191,7 +196,10 @@ package final class ClusterClient {
     /// unambiguous prefix of either (`JobReference`). A 16-hex id is taken as is.
     package func resolve(job reference: String) throws -> String {
         if JobReference.isJobID(reference) { return reference }
-        return try JobReference.resolve(reference, among: clusterStatus().jobs)
+        // The coordinator lists the candidates (ids and names with this prefix), so a
+        // reference resolves among every job it keeps, not only the newest.
+        let candidates = try clusterStatus(JobListFilter(match: reference, limit: JobListFilter.maxLimit)).jobs
+        return try JobReference.resolve(reference, among: candidates)
     }
 
     /// The raw JSON status of one job, or of the whole cluster when `job` is nil.
@@ -206,8 +214,19 @@ package final class ClusterClient {
         try decode(JobStatus.self, try statusJSON(job: job))
     }
 
-    package func clusterStatus() throws -> ClusterStatus {
-        try decode(ClusterStatus.self, try statusJSON(job: nil))
+    /// Every worker and the jobs `filter` selects (newest first, at most its limit; the
+    /// coordinator's default limit without a filter).
+    package func clusterStatus(_ filter: JobListFilter? = nil) throws -> ClusterStatus {
+        try decode(ClusterStatus.self, try statusJSON(filter: filter))
+    }
+
+    /// The raw JSON of `status` without a job, filtered by the coordinator.
+    package func statusJSON(filter: JobListFilter?) throws -> Data {
+        guard let filter else { return try statusJSON(job: nil) }
+        guard case .statusReply(let json) = try request(.listJobs(filter: filter)) else {
+            throw ClientError.unexpectedReply("expected STATUS_REPLY")
+        }
+        return Data(json)
     }
 
     /// Cancels a job; returns its status afterwards.

@@ -7,11 +7,13 @@ import Logging
 extension Coordinator {
     func handleClient(_ peer: PeerID, _ message: ClientMessage) throws {
         switch message {
-        case .submit(let bytes, let name): try submit(peer, bytes, name: name)
-        case .status(let id): statusReply(peer, id)
+        case .submit(let bytes, let name, let priority): try submit(peer, bytes, name: name, priority: priority)
+        case .status(let id?): try statusReply(peer, id)
+        case .status(nil): try listReply(peer, JobListFilter())
+        case .listJobs(let filter): try listReply(peer, filter)
         case .cancel(let id): try cancel(peer, id)
-        case .fetch(let id): listFiles(peer, id)
-        case .chunkRequest(let id, let name, let offset, let length): sendChunk(peer, id, name: name, offset: offset, length: length)
+        case .fetch(let id): try listFiles(peer, id)
+        case .chunkRequest(let id, let name, let offset, let length): try sendChunk(peer, id, name: name, offset: offset, length: length)
         case .forget(let id): try forget(peer, [id])
         case .prune(let seconds): try prune(peer, olderThan: Double(seconds))
         case .accepted, .statusReply, .files, .chunk, .removed, .error:
@@ -25,12 +27,14 @@ extension Coordinator {
     }
 
     /// Prepares the bundle off the loop (`BackgroundWork`); `submitted` finishes on the loop.
-    func submit(_ peer: PeerID, _ bytes: [UInt8], name: String) throws {
+    func submit(_ peer: PeerID, _ bytes: [UInt8], name: String, priority: Int?) throws {
         guard accepting else { return fail(peer, .shuttingDown, "coordinator is shutting down") }
         let backends = config.backends
         let handoff = config.handoff
         background.run {
-            .submitted(peer: peer, bytes: bytes, name: name, result: Self.prepareSubmission(bytes, backends: backends, handoff: handoff))
+            .submitted(
+                peer: peer, bytes: bytes, name: name, priority: priority,
+                result: Self.prepareSubmission(bytes, backends: backends, handoff: handoff))
         }
     }
 
@@ -61,7 +65,9 @@ extension Coordinator {
     }
 
     /// Stores a prepared submission (on the loop) and replies ACCEPTED.
-    func submitted(_ peer: PeerID, _ bytes: [UInt8], name: String, _ result: Result<PreparedSubmission, ClientRefusal>) throws {
+    func submitted(
+        _ peer: PeerID, _ bytes: [UInt8], name: String, priority: Int?, _ result: Result<PreparedSubmission, ClientRefusal>
+    ) throws {
         guard accepting else { return fail(peer, .shuttingDown, "coordinator is shutting down") }
         let submission: PreparedSubmission
         switch result {
@@ -75,18 +81,30 @@ extension Coordinator {
         let kind = submission.kind
         let id = String(hash.prefix(16))
         var disposition = SubmitDisposition.alreadyActive
-        if jobs[id] == nil {
+        if let active = jobs[id] {
+            if let priority, priority != active.priority {
+                // Submitting an active job again with --priority re-weights it.
+                active.priority = priority
+                try store.begin()
+                try store.setPriority(serial: active.serial, priority)
+                logger.info("job priority changed", metadata: ["job": "\(id)", "priority": "\(priority)"])
+            }
+        } else {
             if let record = try store.job(id: id) {
                 if record.state == .failed || record.state == .cancelled {
                     let now = MonotonicClock.wall()
                     try store.begin()
                     try store.clearTaskHistory(serial: record.serial)
-                    try store.resubmit(serial: record.serial, name: name.isEmpty ? record.name : name, submittedAt: now)
+                    let weight = priority ?? record.priority
+                    try store.resubmit(
+                        serial: record.serial, name: name.isEmpty ? record.name : name, submittedAt: now, priority: weight)
                     var again = record
                     again.state = .queued
                     again.error = nil
                     again.finishedAt = nil
                     again.submittedAt = now
+                    again.priority = weight
+                    again.quarantined = []
                     if !name.isEmpty { again.name = name }
                     try activate(again, prepared: prepared)
                     disposition = .resumed
@@ -100,22 +118,36 @@ extension Coordinator {
                 let now = MonotonicClock.wall()
                 let serial = try store.insertJob(
                     id: id, kind: kind, bundleHash: hash, bundle: bytes,
-                    taskCount: prepared.taskCount, submittedAt: now, name: name)
+                    taskCount: prepared.taskCount, submittedAt: now, name: name, priority: priority ?? 1)
                 let record = JobRecord(
                     serial: serial, id: id, kind: kind, bundleHash: hash, taskCount: prepared.taskCount,
-                    state: .queued, error: nil, submittedAt: now, finishedAt: nil, retries: 0, lost: 0, name: name)
+                    state: .queued, error: nil, submittedAt: now, finishedAt: nil, retries: 0, lost: 0, name: name,
+                    priority: priority ?? 1)
                 try activate(record, prepared: prepared)
                 disposition = .new
                 logger.info(
-                    "job submitted", metadata: ["job": "\(id)", "name": "\(name)", "kind": "\(kind)", "tasks": "\(prepared.taskCount)"])
+                    "job submitted",
+                    metadata: [
+                        "job": "\(id)", "name": "\(name)", "kind": "\(kind)", "tasks": "\(prepared.taskCount)",
+                        "priority": "\(priority ?? 1)",
+                    ])
             }
         }
         reply(peer, ClientMessage.accepted(job: id, disposition: disposition).frames)
     }
 
-    func currentStatus(_ id: String) -> JobStatus? {
-        guard var status = jobs[id].map(status(of:)) ?? jobs.finishedStatus(id) else { return nil }
-        countWorkers(&status, job: jobs[id])
+    /// A job's status: live for an active job, from the store for a finished one.
+    func currentStatus(_ id: String) throws -> JobStatus? {
+        var status: JobStatus?
+        if let job = jobs[id] {
+            status = self.status(of: job)
+        } else if let record = try store.job(id: id) {
+            status = try self.status(of: record)
+        }
+        if var counted = status {
+            countWorkers(&counted, job: jobs[id])
+            status = counted
+        }
         return status
     }
 
@@ -141,34 +173,53 @@ extension Coordinator {
         eligible == 0 && (job.state == .queued || job.state == .running) && !job.isComplete
     }
 
-    func statusReply(_ peer: PeerID, _ id: String?) {
+    static func statusEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        if let id {
-            guard let status = currentStatus(id) else { return fail(peer, .unknownJob, "no job \(id)") }
-            reply(peer, ClientMessage.statusReply(json: Array((try? encoder.encode(status)) ?? Data())).frames)
-            return
-        }
-        var all = jobs.finishedStatuses + jobs.activeJobs.map(status(of:))
-        for i in all.indices { countWorkers(&all[i], job: jobs[all[i].job]) }
-        all.sort { $0.submittedAt < $1.submittedAt }
+        return encoder
+    }
+
+    func statusReply(_ peer: PeerID, _ id: String) throws {
+        guard let status = try currentStatus(id) else { return fail(peer, .unknownJob, "no job \(id)") }
+        reply(peer, ClientMessage.statusReply(json: Array((try? Self.statusEncoder().encode(status)) ?? Data())).frames)
+    }
+
+    /// `status` without a job: the jobs `filter` selects, filtered and cut here (newest
+    /// submission first, at most its limit) so the reply is bounded, and every worker.
+    func listReply(_ peer: PeerID, _ filter: JobListFilter) throws {
+        let listed = try listJobs(filter)
         let workerList = workers.all.map { session in
             WorkerStatus(
                 name: session.name, threads: session.threads, credit: session.credit, inFlight: session.inFlight.count,
                 tasksDone: session.tasksDone,
                 quarantinedFor: jobs.activeJobs.filter { $0.quarantined.contains(session.name) }.map(\.id), keyName: session.keyName)
         }
-        let cluster = ClusterStatus(jobs: all, workers: workerList, droppedMessages: dropped)
-        reply(peer, ClientMessage.statusReply(json: Array((try? encoder.encode(cluster)) ?? Data())).frames)
+        let cluster = ClusterStatus(jobs: listed.jobs, jobsMatching: listed.matching, workers: workerList, droppedMessages: dropped)
+        reply(peer, ClientMessage.statusReply(json: Array((try? Self.statusEncoder().encode(cluster)) ?? Data())).frames)
+    }
+
+    /// The jobs `filter` selects, newest first, with active ones' live status.
+    func listJobs(_ filter: JobListFilter) throws -> (jobs: [JobStatus], matching: Int) {
+        let states = filter.states.map { reported in
+            JobState.allCases.filter { reported.contains($0.reported) }
+        }
+        let (records, matching) = try store.jobs(
+            matching: JobFilter(states: states, since: filter.since, match: filter.match, limit: filter.effectiveLimit))
+        var listed: [JobStatus] = []
+        listed.reserveCapacity(records.count)
+        for record in records {
+            var status = try jobs[record.id].map(status(of:)) ?? status(of: record)
+            countWorkers(&status, job: jobs[record.id])
+            listed.append(status)
+        }
+        return (listed, matching)
     }
 
     func cancel(_ peer: PeerID, _ id: String) throws {
         if let job = jobs[id] {
             if job.state != .aggregating { try finish(job, state: .cancelled) }
-        } else if !jobs.knows(id) {
-            return fail(peer, .unknownJob, "no job \(id)")
         }
-        statusReply(peer, id)
+        try statusReply(peer, id)
     }
 
     /// FORGET and PRUNE: removes finished jobs (never an active one), their results, task
@@ -178,22 +229,14 @@ extension Coordinator {
             if jobs[id] != nil {
                 return fail(
                     peer, .jobActive,
-                    "job \(id) is \(currentStatus(id)?.state.rawValue ?? "active"); cancel it first (forget removes finished jobs only)")
+                    "job \(id) is \((try currentStatus(id))?.state.rawValue ?? "active"); cancel it first (forget removes finished jobs only)"
+                )
             }
-            if !jobs.knows(id) { return fail(peer, .unknownJob, "no job \(id)") }
+            if try store.job(id: id) == nil { return fail(peer, .unknownJob, "no job \(id)") }
         }
         try store.commit()
         let before = store.fileBytes
-        var removed: [String] = []
-        for id in ids {
-            guard let record = try store.job(id: id) else { continue }
-            try store.begin()
-            try store.deleteJob(serial: record.serial)
-            try store.commit()
-            try? FileManager.default.removeItem(at: config.resultsDirectory.appendingPathComponent(id))
-            jobs.forgetFinished(id)
-            removed.append(id)
-        }
+        let removed = try removeFinishedJobs(ids)
         if !removed.isEmpty { try store.vacuum() }
         let after = store.fileBytes
         logger.info(
@@ -207,12 +250,12 @@ extension Coordinator {
 
     func prune(_ peer: PeerID, olderThan seconds: Double) throws {
         let cutoff = MonotonicClock.wall() - seconds
-        try forget(peer, jobs.finished(before: cutoff))
+        try forget(peer, try store.finishedJobIDs(before: cutoff))
     }
 
     /// The folder of a finished job, or an error reply.
-    func finishedFolder(_ peer: PeerID, _ id: String) -> URL? {
-        guard let status = currentStatus(id) else {
+    func finishedFolder(_ peer: PeerID, _ id: String) throws -> URL? {
+        guard let status = try currentStatus(id) else {
             fail(peer, .unknownJob, "no job \(id)")
             return nil
         }
@@ -226,8 +269,8 @@ extension Coordinator {
     }
 
     /// Lists and hashes the result files off the loop; the FILES reply follows from `iterate`.
-    func listFiles(_ peer: PeerID, _ id: String) {
-        guard let folder = finishedFolder(peer, id) else { return }
+    func listFiles(_ peer: PeerID, _ id: String) throws {
+        guard let folder = try finishedFolder(peer, id) else { return }
         background.run {
             .files(peer: peer, job: id, result: Self.fileList(folder, job: id))
         }
@@ -251,8 +294,8 @@ extension Coordinator {
     func collectBackgroundWork() throws {
         for outcome in background.takeFinished() {
             switch outcome {
-            case .submitted(let peer, let bytes, let name, let result):
-                try submitted(peer, bytes, name: name, result)
+            case .submitted(let peer, let bytes, let name, let priority, let result):
+                try submitted(peer, bytes, name: name, priority: priority, result)
             case .files(let peer, let id, .success(let json)):
                 reply(peer, ClientMessage.files(job: id, json: json).frames)
             case .files(let peer, let id, .failure(let refusal)):
@@ -262,12 +305,12 @@ extension Coordinator {
         }
     }
 
-    func sendChunk(_ peer: PeerID, _ id: String, name: String, offset: UInt64, length: UInt32) {
+    func sendChunk(_ peer: PeerID, _ id: String, name: String, offset: UInt64, length: UInt32) throws {
         guard ResultFolder.isSafeName(name) else { return fail(peer, .malformedRequest, "bad file name") }
         guard Int(length) <= WireProtocol.maxChunkBytes else {
             return fail(peer, .tooLarge, "chunks are at most \(WireProtocol.maxChunkBytes) bytes")
         }
-        guard let folder = finishedFolder(peer, id) else { return }
+        guard let folder = try finishedFolder(peer, id) else { return }
         let url = folder.appendingPathComponent(name)
         guard let handle = try? FileHandle(forReadingFrom: url) else { return fail(peer, .fileNotFound, "no file \(name) in job \(id)") }
         defer { try? handle.close() }

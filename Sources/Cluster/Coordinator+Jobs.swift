@@ -5,28 +5,20 @@ import Logging
 
 /// Job life cycle: resume after a restart, dispatch, aggregation, finishing.
 extension Coordinator {
-    /// Loads every job of the store: active ones resume (finished tasks are not recomputed).
+    /// Resumes the store's active jobs (finished tasks are not recomputed); finished jobs
+    /// stay in the store only.
     func resume() throws {
-        for record in try store.jobs() {
-            if record.state.isActive {
-                do {
-                    try activate(record, prepared: try prepareStored(record))
-                } catch let error as StoreError {
-                    throw error
-                } catch {
-                    // The bundle was valid when submitted; a backend that changed since may refuse it.
-                    try store.begin()
-                    try store.setState(serial: record.serial, .failed, error: "\(error)", finishedAt: MonotonicClock.wall())
-                    try store.commit()
-                    var failed = record
-                    failed.state = .failed
-                    failed.error = "\(error)"
-                    jobs.remember(status(of: failed, done: try store.resultCount(job: record.serial)))
-                    logger.error("cannot resume job: \(error)", metadata: ["job": "\(record.id)"])
-                }
-            } else {
-                let done = record.state == .done ? record.taskCount : try store.resultCount(job: record.serial)
-                jobs.remember(status(of: record, done: done))
+        for record in try store.jobs(activeOnly: true) {
+            do {
+                try activate(record, prepared: try prepareStored(record))
+            } catch let error as StoreError {
+                throw error
+            } catch {
+                // The bundle was valid when submitted; a backend that changed since may refuse it.
+                try store.begin()
+                try store.setState(serial: record.serial, .failed, error: "\(error)", finishedAt: MonotonicClock.wall())
+                try store.commit()
+                logger.error("cannot resume job: \(error)", metadata: ["job": "\(record.id)"])
             }
         }
     }
@@ -55,13 +47,15 @@ extension Coordinator {
         }
     }
 
-    func status(of record: JobRecord, done: Int) -> JobStatus {
+    /// The status of a job that is not active, from its stored record.
+    func status(of record: JobRecord) throws -> JobStatus {
         let end = record.finishedAt ?? MonotonicClock.wall()
+        let done = record.state == .done ? record.taskCount : try store.resultCount(job: record.serial)
         return JobStatus(
             job: record.id, name: record.name, kind: record.kind, state: record.state.reported, tasksDone: done,
             tasksTotal: record.taskCount, tasksInFlight: 0, retries: record.retries, lost: record.lost,
             error: record.error, submittedAt: record.submittedAt, finishedAt: record.finishedAt,
-            durationSeconds: max(0, end - record.submittedAt))
+            durationSeconds: max(0, end - record.submittedAt), quarantined: record.quarantined, priority: record.priority)
     }
 
     func status(of job: ActiveJob) -> JobStatus {
@@ -69,25 +63,23 @@ extension Coordinator {
             job: job.id, name: job.name, kind: job.kind, state: job.state.reported, tasksDone: job.done.count,
             tasksTotal: job.taskCount, tasksInFlight: leases.count(serial: job.serial), retries: job.retries, lost: job.lost,
             error: nil, submittedAt: job.submittedAt, finishedAt: nil,
-            durationSeconds: max(0, MonotonicClock.wall() - job.submittedAt), quarantined: job.quarantined)
+            durationSeconds: max(0, MonotonicClock.wall() - job.submittedAt), quarantined: job.quarantined,
+            priority: job.priority)
     }
 
-    /// Ends an active job (done, failed or cancelled) and revokes its leases.
+    /// Ends an active job (done, failed or cancelled) and revokes its leases. The job
+    /// leaves memory: its final state, counters and quarantines are in the store.
     func finish(_ job: ActiveJob, state: JobState, error: String? = nil) throws {
         let wall = MonotonicClock.wall()
         job.state = state
         try store.begin()
         try store.setCounters(serial: job.serial, retries: job.retries, lost: job.lost)
         try store.setState(serial: job.serial, state, error: error, finishedAt: wall)
+        if !job.quarantined.isEmpty { try store.setQuarantined(serial: job.serial, job.quarantined) }
         revokeJob(job)
         if state != .done { aggregator.cancel(job.id) }
-        var final = status(of: job)
-        final.state = state.reported
-        final.error = error
-        final.finishedAt = wall
-        final.durationSeconds = max(0, wall - job.submittedAt)
-        final.tasksInFlight = 0
-        jobs.finish(job.id, status: final)
+        jobs.finish(job.id)
+        jobsFinishedSinceTrim += 1
         let metadata: Logger.Metadata = [
             "job": "\(job.id)", "tasks": "\(job.taskCount)", "retries": "\(job.retries)", "lost": "\(job.lost)",
         ]
@@ -161,7 +153,8 @@ extension Coordinator {
         }
     }
 
-    /// Sends tasks to every worker with free credit, oldest job first, batched per message.
+    /// Sends tasks to every worker with free credit, batched per message, sharing the
+    /// workers between jobs by `config.schedule` (oldest first, or fair share).
     func dispatch() throws {
         guard !workers.isEmpty, jobs.hasActive else { return }
         let active = jobs.activeJobs  // dispatch neither starts nor ends jobs
@@ -175,54 +168,96 @@ extension Coordinator {
             guard var session = workers.checkOut(peer) else { continue }
             var released = false
             defer { if !released { workers.checkIn(session) } }  // also when a store write throws
-            var free = session.freeCredit
             let name = session.name
-            jobLoop: for job in active where free > 0 {
-                let id = job.id
-                if !job.quarantined.isEmpty && job.quarantined.contains(name) { continue }
-                // Failed tasks go to a worker they have not failed on, when one is connected.
-                let avoid: ((Int) -> Bool)? =
-                    job.failedOn.isEmpty
-                    ? nil
-                    : { index in
-                        job.workersFailed(index).contains(name) && self.hasFreshWorker(job, task: index)
-                    }
-                while free > 0 && job.hasPending {
-                    let batch = job.take(
-                        limit: min(free, WireProtocol.maxBatch),
-                        isLeased: { leases.isLeased(TaskKey(serial: job.serial, index: $0)) }, avoid: avoid)
-                    if batch.isEmpty { break }
-                    let frames = WorkerMessage.tasks(job: id, bundleHash: job.bundleHash, tasks: batch).frames
-                    let sent: Bool
-                    do {
-                        sent = try router.send([peer.bytes] + frames)
-                    } catch {
-                        job.putBack(batch)
-                        workers.checkIn(session)
+            let eligible = active.filter { $0.hasPending && ($0.quarantined.isEmpty || !$0.quarantined.contains(name)) }
+            switch config.schedule {
+            case .fifo:
+                jobLoop: for job in eligible where session.freeCredit > 0 {
+                    switch try lease(job, upTo: session.freeCredit, to: &session, now: now) {
+                    case .sent: continue jobLoop
+                    case .full: break jobLoop
+                    case .released:
                         released = true
-                        try releaseWorker(peer, reason: .unreachable("\(error)"))
                         return
                     }
-                    guard sent else {
-                        job.putBack(batch)
-                        break jobLoop
+                }
+            case .fair:
+                var candidates = eligible
+                fairRounds: while session.freeCredit > 0 && !candidates.isEmpty {
+                    let shares = FairShare.allocate(
+                        free: session.freeCredit,
+                        among: candidates.map { FairShare.Claim(inFlight: leases.count(serial: $0.serial), weight: $0.priority) })
+                    var exhausted: Set<ObjectIdentifier> = []
+                    for (job, share) in zip(candidates, shares) where share > 0 {
+                        switch try lease(job, upTo: share, to: &session, now: now) {
+                        case .sent(let sent): if sent < share { exhausted.insert(ObjectIdentifier(job)) }
+                        case .full: break fairRounds
+                        case .released:
+                            released = true
+                            return
+                        }
                     }
-                    if job.state == .queued {
-                        aggregator.start(foldTarget(job))
-                        job.state = .running
-                        try store.begin()
-                        try store.setState(serial: job.serial, .running)
-                    }
-                    let deadline = now + config.leaseTimeout
-                    for task in batch {
-                        let key = TaskKey(serial: job.serial, index: task.index)
-                        leases.grant(key, to: peer, deadline: deadline, attempt: task.attempt)
-                        session.inFlight.insert(key)
-                    }
-                    session.lastSent = now
-                    free -= batch.count
+                    // Slots a job could not use (nothing left it may send to this worker) go round again.
+                    if exhausted.isEmpty { break }
+                    candidates.removeAll { exhausted.contains(ObjectIdentifier($0)) }
                 }
             }
         }
+    }
+
+    /// What leasing a job's tasks to one worker came to.
+    enum LeaseOutcome {
+        /// This many tasks were sent (fewer than asked when the job had no more for this worker).
+        case sent(Int)
+        /// The worker's queue is full: send it nothing more in this iteration.
+        case full
+        /// Sending failed and the worker was released (its session is gone).
+        case released
+    }
+
+    /// Sends up to `limit` of `job`'s tasks to `session`'s worker, in messages of at most
+    /// `WireProtocol.maxBatch`, granting their leases.
+    func lease(_ job: ActiveJob, upTo limit: Int, to session: inout WorkerSession, now: Double) throws -> LeaseOutcome {
+        let peer = session.peer
+        let name = session.name
+        // Failed tasks go to a worker they have not failed on, when one is connected.
+        let avoid: ((Int) -> Bool)? =
+            job.failedOn.isEmpty
+            ? nil
+            : { index in
+                job.workersFailed(index).contains(name) && self.hasFreshWorker(job, task: index)
+            }
+        var sentTotal = 0
+        while sentTotal < limit && job.hasPending {
+            let batch = job.take(
+                limit: min(limit - sentTotal, WireProtocol.maxBatch),
+                isLeased: { leases.isLeased(TaskKey(serial: job.serial, index: $0)) }, avoid: avoid)
+            if batch.isEmpty { break }
+            let frames = WorkerMessage.tasks(job: job.id, bundleHash: job.bundleHash, tasks: batch).frames
+            let sent: Bool
+            do {
+                sent = try router.send([peer.bytes] + frames)
+            } catch {
+                job.putBack(batch)
+                workers.checkIn(session)
+                try releaseWorker(peer, reason: .unreachable("\(error)"))
+                return .released
+            }
+            guard sent else {
+                job.putBack(batch)
+                return .full
+            }
+            if job.state == .queued {
+                aggregator.start(foldTarget(job))
+                job.state = .running
+                try store.begin()
+                try store.setState(serial: job.serial, .running)
+            }
+            leases.grant(serial: job.serial, batch, to: peer, deadline: now + config.leaseTimeout)
+            for task in batch { session.inFlight.insert(TaskKey(serial: job.serial, index: task.index)) }
+            session.lastSent = now
+            sentTotal += batch.count
+        }
+        return .sent(sentTotal)
     }
 }

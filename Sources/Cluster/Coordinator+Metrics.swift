@@ -1,6 +1,6 @@
 /// The coordinator's state as Prometheus sees it (`--metrics`).
 extension Coordinator {
-    func metricsSnapshot() -> CoordinatorMetrics {
+    func metricsSnapshot() throws -> CoordinatorMetrics {
         var snapshot = CoordinatorMetrics()
         for job in jobs.activeJobs {
             let inFlight = leases.count(serial: job.serial)
@@ -8,10 +8,13 @@ extension Coordinator {
                 CoordinatorMetrics.Job(
                     id: job.id, name: job.name, queued: max(0, job.taskCount - job.done.count - inFlight), inFlight: inFlight,
                     done: job.done.count, failedAttempts: job.retries, lost: job.lost, quarantinedWorkers: job.quarantined.count))
-            snapshot.jobsByState[job.state.reported, default: 0] += 1
             if isWaitingForWorkers(job, eligible: eligibleWorkers(for: job)) { snapshot.jobsWaitingForWorkers += 1 }
         }
-        for status in jobs.finishedStatuses { snapshot.jobsByState[status.state, default: 0] += 1 }
+        for (state, count) in try store.jobCounts() { snapshot.jobsByState[state.reported, default: 0] += count }
+        snapshot.jobsInMemory = jobs.counts.byID
+        snapshot.foldStreams = aggregator.count
+        snapshot.leases = leases.count
+        snapshot.walBytes = store.walBytes
         snapshot.resultsStored = resultsStored
         let names = workers.names
         snapshot.workersConnected = names.count

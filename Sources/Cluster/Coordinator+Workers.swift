@@ -61,12 +61,14 @@ extension Coordinator {
                 ).frames)
             try releaseWorker(other, reason: .replaced)
         }
+        try store.begin()
+        try store.recordWorker(name: name, threads: threads, credit: credit, state: .ready, now: MonotonicClock.wall(), tasksDone: 0)
+        // The counter is the worker name's, over its life: it continues across re-registrations and restarts.
         var session = WorkerSession(peer: peer, name: name, threads: threads, credit: credit, lastHeard: now, lastSent: now)
+        session.tasksDone = try store.workerTasksDone(name: name)
         session.key = key
         session.keyName = key.flatMap { authorizedIDs[$0] }
         workers.add(session)
-        try store.begin()
-        try store.recordWorker(name: name, threads: threads, credit: credit, state: .ready, now: MonotonicClock.wall(), tasksDone: 0)
         var metadata: Logger.Metadata = ["worker": "\(name)", "threads": "\(threads)", "credit": "\(credit)", "peer": "\(peer)"]
         if let keyName = session.keyName { metadata["key_name"] = "\(keyName)" }
         logger.info("worker joined", metadata: metadata)

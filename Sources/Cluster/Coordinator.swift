@@ -60,6 +60,13 @@ package final class Coordinator {
     var accepting = true
     var lastTimerRun = 0.0
     var lastKeyCheck = 0.0
+    /// Housekeeping (`Coordinator+Maintenance`): when each last ran, and what changed since.
+    var lastMaintenance = 0.0
+    var lastCheckpoint = MonotonicClock.now()
+    var lastRetention = 0.0
+    var lastTrim = 0.0
+    var storeChangedSinceCheckpoint = false
+    var jobsFinishedSinceTrim = 0
 
     package init(configuration: CoordinatorConfiguration, logger: Logger) throws {
         config = configuration
@@ -115,7 +122,7 @@ package final class Coordinator {
         while !stop.isRequested {
             _ = try poller.poll(timeoutMilliseconds: 100)
             if poller.isReadable(1) { WakeSignal.drain(wakeReceiver) }
-            if let metrics, poller.isReadable(2) { try metrics.serve { metricsSnapshot().text } }
+            if let metrics, poller.isReadable(2) { try metrics.serve { (try? metricsSnapshot())?.text ?? "" } }
             try iterate()
         }
         try shutdown()
@@ -151,18 +158,23 @@ package final class Coordinator {
         try startAggregations()
         flushOutbox()
         try dispatch()
+        if handled > 0 { storeChangedSinceCheckpoint = true }
+        if now - lastMaintenance >= 1.0 {
+            lastMaintenance = now
+            try maintain(now: now)
+        }
     }
 
     func shutdown() throws {
         accepting = false
         logger.info("coordinator stopping: committing state and releasing workers")
+        try persistCounters()  // stores (and zeroes) every worker's unsaved count: once
         for session in workers.all {
             try store.begin()
             try store.recordWorker(
                 name: session.name, threads: session.threads, credit: session.credit,
-                state: .coordinatorStopped, now: MonotonicClock.wall(), tasksDone: session.tasksDoneUnsaved)
+                state: .coordinatorStopped, now: MonotonicClock.wall(), tasksDone: 0)
         }
-        try persistCounters()
         try store.commit()
         for peer in workers.order {
             send(peer, WorkerMessage.disconnect(reason: .shutdown, text: "coordinator shutting down").frames)

@@ -35,6 +35,13 @@ package struct CoordinatorConfiguration: Sendable {
     package var highWaterMark = 100_000
     /// Messages handled per loop iteration before the store commits (the batch size of commits).
     package var maxMessagesPerIteration = 4096
+    /// How workers are shared between running jobs (`--schedule`).
+    package var schedule = SchedulePolicy.fair
+    /// Finished jobs older than this many seconds are removed automatically with their
+    /// results and folders, as `prune` does (`--keep-finished`); nil: kept until pruned.
+    package var keepFinishedSeconds: Double?
+    /// Seconds between `wal_checkpoint(TRUNCATE)`s while the store changed (`--checkpoint-interval`).
+    package var checkpointInterval = 30.0
     /// CURVE: the coordinator's key pair and the public keys it admits (nil: plaintext).
     /// With it, a ZAP handler runs in the coordinator's context before the socket binds.
     package var curve: CurveServerCredentials?

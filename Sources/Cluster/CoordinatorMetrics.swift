@@ -25,6 +25,14 @@ struct CoordinatorMetrics: Sendable, Equatable {
     /// Distinct connected workers quarantined for at least one job.
     var workersQuarantined = 0
     var storeBytes = 0
+    /// Bytes of the store's WAL (bounded by checkpoints: see docs/DEPLOY.md).
+    var walBytes = 0
+    /// Jobs held in memory (active ones only: finished jobs live in the store).
+    var jobsInMemory = 0
+    /// Aggregation threads alive.
+    var foldStreams = 0
+    /// Task leases outstanding.
+    var leases = 0
     var dropped: [String: Int] = [:]
 
     /// The exposition text.
@@ -65,6 +73,17 @@ struct CoordinatorMetrics: Sendable, Equatable {
             value: Double(workersQuarantined))
         out.family(
             "transborder_store_bytes", .gauge, help: "Size of the SQLite store (database and WAL) in bytes.", value: Double(storeBytes))
+        out.family(
+            "transborder_store_wal_bytes", .gauge,
+            help: "Size of the store's write-ahead log in bytes (checkpointed periodically).", value: Double(walBytes))
+        out.family(
+            "transborder_jobs_in_memory", .gauge,
+            help: "Jobs the coordinator holds in memory (active ones; finished jobs are read from the store).",
+            value: Double(jobsInMemory))
+        out.family(
+            "transborder_fold_streams", .gauge, help: "Aggregation threads alive (one per computing or aggregating job).",
+            value: Double(foldStreams))
+        out.family("transborder_leases", .gauge, help: "Task leases outstanding (tasks at workers).", value: Double(leases))
         out.family(
             "transborder_dropped_messages_total", .counter,
             help: "Messages or task answers dropped since start, by reason (docs/PROTOCOL.md, Conformance).",

@@ -13,7 +13,8 @@ struct WorkerSession {
     var inFlight: Set<TaskKey> = []
     var lastHeard: Double
     var lastSent: Double
-    /// Results stored from this worker since it joined / since last persisted.
+    /// Results stored from this worker name over its life (persisted, continued when it
+    /// registers again) / since last persisted.
     var tasksDone = 0
     var tasksDoneUnsaved = 0
 

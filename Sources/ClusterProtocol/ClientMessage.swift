@@ -3,13 +3,17 @@ import Foundation
 
 /// The client protocol `TBC3` (docs/PROTOCOL.md): submit, status, cancel, fetch, forget, prune.
 package enum ClientMessage: Sendable, Equatable {
-    /// Client → coordinator: a job bundle (canonical encoding) and the job's display name
-    /// (may be empty; not part of the job id).
-    case submit(bundle: [UInt8], name: String)
+    /// Client → coordinator: a job bundle (canonical encoding), the job's display name
+    /// (may be empty; not part of the job id) and its fair-share priority (1…255; nil: not
+    /// given, 1 for a new job). Neither is part of the job's identity or outputs.
+    case submit(bundle: [UInt8], name: String, priority: Int? = nil)
     /// Coordinator → client: the job id of a submitted job and what the submission did.
     case accepted(job: String, disposition: SubmitDisposition)
     /// Client → coordinator: status of one job, or of everything when `job` is nil.
     case status(job: String?)
+    /// Client → coordinator: status of the jobs `filter` selects (STATUS with an empty job
+    /// frame and a filter frame) and of every worker.
+    case listJobs(filter: JobListFilter)
     /// Coordinator → client: status as UTF-8 JSON.
     case statusReply(json: [UInt8])
     /// Client → coordinator: cancel a job (reply: STATUS_REPLY).
@@ -41,10 +45,13 @@ package enum ClientMessage: Sendable, Equatable {
     package var frames: [[UInt8]] {
         let h = WireProtocol.clientHeader
         switch self {
-        case .submit(let bundle, let name):
-            return [h, [Code.submit.rawValue], bundle, Array(name.utf8.prefix(WireProtocol.maxJobNameBytes))]
+        case .submit(let bundle, let name, let priority):
+            let named = [h, [Code.submit.rawValue], bundle, Array(name.utf8.prefix(WireProtocol.maxJobNameBytes))]
+            guard let priority else { return named }
+            return named + [[UInt8(clamping: min(max(priority, 1), WireProtocol.maxPriority))]]
         case .accepted(let job, let disposition): return [h, [Code.accepted.rawValue], Array(job.utf8), [disposition.rawValue]]
         case .status(let job): return [h, [Code.status.rawValue], Array((job ?? "").utf8)]
+        case .listJobs(let filter): return [h, [Code.status.rawValue], [], filter.json]
         case .statusReply(let json): return [h, [Code.statusReply.rawValue], json]
         case .cancel(let job): return [h, [Code.cancel.rawValue], Array(job.utf8)]
         case .fetch(let job): return [h, [Code.fetch.rawValue], Array(job.utf8)]
@@ -78,11 +85,13 @@ package enum ClientMessage: Sendable, Equatable {
         let f = Array(body)
         switch code {
         case .submit:
-            guard body.count == 1 || body.count == 2 else {
-                throw .malformed("SUBMIT needs a bundle and optionally a name (1 or 2 frames)")
+            guard (1...3).contains(body.count) else {
+                throw .malformed("SUBMIT needs a bundle, optionally a name and a priority (1 to 3 frames)")
             }
-            let name = body.count == 2 ? try WireFields.text(f[1], limit: WireProtocol.maxJobNameBytes, field: "job name") : ""
-            return .submit(bundle: f[0], name: name)
+            let name = body.count >= 2 ? try WireFields.text(f[1], limit: WireProtocol.maxJobNameBytes, field: "job name") : ""
+            guard body.count == 3 else { return .submit(bundle: f[0], name: name) }
+            guard f[2].count == 1, f[2][0] >= 1 else { throw .malformed("SUBMIT priority must be 1 byte, 1…255") }
+            return .submit(bundle: f[0], name: name, priority: Int(f[2][0]))
         case .accepted:
             try WireFields.exactCount(body, 2, "ACCEPTED")
             guard f[1].count == 1, let disposition = SubmitDisposition(rawValue: f[1][0]) else {
@@ -90,7 +99,10 @@ package enum ClientMessage: Sendable, Equatable {
             }
             return .accepted(job: try WireFields.jobID(f[0]), disposition: disposition)
         case .status:
-            try WireFields.exactCount(body, 1, "STATUS")
+            guard body.count == 1 || (body.count == 2 && f[0].isEmpty) else {
+                throw .malformed("STATUS needs a job id, or an empty frame and optionally a filter")
+            }
+            if body.count == 2 { return .listJobs(filter: try JobListFilter.decode(f[1])) }
             return .status(job: f[0].isEmpty ? nil : try WireFields.jobID(f[0]))
         case .statusReply:
             try WireFields.exactCount(body, 1, "STATUS_REPLY")

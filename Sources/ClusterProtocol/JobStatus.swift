@@ -29,11 +29,14 @@ package struct JobStatus: Sendable, Codable, Equatable {
     /// The job has tasks left and no eligible worker: it cannot progress until one registers
     /// (`status` and `submit --wait` say so).
     package var waitingForWorkers: Bool
+    /// Fair-share weight (`submit --priority`, default 1).
+    package var priority: Int
 
     package init(
         job: String, name: String, kind: String, state: ReportedJobState, tasksDone: Int, tasksTotal: Int, tasksInFlight: Int,
         retries: Int, lost: Int, error: String?, submittedAt: Double, finishedAt: Double?, durationSeconds: Double,
-        quarantined: [String] = [], workersConnected: Int = 0, eligibleWorkers: Int? = nil, waitingForWorkers: Bool = false
+        quarantined: [String] = [], workersConnected: Int = 0, eligibleWorkers: Int? = nil, waitingForWorkers: Bool = false,
+        priority: Int = 1
     ) {
         self.job = job
         self.name = name
@@ -52,13 +55,14 @@ package struct JobStatus: Sendable, Codable, Equatable {
         self.workersConnected = workersConnected
         self.eligibleWorkers = eligibleWorkers ?? workersConnected
         self.waitingForWorkers = waitingForWorkers
+        self.priority = priority
     }
 
     /// Whether the job reached an end (done, failed or cancelled).
     package var isFinished: Bool { state.isFinished }
 
     package enum CodingKeys: String, CodingKey {
-        case job, name, kind, state, error, retries, lost, quarantined
+        case job, name, kind, state, error, retries, lost, quarantined, priority
         case tasksDone = "tasks_done"
         case tasksTotal = "tasks_total"
         case tasksInFlight = "tasks_in_flight"
@@ -96,6 +100,7 @@ package struct JobStatus: Sendable, Codable, Equatable {
         workersConnected = try c.decodeIfPresent(Int.self, forKey: .workersConnected) ?? 0
         eligibleWorkers = try c.decodeIfPresent(Int.self, forKey: .eligibleWorkers) ?? workersConnected
         waitingForWorkers = try c.decodeIfPresent(Bool.self, forKey: .waitingForWorkers) ?? false
+        priority = try c.decodeIfPresent(Int.self, forKey: .priority) ?? 1
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -117,5 +122,6 @@ package struct JobStatus: Sendable, Codable, Equatable {
         try c.encode(workersConnected, forKey: .workersConnected)
         try c.encode(eligibleWorkers, forKey: .eligibleWorkers)
         try c.encode(waitingForWorkers, forKey: .waitingForWorkers)
+        try c.encode(priority, forKey: .priority)
     }
 }

@@ -31,6 +31,8 @@ package enum WireProtocol {
     package static let receiveCeilingFactor = 4
     /// Largest job name in SUBMIT, in bytes.
     package static let maxJobNameBytes = 255
+    /// Highest fair-share priority in SUBMIT (a weight: 1 is the default).
+    package static let maxPriority = 255
     /// Largest CHUNK a client may request, in bytes.
     package static let maxChunkBytes = 4 * 1024 * 1024
     /// Most frames in any valid message (RESULT with a full batch, plus routing id).

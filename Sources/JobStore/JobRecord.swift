@@ -13,11 +13,15 @@ package struct JobRecord: Sendable {
     package var lost: Int
     /// The display name its client gave (may be empty).
     package var name: String = ""
+    /// Fair-share weight, 1 or more (`submit --priority`; not part of the job's identity).
+    package var priority: Int = 1
+    /// Workers quarantined for the job, kept with its final state.
+    package var quarantined: [String] = []
 
     package init(
         serial: Int, id: String, kind: String, bundleHash: String, taskCount: Int, state: JobState,
         error: String? = nil, submittedAt: Double, finishedAt: Double? = nil, retries: Int, lost: Int,
-        name: String = ""
+        name: String = "", priority: Int = 1, quarantined: [String] = []
     ) {
         self.serial = serial
         self.id = id
@@ -31,5 +35,7 @@ package struct JobRecord: Sendable {
         self.retries = retries
         self.lost = lost
         self.name = name
+        self.priority = priority
+        self.quarantined = quarantined
     }
 }

@@ -1,6 +1,6 @@
 import ClusterProtocol
 /// The life of a job. `aggregating` is stored but reported to clients as `running`.
-package enum JobState: String, Sendable, Codable {
+package enum JobState: String, Sendable, Codable, CaseIterable {
     case queued, running, aggregating, done, failed, cancelled
 
     /// The state a client sees.

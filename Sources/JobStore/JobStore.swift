@@ -20,7 +20,15 @@ package final class JobStore {
     private var insertResultStatement: SQLiteStatement?
     private var readResultStatement: SQLiteStatement?
 
-    package static let schemaVersion = 3
+    package static let schemaVersion = 4
+
+    /// Frames in the WAL (64 KiB pages: 16 MiB) after which a commit checkpoints it
+    /// (PASSIVE, SQLite's `wal_autocheckpoint`); SQLite's default of 1,000 pages would let
+    /// the WAL reach 64 MiB.
+    package static let autocheckpointPages = 256
+    /// Bytes the WAL file is truncated to when SQLite restarts it after a checkpoint
+    /// (`journal_size_limit`): without it the file keeps its largest size until a clean stop.
+    package static let walSizeLimit = 16 * 1024 * 1024
 
     /// - Parameter ephemeral: the store is deleted after this process (`run`'s local
     ///   cluster): it is never checkpointed (`wal_autocheckpoint=0`, and none on close —
@@ -33,7 +41,11 @@ package final class JobStore {
         db = try SQLiteDatabase(path: path, readOnly: readOnly)
         if readOnly { return }
         if ephemeral { try db.skipCheckpointOnClose() }
-        try db.execute(ephemeral ? "PRAGMA synchronous=OFF; PRAGMA wal_autocheckpoint=0;" : "PRAGMA synchronous=NORMAL;")
+        try db.execute(
+            ephemeral
+                ? "PRAGMA synchronous=OFF; PRAGMA wal_autocheckpoint=0;"
+                : "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=\(Self.autocheckpointPages); PRAGMA journal_size_limit=\(Self.walSizeLimit);"
+        )
         // 64 KiB pages (new stores only; an existing store keeps its page size): a task's
         // result, often tens of kilobytes, fits in one page instead of a chain of 4 KiB
         // overflow pages — each a WAL frame of two write(2) calls at every commit.
@@ -75,14 +87,23 @@ package final class JobStore {
                 tasks_done INTEGER NOT NULL DEFAULT 0);
             INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '\(Self.schemaVersion)');
             """)
-        // Schema 3: jobs carry the display name their client gave (stores of schema 2 gain the column).
-        let column = try db.prepare("SELECT COUNT(*) FROM pragma_table_info('jobs') WHERE name = 'name'")
-        let missing = try column.step() && column.int(0) == 0
-        column.reset()
-        if missing {
-            try db.execute("ALTER TABLE jobs ADD COLUMN name TEXT NOT NULL DEFAULT ''")
+        // Schema 3: jobs carry the display name their client gave; schema 4: their
+        // priority (fair-share weight) and the workers quarantined for them. Older stores
+        // gain the columns.
+        for (column, definition) in [
+            ("name", "TEXT NOT NULL DEFAULT ''"), ("priority", "INTEGER NOT NULL DEFAULT 1"),
+            ("quarantined", "TEXT NOT NULL DEFAULT ''"),
+        ] {
+            let check = try db.prepare("SELECT COUNT(*) FROM pragma_table_info('jobs') WHERE name = '\(column)'")
+            let missing = try check.step() && check.int(0) == 0
+            check.reset()
+            if missing { try db.execute("ALTER TABLE jobs ADD COLUMN \(column) \(definition)") }
         }
-        try db.execute("UPDATE meta SET value = '\(Self.schemaVersion)' WHERE key = 'schema_version'")
+        try db.execute(
+            """
+            CREATE INDEX IF NOT EXISTS jobs_by_submission ON jobs(submitted_at);
+            UPDATE meta SET value = '\(Self.schemaVersion)' WHERE key = 'schema_version';
+            """)
     }
 
     // MARK: transactions
@@ -129,24 +150,81 @@ package final class JobStore {
     private func jobs(where clause: String, _ values: [any SQLiteBindable]) throws(StoreError) -> [JobRecord] {
         let s = try db.prepare(
             """
-            SELECT serial, id, kind, bundle_hash, task_count, state, error, submitted_at, finished_at, retries, lost, name
-            FROM jobs WHERE \(clause) ORDER BY serial
+            SELECT \(Self.jobColumns) FROM jobs WHERE \(clause) ORDER BY serial
             """)
         try s.bind(values)
         var out: [JobRecord] = []
+        while try s.step() { out.append(try Self.record(s)) }
+        return out
+    }
+
+    private static let jobColumns =
+        "serial, id, kind, bundle_hash, task_count, state, error, submitted_at, finished_at, retries, lost, name, priority, quarantined"
+
+    /// A `jobColumns` row.
+    private static func record(_ s: SQLiteStatement) throws(StoreError) -> JobRecord {
+        let stored = s.string(5) ?? ""
+        // A state this version does not know (a newer coordinator's store, or damage)
+        // is an error, not a guess: reading it as `failed` would lose a running job.
+        guard let state = JobState(rawValue: stored) else {
+            throw StoreError(operation: "read job \(s.string(1) ?? "?")", code: 0, message: "unknown job state '\(stored)'")
+        }
+        let quarantined = s.string(13) ?? ""
+        return JobRecord(
+            serial: s.int(0), id: s.string(1) ?? "", kind: s.string(2) ?? "", bundleHash: s.string(3) ?? "",
+            taskCount: s.int(4), state: state, error: s.string(6),
+            submittedAt: s.double(7), finishedAt: s.isNull(8) ? nil : s.double(8),
+            retries: s.int(9), lost: s.int(10), name: s.string(11) ?? "", priority: max(1, s.int(12)),
+            quarantined: quarantined.isEmpty ? [] : quarantined.split(separator: "\n").map(String.init))
+    }
+
+    /// Jobs matching `filter`, newest submission first, at most `filter.limit`; and how
+    /// many match in all (`status` without a job: the reply stays bounded).
+    package func jobs(matching filter: JobFilter) throws(StoreError) -> (jobs: [JobRecord], matching: Int) {
+        var clauses: [String] = []
+        var values: [any SQLiteBindable] = []
+        if let states = filter.states {
+            clauses.append("state IN (\(states.map { _ in "?" }.joined(separator: ", ")))")
+            values += states.map(\.rawValue)
+        }
+        if let since = filter.since {
+            clauses.append("(finished_at IS NULL OR finished_at >= ?)")
+            values.append(since)
+        }
+        if let match = filter.match {
+            // Prefix of the id or the name, compared byte for byte (no LIKE wildcards).
+            clauses.append("(substr(id, 1, length(?)) = ? OR substr(name, 1, length(?)) = ?)")
+            values += [match, match, match, match]
+        }
+        let clause = clauses.isEmpty ? "1" : clauses.joined(separator: " AND ")
+        let count = try db.prepare("SELECT COUNT(*) FROM jobs WHERE \(clause)")
+        try count.bind(values)
+        let matching = try count.step() ? count.int(0) : 0
+        count.reset()
+        let s = try db.prepare(
+            "SELECT \(Self.jobColumns) FROM jobs WHERE \(clause) ORDER BY submitted_at DESC, serial DESC LIMIT ?")
+        try s.bind(values + [filter.limit])
+        var out: [JobRecord] = []
+        while try s.step() { out.append(try Self.record(s)) }
+        return (out, matching)
+    }
+
+    /// Ids of done, failed or cancelled jobs that finished before `time` (seconds since 1970).
+    package func finishedJobIDs(before time: Double) throws(StoreError) -> [String] {
+        let s = try db.prepare(
+            "SELECT id FROM jobs WHERE state IN ('done', 'failed', 'cancelled') AND finished_at < ? ORDER BY finished_at, serial")
+        try s.bind([time])
+        var out: [String] = []
+        while try s.step() { out.append(s.string(0) ?? "") }
+        return out
+    }
+
+    /// How many jobs the store holds in each state.
+    package func jobCounts() throws(StoreError) -> [JobState: Int] {
+        let s = try db.prepare("SELECT state, COUNT(*) FROM jobs GROUP BY state")
+        var out: [JobState: Int] = [:]
         while try s.step() {
-            let stored = s.string(5) ?? ""
-            // A state this version does not know (a newer coordinator's store, or damage)
-            // is an error, not a guess: reading it as `failed` would lose a running job.
-            guard let state = JobState(rawValue: stored) else {
-                throw StoreError(operation: "read job \(s.string(1) ?? "?")", code: 0, message: "unknown job state '\(stored)'")
-            }
-            out.append(
-                JobRecord(
-                    serial: s.int(0), id: s.string(1) ?? "", kind: s.string(2) ?? "", bundleHash: s.string(3) ?? "",
-                    taskCount: s.int(4), state: state, error: s.string(6),
-                    submittedAt: s.double(7), finishedAt: s.isNull(8) ? nil : s.double(8),
-                    retries: s.int(9), lost: s.int(10), name: s.string(11) ?? ""))
+            if let state = JobState(rawValue: s.string(0) ?? "") { out[state] = s.int(1) }
         }
         return out
     }
@@ -154,13 +232,14 @@ package final class JobStore {
     /// Inserts a new job; returns its serial.
     package func insertJob(
         id: String, kind: String, bundleHash: String, bundle: [UInt8], taskCount: Int, submittedAt: Double,
-        name: String = ""
+        name: String = "", priority: Int = 1
     ) throws(StoreError) -> Int {
         let s = try db.prepare(
             """
-            INSERT INTO jobs(id, kind, bundle_hash, bundle, task_count, state, submitted_at, name) VALUES (?, ?, ?, ?, ?, 'queued', ?, ?)
+            INSERT INTO jobs(id, kind, bundle_hash, bundle, task_count, state, submitted_at, name, priority)
+            VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?)
             """)
-        try s.bind([id, kind, bundleHash, bundle, taskCount, submittedAt, name])
+        try s.bind([id, kind, bundleHash, bundle, taskCount, submittedAt, name, priority])
         try s.step()
         return Int(sqlite3_last_insert_rowid(db.handle))
     }
@@ -176,6 +255,16 @@ package final class JobStore {
         try run("UPDATE jobs SET state = ?, error = ?, finished_at = ? WHERE serial = ?", [state.rawValue, error, finishedAt, serial])
     }
 
+    /// A job's fair-share weight (`submit --priority`).
+    package func setPriority(serial: Int, _ priority: Int) throws(StoreError) {
+        try run("UPDATE jobs SET priority = ? WHERE serial = ?", [priority, serial])
+    }
+
+    /// The workers quarantined for a job (kept with its final state; names one per line).
+    package func setQuarantined(serial: Int, _ names: [String]) throws(StoreError) {
+        try run("UPDATE jobs SET quarantined = ? WHERE serial = ?", [names.joined(separator: "\n"), serial])
+    }
+
     package func setCounters(serial: Int, retries: Int, lost: Int) throws(StoreError) {
         try run("UPDATE jobs SET retries = ?, lost = ? WHERE serial = ?", [retries, lost, serial])
     }
@@ -187,10 +276,13 @@ package final class JobStore {
 
     /// Marks a failed or cancelled job submitted again: queued, with a new submission time
     /// and name (its results and counters are kept).
-    package func resubmit(serial: Int, name: String, submittedAt: Double) throws(StoreError) {
+    package func resubmit(serial: Int, name: String, submittedAt: Double, priority: Int = 1) throws(StoreError) {
         try run(
-            "UPDATE jobs SET state = 'queued', error = NULL, finished_at = NULL, submitted_at = ?, name = ? WHERE serial = ?",
-            [submittedAt, name, serial])
+            """
+            UPDATE jobs SET state = 'queued', error = NULL, finished_at = NULL, submitted_at = ?, name = ?, priority = ?,
+                quarantined = '' WHERE serial = ?
+            """,
+            [submittedAt, name, priority, serial])
     }
 
     /// Removes a job, its results and its task histories (FORGET, PRUNE).
@@ -206,6 +298,30 @@ package final class JobStore {
     package func vacuum() throws(StoreError) {
         try commit()
         try db.execute("VACUUM; PRAGMA wal_checkpoint(TRUNCATE);")
+    }
+
+    /// Copies the WAL into the database and truncates it to zero bytes
+    /// (`wal_checkpoint(TRUNCATE)`), outside any transaction. Waits at most `busyMilliseconds`
+    /// for readers (the folds) to let go; false when it could not finish, which is harmless:
+    /// the next one, or SQLite's automatic checkpoint, does it.
+    @discardableResult
+    package func checkpoint(busyMilliseconds: Int32 = 200) throws(StoreError) -> Bool {
+        try commit()
+        db.setBusyTimeout(milliseconds: busyMilliseconds)
+        defer { db.setBusyTimeout(milliseconds: SQLiteDatabase.busyTimeoutMilliseconds) }
+        let s = try db.prepare("PRAGMA wal_checkpoint(TRUNCATE)")
+        defer { s.reset() }
+        do {
+            guard try s.step() else { return false }
+        } catch  where error.code == SQLITE_BUSY || error.code == SQLITE_LOCKED {
+            return false
+        }
+        return s.int(0) == 0
+    }
+
+    /// Bytes of the WAL file (0 when there is none).
+    package var walBytes: Int {
+        (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
     }
 
     /// Bytes of the database file and its WAL.
@@ -295,6 +411,15 @@ package final class JobStore {
     }
 
     // MARK: workers
+
+    /// Results stored from worker `name` over its whole life (0 for a new name): a
+    /// worker's counter continues when it registers again.
+    package func workerTasksDone(name: String) throws(StoreError) -> Int {
+        let s = try db.prepare("SELECT tasks_done FROM workers WHERE name = ?")
+        try s.bind([name])
+        defer { s.reset() }
+        return try s.step() ? s.int(0) : 0
+    }
 
     package func recordWorker(
         name: String, threads: Int, credit: Int, state: StoredWorkerState, now: Double, tasksDone: Int

@@ -15,7 +15,14 @@ package final class SQLiteDatabase {
             throw StoreError(operation: "open \(path)", code: rc, message: message)
         }
         handle = db
-        sqlite3_busy_timeout(db, 5000)
+        sqlite3_busy_timeout(db, Self.busyTimeoutMilliseconds)
+    }
+
+    /// How long a statement waits for another connection's lock before failing.
+    package static let busyTimeoutMilliseconds: Int32 = 5000
+
+    package func setBusyTimeout(milliseconds: Int32) {
+        sqlite3_busy_timeout(handle, milliseconds)
     }
 
     deinit { close() }

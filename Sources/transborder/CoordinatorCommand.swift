@@ -63,6 +63,21 @@ struct CoordinatorCommand: ParsableCommand {
     )
     var keyCheckInterval: Double = 1
 
+    @Option(
+        help:
+            "How running jobs share the workers: fair (each free task slot to the job with the fewest tasks in flight per unit of `submit --priority`) or fifo (oldest job first)."
+    )
+    var schedule: String = "fair"
+
+    @Option(
+        help:
+            "Remove finished jobs (results, task history, result folder) this long after they finished, e.g. 7d; as `prune`, checked every tenth of it (1 s to 1 min). Default: keep until pruned."
+    )
+    var keepFinished: String?
+
+    @Option(help: "Seconds between checkpoints that copy the store's WAL into it and truncate the WAL, while the store changes.")
+    var checkpointInterval: Double = 30
+
     @Option(help: "Write the bound endpoint (with the chosen port) to this file once listening.")
     var endpointFile: String?
 
@@ -78,6 +93,13 @@ struct CoordinatorCommand: ParsableCommand {
         }
         guard maxMessageBytes >= 65_536 else { throw ValidationError("--max-message-bytes must be at least 65536") }
         guard keyCheckInterval >= 0 else { throw ValidationError("--key-check-interval must be 0 (SIGHUP only) or more") }
+        guard SchedulePolicy(rawValue: schedule) != nil else { throw ValidationError("--schedule must be fair or fifo") }
+        if let keepFinished {
+            guard PruneCommand.seconds(keepFinished) != nil else {
+                throw ValidationError("--keep-finished: '\(keepFinished)' is not a duration such as 90s, 45m, 12h, 30d or 2w")
+            }
+        }
+        guard checkpointInterval > 0 else { throw ValidationError("--checkpoint-interval must be positive") }
     }
 
     func run() throws {
@@ -98,6 +120,10 @@ struct CoordinatorCommand: ParsableCommand {
         // SIGHUP re-reads the keys; without keys it keeps its default action (end the process).
         if curve != nil { config.keyReload = ReloadSignal.onHangup() }
         config.keyCheckInterval = keyCheckInterval
+        config.schedule = SchedulePolicy(rawValue: schedule) ?? .fair
+        // Not `.map(Double.init)`: that reference resolves to `init(bitPattern:)` (10 s became 5e-323 s).
+        config.keepFinishedSeconds = keepFinished.flatMap(PruneCommand.seconds).map { Double($0) }
+        config.checkpointInterval = checkpointInterval
         if let endpointFile {
             config.onListening = { endpoint in
                 try? ResultFolder.write(

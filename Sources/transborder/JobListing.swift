@@ -19,7 +19,7 @@ enum JobListing {
         return text
     }
 
-    /// The jobs as aligned columns, oldest first.
+    /// The jobs as aligned columns, in the order given (`status`: newest first).
     static func table(_ jobs: [JobStatus]) -> [String] {
         let header = ["ID", "NAME", "STATE", "PROGRESS", "SUBMITTED (UTC)", "FINISHED (UTC)", "DURATION"]
         let rows = jobs.map { s in

@@ -50,10 +50,19 @@ struct SubmitCommand: ParsableCommand {
     )
     var name: String?
 
+    @Option(
+        help:
+            "Fair-share weight, 1–255: while jobs compete, this job holds about N times the task slots of a priority-1 job. Not part of the job's identity or outputs; submitting a queued or running job again with --priority changes it. Default: 1 (a known job keeps its own)."
+    )
+    var priority: Int?
+
     @OptionGroup var logging: ClusterLoggingOptions
 
     func validate() throws {
         if let name { guard name.utf8.count <= 255 else { throw ValidationError("--name must be at most 255 bytes") } }
+        if let priority {
+            guard (1...255).contains(priority) else { throw ValidationError("--priority must be 1…255, got \(priority)") }
+        }
     }
 
     func run() throws {
@@ -75,7 +84,9 @@ struct SubmitCommand: ParsableCommand {
                 let client = try endpoint.client()
                 client.patience = patience.patience(
                     for: client, default: wait ? nil : ClientPatienceOptions.defaultSeconds, hint: "resubmitting later resumes the job")
-                let (id, disposition) = try client.persistently { try client.submitReporting(bundle, name: jobName) }
+                let (id, disposition) = try client.persistently {
+                    try client.submitReporting(bundle, name: jobName, priority: priority)
+                }
                 switch disposition {
                 case .new: if wait { printError("submitted job \(id) (\(jobName))") }
                 case .resumed: printError("job \(id) submitted again: resuming it (stored results are kept)")

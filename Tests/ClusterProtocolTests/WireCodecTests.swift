@@ -32,6 +32,9 @@ final class WireCodecTests: XCTestCase {
         let job = "0123456789abcdef"
         let messages: [ClientMessage] = [
             .submit(bundle: [1, 2, 3], name: "heilongjiang"), .submit(bundle: [1], name: ""),
+            .submit(bundle: [1], name: "", priority: 1), .submit(bundle: [4], name: "urgent", priority: 255),
+            .listJobs(filter: JobListFilter()),
+            .listJobs(filter: JobListFilter(states: [.running, .queued], since: 1_796_000_000, match: "heil", limit: 7)),
             .accepted(job: job, disposition: .new), .accepted(job: job, disposition: .alreadyDone), .status(job: nil), .status(job: job),
             .statusReply(json: Array("{}".utf8)), .cancel(job: job), .fetch(job: job), .files(job: job, json: Array("[]".utf8)),
             .chunkRequest(job: job, name: "a.csv", offset: 1 << 40, length: 65536),
@@ -111,7 +114,13 @@ final class WireCodecTests: XCTestCase {
             [h, [0x09], Array("0123456789abcdef".utf8)],  // REVOKE without its list
             [Array("TBC3".utf8), [0x12], Array("0123456789abcdef".utf8), [9]],  // ACCEPTED disposition 9
             [Array("TBC3".utf8), [0x12], Array("0123456789abcdef".utf8)],  // ACCEPTED without disposition (v1 layout)
-            [Array("TBC3".utf8), [0x11], [1], [2], [3]],  // SUBMIT with 3 frames
+            [Array("TBC3".utf8), [0x11], [1], [2], [3], [4]],  // SUBMIT with 4 frames
+            [Array("TBC3".utf8), [0x11], [1], [2], [0]],  // SUBMIT priority 0
+            [Array("TBC3".utf8), [0x11], [1], [2], [0, 1]],  // SUBMIT priority not 1 byte
+            [Array("TBC3".utf8), [0x13], Array("0123456789abcdef".utf8), Array("{}".utf8)],  // STATUS of a job with a filter
+            [Array("TBC3".utf8), [0x13], [], Array("[1]".utf8)],  // STATUS filter not an object
+            [Array("TBC3".utf8), [0x13], [], Array("{\"since\": \"yesterday\"}".utf8)],  // STATUS since not ISO 8601
+            [Array("TBC3".utf8), [0x13], [], Array("{\"states\": [\"paused\"]}".utf8)],  // STATUS unknown state
             [Array("TBC3".utf8), [0x1b], [0, 0, 1]],  // PRUNE age not 8 bytes
         ]
         for frames in cases {

@@ -57,13 +57,7 @@ final class CoordinatorStateTests: XCTestCase {
         return ActiveJob(record: record(serial, id), prepared: prepared, failures: [:])
     }
 
-    func status(_ id: String, finishedAt: Double?) -> JobStatus {
-        JobStatus(
-            job: id, name: "", kind: "noop", state: .done, tasksDone: 4, tasksTotal: 4, tasksInFlight: 0, retries: 0, lost: 0,
-            error: nil, submittedAt: 0, finishedAt: finishedAt, durationSeconds: 1)
-    }
-
-    func testJobTableLooksUpBySerialAndHashAndMovesJobsToFinished() throws {
+    func testJobTableLooksUpBySerialAndHashAndReleasesFinishedJobs() throws {
         var table = JobTable()
         let a = try job(1, "aaaaaaaaaaaaaaaa")
         let b = try job(2, "bbbbbbbbbbbbbbbb")
@@ -74,28 +68,31 @@ final class CoordinatorStateTests: XCTestCase {
         XCTAssertTrue(table.job(bundleHash: a.bundleHash) === a)
         XCTAssertNil(table.job(serial: 3))
 
-        table.finish(a.id, status: status(a.id, finishedAt: 100))
+        table.finish(a.id)
         XCTAssertNil(table[a.id])
         XCTAssertNil(table.job(serial: 1))
         XCTAssertNil(table.job(bundleHash: a.bundleHash))
-        XCTAssertEqual(table.finishedStatus(a.id)?.finishedAt, 100)
-        XCTAssertTrue(table.knows(a.id))
         XCTAssertEqual(table.activeJobs.map(\.id), [b.id])
+        XCTAssertTrue(table.counts == (1, 1, 1, 1), "\(table.counts)")
 
-        table.remember(status("cccccccccccccccc", finishedAt: 300))
-        XCTAssertEqual(table.finished(before: 200), [a.id])
-        XCTAssertEqual(table.finished(before: 301), [a.id, "cccccccccccccccc"])
-
-        // Submitted again: active once more, last in dispatch order, no longer finished.
+        // Submitted again: active once more, last in dispatch order.
         let again = try job(1, "aaaaaaaaaaaaaaaa")
         table.activate(again)
-        XCTAssertNil(table.finishedStatus(a.id))
         XCTAssertEqual(table.activeOrder, [b.id, a.id])
         XCTAssertTrue(table.job(serial: 1) === again)
 
-        table.forgetFinished("cccccccccccccccc")
-        XCTAssertFalse(table.knows("cccccccccccccccc"))
-        XCTAssertEqual(table.finishedOrder, [])
+        // Every job ended: nothing of them stays in memory (finished jobs live in the store).
+        table.finish(b.id)
+        table.finish(a.id)
+        table.finish(a.id)
+        XCTAssertTrue(table.counts == (0, 0, 0, 0), "\(table.counts)")
+        XCTAssertFalse(table.hasActive)
+        var weakJob: ActiveJob? = try job(3, "cccccccccccccccc")
+        weak let released = weakJob
+        if let held = weakJob { table.activate(held) }
+        table.finish("cccccccccccccccc")
+        weakJob = nil
+        XCTAssertNil(released, "the table keeps no reference to a finished job")
     }
 
     func testFailuresCountDistinctWorkersAndAreRefutedByACompletion() throws {

@@ -1,3 +1,4 @@
+import ClusterProtocol
 import XCTest
 @testable import Cluster
 
@@ -60,6 +61,37 @@ final class LeaseTableTests: XCTestCase {
         XCTAssertTrue(table.mayAnswer(other, peer: a), "another job's lease stays")
         XCTAssertEqual(table.count, 1)
         XCTAssertEqual(table.revoke(other)?.worker, a)
+        XCTAssertEqual(table.count, 0)
+    }
+
+    /// The per-job lease counts (fair share reads them on every dispatch) follow every way
+    /// a lease ends, and leave no entry behind for a job without leases.
+    func testPerJobCountsFollowGrantsAndEveryWayALeaseEnds() {
+        var table = LeaseTable()
+        let k3 = TaskKey(serial: 1, index: 9)
+        let k4 = TaskKey(serial: 1, index: 10)
+        for (key, deadline) in [(k1, 10.0), (k2, 30.0), (k3, 30.0), (k4, 30.0), (other, 30.0)] {
+            table.grant(key, to: a, deadline: deadline, attempt: 1)
+        }
+        table.grant(k2, to: b, deadline: 30, attempt: 1)  // re-granting a leased task counts once
+        XCTAssertEqual(table.count(serial: 1), 4)
+        XCTAssertEqual(table.count(serial: 2), 1)
+        _ = table.expire(now: 20)
+        XCTAssertEqual(table.count(serial: 1), 3, "expired")
+        _ = table.settle(k2)
+        XCTAssertEqual(table.count(serial: 1), 2, "answered")
+        XCTAssertTrue(table.endClaim(k3, of: a))
+        XCTAssertEqual(table.count(serial: 1), 1, "failed")
+        _ = table.revoke(k4)
+        XCTAssertEqual(table.count(serial: 1), 0, "revoked")
+        table.grant(serial: 1, [TaskAssignment(index: 11, attempt: 1), TaskAssignment(index: 12, attempt: 2)], to: b, deadline: 50)
+        table.grant(serial: 1, [TaskAssignment(index: 12, attempt: 2)], to: b, deadline: 60)
+        XCTAssertEqual(table.count(serial: 1), 2, "a batch counts each new lease once")
+        XCTAssertEqual(table.lease(TaskKey(serial: 1, index: 12))?.attempt, 2)
+        XCTAssertEqual(table.removeJob(serial: 1).count, 2)
+        XCTAssertEqual(table.perJob, [2: 1], "a removed job leaves no entry")
+        _ = table.removeJob(serial: 2)
+        XCTAssertTrue(table.perJob.isEmpty)
         XCTAssertEqual(table.count, 0)
     }
 }

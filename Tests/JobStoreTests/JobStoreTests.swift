@@ -57,6 +57,8 @@ final class JobStoreTests: XCTestCase {
         let old = try XCTUnwrap(try store.job(id: "0123456789abcdef"))
         XCTAssertEqual(old.name, "")
         XCTAssertEqual(old.state, .done)
+        XCTAssertEqual(old.priority, 1, "schema 4's priority column, at its default")
+        XCTAssertEqual(old.quarantined, [])
         try store.begin()
         let serial = try store.insertJob(
             id: "fedcba9876543210", kind: "noop", bundleHash: "h2", bundle: [2], taskCount: 1,
@@ -108,5 +110,116 @@ final class JobStoreTests: XCTestCase {
         XCTAssertEqual([UInt8](select.blob(3)), [0, 255, 3])
         XCTAssertEqual(select.blob(4), Data([9, 8]))
         XCTAssertEqual(select.int(5), 1)
+    }
+
+    /// Builds a store with jobs in every state, submitted at 10, 20, … and finished 5 s later.
+    func storeWithJobs(_ path: String) throws -> (JobStore, [String]) {
+        let store = try JobStore(path: path)
+        try store.begin()
+        let states: [JobState] = [.done, .failed, .cancelled, .done, .running, .queued, .aggregating]
+        var ids: [String] = []
+        for (i, state) in states.enumerated() {
+            let id = String(format: "%016x", 0xabc000 + i)
+            let serial = try store.insertJob(
+                id: id, kind: "noop", bundleHash: "h\(i)", bundle: [UInt8(i)], taskCount: 2, submittedAt: Double(10 * (i + 1)),
+                name: i == 3 ? "alpine" : "job\(i)", priority: i + 1)
+            if !state.isActive {
+                try store.setState(serial: serial, state, finishedAt: Double(10 * (i + 1) + 5))
+            } else if state != .queued {
+                try store.setState(serial: serial, state)
+            }
+            ids.append(id)
+        }
+        try store.commit()
+        return (store, ids)
+    }
+
+    /// The coordinator-side listing: states, activity since a time, id/name prefix, limit,
+    /// newest submission first, and how many matched in all.
+    func testJobListingFiltersAndLimits() throws {
+        let dir = try Fixtures.temporaryDirectory("store-list")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (store, ids) = try storeWithJobs(dir.appendingPathComponent("s.db").path)
+        let all = try store.jobs(matching: JobFilter(limit: 100))
+        XCTAssertEqual(all.jobs.map(\.id), ids.reversed(), "newest first")
+        XCTAssertEqual(all.matching, 7)
+        XCTAssertEqual(all.jobs.map(\.priority), [7, 6, 5, 4, 3, 2, 1])
+        let two = try store.jobs(matching: JobFilter(limit: 2))
+        XCTAssertEqual(two.jobs.map(\.id), [ids[6], ids[5]])
+        XCTAssertEqual(two.matching, 7)
+        XCTAssertEqual(try store.jobs(matching: JobFilter(states: [.done], limit: 100)).jobs.map(\.id), [ids[3], ids[0]])
+        XCTAssertEqual(
+            try store.jobs(matching: JobFilter(states: [.running, .aggregating], limit: 100)).jobs.map(\.id), [ids[6], ids[4]])
+        // Since 26: jobs finished at 35 and 45 (submitted 30, 40) and the active ones; not those finished at 15 and 25.
+        XCTAssertEqual(try store.jobs(matching: JobFilter(since: 26, limit: 100)).jobs.map(\.id), Array(ids[2...].reversed()))
+        XCTAssertEqual(try store.jobs(matching: JobFilter(match: "alp", limit: 100)).jobs.map(\.id), [ids[3]])
+        XCTAssertEqual(try store.jobs(matching: JobFilter(match: "0000000000abc00", limit: 100)).matching, 7, "an id prefix")
+        XCTAssertEqual(try store.jobs(matching: JobFilter(match: "%", limit: 100)).matching, 0, "no LIKE wildcards")
+        XCTAssertEqual(try store.finishedJobIDs(before: 30), [ids[0], ids[1]], "finished at 15 and 25")
+        XCTAssertEqual(try store.jobCounts(), [.done: 2, .failed: 1, .cancelled: 1, .running: 1, .queued: 1, .aggregating: 1])
+    }
+
+    /// Quarantines and priorities are kept with a job; a resubmission clears the quarantine.
+    func testQuarantinedWorkersAndPriorityAreStored() throws {
+        let dir = try Fixtures.temporaryDirectory("store-quarantine")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (store, ids) = try storeWithJobs(dir.appendingPathComponent("s.db").path)
+        let serial = try XCTUnwrap(try store.job(id: ids[1])).serial
+        try store.begin()
+        try store.setQuarantined(serial: serial, ["bad", "worse"])
+        try store.setPriority(serial: serial, 9)
+        try store.commit()
+        XCTAssertEqual(try store.job(id: ids[1])?.quarantined, ["bad", "worse"])
+        XCTAssertEqual(try store.job(id: ids[1])?.priority, 9)
+        try store.begin()
+        try store.resubmit(serial: serial, name: "again", submittedAt: 100, priority: 2)
+        try store.commit()
+        let again = try XCTUnwrap(try store.job(id: ids[1]))
+        XCTAssertEqual(again.quarantined, [])
+        XCTAssertEqual(again.priority, 2)
+        XCTAssertEqual(again.state, .queued)
+    }
+
+    /// A worker's stored count continues across registrations.
+    func testWorkerTasksDoneAccumulates() throws {
+        let dir = try Fixtures.temporaryDirectory("store-workers")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try JobStore(path: dir.appendingPathComponent("s.db").path)
+        XCTAssertEqual(try store.workerTasksDone(name: "w1"), 0)
+        try store.begin()
+        try store.recordWorker(name: "w1", threads: 1, credit: 4, state: .ready, now: 1, tasksDone: 0)
+        try store.recordWorker(name: "w1", threads: 1, credit: 4, state: .ready, now: 2, tasksDone: 12)
+        try store.recordWorker(name: "w1", threads: 2, credit: 8, state: .released(.left), now: 3, tasksDone: 5)
+        try store.recordWorker(name: "w2", threads: 1, credit: 4, state: .ready, now: 3, tasksDone: 7)
+        try store.commit()
+        XCTAssertEqual(try store.workerTasksDone(name: "w1"), 17)
+        XCTAssertEqual(try store.workerTasksDone(name: "w2"), 7)
+    }
+
+    /// `checkpoint()` empties the WAL; the WAL stops growing at SQLite's automatic
+    /// checkpoint plus the size limit instead of SQLite's default 1,000 pages (64 MiB here).
+    func testCheckpointTruncatesTheWALAndAutocheckpointBoundsIt() throws {
+        let dir = try Fixtures.temporaryDirectory("store-wal")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("s.db").path
+        let store = try JobStore(path: path)
+        try store.begin()
+        let serial = try store.insertJob(
+            id: "0123456789abcdef", kind: "noop", bundleHash: "h", bundle: [1], taskCount: 2000, submittedAt: 0)
+        try store.commit()
+        let payload = [UInt8](repeating: 7, count: 60_000)
+        var largest = 0
+        for batch in 0..<100 {
+            try store.begin()
+            for i in 0..<10 { XCTAssertTrue(try store.insertResult(job: serial, index: batch * 10 + i, payload: payload)) }
+            try store.commit()
+            largest = max(largest, store.walBytes)
+        }
+        // 1,000 results of 60 kB (≈ 57 MiB) went through the WAL.
+        XCTAssertLessThan(largest, JobStore.walSizeLimit + 2 * 65_536 * 12, "largest WAL \(largest)")
+        XCTAssertGreaterThan(store.walBytes, 0)
+        XCTAssertTrue(try store.checkpoint())
+        XCTAssertEqual(store.walBytes, 0)
+        XCTAssertEqual(try store.resultCount(job: serial), 1000, "nothing lost")
     }
 }
