@@ -67,7 +67,7 @@ struct CoordinatorCommand: ParsableCommand {
         help:
             "How running jobs share the workers: fair (each free task slot to the job with the fewest tasks in flight per unit of `submit --priority`) or fifo (oldest job first)."
     )
-    var schedule: String = "fair"
+    var schedule: SchedulePolicy = .fair
 
     @Option(
         help:
@@ -93,7 +93,6 @@ struct CoordinatorCommand: ParsableCommand {
         }
         guard maxMessageBytes >= 65_536 else { throw ValidationError("--max-message-bytes must be at least 65536") }
         guard keyCheckInterval >= 0 else { throw ValidationError("--key-check-interval must be 0 (SIGHUP only) or more") }
-        guard SchedulePolicy(rawValue: schedule) != nil else { throw ValidationError("--schedule must be fair or fifo") }
         if let keepFinished {
             guard PruneCommand.seconds(keepFinished) != nil else {
                 throw ValidationError("--keep-finished: '\(keepFinished)' is not a duration such as 90s, 45m, 12h, 30d or 2w")
@@ -120,7 +119,7 @@ struct CoordinatorCommand: ParsableCommand {
         // SIGHUP re-reads the keys; without keys it keeps its default action (end the process).
         if curve != nil { config.keyReload = ReloadSignal.onHangup() }
         config.keyCheckInterval = keyCheckInterval
-        config.schedule = SchedulePolicy(rawValue: schedule) ?? .fair
+        config.schedule = schedule
         // Not `.map(Double.init)`: that reference resolves to `init(bitPattern:)` (10 s became 5e-323 s).
         config.keepFinishedSeconds = keepFinished.flatMap(PruneCommand.seconds).map { Double($0) }
         config.checkpointInterval = checkpointInterval
@@ -140,3 +139,5 @@ struct CoordinatorCommand: ParsableCommand {
         }
     }
 }
+
+extension SchedulePolicy: ExpressibleByArgument {}
