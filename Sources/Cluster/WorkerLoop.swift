@@ -139,6 +139,8 @@ package final class WorkerLoop {
         try socket.setReconnectInterval(milliseconds: 200, maximum: 2000)
         try config.curve?.apply(to: socket)
         let handshakes = try HandshakeWatch(context: context, socket: socket, usesCurve: config.curve != nil)
+        // Runs before `socket.close()`: the monitor stops, then its reader closes (HandshakeWatch.close).
+        defer { handshakes.close() }
         try socket.connect(config.endpoint)
         try socket.send(WorkerMessage.ready(name: config.name, threads: config.threads, credit: config.credit).frames, dontWait: false)
         logger.info(

@@ -18,6 +18,8 @@ package final class HandshakeWatch {
     }
 
     private let monitor: ZMQSocket
+    /// The watched socket: its monitor is stopped before `monitor` closes.
+    private let socket: ZMQSocket
     /// Whether this side speaks CURVE: a plaintext client whose peer hangs up
     /// mid-handshake most likely met a CURVE server (libzmq reports either the
     /// mechanism mismatch or only the hang-up, depending on timing).
@@ -25,6 +27,7 @@ package final class HandshakeWatch {
 
     package init(context: ZMQContext, socket: ZMQSocket, usesCurve: Bool) throws {
         self.usesCurve = usesCurve
+        self.socket = socket
         // nondeterministic-ok: an inproc endpoint unique in the context
         let endpoint = "inproc://transborder-handshake-\(UInt64.random(in: 0...UInt64.max))"
         try socket.monitorConnections(at: endpoint)
@@ -32,7 +35,16 @@ package final class HandshakeWatch {
         try monitor.connect(endpoint)
     }
 
-    deinit { monitor.close() }
+    /// Stops the socket's monitor, then closes the reader (idempotent). In the other order
+    /// an event the socket reports later (its reconnect, or a disconnect while it closes)
+    /// blocks libzmq's I/O thread for good: after a coordinator restart a worker's new
+    /// sockets then never connect (see `ZMQSocket.close()`).
+    package func close() {
+        socket.stopMonitoring()
+        monitor.close()
+    }
+
+    deinit { close() }
 
     /// Handshake failures reported since the last call, as text for the peer's own log.
     package func failures() -> [String] {

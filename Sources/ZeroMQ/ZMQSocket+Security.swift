@@ -24,6 +24,16 @@ extension ZMQSocket {
         guard zmq_socket_monitor(h, endpoint, ConnectionEvent.mask) == 0 else {
             throw ZMQError.last("zmq_socket_monitor \(endpoint)")
         }
+        isMonitored = true
+    }
+
+    /// Stops the monitor of `monitorConnections(at:)` (`zmq_socket_monitor` with no endpoint):
+    /// synchronous, so no event is sent after it returns. Call it before the monitor's reader
+    /// is closed (see `close()`); does nothing on a closed or unmonitored socket.
+    package func stopMonitoring() {
+        guard isMonitored, let handle else { return }
+        zmq_socket_monitor(handle, nil, 0)
+        isMonitored = false
     }
 
     private func liveHandle(_ operation: String) throws -> UnsafeMutableRawPointer {

@@ -13,6 +13,8 @@ package final class ZMQSocket {
     private let context: ZMQContext
     private(set) var handle: UnsafeMutableRawPointer?
     package let type: SocketType
+    /// Whether `monitorConnections(at:)` attached a monitor that is not stopped yet.
+    var isMonitored = false
 
     init(context: ZMQContext, type: SocketType) throws {
         guard let handle = zmq_socket(context.handle, type.rawValue) else {
@@ -27,8 +29,14 @@ package final class ZMQSocket {
     deinit { close() }
 
     /// Closes the socket now (idempotent). Pending outbound messages are discarded (LINGER 0).
+    ///
+    /// A monitor is stopped first: libzmq finishes closing a socket on its I/O thread and may
+    /// still report events then (a reconnect, a disconnect), and it sends them on the
+    /// monitor's PAIR without `ZMQ_DONTWAIT`. Once the reader of that PAIR is closed, such a
+    /// send blocks the I/O thread — and with it every socket of the context — for ever.
     package func close() {
         if let handle {
+            stopMonitoring()
             zmq_close(handle)
             self.handle = nil
         }
