@@ -31,9 +31,9 @@ package enum ProcessHeap {
 
     /// Settings for a process that serves for months: at most `serviceArenas` arenas and a
     /// fixed `serviceMmapThreshold`. Without them each job's fold thread leaves free pages
-    /// in up to 16 per-thread arenas, and its SQLite connection's 1.3 MB page-cache block
+    /// in one of up to 8 arenas per core, and its SQLite connection's 1.3 MB page-cache block
     /// — after the first one freed raised glibc's mmap threshold — lands in an arena too:
-    /// at rest after 20,000 jobs the coordinator kept 5–6 MB more (docs/PERFORMANCE.md).
+    /// at rest after 10,000–20,000 jobs the coordinator kept 5 MB more (docs/PERFORMANCE.md).
     /// Only for the `coordinator` command: `run`'s in-process workers compute on many
     /// threads and want their own arenas. Call before starting threads. True when applied.
     @discardableResult
