@@ -2,20 +2,11 @@ import Foundation
 import JobStore
 import Logging
 
-#if canImport(Glibc)
-    import Glibc
-
-    /// glibc's `int malloc_trim(size_t pad)`, nil where the C library has none.
-    private let mallocTrim: (@convention(c) (Int) -> Int32)? = {
-        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "malloc_trim") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
-    }()
-#endif
-
 /// Housekeeping that keeps a long-lived coordinator's memory and disk bounded, run at
 /// most once a second after an iteration's commit: retention (`--keep-finished`), WAL
 /// checkpoints, and giving the heap that finished jobs freed back to the system (their
-/// fold threads leave free pages in glibc's per-thread arenas, which it keeps otherwise).
+/// fold threads leave free pages in glibc's arenas, which it keeps otherwise:
+/// `ProcessHeap`).
 extension Coordinator {
     func maintain(now: Double) throws {
         if let keep = config.keepFinishedSeconds, now - lastRetention >= Self.retentionPeriod(keep) {
@@ -39,7 +30,7 @@ extension Coordinator {
             lastTrim = now
             let finished = jobsFinishedSinceTrim
             jobsFinishedSinceTrim = 0
-            let released = Self.returnFreedMemory()
+            let released = ProcessHeap.returnFreedMemory()
             logger.debug("freed heap returned to the system", metadata: ["jobs_finished": "\(finished)", "released": "\(released)"])
         }
     }
@@ -80,18 +71,5 @@ extension Coordinator {
             removed.append(id)
         }
         return removed
-    }
-
-    /// Hands the heap pages freed by finished jobs (their fold threads' arenas included)
-    /// back to the system, so the resident size follows what is live.
-    /// (glibc's `malloc_trim`, which Swift's Glibc module does not declare: looked up once.)
-    /// True when some memory was released; false also where there is no `malloc_trim`.
-    @discardableResult
-    static func returnFreedMemory() -> Bool {
-        #if canImport(Glibc)
-            return (mallocTrim?(0) ?? 0) != 0
-        #else
-            return false
-        #endif
     }
 }

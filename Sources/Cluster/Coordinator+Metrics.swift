@@ -15,6 +15,7 @@ extension Coordinator {
         snapshot.foldStreams = aggregator.count
         snapshot.leases = leases.count
         snapshot.walBytes = store.walBytes
+        snapshot.pageCacheBytes = store.pageCacheBytes
         snapshot.resultsStored = resultsStored
         let names = workers.names
         snapshot.workersConnected = names.count

@@ -27,6 +27,8 @@ struct CoordinatorMetrics: Sendable, Equatable {
     var storeBytes = 0
     /// Bytes of the store's WAL (bounded by checkpoints: see docs/DEPLOY.md).
     var walBytes = 0
+    /// Bytes in the store connection's page cache (capped: `JobStore.pageCacheKibibytes`).
+    var pageCacheBytes = 0
     /// Jobs held in memory (active ones only: finished jobs live in the store).
     var jobsInMemory = 0
     /// Aggregation threads alive.
@@ -76,6 +78,10 @@ struct CoordinatorMetrics: Sendable, Equatable {
         out.family(
             "transborder_store_wal_bytes", .gauge,
             help: "Size of the store's write-ahead log in bytes (checkpointed periodically).", value: Double(walBytes))
+        out.family(
+            "transborder_store_page_cache_bytes", .gauge,
+            help: "Bytes in the coordinator's SQLite page cache (capped at 2,000 KiB whatever the store's size).",
+            value: Double(pageCacheBytes))
         out.family(
             "transborder_jobs_in_memory", .gauge,
             help: "Jobs the coordinator holds in memory (active ones; finished jobs are read from the store).",

@@ -104,7 +104,20 @@ package final class JobStore {
             CREATE INDEX IF NOT EXISTS jobs_by_submission ON jobs(submitted_at);
             UPDATE meta SET value = '\(Self.schemaVersion)' WHERE key = 'schema_version';
             """)
+        // Again, now that the page size is settled: on a new store SQLite sized the cache
+        // for 4 KiB pages when the connection opened (2,000 KiB = 465 pages) and keeps that
+        // page count after `page_size=65536`, so the cache grew with the store up to 30 MiB
+        // — the coordinator's RSS grew ≈ 0.35 kB per finished job (docs/PERFORMANCE.md).
+        try db.execute("PRAGMA cache_size=-\(Self.pageCacheKibibytes)")
     }
+
+    /// The page cache of the writing connection, in KiB (SQLite's default of 2,000 KiB,
+    /// stated so that it holds whatever the page size): 31 pages of 64 KiB.
+    package static let pageCacheKibibytes = 2000
+
+    /// Bytes the connection's page cache holds now (`SQLITE_DBSTATUS_CACHE_USED`): bounded
+    /// by `pageCacheKibibytes` (plus a page) however large the store grows.
+    package var pageCacheBytes: Int { db.pageCacheBytes }
 
     // MARK: transactions
 

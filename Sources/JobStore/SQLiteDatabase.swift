@@ -60,6 +60,14 @@ package final class SQLiteDatabase {
         return SQLiteStatement(statement: statement, database: self, sql: sql)
     }
 
+    /// Bytes held by this connection's page cache (`SQLITE_DBSTATUS_CACHE_USED`).
+    package var pageCacheBytes: Int {
+        var current: Int32 = 0
+        var highwater: Int32 = 0
+        guard sqlite3_db_status(handle, SQLITE_DBSTATUS_CACHE_USED, &current, &highwater, 0) == SQLITE_OK else { return 0 }
+        return Int(current)
+    }
+
     /// Rows changed by the last INSERT/UPDATE/DELETE.
     package var changes: Int { Int(sqlite3_changes(handle)) }
 }

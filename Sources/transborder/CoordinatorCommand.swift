@@ -102,7 +102,11 @@ struct CoordinatorCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Before any thread starts: the heap of a process that serves for months.
+        let heapConfigured = ProcessHeap.configureForService()
         let logger = logging.logger("coordinator")
+        logger.debug(
+            "heap settings", metadata: ["heap_settings_applied": "\(heapConfigured)", "arenas_max": "\(ProcessHeap.serviceArenas)"])
         let curve = try reportingInputErrors { try security.credentials(bind: bind) }
         let stop = StopSignal.onTermination()
         var config = CoordinatorConfiguration(

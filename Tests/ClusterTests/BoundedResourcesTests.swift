@@ -50,6 +50,14 @@ final class BoundedResourcesTests: XCTestCase {
         }
         XCTAssertEqual(try metric(url, "transborder_leases"), 0)
         XCTAssertEqual(try metric(url, "transborder_jobs{state=\"done\"}"), 60)
+        let pageCache = try XCTUnwrap(try metric(url, "transborder_store_page_cache_bytes"))
+        XCTAssertGreaterThan(pageCache, 0)
+        XCTAssertLessThanOrEqual(pageCache, Double(JobStore.pageCacheKibibytes * 1024 + 70_000))
+        #if canImport(Glibc)
+            XCTAssertTrue(
+                h.log("coordinator").contains("heap_settings_applied=true"),
+                "the coordinator command caps glibc's arenas and fixes its mmap threshold: \(h.log("coordinator"))")
+        #endif
 
         let listed = try client.clusterStatus()
         XCTAssertEqual(listed.jobs.count, JobListFilter.defaultLimit, "the reply is cut at the default limit")

@@ -211,10 +211,12 @@ final class LiveAuthorizationTests: CurveProcessTestCase {
             "patient",
             ["worker", "--connect", harness.endpoint, "--name", "patient", "--retry-refused", "--log-level", "debug"]
                 + security("stranger"))
-        do { XCTAssertEqual(try harness.waitForExit(stranger, timeout: 30), 1, harness.log("stranger")) } catch {
+        let strangerStatus: Int32
+        do { strangerStatus = try harness.waitForExit(stranger, timeout: 30) } catch {
             XCTFail("stranger:\n\(harness.log("stranger"))\ncoordinator:\n\(harness.log("coordinator"))")
             throw error
         }
+        XCTAssertEqual(strangerStatus, 1, harness.log("stranger"))
         let seconds = Date().timeIntervalSince(started)
         print("measured: a refused worker exited after \(String(format: "%.1f", seconds)) s")
         let log = harness.log("stranger")

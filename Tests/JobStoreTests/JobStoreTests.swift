@@ -34,6 +34,42 @@ final class JobStoreTests: XCTestCase {
         XCTAssertEqual(indices, [0, 2])
     }
 
+    /// The writing connection's page cache stays within `pageCacheKibibytes` however large
+    /// the store grows — on a new store (where `page_size=65536` used to leave it sized in
+    /// 4 KiB pages: 465 pages, the whole store cached) and on reopening it.
+    func testPageCacheStaysWithinItsBudgetAsTheStoreGrows() throws {
+        let dir = try Fixtures.temporaryDirectory("store-cache")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("s.db").path
+        let budget = JobStore.pageCacheKibibytes * 1024
+        // One 64 KiB page per job (a bundle just under a page): 160 pages, 5 times the budget.
+        let bundle = (0..<60_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        func readEverything(_ store: JobStore, serials: [Int]) throws {
+            for serial in serials { XCTAssertEqual(try store.bundle(serial: serial)?.count, bundle.count) }
+        }
+        var serials: [Int] = []
+        do {
+            let store = try JobStore(path: path)
+            for i in 0..<160 {
+                try store.begin()
+                serials.append(
+                    try store.insertJob(
+                        id: String(format: "%016x", i), kind: "noop", bundleHash: String(repeating: "0", count: 64), bundle: bundle,
+                        taskCount: 1, submittedAt: Double(i)))
+                try store.commit()
+            }
+            try readEverything(store, serials: serials)
+            XCTAssertGreaterThan(store.pageCacheBytes, 0)
+            XCTAssertLessThanOrEqual(store.pageCacheBytes, budget + 70_000, "new store: the cache holds at most the budget and a page")
+        }
+        let fileBytes = try XCTUnwrap(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        let walBytes = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        XCTAssertGreaterThan(fileBytes + walBytes, 4 * budget, "the store is larger than the budget, or the test proves nothing")
+        let reopened = try JobStore(path: path)
+        try readEverything(reopened, serials: serials)
+        XCTAssertLessThanOrEqual(reopened.pageCacheBytes, budget + 70_000, "reopened store")
+    }
+
     /// A store written before job names (schema 2) opens, gains the column, keeps its jobs.
     func testSchemaTwoStoreGainsJobNames() throws {
         let dir = try Fixtures.temporaryDirectory("store-v2")
