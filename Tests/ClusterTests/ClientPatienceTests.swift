@@ -159,12 +159,8 @@ final class ClientPatienceTests: XCTestCase {
     func testAJobWhoseOnlyWorkerIsQuarantinedWaitsAndSaysSo() throws {
         let h = try ClusterHarness()
         defer { h.stopAll() }
-        try h.startCoordinator(transport: .ipc)
-        let bad = ScriptedWorker(endpoint: h.endpoint, name: "bad", credit: 4, behaviour: .failEverything("disk full"))
-        bad.start()
+        let (bad, good) = try h.startWithFailingAndGoodWorker()
         defer { bad.stop() }
-        let good = try h.startWorker("good", credit: 4)
-        try h.waitFor("2 workers", timeout: 20) { (try? h.client().clusterStatus().workers.count) == 2 }
         let spec = try h.noopSpec(tasks: 600, sleepMilliseconds: 20)
         let id = try h.client().submit(JobBundle(kind: "noop", spec: try Data(contentsOf: URL(fileURLWithPath: spec))))
         try h.waitFor("bad quarantined", timeout: 30) { (try? h.client().status(job: id))?.quarantined == ["bad"] }

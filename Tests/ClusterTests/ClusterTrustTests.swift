@@ -67,12 +67,8 @@ final class ClusterTrustTests: XCTestCase {
     func testWorkerFailingEveryTaskIsQuarantinedAndTheJobCompletes() throws {
         let h = try ClusterHarness()
         defer { h.stopAll() }
-        try h.startCoordinator(transport: .ipc)
-        let bad = ScriptedWorker(endpoint: h.endpoint, name: "bad", credit: 4, behaviour: .failEverything("disk full"))
-        bad.start()
+        let (bad, _) = try h.startWithFailingAndGoodWorker()
         defer { bad.stop() }
-        try h.startWorker("good", credit: 4)
-        try h.waitFor("2 workers", timeout: 20) { (try? h.client().clusterStatus().workers.count) == 2 }
         let spec = try h.noopSpec(tasks: 80, sleepMilliseconds: 5)
         let id = try h.client().submit(try bundle(spec))
         let final = try h.waitForJob(id, timeout: 60)
