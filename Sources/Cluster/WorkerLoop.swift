@@ -81,8 +81,7 @@ package final class WorkerLoop {
                 let count = config.refusalLimit.map { "\(refusals) of \($0)" } ?? "\(refusals)"
                 logger.warning(
                     "refused by the coordinator (\(count)); retrying in \(delay) s", metadata: ["endpoint": "\(config.endpoint)"])
-                let until = MonotonicClock.now() + delay
-                while MonotonicClock.now() < until && !stop.isRequested { usleep(10_000) }
+                pause(delay, unless: stop)
             case .reconnectLater(let why):
                 // Not a refusal (the coordinator is down or leaving): the refusals are no longer in a row.
                 refusals = 0
@@ -98,8 +97,7 @@ package final class WorkerLoop {
                     // being torn down, as at the end of every `run`: not a fault, not a warning.
                     logger.info("reconnecting in \(delay) s", metadata: ["endpoint": "\(config.endpoint)"])
                 }
-                let until = MonotonicClock.now() + delay
-                while MonotonicClock.now() < until && !stop.isRequested { usleep(10_000) }
+                pause(delay, unless: stop)
             case .finished(let exit):
                 pool.stop()
                 return exit
@@ -107,6 +105,13 @@ package final class WorkerLoop {
         }
         pool.stop()
         return .stopped
+    }
+
+    /// Waits `seconds` before the next connection, in 10 ms steps so that a stop request
+    /// ends the wait at once.
+    private func pause(_ seconds: Double, unless stop: StopSignal) {
+        let until = MonotonicClock.now() + seconds
+        while MonotonicClock.now() < until && !stop.isRequested { usleep(10_000) }
     }
 
     enum SessionEnd {
