@@ -333,16 +333,14 @@ package final class JobStore {
     }
 
     /// Bytes of the WAL file (0 when there is none).
-    package var walBytes: Int {
-        (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
-    }
+    package var walBytes: Int { Self.fileSize(path + "-wal") }
 
     /// Bytes of the database file and its WAL.
-    package var fileBytes: Int {
-        let manager = FileManager.default
-        return [path, path + "-wal"].reduce(0) { total, file in
-            total + ((try? manager.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
-        }
+    package var fileBytes: Int { Self.fileSize(path) + walBytes }
+
+    /// Bytes of a file, 0 when it does not exist.
+    private static func fileSize(_ path: String) -> Int {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     }
 
     // MARK: results
