@@ -23,6 +23,9 @@ package final class ClusterClient {
     /// While `persistently` waits: since when no reply came, and the notices given since.
     private var silentSince: Double?
     private var noticesGiven = 0
+    /// Whether the body `persistently` runs now is a second or later attempt: an earlier
+    /// one timed out, so its requests may have been carried out with their replies lost.
+    package private(set) var isRetrying = false
 
     /// - Parameter curve: this client's key pair and the coordinator's public key (nil: plaintext).
     package init(
@@ -66,13 +69,19 @@ package final class ClusterClient {
     /// Runs `body` (requests to the coordinator) until it gets its replies, retrying it on a
     /// fresh socket after each timeout as `patience` says: a notice every `noticeEvery`
     /// seconds of silence, `ClientError.notAnswering` after `giveUpAfter`. `body` must be
-    /// safe to run again (every request but FORGET and PRUNE is). Without `patience`, runs
-    /// `body` once.
+    /// safe to run again. Every request is, in its effect; FORGET and PRUNE are not in their
+    /// replies (a retried FORGET of a job the lost attempt removed is told `unknownJob`, a
+    /// retried PRUNE lists only what was left), so their callers read `isRetrying`.
+    /// Without `patience`, runs `body` once.
     package func persistently<T>(_ body: () throws -> T) throws -> T {
         guard let patience else { return try body() }
         silentSince = MonotonicClock.now()
         noticesGiven = 0
-        defer { silentSince = nil }
+        isRetrying = false
+        defer {
+            silentSince = nil
+            isRetrying = false
+        }
         while true {
             do {
                 return try body()
@@ -89,6 +98,7 @@ package final class ClusterClient {
                     patience.notice(Int(silent.rounded()))
                 }
                 try reconnect()
+                isRetrying = true
             }
         }
     }

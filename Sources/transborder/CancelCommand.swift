@@ -8,7 +8,11 @@ struct CancelCommand: ParsableCommand {
         abstract: "Cancel a job (its stored results are kept; submitting it again resumes it).",
         discussion: """
             Workers drop the job's queued tasks at once. A job that already finished is left \
-            as it is (exit 0, saying so); a job that does not exist exits 2.
+            as it is (exit 0, saying so). A coordinator that does not answer is retried \
+            (cancelling twice is harmless), with a notice every 10 s, until --wait-timeout \
+            (default 30s). Exit status: 0 cancelled or already finished; 1 coordinator error \
+            or refusal; 2 a job that does not exist; 75 the coordinator did not answer within \
+            --wait-timeout.
             """
     )
 
@@ -17,17 +21,21 @@ struct CancelCommand: ParsableCommand {
 
     @OptionGroup var endpoint: ClusterEndpointOptions
 
+    @OptionGroup var patience: ClientPatienceOptions
+
     @OptionGroup var logging: ClusterLoggingOptions
 
     func run() throws {
         _ = logging.logger("client")
-        try endpoint.withJob("cancel", job) { client, id in
-            let before = try client.status(job: id)
-            if before.isFinished {
-                print("job \(id) is already \(before.state); nothing to cancel")
-                return
+        try endpoint.withJob("cancel", job, patience: patience) { client, id in
+            let line = try client.persistently {
+                let before = try client.status(job: id)
+                // A retry that finds the job cancelled: the lost attempt cancelled it.
+                if before.state == .cancelled && client.isRetrying { return JobListing.line(before) }
+                if before.isFinished { return "job \(id) is already \(before.state); nothing to cancel" }
+                return JobListing.line(try client.cancel(job: id))
             }
-            print(JobListing.line(try client.cancel(job: id)))
+            print(line)
         }
     }
 }

@@ -2,9 +2,10 @@ import ArgumentParser
 import Cluster
 import Foundation
 
-/// `--wait-timeout` of `submit`, `status` and `fetch`: how long they keep trying a
-/// coordinator that does not answer, saying so every 10 s, before giving up with exit
-/// status 75 (`ExitCode.coordinatorNotAnswering`).
+/// `--wait-timeout` of the client commands (`submit`, `status`, `fetch`, `cancel`,
+/// `forget`, `prune`): how long they keep trying a coordinator that does not answer,
+/// saying so every 10 s, before giving up with exit status 75
+/// (`ExitCode.coordinatorNotAnswering`).
 struct ClientPatienceOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
@@ -53,7 +54,7 @@ struct ClientPatienceOptions: ParsableArguments {
         }
     }
 
-    /// The default of `status`, `fetch` and `submit` without `--wait`.
+    /// The default of every client command but `submit --wait`.
     static let defaultSeconds = 30.0
 }
 

@@ -33,18 +33,33 @@ struct ClusterEndpointOptions: ParsableArguments {
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
     }
 
-    /// Runs `body` with a client and the id `reference` names (id, name or prefix),
-    /// reporting errors as `command` (`reportingClientErrors`).
-    func withJob<T>(_ command: String, _ reference: String, _ body: (ClusterClient, String) throws -> T) throws -> T {
+    /// Runs `body` with a patient client (`client(patience:)`) and the id `reference`
+    /// names (id, name or prefix), resolved once, reporting errors as `command`
+    /// (`reportingClientErrors`). Resolved before `body` runs, so that a retried body acts
+    /// on the same job even when its lost attempt changed which job a name means.
+    func withJob<T>(
+        _ command: String, _ reference: String, patience: ClientPatienceOptions, _ body: (ClusterClient, String) throws -> T
+    ) throws -> T {
         try reportingClientErrors(command) {
-            let client = try client()
-            return try body(client, try client.resolve(job: reference))
+            let client = try client(patience: patience)
+            let id = try client.persistently { try client.resolve(job: reference) }
+            return try body(client, id)
         }
     }
 
     func client() throws -> ClusterClient {
         guard let endpoint else { throw ValidationError("no coordinator: give --to ENDPOINT or set \(Self.environmentVariable)") }
         return try ClusterClient(endpoint: endpoint, timeout: timeout, curve: try curve.credentials())
+    }
+
+    /// A client whose `persistently` requests outlast a silent coordinator as `patience`
+    /// says (`--wait-timeout`, else `defaultSeconds`); `hint` completes its notices.
+    func client(
+        patience: ClientPatienceOptions, default defaultSeconds: Double? = ClientPatienceOptions.defaultSeconds, hint: String? = nil
+    ) throws -> ClusterClient {
+        let client = try client()
+        client.patience = patience.patience(for: client, default: defaultSeconds, hint: hint)
+        return client
     }
 }
 

@@ -32,9 +32,7 @@ struct FetchCommand: ParsableCommand {
     func run() throws {
         _ = logging.logger("client")
         try reportingClientErrors("fetch") {
-            let client = try endpoint.client()
-            client.patience = patience.patience(
-                for: client, default: ClientPatienceOptions.defaultSeconds, hint: "fetching again later is safe")
+            let client = try endpoint.client(patience: patience, hint: "fetching again later is safe")
             let names = try client.persistently {
                 try client.fetch(job: try client.resolve(job: job), into: URL(fileURLWithPath: out))
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Cluster
+import ClusterProtocol
 
 /// `transborder forget`: remove a finished job from the coordinator's store.
 struct ForgetCommand: ParsableCommand {
@@ -9,7 +10,11 @@ struct ForgetCommand: ParsableCommand {
         discussion: """
             Only done, failed or cancelled jobs (cancel a running one first). The store is \
             VACUUMed afterwards, which blocks the coordinator for a time proportional to the \
-            store's size. Exit status 2 for a job that does not exist, 1 for an active one.
+            store's size. A coordinator that does not answer is retried, with a notice every \
+            10 s, until --wait-timeout (default 30s); a retry that finds the job gone counts \
+            it forgotten (the lost attempt removed it). Exit status: 0 forgotten; 1 an active \
+            job, or another coordinator error or refusal; 2 a job that does not exist; 75 the \
+            coordinator did not answer within --wait-timeout.
             """
     )
 
@@ -18,12 +23,26 @@ struct ForgetCommand: ParsableCommand {
 
     @OptionGroup var endpoint: ClusterEndpointOptions
 
+    @OptionGroup var patience: ClientPatienceOptions
+
     @OptionGroup var logging: ClusterLoggingOptions
 
     func run() throws {
         _ = logging.logger("client")
-        try endpoint.withJob("forget", job) { client, id in
-            let removed = try client.forget(job: id)
+        try endpoint.withJob("forget", job, patience: patience) { client, id in
+            let removed: RemovedJobs? = try client.persistently {
+                do {
+                    return try client.forget(job: id)
+                } catch ClientError.refused(.unknownJob, _) where client.isRetrying {
+                    return nil
+                }
+            }
+            guard let removed else {
+                print("forgot job \(id)")
+                printError(
+                    "forget: job \(id) was gone when asked again: the attempt whose reply was lost removed it (store size not known)")
+                return
+            }
             for id in removed.removed { print("forgot job \(id)") }
             printError(PruneCommand.sizes(removed))
         }

@@ -93,8 +93,7 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         _ = logging.logger("client")
         try reportingClientErrors("status") {
-            let client = try endpoint.client()
-            client.patience = patience.patience(for: client, default: ClientPatienceOptions.defaultSeconds)
+            let client = try endpoint.client(patience: patience)
             if format == "json" {
                 let data = try client.persistently {
                     let id = try job.map { try client.resolve(job: $0) }

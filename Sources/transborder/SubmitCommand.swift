@@ -81,9 +81,9 @@ struct SubmitCommand: ParsableCommand {
             let cleanup = destination.map(TerminationCleanup.init)
             defer { cleanup?.disarm() }
             do {
-                let client = try endpoint.client()
-                client.patience = patience.patience(
-                    for: client, default: wait ? nil : ClientPatienceOptions.defaultSeconds, hint: "resubmitting later resumes the job")
+                let client = try endpoint.client(
+                    patience: patience, default: wait ? nil : ClientPatienceOptions.defaultSeconds,
+                    hint: "resubmitting later resumes the job")
                 let (id, disposition) = try client.persistently {
                     try client.submitReporting(bundle, name: jobName, priority: priority)
                 }

@@ -8,9 +8,11 @@ import ZeroMQ
 @testable import Cluster
 
 /// Clients that know when they are alone: with the coordinator gone, `submit --wait`,
-/// `status` and `fetch` say so every 10 s and give up at `--wait-timeout` with exit
-/// status 75; `submit --wait` keeps trying by default and finishes once a coordinator is
-/// back. Real processes killed with real signals, and a real socket that never answers.
+/// `status`, `fetch`, `cancel`, `forget` and `prune` say so every 10 s and give up at
+/// `--wait-timeout` with exit status 75; `submit --wait` keeps trying by default and
+/// finishes once a coordinator is back; a retried request whose first reply was lost
+/// reports what the lost attempt did. Real processes killed with real signals, and real
+/// sockets that never answer or answer as scripted.
 final class ClientPatienceTests: XCTestCase {
     /// A ROUTER that reads and never answers: the client retries on fresh sockets, gives
     /// notices at each multiple of `noticeEvery` and gives up at `giveUpAfter`.
@@ -18,30 +20,9 @@ final class ClientPatienceTests: XCTestCase {
         let directory = try Fixtures.temporaryDirectory("patience")
         defer { try? FileManager.default.removeItem(at: directory) }
         let endpoint = "ipc://\(directory.path)/silent.sock"
-        // The silent coordinator: a ROUTER on its own thread that counts requests.
-        let received = Mutex(0)
-        let bound = GuardedCondition(false)
-        let silent = OwnedThread(name: "silent-router") { thread in
-            let context = try ZMQContext()
-            let router = try context.socket(.router)
-            defer { router.close() }
-            try router.bind(endpoint)
-            bound.withLock { access in
-                access.state = true
-                access.broadcast()
-            }
-            var poller = ZMQPoller()
-            poller.addReadable(router)
-            while !thread.stopRequested {
-                guard try poller.poll(timeoutMilliseconds: 50) > 0 else { continue }
-                while try router.receive(dontWait: true) != nil { received.withLock { $0 += 1 } }
-            }
-        }
-        defer {
-            silent.requestStop()
-            try? silent.join()
-        }
-        bound.withLock { access in access.wait { $0 } }
+        // The silent coordinator: a ROUTER on its own thread that reads and never answers.
+        let silent = try ScriptedCoordinator(endpoint: endpoint) { _, _ in nil }
+        defer { silent.stop() }
         let client = try ClusterClient(endpoint: endpoint, timeout: 10)
         let notices = Mutex<[Int]>([])
         client.patience = ClientPatience(giveUpAfter: 2.5, noticeEvery: 1) { seconds in notices.withLock { $0.append(seconds) } }
@@ -54,7 +35,85 @@ final class ClientPatienceTests: XCTestCase {
         let elapsed = MonotonicClock.now() - start
         XCTAssertEqual(elapsed, 2.5, accuracy: 0.5, "gave up at its deadline, not at the 10 s reply timeout")
         XCTAssertEqual(notices.withLock { $0 }, [1, 2], "one notice per second of silence before giving up")
-        XCTAssertEqual(received.withLock { $0 }, 3, "the request was sent again on each fresh socket (at 0, 1 and 2 s)")
+        XCTAssertEqual(silent.requests.count, 3, "the request was sent again on each fresh socket (at 0, 1 and 2 s)")
+    }
+
+    /// `cancel`, `forget` and `prune` on an address nobody listens on: each retries until
+    /// its `--wait-timeout` and exits 75, naming the endpoint.
+    func testCancelForgetAndPruneGiveUpWhenNobodyListens() throws {
+        let directory = try Fixtures.temporaryDirectory("nobody")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let endpoint = "ipc://\(directory.path)/nobody.sock"
+        for arguments in [["cancel", "somejob"], ["forget", "0123456789abcdef"], ["prune", "--older-than", "30d"]] {
+            let result = try runTransborder(arguments + ["--to", endpoint, "--wait-timeout", "1s"])
+            XCTAssertEqual(result.status, 75, "\(arguments): \(result.stderr)")
+            XCTAssertTrue(
+                result.stderr.contains("\(arguments[0]): coordinator at \(endpoint) not answering for 1 s; giving up (--wait-timeout)"),
+                "\(arguments): \(result.stderr)")
+            XCTAssertEqual(result.stdout, "", "\(arguments)")
+        }
+    }
+
+    /// A coordinator that carried out a request but whose reply was lost: the retry must not
+    /// turn the success into an error (FORGET), hide it (CANCEL), or pass off a partial list
+    /// as the whole (PRUNE). The coordinator is played by a real ROUTER that drops its
+    /// first reply to the request and answers the retry as the real one would.
+    func testRetriedCancelForgetAndPruneReportTheLostAttemptsEffect() throws {
+        let directory = try Fixtures.temporaryDirectory("lost-reply")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let id = "0123456789abcdef"
+        @Sendable func status(_ state: ReportedJobState) -> ClientMessage {
+            let job = JobStatus(
+                job: id, name: "lost", kind: "noop", state: state, tasksDone: 1, tasksTotal: 4, tasksInFlight: 0, retries: 0, lost: 0,
+                error: nil, submittedAt: 1_000, finishedAt: state == .running ? nil : 1_010, durationSeconds: 10)
+            return .statusReply(json: Array((try? Coordinator.statusEncoder().encode(job)) ?? Data()))
+        }
+        func run(
+            _ label: String, _ arguments: [String], _ script: @escaping @Sendable (ClientMessage, Int) -> ClientMessage?
+        ) throws -> (
+            ProcessOutput, [ClientMessage]
+        ) {
+            let coordinator = try ScriptedCoordinator(endpoint: "ipc://\(directory.path)/\(label).sock", script: script)
+            defer { coordinator.stop() }
+            // --timeout 1: the first attempt gives up on its reply after a second.
+            let result = try runTransborder(arguments + ["--to", coordinator.endpoint, "--timeout", "1", "--wait-timeout", "60s"])
+            return (result, coordinator.requests)
+        }
+
+        // FORGET carried out, reply lost: the retry is told the job is unknown — it is gone.
+        let (forgot, forgetRequests) = try run("forget", ["forget", id]) { request, before in
+            before == 0 ? nil : .error(code: .unknownJob, message: "no job \(id)")
+        }
+        XCTAssertEqual(forgetRequests, [.forget(job: id), .forget(job: id)])
+        XCTAssertEqual(forgot.status, 0, forgot.stderr)
+        XCTAssertEqual(forgot.stdout, "forgot job \(id)\n")
+        XCTAssertTrue(forgot.stderr.contains("was gone when asked again"), forgot.stderr)
+        // Told so at the first attempt, the job does not exist: exit 2 as before.
+        let (unknown, _) = try run("unknown", ["forget", id]) { _, _ in .error(code: .unknownJob, message: "no job \(id)") }
+        XCTAssertEqual(unknown.status, 2, unknown.stderr)
+
+        // CANCEL carried out, reply lost: the retry finds it cancelled and says so as a cancel.
+        let (cancelled, cancelRequests) = try run("cancel", ["cancel", id]) { request, before in
+            switch (request, before) {
+            case (.status, 0): status(.running)
+            case (.cancel, _): nil
+            default: status(.cancelled)
+            }
+        }
+        XCTAssertEqual(cancelRequests, [.status(job: id), .cancel(job: id), .status(job: id)])
+        XCTAssertEqual(cancelled.status, 0, cancelled.stderr)
+        XCTAssertTrue(cancelled.stdout.contains("cancelled"), cancelled.stdout)
+        XCTAssertFalse(cancelled.stdout.contains("nothing to cancel"), cancelled.stdout)
+
+        // PRUNE carried out, reply lost: the retry removes the rest and says the list is partial.
+        let (pruned, pruneRequests) = try run("prune", ["prune", "--older-than", "1d"]) { _, before in
+            let json = #"{"removed": ["fedcba9876543210"], "store_bytes_before": 2097152, "store_bytes_after": 1048576}"#
+            return before == 0 ? nil : .removed(json: Array(json.utf8))
+        }
+        XCTAssertEqual(pruneRequests, [.prune(olderThanSeconds: 86_400), .prune(olderThanSeconds: 86_400)])
+        XCTAssertEqual(pruned.status, 0, pruned.stderr)
+        XCTAssertEqual(pruned.stdout, "forgot job fedcba9876543210\n")
+        XCTAssertTrue(pruned.stderr.contains("an earlier attempt got no reply"), pruned.stderr)
     }
 
     func testClientsWithTheCoordinatorGoneSayItAndGiveUpAtTheirDeadline() throws {
