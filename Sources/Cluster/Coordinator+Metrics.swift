@@ -1,5 +1,20 @@
+import Logging
+
 /// The coordinator's state as Prometheus sees it (`--metrics`).
 extension Coordinator {
+    /// The text of one scrape. A snapshot that fails (the store cannot be read) is logged
+    /// here, once per failed scrape with the error as metadata, and rethrown, so that
+    /// `MetricsEndpoint.serve` answers the scraper with a failure instead of an empty
+    /// page.
+    func scrapeText() throws -> String {
+        do {
+            return try metricsSnapshot().text
+        } catch {
+            logger.error("metrics unavailable: the scrape is answered 500", metadata: ["error": "\(error)"])
+            throw error
+        }
+    }
+
     func metricsSnapshot() throws -> CoordinatorMetrics {
         var snapshot = CoordinatorMetrics()
         for job in jobs.activeJobs {

@@ -122,7 +122,7 @@ package final class Coordinator {
         while !stop.isRequested {
             _ = try poller.poll(timeoutMilliseconds: 100)
             if poller.isReadable(1) { WakeSignal.drain(wakeReceiver) }
-            if let metrics, poller.isReadable(2) { try metrics.serve { (try? metricsSnapshot())?.text ?? "" } }
+            if let metrics, poller.isReadable(2) { try metrics.serve { try scrapeText() } }
             try iterate()
         }
         try shutdown()

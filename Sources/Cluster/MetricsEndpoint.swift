@@ -4,7 +4,8 @@ import ZeroMQ
 /// The coordinator's Prometheus scrape endpoint: `GET /metrics` over plain HTTP/1.x,
 /// served from the coordinator's own loop through a ZeroMQ STREAM socket (raw TCP), so
 /// a scrape reads the state without locks and without another thread. One request per
-/// connection; the reply closes it. Anything else gets 404, 405 or 400.
+/// connection; the reply closes it. Anything else gets 404, 405 or 400; a scrape whose
+/// metrics cannot be read gets 500 (`serve`).
 final class MetricsEndpoint {
     let socket: ZMQSocket
     /// The endpoint bound (port resolved).
@@ -20,7 +21,15 @@ final class MetricsEndpoint {
     }
 
     /// Reads what arrived; answers complete requests with `body()` (called once per scrape).
-    func serve(_ body: () -> String) throws {
+    ///
+    /// When `body` throws, the scrape is answered `500 Internal Server Error` with one
+    /// comment line, `# transborder: metrics unavailable: <reason>`, not an empty 200:
+    /// Prometheus records any answer outside 2xx as a failed scrape (`up` 0, so the usual
+    /// alert on `up` fires), whereas an empty 200 is a successful scrape of no series —
+    /// every metric silently vanishes. This endpoint writes raw HTTP on a STREAM socket, so
+    /// it can choose the status; the comment is what a person using curl reads, and is
+    /// still valid text format (no samples) for a client that ignores the status.
+    func serve(_ body: () throws -> String) throws {
         while let message = try socket.receive(dontWait: true, maxFrames: 2, maxBytes: Self.maxRequestBytes * 2) {
             guard message.frames.count == 2 else { continue }
             let id = message.frames[0]
@@ -48,7 +57,13 @@ final class MetricsEndpoint {
             } else if parts[1] != "/metrics" && !parts[1].hasPrefix("/metrics?") {
                 respond(id, status: "404 Not Found", body: "metrics are at /metrics\n")
             } else {
-                respond(id, status: "200 OK", body: body(), type: "text/plain; version=0.0.4; charset=utf-8")
+                let type = "text/plain; version=0.0.4; charset=utf-8"
+                do {
+                    respond(id, status: "200 OK", body: try body(), type: type)
+                } catch {
+                    let reason = "\(error)".replacingOccurrences(of: "\n", with: " ")
+                    respond(id, status: "500 Internal Server Error", body: "# transborder: metrics unavailable: \(reason)\n", type: type)
+                }
             }
         }
     }

@@ -1,8 +1,10 @@
 import ClusterProtocol
+import ConcurrencyTools
 import Foundation
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
+import JobStore
 import TestSupport
 import XCTest
 @testable import Cluster
@@ -33,15 +35,70 @@ final class MetricsTests: XCTestCase {
             """)
     }
 
-    func testScrapeEndpointReportsTheRunningJob() throws {
-        let h = try ClusterHarness()
-        defer { h.stopAll() }
+    /// Starts `h`'s coordinator with `--metrics` on a free port; returns its scrape URL.
+    func startScrapedCoordinator(_ h: ClusterHarness) throws -> URL {
         try h.startCoordinator(transport: .ipc, extra: ["--metrics", "127.0.0.1:0"])
         try h.waitFor("the metrics endpoint", timeout: 10) { h.log("coordinator").contains("metrics endpoint listening") }
         let line = try XCTUnwrap(h.log("coordinator").split(separator: "\n").first { $0.contains("metrics endpoint listening") })
         let port = try XCTUnwrap(
             line.range(of: #"tcp://127\.0\.0\.1:[0-9]+"#, options: .regularExpression).map { line[$0].split(separator: ":").last })
-        let url = try XCTUnwrap(URL(string: "http://127.0.0.1:\(port!)/metrics"))
+        return try XCTUnwrap(URL(string: "http://127.0.0.1:\(port!)/metrics"))
+    }
+
+    /// One GET: the HTTP status and the body, whatever the status.
+    func scrape(_ url: URL) throws -> (status: Int, body: String) {
+        let answer = GuardedCondition<(status: Int, body: String)??>(nil)
+        URLSession.shared.dataTask(with: url) { data, response, _ in
+            let status = (response as? HTTPURLResponse)?.statusCode
+            answer.withLock { access in
+                access.state = .some(status.map { ($0, String(decoding: data ?? Data(), as: UTF8.self)) })
+                access.broadcast()
+            }
+        }.resume()
+        let result = answer.withLock { access in
+            _ = access.wait(until: Date().addingTimeInterval(10))
+            return access.state
+        }
+        return try XCTUnwrap(XCTUnwrap(result, "no answer within 10 s"), "the request failed")
+    }
+
+    /// A snapshot that cannot be read (the store's `jobs` table renamed away by another
+    /// connection under the running coordinator: every query of it fails, as with a
+    /// damaged store) is a failed scrape — 500 with the reason in a comment line, logged
+    /// once per scrape with the error — not an empty 200; the next good read is served again.
+    func testAScrapeThatCannotReadTheStoreFailsVisibly() throws {
+        let h = try ClusterHarness()
+        defer { h.stopAll() }
+        let url = try startScrapedCoordinator(h)
+        let healthy = try scrape(url)
+        XCTAssertEqual(healthy.status, 200, healthy.body)
+        XCTAssertTrue(healthy.body.contains("transborder_workers_connected 0"), healthy.body)
+
+        let other = try SQLiteDatabase(path: h.storePath)
+        try other.execute("ALTER TABLE jobs RENAME TO jobs_away")
+        for _ in 0..<2 {
+            let failed = try scrape(url)
+            XCTAssertEqual(failed.status, 500, failed.body)
+            XCTAssertTrue(failed.body.hasPrefix("# transborder: metrics unavailable: job store: "), failed.body)
+            XCTAssertTrue(failed.body.contains("no such table: jobs"), failed.body)
+            XCTAssertEqual(failed.body.filter { $0 == "\n" }.count, 1, "one comment line: \(failed.body)")
+        }
+        let logged = h.log("coordinator").split(separator: "\n").filter { $0.contains("metrics unavailable") }
+        XCTAssertEqual(logged.count, 2, "one line per failed scrape: \(logged)")
+        XCTAssertTrue(logged.allSatisfy { $0.contains("error=job store: ") && $0.contains("no such table: jobs") }, "\(logged)")
+
+        try other.execute("ALTER TABLE jobs_away RENAME TO jobs")
+        other.close()
+        let again = try scrape(url)
+        XCTAssertEqual(again.status, 200, again.body)
+        XCTAssertTrue(again.body.contains("transborder_workers_connected 0"), again.body)
+    }
+
+    func testScrapeEndpointReportsTheRunningJob() throws {
+        let h = try ClusterHarness()
+        defer { h.stopAll() }
+        let url = try startScrapedCoordinator(h)
+        let port = url.port
 
         let spec = try h.noopSpec(tasks: 200, sleepMilliseconds: 20)
         let id = try h.client().submit(JobBundle(kind: "noop", spec: try Data(contentsOf: URL(fileURLWithPath: spec))), name: "scraped")
