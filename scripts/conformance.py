@@ -6,7 +6,9 @@ the "Conformance" section guarantees. Not on the product path; `scripts/conforma
 in its own virtual environment.
 
   conformance.py --binary PATH      start a coordinator (ipc://, temporary folder,
-                                    --lease-timeout 2 --max-message-bytes 65536) and check it
+                                    --lease-timeout 2 --max-message-bytes 65536) and check it,
+                                    then a second one with CURVE keys (PROTOCOL.md, "Security
+                                    (CURVE)") and check what a revoked key is told
   conformance.py --endpoint URL     check a running, idle coordinator with no worker of its
                                     own connected (the lease-expiry check needs
                                     --lease-timeout S ≤ 10, the size check --max-message-bytes N)
@@ -89,9 +91,12 @@ def noop_spec(n, k, nonce):
 # --- peers ---
 
 class Peer:
-    def __init__(self, ctx, endpoint):
+    def __init__(self, ctx, endpoint, curve=None):
+        """`curve`: (server public, own public, own secret) Z85 keys: a CURVE client."""
         self.socket = ctx.socket(zmq.DEALER)
         self.socket.setsockopt(zmq.LINGER, 0)
+        if curve is not None:
+            self.socket.curve_serverkey, self.socket.curve_publickey, self.socket.curve_secretkey = curve
         self.socket.connect(endpoint)
 
     def send(self, frames):
@@ -124,8 +129,8 @@ class Client(Peer):
 class Worker(Peer):
     """A worker that heartbeats while the check waits and records what it is sent."""
 
-    def __init__(self, ctx, endpoint, name, credit):
-        super().__init__(ctx, endpoint)
+    def __init__(self, ctx, endpoint, name, credit, curve=None):
+        super().__init__(ctx, endpoint, curve)
         self.name, self.credit = name, credit
         self.bundles = {}
         self.held = {}          # (job, index) -> attempt: tasks sent and not answered nor revoked
@@ -379,6 +384,144 @@ def run_checks(endpoint, lease_timeout, max_message_bytes, metrics_url=None):
     ctx.term()
 
 
+# --- CURVE: revoked keys (PROTOCOL.md, "Security (CURVE)", DISCONNECT reason 6, ERROR 14) ---
+
+def write_key_pair(folder, name, pair):
+    """Writes NAME.pub and NAME.key (mode 0600) as `transborder keygen` does: 40 Z85 characters and a newline."""
+    public, secret = pair
+    with open(os.path.join(folder, name + ".pub"), "wb") as f:
+        f.write(public + b"\n")
+    fd = os.open(os.path.join(folder, name + ".key"), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(secret + b"\n")
+
+
+def handshake_refused(ctx, endpoint, curve, timeout=5.0):
+    """Whether a new CURVE connection is refused at the handshake with ZAP status 400 (seen
+    on the socket's monitor) and its request never answered."""
+    from zmq.utils.monitor import recv_monitor_message
+    socket = ctx.socket(zmq.DEALER)
+    socket.setsockopt(zmq.LINGER, 0)
+    socket.curve_serverkey, socket.curve_publickey, socket.curve_secretkey = curve
+    monitor = socket.get_monitor_socket(zmq.EVENT_HANDSHAKE_FAILED_AUTH | zmq.EVENT_HANDSHAKE_SUCCEEDED)
+    socket.connect(endpoint)
+    socket.send_multipart([C, bytes([STATUS]), b""])
+    refused = False
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if monitor.poll(100):
+            event = recv_monitor_message(monitor)
+            if event["event"] == zmq.EVENT_HANDSHAKE_FAILED_AUTH:
+                refused = event["value"] == 400
+                break
+            if event["event"] == zmq.EVENT_HANDSHAKE_SUCCEEDED:
+                break
+    answered = socket.poll(300) != 0
+    socket.disable_monitor()
+    monitor.close()
+    socket.close()
+    return refused and not answered
+
+
+def run_curve_checks(ctx, endpoint, key_folder, server_public, worker_pair, client_pair, observer_pair):
+    """A CURVE worker and client, admitted, then their .pub files removed from the coordinator's
+    folder; an observer client whose key stays authorized looks on."""
+    nonce = "%d-%d" % (os.getpid(), time.time_ns())
+    client_curve = (server_public, client_pair[0], client_pair[1])
+    client = Client(ctx, endpoint, client_curve)
+    observer = Client(ctx, endpoint, (server_public, observer_pair[0], observer_pair[1]))
+    worker = Worker(ctx, endpoint, "conformance-curve-worker-" + nonce, credit=2, curve=(server_public, worker_pair[0], worker_pair[1]))
+    try:
+        reply = client.request(STATUS, b"")
+        check(reply[1][0] == STATUS_REPLY, "CURVE: a client with an authorized key is answered")
+        check(worker.wait_for(lambda: any(w["name"] == worker.name for w in client.status()["workers"]), 5),
+              "CURVE: a worker with an authorized key registers")
+        me = [w for w in client.status()["workers"] if w["name"] == worker.name]
+        key_name = me[0].get("key_name") if me else None
+        check(key_name == "worker", f"CURVE: status names the worker's key file (key_name {key_name!r})")
+
+        # Both keys removed: the coordinator's check of the folder (--key-check-interval)
+        # tells the registered worker DISCONNECT 6.
+        os.remove(os.path.join(key_folder, "worker.pub"))
+        os.remove(os.path.join(key_folder, "client.pub"))
+        got, end = None, time.monotonic() + 5
+        while got is None and time.monotonic() < end:
+            got = next((frames for frames in worker.pump(0.1) if frames[1][0] == DISCONNECT), None)
+        check(got is not None and len(got) == 4 and got[0] == W and got[1] == bytes([DISCONNECT])
+              and len(got[2]) == 2 and struct.unpack("<H", got[2])[0] == 6 and b"no longer authorized" in got[3],
+              "CURVE: a registered worker whose key is removed gets DISCONNECT [TBW3, 0x08, u16 6, text]"
+              + ("" if got is None else f" (got {got[:3]})"))
+        names = [w["name"] for w in observer.status()["workers"]]
+        check(worker.name not in names, "CURVE: the revoked worker is released (no longer listed by a client still authorized)")
+
+        # The client's connection is still open; its next request is refused in its own format.
+        client.send([C, bytes([STATUS]), b""])
+        reply = client.recv(5.0)
+        check(reply is not None and len(reply) == 4 and reply[0] == C and reply[1] == bytes([ERROR])
+              and len(reply[2]) == 2 and struct.unpack("<H", reply[2])[0] == 14 and b"no longer authorized" in reply[3],
+              "CURVE: a request over an open client connection whose key is removed gets ERROR [TBC3, 0x1F, u16 14, text]"
+              + ("" if reply is None else f" (got {reply[:3]})"))
+
+        # A new connection with a removed key is refused at the handshake (ZAP 400), never answered.
+        check(handshake_refused(ctx, endpoint, client_curve),
+              "CURVE: a new connection with a removed key is refused at the handshake (ZAP 400), no reply")
+    finally:
+        worker.close()
+        client.close()
+        observer.close()
+
+
+def curve_section(binary, folder):
+    """Starts a second coordinator with a server key pair and an authorized-keys folder, and runs the CURVE checks."""
+    if not zmq.has("curve"):
+        return skip("CURVE", "this pyzmq's libzmq has no CURVE")
+    keys = os.path.join(folder, "curve-keys")
+    authorized = os.path.join(keys, "authorized")
+    os.makedirs(authorized)
+    server, worker, client, observer = (zmq.curve_keypair() for _ in range(4))
+    write_key_pair(keys, "server", server)
+    for name, pair in (("worker", worker), ("client", client), ("observer", observer)):
+        write_key_pair(authorized, name, pair)
+        os.remove(os.path.join(authorized, name + ".key"))  # the folder holds public keys only
+    process, endpoint, _ = start_coordinator(binary, folder, "curve", [
+        "--curve-secret", os.path.join(keys, "server.key"), "--authorized-keys", authorized, "--key-check-interval", "0.2"])
+    ctx = zmq.Context()
+    try:
+        if endpoint is None:
+            return check(False, "CURVE: the coordinator with keys started (see curve.log)")
+        run_curve_checks(ctx, endpoint, authorized, server[0], worker, client, observer)
+    finally:
+        ctx.destroy(linger=0)
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def start_coordinator(binary, folder, name, extra):
+    """Starts `transborder coordinator` on ipc:// in `folder`, logging to NAME.log; returns (process, endpoint, metrics URL)."""
+    endpoint_file = os.path.join(folder, name + ".endpoint")
+    log_path = os.path.join(folder, name + ".log")
+    log = open(log_path, "w")
+    process = subprocess.Popen(
+        [binary, "coordinator", "--bind", f"ipc://{folder}/{name}.sock", "--store", f"{folder}/{name}.db",
+         "--results", f"{folder}/{name}-results", "--endpoint-file", endpoint_file, "--metrics", "127.0.0.1:0",
+         "--log-level", "debug"] + extra, stdout=log, stderr=log)
+    for _ in range(200):
+        if os.path.exists(endpoint_file) or process.poll() is not None:
+            break
+        time.sleep(0.05)
+    time.sleep(0.05)
+    if not os.path.exists(endpoint_file):
+        return process, None, None
+    endpoint = open(endpoint_file).read().strip()
+    found = None
+    for _ in range(100):  # logged just after the endpoint file is written
+        found = re.search(r"endpoint=tcp://127\.0\.0\.1:(\d+) path=/metrics", open(log_path).read())
+        if found:
+            break
+        time.sleep(0.02)
+    return process, endpoint, f"http://127.0.0.1:{found.group(1)}/metrics" if found else None
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     group = parser.add_mutually_exclusive_group(required=True)
@@ -393,25 +536,11 @@ def main():
     try:
         if args.binary:
             folder = tempfile.mkdtemp(prefix="transborder-conformance-")
-            endpoint_file = os.path.join(folder, "endpoint")
-            log = open(os.path.join(folder, "coordinator.log"), "w")
-            process = subprocess.Popen(
-                [args.binary, "coordinator", "--bind", f"ipc://{folder}/c.sock", "--store", f"{folder}/state.db",
-                 "--results", f"{folder}/results", "--endpoint-file", endpoint_file, "--lease-timeout", "2",
-                 "--max-message-bytes", "65536", "--metrics", "127.0.0.1:0", "--log-level", "debug"], stdout=log, stderr=log)
-            for _ in range(200):
-                if os.path.exists(endpoint_file) or process.poll() is not None:
-                    break
-                time.sleep(0.05)
-            time.sleep(0.05)
-            endpoint = open(endpoint_file).read().strip()
-            found = None
-            for _ in range(100):  # logged just after the endpoint file is written
-                found = re.search(r"endpoint=tcp://127\.0\.0\.1:(\d+) path=/metrics", open(os.path.join(folder, "coordinator.log")).read())
-                if found:
-                    break
-                time.sleep(0.02)
-            run_checks(endpoint, 2.0, 65536, f"http://127.0.0.1:{found.group(1)}/metrics" if found else None)
+            process, endpoint, metrics_url = start_coordinator(
+                args.binary, folder, "coordinator", ["--lease-timeout", "2", "--max-message-bytes", "65536"])
+            if endpoint is None:
+                raise RuntimeError("the coordinator did not start")
+            run_checks(endpoint, 2.0, 65536, metrics_url)
         else:
             run_checks(args.endpoint, args.lease_timeout, args.max_message_bytes, args.metrics_url)
     except Exception as error:  # a crash of the check is a failure, said plainly
@@ -420,10 +549,19 @@ def main():
         if process is not None:
             process.terminate()
             process.wait(timeout=10)
-            if failures:
-                print("coordinator log: " + os.path.join(folder, "coordinator.log"), file=sys.stderr)
-            elif folder:
-                shutil.rmtree(folder, ignore_errors=True)
+    # CURVE needs a coordinator whose key folder this script controls: one it starts.
+    if args.binary:
+        try:
+            curve_section(args.binary, folder)
+        except Exception as error:
+            check(False, f"the CURVE checks ran to their end ({type(error).__name__}: {error})")
+    else:
+        skip("CURVE revocation (DISCONNECT 6, ERROR 14)", "needs a coordinator whose key folder this script controls (--binary)")
+    if folder:
+        if failures:
+            print("coordinator logs: " + folder, file=sys.stderr)
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
     print(f"conformance: {len(failures)} failed" if failures else "conformance: every check passed")
     return 1 if failures else 0
 
