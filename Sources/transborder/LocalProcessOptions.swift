@@ -15,7 +15,8 @@ enum RunProcessDefaults: LocalProcessDefaults {
     static let transport = Transport.ipc
 }
 
-/// `bench cluster`: at least one worker; tcp loopback, as a real cluster.
+/// The benchmarks (`bench cluster`, `bench fairness`, `bench jobs`): at least one
+/// worker; tcp loopback, as a real cluster.
 enum BenchProcessDefaults: LocalProcessDefaults {
     static let minimumWorkers = 1
     static let transport = Transport.tcp
@@ -24,8 +25,10 @@ enum BenchProcessDefaults: LocalProcessDefaults {
 /// `--workers N --threads T --transport ipc|tcp`: the local coordinator's worker
 /// processes, their compute threads and how they talk (`run`, `bench cluster`).
 struct LocalProcessOptions<Defaults: LocalProcessDefaults>: ParsableArguments {
-    @Option(help: "Worker processes\(Defaults.minimumWorkers == 0 ? " (0: compute in this process)" : "").")
-    var workers: Int = 2
+    @OptionGroup var count: WorkerProcessCount<Defaults>
+
+    /// `--workers`.
+    var workers: Int { count.workers }
 
     @Option(help: "Compute threads per worker process\(Defaults.minimumWorkers == 0 ? ", or in this process with --workers 0" : "").")
     var threads: Int = 1
@@ -34,9 +37,6 @@ struct LocalProcessOptions<Defaults: LocalProcessDefaults>: ParsableArguments {
     var transport: Transport = Defaults.transport
 
     func validate() throws {
-        guard (Defaults.minimumWorkers...256).contains(workers) else {
-            throw ValidationError("--workers must be \(Defaults.minimumWorkers)…256")
-        }
         guard (1...4096).contains(threads) else { throw ValidationError("--threads must be 1…4096") }
     }
 }
