@@ -28,11 +28,13 @@ struct CancelCommand: ParsableCommand {
     func run() throws {
         _ = logging.logger("client")
         try endpoint.withJob("cancel", job, patience: patience) { client, id in
+            var cancelSent = false
             let line = try client.persistently {
                 let before = try client.status(job: id)
-                // A retry that finds the job cancelled: the lost attempt cancelled it.
-                if before.state == .cancelled && client.isRetrying { return JobListing.line(before) }
+                // Cancelled after a CANCEL whose reply was lost: that attempt cancelled it.
+                if before.state == .cancelled && cancelSent { return JobListing.line(before) }
                 if before.isFinished { return "job \(id) is already \(before.state); nothing to cancel" }
+                cancelSent = true
                 return JobListing.line(try client.cancel(job: id))
             }
             print(line)
