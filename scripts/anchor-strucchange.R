@@ -5,7 +5,8 @@
 # Usage: Rscript scripts/anchor-strucchange.R MANIFEST OUT
 #   MANIFEST: tab-separated lines "noise seed h max_breaks indicators_by_year.csv planted_years"
 #             (planted_years comma-separated, e.g. 2000,2010)
-#   OUT:      tab-separated lines "noise seed planted found lo90 hi90 lo95 hi95 breaks lo99 hi99"
+#   OUT:      tab-separated lines "noise seed planted found lo90 hi90 lo95 hi95 breaks lo99 hi99 year"
+#             (year: the break matched to the planted year, empty when none is within ±2)
 #
 # The series is multivariate; breakpoints() takes one response, so each panel's
 # indicator columns are z-scored (constant columns dropped) and reduced to their
@@ -60,9 +61,9 @@ for (r in seq_len(nrow(manifest))) {
     }
     if (found) {
       cat(m$noise, m$seed, t, 1, lo90[j], hi90[j], lo95[j], hi95[j], length(trans), lo99[j], hi99[j],
-          sep = "\t", file = out)
+          trans[j], sep = "\t", file = out)
     } else {
-      cat(m$noise, m$seed, t, 0, "", "", "", "", length(trans), "", "", sep = "\t", file = out)
+      cat(m$noise, m$seed, t, 0, "", "", "", "", length(trans), "", "", "", sep = "\t", file = out)
     }
     cat("\n", file = out)
   }
