@@ -95,6 +95,10 @@ package struct StageSettings: Sendable, Hashable {
     package var standardize: Bool = true
     /// Indicator columns used for change points; empty = all.
     package var indicators: [String] = []
+    /// Leave the declared dating uncertainty of tie starts out of the fit at the
+    /// boundaries it blurs (`BoundaryBlur`, docs/METHODS.md §4); false = every
+    /// boundary dated exactly, as ruptures.
+    package var dateBlur: Bool = true
 
     package init() {}
 

@@ -15,12 +15,23 @@ package struct PanelAnalysis: Sendable {
     package let columns: [String]
     /// Per-link facts shared by every replicate.
     package let facts: LinkFacts
+    /// The boundaries blurred by the declared date uncertainty of tie starts (the
+    /// recorded starts: the same for every replicate); none with `date_blur: false`.
+    package let blur: BoundaryBlur
 
     package init(panel: Panel, spec: JobSpec) {
         self.panel = panel
         self.spec = spec
         self.columns = IndicatorName.columns(layers: panel.layers)
         self.facts = LinkFacts(panel: panel)
+        self.blur =
+            spec.stages.dateBlur
+            ? BoundaryBlur(
+                rows: panel.yearCount,
+                uncertainStarts: panel.spells.filter { $0.dateUncertainty > 0 }.map {
+                    (row: $0.start - panel.years.lowerBound, years: $0.dateUncertainty)
+                })
+            : .none
     }
 
     /// The yearly indicator series under `weights` (indexed like `panel.links`).
@@ -87,7 +98,7 @@ package struct PanelAnalysis: Sendable {
         let n = series.years.count
         guard n >= settings.minSize else { throw AnalysisError.tooFewYears(years: n, minSize: settings.minSize) }
         let selected = series.selecting(segmentationColumns)
-        let segmentation = try SegmentationBridge.segment(selected.values, settings: settings)
+        let segmentation = try SegmentationBridge.segment(selected.values, settings: settings, blur: blur)
         return label(series, breakpoints: segmentation.breakpoints, cost: segmentation.cost, centrality: centrality)
     }
 
@@ -103,7 +114,7 @@ package struct PanelAnalysis: Sendable {
 
     /// Every optimal segmentation of `series` for penalties from 0.1× to 10× the spec's.
     package func penaltyPath(_ series: IndicatorSeries) throws -> PenaltyPath {
-        try SegmentationBridge.penaltyPath(series.selecting(segmentationColumns).values, settings: spec.stages)
+        try SegmentationBridge.penaltyPath(series.selecting(segmentationColumns).values, settings: spec.stages, blur: blur)
     }
 
     /// Names the stages delimited by `breakpoints` (ruptures end indices).

@@ -6,10 +6,14 @@ enum SegmentationBridge {
     /// dropped first (no information; they would only inflate the BIC penalty,
     /// which grows with the number of dimensions); with no varying column the
     /// whole series is one stage. `max_breaks` is capped at what min_size allows.
-    static func segment(_ rows: [[Double]], settings: StageSettings) throws -> (breakpoints: [Int], cost: Double) {
+    /// `blur`: the boundaries the data's dating uncertainty blurs (`PanelAnalysis.blur`).
+    static func segment(
+        _ rows: [[Double]], settings: StageSettings, blur: BoundaryBlur = .none
+    ) throws -> (breakpoints: [Int], cost: Double) {
         guard let signal = try varyingSignal(rows, settings: settings) else { return ([rows.count], 0) }
         var segmentation = settings.segmentation
         segmentation.maxBreaks = mostBreaks(rows: rows.count, settings: settings)
+        segmentation.blur = blur
         do {
             let result = try ChangePoints.segment(signal, settings: segmentation)
             return (result.breakpoints, result.cost)
@@ -19,7 +23,7 @@ enum SegmentationBridge {
     }
 
     /// The penalty path (0.1× to 10× the chosen penalty) of the same input as `segment`.
-    static func penaltyPath(_ rows: [[Double]], settings: StageSettings) throws -> PenaltyPath {
+    static func penaltyPath(_ rows: [[Double]], settings: StageSettings, blur: BoundaryBlur = .none) throws -> PenaltyPath {
         guard let signal = try varyingSignal(rows, settings: settings) else {
             return PenaltyPath(
                 chosenPenalty: 0,
@@ -28,7 +32,7 @@ enum SegmentationBridge {
         do {
             return try ChangePoints.penaltyPath(
                 settings.standardize ? signal.standardized() : signal, penalty: settings.penalty,
-                maxBreaks: settings.maxBreaks, cost: settings.cost, minSize: settings.minSize)
+                maxBreaks: settings.maxBreaks, cost: settings.cost, minSize: settings.minSize, blur: blur)
         } catch {
             throw AnalysisError.segmentation(String(describing: error))
         }

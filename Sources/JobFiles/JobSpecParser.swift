@@ -21,7 +21,7 @@ package enum JobSpecParser {
     static let dataKeys = ["places", "links"]
     static let yearKeys = ["first", "last"]
     static let stageKeys = [
-        "method", "cost", "breaks", "max_breaks", "penalty", "label", "min_size", "standardize",
+        "method", "cost", "breaks", "max_breaks", "penalty", "label", "min_size", "standardize", "date_blur",
         "indicators",
     ]
     static let bootstrapKeys = [
@@ -271,6 +271,7 @@ package enum JobSpecParser {
         if let v = keys["label"], let x = reader.choice(v, path: "stages.label", StageLabelRule.self) { stages.label = x }
         if let v = keys["min_size"], let x = reader.int(v, path: "stages.min_size", minimum: 1) { stages.minSize = x }
         if let v = keys["standardize"], let x = reader.bool(v, path: "stages.standardize") { stages.standardize = x }
+        if let v = keys["date_blur"], let x = reader.bool(v, path: "stages.date_blur") { stages.dateBlur = x }
         if let v = keys["indicators"] {
             if case .scalar(let s) = v, s.string == "all" || reader.isNull(v) {
                 reader.lines["stages.indicators"] = v.mark?.line

@@ -117,7 +117,7 @@ package enum ReportOutput {
                 "change points",
                 "method \(s.method.rawValue), cost \(s.cost.rawValue), breaks "
                     + (s.breaks.map(String.init) ?? "auto (0–\(s.maxBreaks))")
-                    + ", penalty \(penalty), min_size \(s.minSize), standardize \(s.standardize)"
+                    + ", penalty \(penalty), min_size \(s.minSize), standardize \(s.standardize), date_blur \(s.dateBlur)"
                     + (s.indicators.isEmpty ? ", all indicators" : ", indicators: " + s.indicators.joined(separator: ", "))
             ))
         let tally = results.baseline

@@ -13,12 +13,20 @@ package enum ChangePoints {
         switch settings.method {
         case .dynp:
             if let breaks = settings.breaks {
-                return try optimal(input, breaks: breaks, cost: settings.cost, minSize: settings.minSize)
+                return try optimal(input, breaks: breaks, cost: settings.cost, minSize: settings.minSize, blur: settings.blur)
             }
             return try automatic(
                 input, penalty: settings.penalty, maxBreaks: settings.maxBreaks,
-                cost: settings.cost, minSize: settings.minSize)
+                cost: settings.cost, minSize: settings.minSize, blur: settings.blur)
         case .pelt:
+            guard settings.blur.isNone else {
+                // PELT's pruning rule assumes that adding a break never raises the
+                // cost by more than a constant; a blurred cost does not obey it, so
+                // the exact DP finds the same penalized optimum PELT aims at.
+                return try automatic(
+                    input, penalty: settings.penalty, maxBreaks: .max, cost: settings.cost,
+                    minSize: settings.minSize, blur: settings.blur)
+            }
             return try pelt(input, penalty: settings.penalty, cost: settings.cost, minSize: settings.minSize)
         }
     }
@@ -27,13 +35,22 @@ package enum ChangePoints {
     ///
     /// Throws `tooManyBreaks` when (breaks + 1) × min_size > n (ruptures's
     /// `BadSegmentationParameters`).
-    package static func optimal(_ signal: Signal, breaks: Int, cost: CostModel, minSize: Int) throws(SegmentationError) -> Segmentation {
+    /// With a blur (`BoundaryBlur`), throws `blurLeavesNoRoom` when no
+    /// segmentation with `breaks` breaks leaves every stage min_size years
+    /// outside the blur.
+    package static func optimal(
+        _ signal: Signal, breaks: Int, cost: CostModel, minSize: Int, blur: BoundaryBlur = .none
+    ) throws(SegmentationError) -> Segmentation {
         let m = try effectiveMinSize(minSize, cost: cost, rows: signal.rows)
         guard breaks >= 0 else { throw .negativeBreaks(breaks) }
         guard (breaks + 1) * m <= signal.rows else {
             throw .tooManyBreaks(breaks: breaks, rows: signal.rows, minSize: m)
         }
-        return cost.segment(signal, lengthWeight: 0, FixedBreaks(minSize: m, breaks: breaks))
+        let result = cost.segment(signal, lengthWeight: 0, blur: blur, minSize: m, FixedBreaks(minSize: m, breaks: breaks))
+        guard !result.breakpoints.isEmpty, result.cost.isFinite else {
+            throw .blurLeavesNoRoom(breaks: breaks, rows: signal.rows, minSize: m)
+        }
+        return result
     }
 
     /// PELT for a penalty (ruptures `Pelt(model, min_size, jump=1).fit_predict(signal, pen)` for
@@ -50,8 +67,11 @@ package enum ChangePoints {
     /// K = min(maxBreaks, ⌊n / min_size⌋ − 1), the most that fit. Ties go
     /// to the smaller k. For `mbic` the DP also carries the segment-length
     /// term (see `Penalty`), so best(k) minimizes the whole criterion.
+    /// With a blur, the cost is `BlurredCost` and k runs over the numbers of
+    /// breaks the blur leaves room for (k = 0 always fits).
     package static func automatic(
-        _ signal: Signal, penalty: Penalty, maxBreaks: Int, cost: CostModel, minSize: Int
+        _ signal: Signal, penalty: Penalty, maxBreaks: Int, cost: CostModel, minSize: Int,
+        blur: BoundaryBlur = .none
     ) throws(SegmentationError) -> Segmentation {
         let m = try effectiveMinSize(minSize, cost: cost, rows: signal.rows)
         guard maxBreaks >= 0 else { throw .negativeBreaks(maxBreaks) }
@@ -59,7 +79,7 @@ package enum ChangePoints {
         let terms = try penalty.terms(rows: signal.rows, dims: signal.dims, cost: cost)
         let largest = mostBreaks(maxBreaks, rows: signal.rows, effectiveMinSize: m)
         return cost.segment(
-            signal, lengthWeight: terms.lengthWeight,
+            signal, lengthWeight: terms.lengthWeight, blur: blur, minSize: m,
             PenalizedBreaks(minSize: m, maxBreaks: largest, penalty: terms.perSegment))
     }
 
@@ -111,8 +131,11 @@ private struct FixedBreaks: CostVisitor {
     let minSize: Int
     let breaks: Int
 
+    /// No end indices when no segmentation with `breaks` breaks has a finite cost (a blur
+    /// that leaves no room): `optimal` reports it.
     func visit<Cost: SegmentCost>(_ cost: Cost) -> [Int] {
-        OptimalPartition(cost: cost, minSize: minSize, maxBreaks: breaks).breakpoints(breaks: breaks)
+        let table = OptimalPartition(cost: cost, minSize: minSize, maxBreaks: breaks)
+        return table.value(breaks: breaks).isFinite ? table.breakpoints(breaks: breaks) : []
     }
 }
 
@@ -126,7 +149,7 @@ private struct PenalizedBreaks: CostVisitor {
         let table = OptimalPartition(cost: cost, minSize: minSize, maxBreaks: maxBreaks)
         var chosen = 0
         var bestCriterion = Double.infinity
-        for k in 0...maxBreaks where table.isFeasible(breaks: k) {
+        for k in 0...maxBreaks where table.isFeasible(breaks: k) && table.value(breaks: k).isFinite {
             let criterion = table.value(breaks: k) + penalty * Double(k + 1)
             if Ties.isBetter(criterion, than: bestCriterion) {
                 bestCriterion = criterion

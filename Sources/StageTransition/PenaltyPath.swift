@@ -46,7 +46,7 @@ extension ChangePoints {
     /// `automatic`); k runs over 0…min(maxBreaks, n/min_size − 1).
     package static func penaltyPath(
         _ signal: Signal, penalty: Penalty, maxBreaks: Int, cost: CostModel, minSize: Int,
-        low: Double = 0.1, high: Double = 10
+        blur: BoundaryBlur = .none, low: Double = 0.1, high: Double = 10
     ) throws(SegmentationError) -> PenaltyPath {
         let m = try effectiveMinSize(minSize, cost: cost, rows: signal.rows)
         guard maxBreaks >= 0 else { throw .negativeBreaks(maxBreaks) }
@@ -61,7 +61,8 @@ extension ChangePoints {
         }
         let terms = try penalty.terms(rows: fitted.rows, dims: fitted.dims, cost: cost)
         let largest = mostBreaks(maxBreaks, rows: fitted.rows, effectiveMinSize: m)
-        let options = cost.optimalByBreaks(fitted, lengthWeight: terms.lengthWeight, minSize: m, maxBreaks: largest)
+        let options = cost.optimalByBreaks(
+            fitted, lengthWeight: terms.lengthWeight, minSize: m, maxBreaks: largest, blur: blur)
         let lowest = low * terms.perSegment
         let highest = high * terms.perSegment
         var segments: [PenaltyPath.Segment] = []
@@ -87,16 +88,22 @@ extension ChangePoints {
 }
 
 extension CostModel {
-    /// The exact optimum for every feasible k ≤ `maxBreaks`: its end indices,
-    /// its DP criterion (cost + length term) and its plain cost.
+    /// The exact optimum for every feasible k ≤ `maxBreaks` (k breaks that the
+    /// blur leaves room for): its end indices, its DP criterion (cost + length
+    /// term) and its plain (blurred) cost.
     func optimalByBreaks(
         _ signal: Signal, lengthWeight: Double, minSize: Int,
-        maxBreaks: Int
+        maxBreaks: Int, blur: BoundaryBlur = .none
     ) -> [(breakpoints: [Int], criterion: Double, cost: Double)] {
         switch self {
-        case .l2: return Self.everyK(L2Cost(signal), lengthWeight: lengthWeight, minSize: minSize, maxBreaks: maxBreaks)
+        case .l2:
+            return Self.everyK(
+                blurred(L2Cost(signal), blur: blur, minSize: minSize), lengthWeight: lengthWeight, minSize: minSize,
+                maxBreaks: maxBreaks)
         case .normal:
-            return Self.everyK(NormalCost(signal), lengthWeight: lengthWeight, minSize: minSize, maxBreaks: maxBreaks)
+            return Self.everyK(
+                blurred(NormalCost(signal), blur: blur, minSize: minSize), lengthWeight: lengthWeight,
+                minSize: minSize, maxBreaks: maxBreaks)
         }
     }
 
@@ -106,7 +113,7 @@ extension CostModel {
     ) -> [(breakpoints: [Int], criterion: Double, cost: Double)] {
         func solve<C: SegmentCost>(_ search: C) -> [(breakpoints: [Int], criterion: Double, cost: Double)] {
             let table = OptimalPartition(cost: search, minSize: minSize, maxBreaks: maxBreaks)
-            return (0...maxBreaks).filter { table.isFeasible(breaks: $0) }.map { k in
+            return (0...maxBreaks).filter { table.isFeasible(breaks: $0) && table.value(breaks: $0).isFinite }.map { k in
                 let ends = table.breakpoints(breaks: k)
                 return (ends, table.value(breaks: k), cost.total(of: ends))
             }

@@ -27,6 +27,9 @@ package enum SegmentationError: Error, Sendable, Hashable, CustomStringConvertib
     case invalidPenalty(Double)
     /// End indices that do not increase to n with segments long enough for the cost.
     case invalidBreakpoints([Int], rows: Int)
+    /// No segmentation with `breaks` breaks leaves every segment `minSize` rows
+    /// outside the dating blur of its boundaries (`BoundaryBlur`).
+    case blurLeavesNoRoom(breaks: Int, rows: Int, minSize: Int)
 
     package var description: String {
         switch self {
@@ -53,6 +56,9 @@ package enum SegmentationError: Error, Sendable, Hashable, CustomStringConvertib
             return "the penalty must be a finite number ≥ 0 (got \(value))"
         case .invalidBreakpoints(let ends, let rows):
             return "breakpoints \(ends) are not increasing end indices ending at n = \(rows) with long enough segments"
+        case .blurLeavesNoRoom(let breaks, let rows, let minSize):
+            return
+                "\(breaks) breaks do not fit \(rows) years with \(minSize) years per stage outside the dating uncertainty of its boundaries"
         }
     }
 }

@@ -23,6 +23,9 @@ package struct SegmentationSettings: Sendable, Hashable {
     package var penalty: Penalty
     /// z-score every column first (`Signal.standardized()`).
     package var standardize: Bool
+    /// Dating blur of the boundaries (from the data's declared date
+    /// uncertainty, not from the spec); `.none` = ruptures's segmentation.
+    package var blur: BoundaryBlur = .none
 
     package init(
         method: Method = .dynp, cost: CostModel = .l2, minSize: Int = 3, breaks: Int? = nil,

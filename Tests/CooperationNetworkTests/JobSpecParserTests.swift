@@ -165,6 +165,15 @@ final class JobSpecParserTests: XCTestCase {
         assertIssue(
             example(replacing: 14, with: "  indicators: density"), line: 14, field: "stages.indicators",
             contains: "expected a list of names")
+        assertIssue(
+            example(replacing: 13, with: "  date_blur: maybe"), line: 13, field: "stages.date_blur",
+            contains: "expected true or false, found 'maybe'")
+    }
+
+    func testDateBlurDefaultsOnAndCanBeTurnedOff() throws {
+        XCTAssertTrue(StageSettings().dateBlur)
+        let spec = try parse(example(replacing: 13, with: "  date_blur: false"))
+        XCTAssertFalse(spec.stages.dateBlur)
     }
 
     func testNegativeReplicates() {
