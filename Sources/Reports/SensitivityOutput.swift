@@ -38,7 +38,7 @@ package enum SensitivityOutput {
                 let j = stage.number - 2
                 let interval =
                     j >= 0 && tally.replicates > 0 && tally.transitionYears.indices.contains(j)
-                    ? tally.transitionYears[j].interval(level: 0.95) : nil
+                    ? tally.transitionYears[j].interval(level: 0.95, estimate: stage.startYear) : nil
                 let row = stage.startYear - first
                 let baseLabel = baseRows.indices.contains(row) ? base.stages[baseRows[row] - 1].label : ""
                 csv.append([
