@@ -8,21 +8,7 @@ import XCTest
 /// short random signals priced directly from the definition; a blurred step is one
 /// break at its centre; no blur is ruptures's segmentation unchanged.
 final class BoundaryBlurTests: XCTestCase {
-    /// Every segmentation of 0..<n with all segments ≥ m rows, as end indices.
-    private func allSegmentations(rows n: Int, minSize m: Int) -> [[Int]] {
-        var out: [[Int]] = []
-        func extend(_ ends: [Int], from start: Int) {
-            if start == n {
-                out.append(ends)
-                return
-            }
-            for end in (start + m)...max(start + m, n) where end <= n && (end == n || n - end >= m) {
-                extend(ends + [end], from: end)
-            }
-        }
-        extend([], from: 0)
-        return out
-    }
+    private func allSegmentations(rows n: Int, minSize m: Int) -> [[Int]] { SegmentationCases.all(rows: n, minSize: m) }
 
     /// The definition: segment [s, e) fitted on [s + blur(s), e − blur(e)), its cost
     /// extrapolated — l2 × (len − 1)/(core − 1), normal × len/core — and +∞ when the
@@ -51,27 +37,8 @@ final class BoundaryBlurTests: XCTestCase {
         return sum
     }
 
-    private struct Case {
-        var values: [Double]
-        var rows: Int
-        var dims: Int
-        var minSize: Int
-        var model: CostModel
-        var uncertainStarts: [(row: Int, years: Int)]
-    }
-
-    private func cases(count: Int, seed: UInt64) -> [Case] {
-        var random = TestRandom(seed: seed)
-        return (0..<count).map { index in
-            let rows = random.int(9...14)
-            let dims = random.int(1...2)
-            let model: CostModel = index % 3 == 2 ? .normal : .l2
-            let minSize = random.int(model == .normal ? 2...3 : 1...3)
-            let starts = (0..<random.int(1...3)).map { _ in (row: random.int(0..<rows), years: random.int(0...2)) }
-            return Case(
-                values: random.steps(rows: rows, dims: dims), rows: rows, dims: dims, minSize: minSize, model: model,
-                uncertainStarts: starts)
-        }
+    private func cases(count: Int, seed: UInt64) -> [SegmentationCase] {
+        SegmentationCases.random(count: count, seed: seed, rows: 9...14, blurred: true)
     }
 
     func testBlurIsEveryBoundaryWithinTheUncertaintyOfAStart() {

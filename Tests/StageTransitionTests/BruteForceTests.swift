@@ -6,42 +6,9 @@ import XCTest
 /// The searches against an exhaustive enumeration of every segmentation of
 /// short random signals (n ≤ 13), priced with `DirectCost`.
 final class BruteForceTests: XCTestCase {
-    /// Every segmentation of 0..<n with all segments ≥ m rows, as end indices.
-    private func allSegmentations(rows n: Int, minSize m: Int) -> [[Int]] {
-        var out: [[Int]] = []
-        func extend(_ ends: [Int], from start: Int) {
-            if start == n {
-                out.append(ends)
-                return
-            }
-            var end = start + m
-            while end <= n {
-                if n - end == 0 || n - end >= m { extend(ends + [end], from: end) }
-                end += 1
-            }
-        }
-        extend([], from: 0)
-        return out
-    }
+    private func allSegmentations(rows n: Int, minSize m: Int) -> [[Int]] { SegmentationCases.all(rows: n, minSize: m) }
 
-    private struct Case {
-        var values: [Double]
-        var rows: Int
-        var dims: Int
-        var minSize: Int
-        var model: CostModel
-    }
-
-    private func cases(count: Int, seed: UInt64) -> [Case] {
-        var random = TestRandom(seed: seed)
-        return (0..<count).map { index in
-            let rows = random.int(8...13)
-            let dims = random.int(1...2)
-            let model: CostModel = index % 3 == 2 ? .normal : .l2
-            let minSize = random.int(model == .normal ? 2...3 : 1...3)
-            return Case(values: random.steps(rows: rows, dims: dims), rows: rows, dims: dims, minSize: minSize, model: model)
-        }
-    }
+    private func cases(count: Int, seed: UInt64) -> [SegmentationCase] { SegmentationCases.random(count: count, seed: seed) }
 
     func testDynpIsTheExactOptimumForEveryK() throws {
         for c in cases(count: 60, seed: 11) {
