@@ -164,7 +164,7 @@ package enum ReportOutput {
         page.element(
             "p",
             text:
-                "Each band is a stage of the baseline periodization, coloured by its dominant layer. Below, each transition year (the first year of the next stage) with the 95% percentile interval of the nearest replicate transition, over the replicates that have one within ±\(results.spec.bootstrap.matchWindow) years (its support); a transition with support below 0.5 is weak and drawn hollow and dashed; the bottom strip marks the years whose links include estimated values."
+                "Each band is a stage of the baseline periodization, coloured by its dominant layer. Below, each transition year (the first year of the next stage) with the 95% bias-corrected percentile interval of the nearest replicate transition, over the replicates that have one within ±\(results.spec.bootstrap.matchWindow) years (its support; the interval always contains the transition year); a transition with support below 0.5 is weak and drawn hollow and dashed; the bottom strip marks the years whose links include estimated values."
         )
         let estimatedYears = Set(panel.links.filter(\.estimated).map(\.year))
         let timeline = SVGStageTimeline(
