@@ -92,6 +92,13 @@ package struct JobResults: Sendable {
             && job.analysis.effectiveMaxBreaks > 0
     }
 
+    /// ± years of dating blur at the start of stage `number` (`PanelAnalysis.blur`; 0 when the
+    /// boundary is dated exactly); nil for stage 1.
+    package func dateBlur(atStartOf number: Int) -> Int? {
+        guard number >= 2, periodization.transitionYears.indices.contains(number - 2) else { return nil }
+        return job.analysis.blur[periodization.transitionYears[number - 2] - job.panel.years.lowerBound]
+    }
+
     /// Bootstrap interval of the start year of stage `number` (nil for stage 1 or without replicates).
     package func startInterval(stage number: Int, level: Double) -> [Int]? {
         guard number >= 2, baseline.transitionYears.indices.contains(number - 2) else { return nil }

@@ -27,6 +27,9 @@ package enum PeriodsOutput {
         var startSupport: Double?
         /// Support below 0.5: most replicates do not reproduce this transition.
         var weak: Bool
+        /// ± years of dating blur at this start (uncertain tie starts nearby, METHODS §4):
+        /// the boundary was fitted without that many years on each side; 0 = dated exactly.
+        var startDateBlur: Int?
         var indicatorMeans: [String: Double]
 
         enum CodingKeys: String, CodingKey {
@@ -39,6 +42,7 @@ package enum PeriodsOutput {
             case startInterval90 = "start_interval90", startInterval95 = "start_interval95"
             case startWithin1y = "start_within_1y", indicatorMeans = "indicator_means"
             case startSupport = "start_support", weak
+            case startDateBlur = "start_date_blur"
         }
 
         func encode(to encoder: Encoder) throws {
@@ -63,6 +67,7 @@ package enum PeriodsOutput {
             try c.encode(startWithin1y, forKey: .startWithin1y)
             try c.encode(startSupport, forKey: .startSupport)
             try c.encode(weak, forKey: .weak)
+            try c.encode(startDateBlur, forKey: .startDateBlur)
             try c.encode(indicatorMeans, forKey: .indicatorMeans)
         }
     }
@@ -114,6 +119,7 @@ package enum PeriodsOutput {
                 startWithin1y: j >= 0 ? results.baseline.withinOneYearShare(j) : nil,
                 startSupport: j >= 0 ? results.baseline.support(j) : nil,
                 weak: j >= 0 && results.baseline.isWeak(j),
+                startDateBlur: j >= 0 ? results.dateBlur(atStartOf: stage.number) : nil,
                 indicatorMeans: means)
         }
     }
@@ -146,7 +152,7 @@ package enum PeriodsOutput {
         var csv = CSVText(header: [
             "stage", "start", "end", "name", "dominant_layer", "dominant_scale", "label",
             "label_probability", "runner_up", "margin", "runner_up_scale", "scale_margin",
-            "scale_probability", "start_lo90", "start_hi90", "start_lo95", "start_hi95",
+            "scale_probability", "start_lo90", "start_hi90", "start_lo95", "start_hi95", "start_date_blur",
             "start_within_1y", "start_support", "weak",
         ])
         for p in periods(results) {
@@ -156,6 +162,7 @@ package enum PeriodsOutput {
                 p.runnerUpScale, CSVText.number(p.scaleMargin), CSVText.number(p.scaleProbability),
                 p.startInterval90.map { String($0[0]) } ?? "", p.startInterval90.map { String($0[1]) } ?? "",
                 p.startInterval95.map { String($0[0]) } ?? "", p.startInterval95.map { String($0[1]) } ?? "",
+                p.startDateBlur.map(String.init) ?? "",
                 CSVText.number(p.startWithin1y), CSVText.number(p.startSupport),
                 p.stage >= 2 ? String(p.weak) : "",
             ])

@@ -434,7 +434,8 @@ package enum ReportOutput {
         results.periodization.transitionYears.enumerated().map { j, year in
             .init(
                 year: year, interval95: results.startInterval(stage: j + 2, level: 0.95),
-                support: results.baseline.support(j), weak: results.baseline.isWeak(j))
+                support: results.baseline.support(j), weak: results.baseline.isWeak(j),
+                dateBlur: results.dateBlur(atStartOf: j + 2) ?? 0)
         }
     }
 

@@ -22,6 +22,8 @@ struct SVGLineChart: Sendable {
         var support: Double? = nil
         /// Support below one half: drawn hollow and dashed (docs/METHODS.md §6).
         var weak: Bool = false
+        /// ± years of dating blur at this boundary (docs/METHODS.md §4); 0 = dated exactly.
+        var dateBlur: Int = 0
     }
 
     var years: [Int]

@@ -103,6 +103,7 @@ struct SVGStageTimeline: Sendable {
                 if let support = transition.support {
                     label += " support \(HTMLText.fixed(support, digits: 2))" + (transition.weak ? ", weak" : "")
                 }
+                if transition.dateBlur > 0 { label += ", ties dated ±\(transition.dateBlur)y" }
                 let x0 = x.position(Double(interval[0]) - 0.5)
                 let x1 = x.position(Double(interval[1]) - 0.5)
                 m.element("title", text: "stage \(j + 2) starts in \(transition.year); 95% interval \(interval[0])–\(interval[1])")

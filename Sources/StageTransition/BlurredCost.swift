@@ -10,6 +10,12 @@
 /// A segment whose core is shorter than `coreMinimum` (min_size: a stage's level is
 /// estimated from at least min_size years outside the blur) costs +∞: the
 /// searches never choose it. With no blur this is the base cost unchanged.
+///
+/// Ties: a sharp step recorded at year T fits every boundary within ±d of T
+/// equally well once the blurred years are left out (the cores are equally
+/// clean), and the searches' earliest-break rule would move it d years early.
+/// Among segmentations whose blurred costs tie, the one whose *plain* cost is
+/// lowest wins (`tieBreak`): the boundary the recorded dates fit best.
 struct BlurredCost<Base: SegmentCost>: SegmentCost {
     enum Extrapolation: Sendable {
         /// Residual sums of squares (`l2`): × (length − 1)/(core − 1).
@@ -65,5 +71,9 @@ struct BlurredCost<Base: SegmentCost>: SegmentCost {
                 return base.cost(coreStart, coreEnd) * Double(length) / Double(core)
             }
         }
+
+        /// The plain cost of the whole segment.
+        @inline(__always)
+        func tieBreak(_ start: Int, _ end: Int) -> Double { base.cost(start, end) }
     }
 }

@@ -28,5 +28,8 @@ struct LengthAdjustedCost<Base: SegmentCost>: SegmentCost {
         func cost(_ start: Int, _ end: Int) -> Double {
             base.cost(start, end) + weight * (log(Double(end - start)) - logRows)
         }
+
+        @inline(__always)
+        func tieBreak(_ start: Int, _ end: Int) -> Double { base.tieBreak(start, end) }
     }
 }

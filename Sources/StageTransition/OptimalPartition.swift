@@ -6,7 +6,9 @@
 /// the left part, ≥ m rows on the right). Candidates are tried in increasing
 /// b and only a value smaller beyond rounding (`Ties`) replaces the best,
 /// which is Python's `min` picking the first minimum: ties go to the
-/// earliest break, exactly as in ruptures. Values are accumulated left to right, as ruptures
+/// earliest break, exactly as in ruptures — unless the cost has a tie-break
+/// (`BlurredCost`): then, among candidates that tie, the one with the smaller
+/// tie-break sum wins. Values are accumulated left to right, as ruptures
 /// sums a partition dict, so equal inputs give equal sums.
 ///
 /// O(n²·(d + K)) time with O(d) costs, O(n·K) memory; each segment cost is
@@ -25,23 +27,36 @@ struct OptimalPartition: Sendable {
         let width = maxBreaks + 1
         var best = [Double](repeating: .infinity, count: (n + 1) * width)
         var previous = [Int](repeating: -1, count: (n + 1) * width)
+        // The tie-break sums (`SegmentKernel.tieBreak`; all 0 for the plain costs).
+        var second = [Double](repeating: 0, count: (n + 1) * width)
         cost.withKernel { kernel in
             best.withUnsafeMutableBufferPointer { best in
                 previous.withUnsafeMutableBufferPointer { previous in
-                    for end in m...n {
-                        let row = end * width
-                        best[row] = kernel.cost(0, end)
-                        let topBreaks = end == n ? maxBreaks : maxBreaks - 1
-                        guard topBreaks >= 1, end - m >= m else { continue }
-                        for split in m...(end - m) {
-                            let segment = kernel.cost(split, end)
-                            let left = split * width
-                            let breaks = min(topBreaks, split / m)
-                            for k in 1...breaks {
-                                let candidate = best[left + k - 1] + segment
-                                if Ties.isBetter(candidate, than: best[row + k]) {
-                                    best[row + k] = candidate
-                                    previous[row + k] = split
+                    second.withUnsafeMutableBufferPointer { second in
+                        for end in m...n {
+                            let row = end * width
+                            best[row] = kernel.cost(0, end)
+                            second[row] = kernel.tieBreak(0, end)
+                            let topBreaks = end == n ? maxBreaks : maxBreaks - 1
+                            guard topBreaks >= 1, end - m >= m else { continue }
+                            for split in m...(end - m) {
+                                let segment = kernel.cost(split, end)
+                                let segmentTieBreak = kernel.tieBreak(split, end)
+                                let left = split * width
+                                let breaks = min(topBreaks, split / m)
+                                for k in 1...breaks {
+                                    let candidate = best[left + k - 1] + segment
+                                    let candidateTieBreak = second[left + k - 1] + segmentTieBreak
+                                    let current = best[row + k]
+                                    let better =
+                                        Ties.isBetter(candidate, than: current)
+                                        || (candidate.isFinite && !Ties.isBetter(current, than: candidate)
+                                            && Ties.isBetter(candidateTieBreak, than: second[row + k]))
+                                    if better {
+                                        best[row + k] = candidate
+                                        second[row + k] = candidateTieBreak
+                                        previous[row + k] = split
+                                    }
                                 }
                             }
                         }

@@ -17,6 +17,14 @@ protocol SegmentCost: Sendable {
 /// cost's minimum length.
 protocol SegmentKernel {
     func cost(_ start: Int, _ end: Int) -> Double
+    /// A second cost that decides between segmentations whose costs tie (within
+    /// `Ties`); 0 for the plain costs, which keep ruptures's earliest-break rule.
+    func tieBreak(_ start: Int, _ end: Int) -> Double
+}
+
+extension SegmentKernel {
+    @inline(__always)
+    func tieBreak(_ start: Int, _ end: Int) -> Double { 0 }
 }
 
 extension SegmentCost {

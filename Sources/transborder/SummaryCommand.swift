@@ -25,6 +25,7 @@ struct SummaryCommand: ParsableCommand {
             var start_within_1y: Double?
             var start_support: Double?
             var weak: Bool?
+            var start_date_blur: Int?
             var label: String?
             var label_probability: Double?
             var runner_up: String?
@@ -89,9 +90,10 @@ struct SummaryCommand: ParsableCommand {
             }
             let support = p.start_support.map { String(format: ", support %.0f%%", $0 * 100) } ?? ""
             let within = p.start_within_1y.map { String(format: ", ±1y %.0f%%", $0 * 100) } ?? ""
+            let blur = (p.start_date_blur ?? 0) > 0 ? ", ties dated ±\(p.start_date_blur ?? 0)y" : ""
             let weak = p.weak == true ? "  WEAK: most replicates do not reproduce this transition" : ""
             print("\(p.stage). \(p.name)")
-            print("   \(interval)\(support)\(within)\(weak)")
+            print("   \(interval)\(support)\(within)\(blur)\(weak)")
             if let label = p.label {
                 var line = "   label \(label)"
                 if let probability = p.label_probability {

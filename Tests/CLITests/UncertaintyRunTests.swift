@@ -97,13 +97,14 @@ final class UncertaintyRunTests: XCTestCase {
     /// A transition that most replicates miss is flagged weak in periods.csv and by `summary`.
     func testWeakTransitionIsFlaggedInPeriodsAndSummary() throws {
         // Two forced breaks where the data have one step, and an exact match window:
-        // the forced transition lands on other years in most replicates.
+        // the forced transition lands on other years in most replicates. The dating blur
+        // is off: it confines the forced break (METHODS §4), and this test is about the flag.
         let job = try spellJob(bootstrap: "{scheme: spells, replicates: 30, seed: 7, batch_size: 4, match_window: 0}")
         var spec = try String(contentsOf: job.appendingPathComponent("job.yaml"), encoding: .utf8)
         spec =
             spec.split(separator: "\n").map {
                 $0.hasPrefix("stages:")
-                    ? "stages: {method: dynp, cost: l2, breaks: 2, penalty: bic, min_size: 2, standardize: true, indicators: []}"
+                    ? "stages: {method: dynp, cost: l2, breaks: 2, penalty: bic, min_size: 2, standardize: true, date_blur: false, indicators: []}"
                     : String($0)
             }.joined(separator: "\n") + "\n"
         try spec.write(to: job.appendingPathComponent("job.yaml"), atomically: true, encoding: .utf8)
@@ -143,6 +144,37 @@ final class UncertaintyRunTests: XCTestCase {
                 XCTAssertEqual(line[line.count - 2], String(row[row.count - 2]), "support of \(start)")
                 XCTAssertEqual(line[line.count - 1], String(row[row.count - 1]), "weak flag of \(start)")
             }
+        }
+    }
+
+    /// The corridors' second spells start in 2005 dated ±1: the 2005 transition is fitted
+    /// without 2004 and 2005 (METHODS §4), and every output says so; date_blur: false does not.
+    func testDateBlurIsReportedAtEachStart() throws {
+        for blurred in [true, false] {
+            let job = try spellJob()
+            if !blurred {
+                let spec = try String(contentsOf: job.appendingPathComponent("job.yaml"), encoding: .utf8)
+                    .replacingOccurrences(of: "standardize: true,", with: "standardize: true, date_blur: false,")
+                try spec.write(to: job.appendingPathComponent("job.yaml"), atomically: true, encoding: .utf8)
+            }
+            let out = try Fixtures.temporaryDirectory("blur").appendingPathComponent("out")
+            let result = try runTransborder(["run", job.path, "--workers", "0", "--out", out.path])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            let json = try XCTUnwrap(
+                JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("periods.json")))
+                    as? [String: Any])
+            let periods = try XCTUnwrap(json["periods"] as? [[String: Any]])
+            XCTAssertEqual(periods.count, 2)
+            XCTAssertTrue(periods[0]["start_date_blur"] is NSNull, "stage 1 has no start boundary")
+            XCTAssertEqual(periods[1]["start"] as? Int, 2005)
+            XCTAssertEqual(periods[1]["start_date_blur"] as? Int, blurred ? 1 : 0)
+            let csv = try String(contentsOf: out.appendingPathComponent("periods.csv"), encoding: .utf8)
+            let rows = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            // Stage names may hold commas: read the column by its place from the end.
+            XCTAssertEqual(rows[0].suffix(4).first, "start_date_blur")
+            XCTAssertEqual(rows.dropFirst().map { String($0[$0.count - 4]) }, ["", blurred ? "1" : "0"])
+            let summary = try runTransborder(["summary", out.path])
+            XCTAssertEqual(summary.stdout.contains("ties dated ±1y"), blurred, summary.stdout)
         }
     }
 

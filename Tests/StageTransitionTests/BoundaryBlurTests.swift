@@ -38,7 +38,7 @@ final class BoundaryBlurTests: XCTestCase {
     }
 
     private func cases(count: Int, seed: UInt64) -> [SegmentationCase] {
-        SegmentationCases.random(count: count, seed: seed, rows: 9...14, blurred: true)
+        SegmentationCases.drawn(count: count, seed: seed, rows: 9...14, blurred: true)
     }
 
     func testBlurIsEveryBoundaryWithinTheUncertaintyOfAStart() {
@@ -77,6 +77,11 @@ final class BoundaryBlurTests: XCTestCase {
                 let direct = blurredTotal(c.model, c.values, dims: c.dims, result.breakpoints, blur: years, minSize: c.minSize)
                 XCTAssertEqual(direct, best, accuracy: 1e-9 * max(1, abs(best)), "k = \(k)")
                 XCTAssertEqual(result.cost, direct, accuracy: 1e-9 * max(1, abs(direct)))
+                // Among the segmentations that tie on the blurred cost, the plain cost decides.
+                let tied = zip(candidates, priced).filter { abs($0.1 - best) <= 1e-9 * max(1, abs(best)) }.map(\.0)
+                let plainBest = tied.map { DirectCost.total(c.model, c.values, dims: c.dims, $0) }.min()!
+                let plain = DirectCost.total(c.model, c.values, dims: c.dims, result.breakpoints)
+                XCTAssertEqual(plain, plainBest, accuracy: 1e-9 * max(1, abs(plainBest)), "k = \(k), \(tied.count) tied")
                 checked += 1
             }
         }
@@ -121,6 +126,19 @@ final class BoundaryBlurTests: XCTestCase {
                 XCTAssertEqual(plain, none)
             }
         }
+    }
+
+    /// A sharp step recorded at row 12 with its starts declared ±2: rows 10…14 all leave
+    /// clean cores, so the blurred cost ties; the plain cost puts the break where the
+    /// dates were recorded, not 2 rows early.
+    func testSharpStepWithDeclaredBlurStaysWhereRecorded() throws {
+        let step: [Double] = (0..<26).map { $0 < 12 ? 0 : 1 }
+        let signal = try Signal(rows: 26, dims: 1, values: step)
+        let blur = BoundaryBlur(rows: 26, uncertainStarts: [(row: 12, years: 2)])
+        XCTAssertEqual(try ChangePoints.optimal(signal, breaks: 1, cost: .l2, minSize: 3, blur: blur).breakpoints, [12, 26])
+        var settings = SegmentationSettings(penalty: .value(1), standardize: false)
+        settings.blur = blur
+        XCTAssertEqual(try ChangePoints.segment(signal, settings: settings).breakpoints, [12, 26])
     }
 
     /// A step whose tie starts are spread uniformly over year 12 ± 2 is a linear ramp over

@@ -8,7 +8,7 @@ import XCTest
 final class BruteForceTests: XCTestCase {
     private func allSegmentations(rows n: Int, minSize m: Int) -> [[Int]] { SegmentationCases.all(rows: n, minSize: m) }
 
-    private func cases(count: Int, seed: UInt64) -> [SegmentationCase] { SegmentationCases.random(count: count, seed: seed) }
+    private func cases(count: Int, seed: UInt64) -> [SegmentationCase] { SegmentationCases.drawn(count: count, seed: seed) }
 
     func testDynpIsTheExactOptimumForEveryK() throws {
         for c in cases(count: 60, seed: 11) {

@@ -35,7 +35,7 @@ enum SegmentationCases {
 
     /// `count` cases of 8–13 rows (`rows`), 1–2 columns, every third `normal`; with
     /// `blurred`, 1–3 uncertain starts of 0–2 years each, drawn after the signal.
-    static func random(
+    static func drawn(
         count: Int, seed: UInt64, rows rowRange: ClosedRange<Int> = 8...13, blurred: Bool = false
     )
         -> [SegmentationCase]
