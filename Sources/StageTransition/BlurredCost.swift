@@ -29,10 +29,12 @@ struct BlurredCost<Base: SegmentCost>: SegmentCost {
     let coreMinimum: Int
     let extrapolation: Extrapolation
 
-    /// `blur` has rows + 1 entries (`BoundaryBlur.years`); `coreMinimum` ≥ 2 for `l2`.
+    /// `blur` has blurred boundaries (`BoundaryBlur.years`, rows + 1 entries; a search
+    /// without any runs on the base cost itself); `coreMinimum` ≥ 2 for `l2`.
     init(_ base: Base, blur: BoundaryBlur, coreMinimum: Int, extrapolation: Extrapolation) {
+        precondition(blur.years.count == base.rows + 1, "a blur for \(base.rows) rows")
         self.base = base
-        self.blur = blur.isNone ? [Int](repeating: 0, count: base.rows + 1) : blur.years
+        self.blur = blur.years
         self.coreMinimum = coreMinimum
         self.extrapolation = extrapolation
     }

@@ -135,7 +135,7 @@ private struct FixedBreaks: CostVisitor {
     /// that leaves no room): `optimal` reports it.
     func visit<Cost: SegmentCost>(_ cost: Cost) -> [Int] {
         let table = OptimalPartition(cost: cost, minSize: minSize, maxBreaks: breaks)
-        return table.value(breaks: breaks).isFinite ? table.breakpoints(breaks: breaks) : []
+        return table.isFeasible(breaks: breaks) ? table.breakpoints(breaks: breaks) : []
     }
 }
 
@@ -149,7 +149,7 @@ private struct PenalizedBreaks: CostVisitor {
         let table = OptimalPartition(cost: cost, minSize: minSize, maxBreaks: maxBreaks)
         var chosen = 0
         var bestCriterion = Double.infinity
-        for k in 0...maxBreaks where table.isFeasible(breaks: k) && table.value(breaks: k).isFinite {
+        for k in 0...maxBreaks where table.isFeasible(breaks: k) {
             let criterion = table.value(breaks: k) + penalty * Double(k + 1)
             if Ties.isBetter(criterion, than: bestCriterion) {
                 bestCriterion = criterion

@@ -15,16 +15,23 @@ extension CostModel {
         _ signal: Signal, lengthWeight: Double, blur: BoundaryBlur = .none, minSize: Int = 1, _ visitor: Visitor
     ) -> Segmentation {
         switch self {
-        case .l2:
-            return Self.run(blurred(L2Cost(signal), blur: blur, minSize: minSize), lengthWeight: lengthWeight, visitor)
-        case .normal:
-            return Self.run(blurred(NormalCost(signal), blur: blur, minSize: minSize), lengthWeight: lengthWeight, visitor)
+        case .l2: return run(L2Cost(signal), lengthWeight: lengthWeight, blur: blur, minSize: minSize, visitor)
+        case .normal: return run(NormalCost(signal), lengthWeight: lengthWeight, blur: blur, minSize: minSize, visitor)
         }
     }
 
-    /// `cost` with `blur` left out of every segment's fit (unchanged where no
-    /// boundary is blurred): cores of at least max(minSize, 2) rows for `l2`
-    /// (a residual sum needs two), max(minSize, 2) for `normal` as its own minimum.
+    /// Runs `visitor` on `cost` as it is without a blur (ruptures's searches, nothing
+    /// added to their inner loop), else on its `BlurredCost`.
+    private func run<Cost: SegmentCost, Visitor: CostVisitor>(
+        _ cost: Cost, lengthWeight: Double, blur: BoundaryBlur, minSize: Int, _ visitor: Visitor
+    ) -> Segmentation {
+        guard !blur.isNone else { return Self.run(cost, lengthWeight: lengthWeight, visitor) }
+        return Self.run(blurred(cost, blur: blur, minSize: minSize), lengthWeight: lengthWeight, visitor)
+    }
+
+    /// `cost` with `blur` (which has blurred boundaries) left out of every segment's
+    /// fit: cores of at least max(minSize, 2) rows for `l2` (a residual sum needs two),
+    /// max(minSize, 2) for `normal` as its own minimum.
     func blurred<Base: SegmentCost>(_ cost: Base, blur: BoundaryBlur, minSize: Int) -> BlurredCost<Base> {
         BlurredCost(
             cost, blur: blur, coreMinimum: max(minSize, 2, minimumSegmentLength),

@@ -71,9 +71,10 @@ struct OptimalPartition: Sendable {
         self.previous = previous
     }
 
-    /// Whether k breaks fit: (k + 1)·m ≤ n (and k ≤ maxBreaks).
+    /// Whether k breaks fit: (k + 1)·m ≤ n, k ≤ maxBreaks, and some segmentation with k
+    /// breaks has a finite cost (always, but for a `BlurredCost` that leaves no room).
     func isFeasible(breaks k: Int) -> Bool {
-        k >= 0 && k <= maxBreaks && (k + 1) * minSize <= rows
+        k >= 0 && k <= maxBreaks && (k + 1) * minSize <= rows && value(breaks: k).isFinite
     }
 
     /// The optimal objective with k breaks (Σ of the segment costs used).

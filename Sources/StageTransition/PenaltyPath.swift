@@ -96,15 +96,19 @@ extension CostModel {
         maxBreaks: Int, blur: BoundaryBlur = .none
     ) -> [(breakpoints: [Int], criterion: Double, cost: Double)] {
         switch self {
-        case .l2:
-            return Self.everyK(
-                blurred(L2Cost(signal), blur: blur, minSize: minSize), lengthWeight: lengthWeight, minSize: minSize,
-                maxBreaks: maxBreaks)
+        case .l2: return everyK(L2Cost(signal), lengthWeight: lengthWeight, minSize: minSize, maxBreaks: maxBreaks, blur: blur)
         case .normal:
-            return Self.everyK(
-                blurred(NormalCost(signal), blur: blur, minSize: minSize), lengthWeight: lengthWeight,
-                minSize: minSize, maxBreaks: maxBreaks)
+            return everyK(NormalCost(signal), lengthWeight: lengthWeight, minSize: minSize, maxBreaks: maxBreaks, blur: blur)
         }
+    }
+
+    /// `everyK` on `cost` as it is without a blur, else on its `BlurredCost`.
+    private func everyK<Cost: SegmentCost>(
+        _ cost: Cost, lengthWeight: Double, minSize: Int, maxBreaks: Int, blur: BoundaryBlur
+    ) -> [(breakpoints: [Int], criterion: Double, cost: Double)] {
+        guard !blur.isNone else { return Self.everyK(cost, lengthWeight: lengthWeight, minSize: minSize, maxBreaks: maxBreaks) }
+        return Self.everyK(
+            blurred(cost, blur: blur, minSize: minSize), lengthWeight: lengthWeight, minSize: minSize, maxBreaks: maxBreaks)
     }
 
     private static func everyK<Cost: SegmentCost>(
@@ -113,7 +117,7 @@ extension CostModel {
     ) -> [(breakpoints: [Int], criterion: Double, cost: Double)] {
         func solve<C: SegmentCost>(_ search: C) -> [(breakpoints: [Int], criterion: Double, cost: Double)] {
             let table = OptimalPartition(cost: search, minSize: minSize, maxBreaks: maxBreaks)
-            return (0...maxBreaks).filter { table.isFeasible(breaks: $0) && table.value(breaks: $0).isFinite }.map { k in
+            return (0...maxBreaks).filter { table.isFeasible(breaks: $0) }.map { k in
                 let ends = table.breakpoints(breaks: k)
                 return (ends, table.value(breaks: k), cost.total(of: ends))
             }
