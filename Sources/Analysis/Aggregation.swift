@@ -168,6 +168,17 @@ package struct ScenarioTally: Sendable {
         replicates > 0 && supported.indices.contains(j) ? Double(supported[j]) / Double(replicates) : nil
     }
 
+    /// The interval of `level` of point transition `j`: the bias-corrected percentile
+    /// interval of its supporting replicates about the point's transition year
+    /// (`YearDistribution.interval(level:estimate:)`); nil without a point estimate or
+    /// without a supporting replicate.
+    package func interval(_ j: Int, level: Double) -> [Int]? {
+        guard let years = point?.periodization.transitionYears, years.indices.contains(j),
+            transitionYears.indices.contains(j)
+        else { return nil }
+        return transitionYears[j].interval(level: level, estimate: years[j])
+    }
+
     /// A transition most replicates do not reproduce: support below one half.
     package static let weakSupport = 0.5
 

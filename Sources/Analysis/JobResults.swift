@@ -101,8 +101,6 @@ package struct JobResults: Sendable {
 
     /// Bootstrap interval of the start year of stage `number` (nil for stage 1 or without replicates).
     package func startInterval(stage number: Int, level: Double) -> [Int]? {
-        guard number >= 2, baseline.transitionYears.indices.contains(number - 2) else { return nil }
-        return baseline.transitionYears[number - 2].interval(
-            level: level, estimate: periodization.transitionYears[number - 2])
+        number >= 2 ? baseline.interval(number - 2, level: level) : nil
     }
 }

@@ -15,9 +15,8 @@ package enum BreakpointsOutput {
         ])
         let tally = results.baseline
         for (j, baselineYear) in results.periodization.transitionYears.enumerated() {
-            let distribution = tally.transitionYears[j]
-            let i90 = distribution.interval(level: 0.90, estimate: baselineYear)
-            let i95 = distribution.interval(level: 0.95, estimate: baselineYear)
+            let i90 = tally.interval(j, level: 0.90)
+            let i95 = tally.interval(j, level: 0.95)
             csv.append([
                 String(j + 1), String(baselineYear), String(tally.replicates),
                 i90.map { String($0[0]) } ?? "", i90.map { String($0[1]) } ?? "",

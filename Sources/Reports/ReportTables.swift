@@ -81,8 +81,8 @@ enum ReportTables {
             page.element("td", [("class", "num")], text: HTMLText.fixed(ari, digits: 3))
             page.element("td", text: SensitivityOutput.compress(changes).replacingOccurrences(of: ";", with: "; "))
             if withReplicates {
-                let intervals = zip(tally.transitionYears, p.transitionYears).map { d, year in
-                    d.interval(level: 0.95, estimate: year).map { "\($0[0])–\($0[1])" } ?? "NA"
+                let intervals = p.transitionYears.indices.map { j in
+                    tally.interval(j, level: 0.95).map { "\($0[0])–\($0[1])" } ?? "NA"
                 }
                 page.element("td", [("class", "num")], text: tally.replicates > 0 ? intervals.joined(separator: ", ") : "")
             }

@@ -36,9 +36,7 @@ package enum SensitivityOutput {
             guard let point = tally.point else { continue }
             for stage in point.periodization.stages {
                 let j = stage.number - 2
-                let interval =
-                    j >= 0 && tally.replicates > 0 && tally.transitionYears.indices.contains(j)
-                    ? tally.transitionYears[j].interval(level: 0.95, estimate: stage.startYear) : nil
+                let interval = j >= 0 && tally.replicates > 0 ? tally.interval(j, level: 0.95) : nil
                 let row = stage.startYear - first
                 let baseLabel = baseRows.indices.contains(row) ? base.stages[baseRows[row] - 1].label : ""
                 csv.append([
